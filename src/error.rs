@@ -1,0 +1,65 @@
+//! The crate's one error type. Library code returns [`Result<T>`]; the binary adds
+//! context and maps every variant to exit status 2 with a one-line message.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in dateline, by kind.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A date given by the user (`--from`, `--to`, `date:` in a query) is not a valid date.
+    #[error("bad date {input:?}: {reason}")]
+    BadDate {
+        /// What the user typed.
+        input: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+    /// The query string could not be parsed.
+    #[error("bad query: {0}")]
+    BadQuery(String),
+    /// A request option is out of range or unknown (a facet name, a limit).
+    #[error("{0}")]
+    BadRequest(String),
+    /// There is no index where one was expected.
+    #[error("no index at {0} (run `dateline index PATH --index {0}` first)")]
+    NoIndex(PathBuf),
+    /// The index exists but was built by an incompatible version of dateline.
+    #[error("index at {path} has schema version {found}, this dateline needs {expected}: rebuild it with `dateline index --full`")]
+    SchemaMismatch {
+        /// The index directory.
+        path: PathBuf,
+        /// Version stored in the index.
+        found: String,
+        /// Version this build writes.
+        expected: u32,
+    },
+    /// Another process holds the index writer lock.
+    #[error("index is being updated by another process")]
+    Locked,
+    /// The bundled schema file is malformed (a build defect, caught by tests).
+    #[error("schema file: {0}")]
+    Schema(String),
+    /// Filesystem trouble outside of a single article file.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path being read or written.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// An error from tantivy that has no more specific kind.
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// Result with the crate's [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,598 @@
+//! The index on disk: opening and creating it, turning [`Article`]s into tantivy documents,
+//! and keeping it equal to the files on disk (add, update, remove by path, skip the
+//! unchanged). Searching lives in [`crate::search`].
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use tantivy::directory::error::LockError;
+use tantivy::schema::Term;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError};
+
+use crate::corpus::{self, FileEntry, Globs, Skipped};
+use crate::error::{Error, Result};
+use crate::parse::{self, Article, CityAliases, Format};
+use crate::schema::{DatelineSchema, Fields, KIND_ARTICLE, KIND_QUOTE};
+
+/// Options for [`DatelineIndex::index_paths`].
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    /// Include/exclude globs (`*.txt`, `!*.bak`).
+    pub globs: Vec<String>,
+    /// Force one format instead of detecting it per file.
+    pub format: Option<Format>,
+    /// City aliases applied to datelines.
+    pub aliases: CityAliases,
+    /// Ignore what the index holds and re-read every file.
+    pub full: bool,
+    /// Indexing threads (0 = one per core, at most 8).
+    pub threads: usize,
+    /// Total memory budget of the index writer, in bytes.
+    pub memory_budget: usize,
+    /// Commit after this many files, so an interrupted run loses little work.
+    pub commit_every: usize,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions {
+            globs: Vec::new(),
+            format: None,
+            aliases: CityAliases::default(),
+            full: false,
+            threads: 0,
+            memory_budget: 256 << 20,
+            commit_every: 20_000,
+        }
+    }
+}
+
+/// Progress of an indexing run, for a progress bar.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    /// Files looked at so far.
+    pub files_done: u64,
+    /// Files to look at in all.
+    pub files_total: u64,
+}
+
+/// What an indexing run did. Counts are of articles (records), not files.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct IndexReport {
+    /// New articles added.
+    pub indexed: u64,
+    /// Articles whose file changed and were re-read.
+    pub updated: u64,
+    /// Articles whose file did not change (not re-read).
+    pub unchanged: u64,
+    /// Articles removed because their file is gone.
+    pub removed: u64,
+    /// Files (or paths) that yielded nothing, with the reason.
+    pub skipped: Vec<Skipped>,
+    /// Articles indexed with something missing (no date, no city, re-decoded bytes).
+    pub warnings: Vec<Skipped>,
+    /// Articles newly read, per format.
+    pub formats: BTreeMap<String, u64>,
+    /// Wall time of the run.
+    pub elapsed_ms: u64,
+}
+
+/// Summary of an index, for `dateline stats`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Stats {
+    /// Articles in the index.
+    pub articles: u64,
+    /// Quote documents in the index.
+    pub quotes: u64,
+    /// Articles without a date.
+    pub undated: u64,
+    /// Earliest article date.
+    pub first_date: Option<String>,
+    /// Latest article date.
+    pub last_date: Option<String>,
+    /// Distinct dateline cities.
+    pub cities: u64,
+    /// Bytes on disk (0 for an index in memory).
+    pub size_bytes: u64,
+    /// Index directory, when on disk.
+    pub path: Option<PathBuf>,
+}
+
+/// What the commit payload records, so a later run can tell whose index it is.
+#[derive(Serialize, Deserialize)]
+struct Payload {
+    dateline_schema: u32,
+}
+
+/// An open dateline index.
+pub struct DatelineIndex {
+    pub(crate) index: Index,
+    pub(crate) fields: Fields,
+    pub(crate) reader: IndexReader,
+    version: u32,
+    dir: Option<PathBuf>,
+}
+
+impl DatelineIndex {
+    /// Opens the index in `dir`, creating the directory and an empty index if there is none.
+    pub fn open_or_create(dir: &Path) -> Result<DatelineIndex> {
+        if dir.join("meta.json").exists() {
+            return DatelineIndex::open(dir);
+        }
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let s = DatelineSchema::load()?;
+        let index = Index::create_in_dir(dir, s.schema.clone())?;
+        DatelineIndex::wrap(index, s, Some(dir.to_path_buf()))
+    }
+
+    /// Opens an existing index; fails with [`Error::NoIndex`] if there is none and with
+    /// [`Error::SchemaMismatch`] if another version of dateline made it.
+    pub fn open(dir: &Path) -> Result<DatelineIndex> {
+        if !dir.join("meta.json").exists() {
+            return Err(Error::NoIndex(dir.to_path_buf()));
+        }
+        let s = DatelineSchema::load()?;
+        let index = Index::open_in_dir(dir)?;
+        let mismatch = |found: String| Error::SchemaMismatch {
+            path: dir.to_path_buf(),
+            found,
+            expected: s.version,
+        };
+        let metas = index.load_metas()?;
+        if let Some(payload) = &metas.payload {
+            match serde_json::from_str::<Payload>(payload) {
+                Ok(p) if p.dateline_schema == s.version => {}
+                Ok(p) => return Err(mismatch(p.dateline_schema.to_string())),
+                Err(_) => return Err(mismatch("unknown".into())),
+            }
+        }
+        if index.schema() != s.schema {
+            return Err(mismatch("unknown (fields differ)".into()));
+        }
+        DatelineIndex::wrap(index, s, Some(dir.to_path_buf()))
+    }
+
+    /// A new empty index in memory (tests, embedding, experiments).
+    pub fn create_in_ram() -> Result<DatelineIndex> {
+        let s = DatelineSchema::load()?;
+        let index = Index::create_in_ram(s.schema.clone());
+        DatelineIndex::wrap(index, s, None)
+    }
+
+    fn wrap(index: Index, s: DatelineSchema, dir: Option<PathBuf>) -> Result<DatelineIndex> {
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(DatelineIndex {
+            index,
+            fields: s.fields,
+            reader,
+            version: s.version,
+            dir,
+        })
+    }
+
+    /// The tantivy index underneath, for callers who want to go further.
+    pub fn tantivy_index(&self) -> &Index {
+        &self.index
+    }
+
+    fn writer(&self, threads: usize, budget: usize) -> Result<IndexWriter> {
+        let threads = if threads == 0 {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+        } else {
+            threads
+        };
+        // tantivy needs at least 15 MB per thread.
+        let budget = budget.max(threads * (16 << 20));
+        self.index
+            .writer_with_num_threads(threads, budget)
+            .map_err(|e| match e {
+                TantivyError::LockFailure(LockError::LockBusy, _) => Error::Locked,
+                other => Error::Tantivy(other),
+            })
+    }
+
+    fn commit(&self, writer: &mut IndexWriter) -> Result<()> {
+        let payload = serde_json::to_string(&Payload {
+            dateline_schema: self.version,
+        })
+        .expect("payload serialises");
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&payload);
+        prepared.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Adds articles that did not come from files (embedding). An article with an id already
+    /// in the index replaces it.
+    pub fn add_articles(&self, articles: &[Article]) -> Result<()> {
+        let mut writer = self.writer(1, 32 << 20)?;
+        for a in articles {
+            writer.delete_term(Term::from_field_text(self.fields.id, &a.id));
+            for doc in self.documents(a, &a.id, Format::Seed, None) {
+                writer.add_document(doc)?;
+            }
+        }
+        self.commit(&mut writer)
+    }
+
+    /// Builds the article document and one document per quote.
+    fn documents(
+        &self,
+        a: &Article,
+        path: &str,
+        format: Format,
+        file: Option<(&FileEntry, u64)>,
+    ) -> Vec<TantivyDocument> {
+        let f = &self.fields;
+        let mut common = TantivyDocument::new();
+        common.add_text(f.id, &a.id);
+        common.add_text(f.path, path);
+        common.add_text(f.format, format.name());
+        if let Some(day) = a.date {
+            common.add_date(f.date, crate::date::day_to_tantivy(day));
+        }
+        if let Some(city) = &a.city {
+            common.add_text(f.city, city);
+            common.add_text(f.city_key, crate::parse::city::key(city));
+        }
+        if let Some(raw) = &a.city_raw {
+            common.add_text(f.dateline, raw);
+        }
+        if let Some(region) = &a.region {
+            common.add_text(f.region, region);
+        }
+        if let Some(lang) = &a.language {
+            common.add_text(f.language, lang);
+        }
+        let mut docs = Vec::with_capacity(1 + a.quotes.len());
+        for q in &a.quotes {
+            let mut d = common.clone();
+            d.add_text(f.kind, KIND_QUOTE);
+            d.add_text(f.quote, &q.text);
+            if let Some(s) = &q.speaker {
+                d.add_text(f.speaker, s);
+            }
+            if let Some(r) = &q.role {
+                d.add_text(f.role, r);
+            }
+            d.add_u64(f.quote_start, q.start as u64);
+            d.add_u64(f.quote_end, q.end as u64);
+            d.add_text(f.title, &a.title);
+            docs.push(d);
+        }
+        let mut d = common;
+        d.add_text(f.kind, KIND_ARTICLE);
+        d.add_text(f.title, &a.title);
+        d.add_text(f.body, &a.body);
+        if let Some(p) = &a.published {
+            d.add_text(f.published, p);
+        }
+        if let Some(u) = &a.url {
+            d.add_text(f.url, u);
+        }
+        let mut speakers: Vec<&str> = a.quotes.iter().filter_map(|q| q.speaker.as_deref()).collect();
+        speakers.sort_unstable();
+        speakers.dedup();
+        for s in speakers {
+            d.add_text(f.speaker, s);
+        }
+        for q in &a.quotes {
+            d.add_text(f.quote, &q.text);
+        }
+        if let Some((entry, hash)) = file {
+            d.add_u64(f.file_size, entry.size);
+            d.add_u64(f.file_mtime, entry.mtime);
+            d.add_u64(f.file_hash, hash);
+        }
+        docs.insert(0, d);
+        docs
+    }
+
+    /// What the index knows of each file: fingerprint and the ids of its articles.
+    fn known_files(&self) -> Result<HashMap<String, KnownFile>> {
+        let searcher = self.reader.searcher();
+        let mut known: HashMap<String, KnownFile> = HashMap::new();
+        let mut path_buf = String::new();
+        let mut id_buf = String::new();
+        for seg in searcher.segment_readers() {
+            let ff = seg.fast_fields();
+            let (Some(paths), Some(ids)) = (ff.str("path")?, ff.str("id")?) else {
+                continue;
+            };
+            let size = ff.u64("file_size")?;
+            let mtime = ff.u64("file_mtime")?;
+            let hash = ff.u64("file_hash")?;
+            let alive = seg.alive_bitset();
+            for doc in 0..seg.max_doc() {
+                if alive.is_some_and(|a| a.is_deleted(doc)) {
+                    continue;
+                }
+                // Only article documents carry a file fingerprint.
+                let Some(sz) = size.first(doc) else { continue };
+                let (Some(p), Some(i)) = (paths.ords().first(doc), ids.ords().first(doc)) else {
+                    continue;
+                };
+                paths.ord_to_str(p, &mut path_buf).map_err(io_err)?;
+                ids.ord_to_str(i, &mut id_buf).map_err(io_err)?;
+                let k = known.entry(path_buf.clone()).or_insert_with(|| KnownFile {
+                    size: sz,
+                    mtime: mtime.first(doc).unwrap_or(0),
+                    hash: hash.first(doc).unwrap_or(0),
+                    ids: Vec::new(),
+                });
+                k.ids.push(id_buf.clone());
+            }
+        }
+        Ok(known)
+    }
+
+    /// Brings the index in line with the files under `roots`: new files are added, changed
+    /// ones re-read, unchanged ones skipped without reading, and files that no longer exist
+    /// removed. A file that cannot be read or parsed is reported in
+    /// [`IndexReport::skipped`] and the run goes on.
+    pub fn index_paths(
+        &self,
+        roots: &[PathBuf],
+        opts: &IndexOptions,
+        progress: &(dyn Fn(Progress) + Sync),
+    ) -> Result<IndexReport> {
+        let started = Instant::now();
+        let globs = Globs::new(&opts.globs)?;
+        let mut report = IndexReport::default();
+        let mut files = Vec::new();
+        let mut canonical_roots = Vec::new();
+        for root in roots {
+            let (found, skipped) = corpus::walk(root, &globs)?;
+            canonical_roots.push(root.canonicalize().map_err(|e| Error::io(root, e))?);
+            files.extend(found);
+            report.skipped.extend(skipped);
+        }
+        let mut writer = self.writer(opts.threads, opts.memory_budget)?;
+        let known = if opts.full {
+            writer.delete_all_documents()?;
+            HashMap::new()
+        } else {
+            self.known_files()?
+        };
+
+        let total = files.len() as u64;
+        let done = AtomicU64::new(0);
+        let shared = Mutex::new(&mut report);
+        for batch in files.chunks(opts.commit_every.max(1)) {
+            batch.par_iter().for_each(|entry| {
+                let path = entry.path.to_string_lossy();
+                let outcome = self.index_file(&writer, entry, &path, known.get(path.as_ref()), opts);
+                let mut r = shared.lock().expect("report lock");
+                outcome.apply(&mut r, &path);
+                drop(r);
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                progress(Progress {
+                    files_done: n,
+                    files_total: total,
+                });
+            });
+            self.commit(&mut writer)?;
+        }
+
+        // Files the index knows under these roots that are gone from disk.
+        for (path, k) in &known {
+            let p = Path::new(path);
+            if canonical_roots.iter().any(|r| p.starts_with(r)) && !p.is_file() {
+                writer.delete_term(Term::from_field_text(self.fields.path, path));
+                report.removed += k.ids.len() as u64;
+            }
+        }
+        self.commit(&mut writer)?;
+        report.elapsed_ms = started.elapsed().as_millis() as u64;
+        Ok(report)
+    }
+
+    fn index_file(
+        &self,
+        writer: &IndexWriter,
+        entry: &FileEntry,
+        path: &str,
+        known: Option<&KnownFile>,
+        opts: &IndexOptions,
+    ) -> Outcome {
+        if let Some(k) = known {
+            if k.size == entry.size && k.mtime == entry.mtime {
+                return Outcome::Unchanged(k.ids.len() as u64);
+            }
+        }
+        let bytes = match std::fs::read(&entry.path) {
+            Ok(b) => b,
+            Err(e) => return Outcome::Skipped(e.to_string(), known.is_some_and(|k| !k.ids.is_empty()).then(|| self.delete(writer, path, known))),
+        };
+        let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+        if let Some(k) = known {
+            if k.hash == hash && k.size == entry.size {
+                return Outcome::Unchanged(k.ids.len() as u64);
+            }
+        }
+        let format = opts
+            .format
+            .unwrap_or_else(|| parse::detect(&entry.rel, &bytes[..bytes.len().min(4096)]));
+        let articles = match parse::parse(format, &entry.rel, &bytes, &opts.aliases) {
+            Ok(a) if !a.is_empty() => a,
+            Ok(_) => {
+                return Outcome::Skipped("no articles found".into(), known.map(|_| self.delete(writer, path, known)))
+            }
+            Err(e) => {
+                return Outcome::Skipped(e.to_string(), known.map(|_| self.delete(writer, path, known)))
+            }
+        };
+        if known.is_some() {
+            writer.delete_term(Term::from_field_text(self.fields.path, path));
+        }
+        let mut result = Added {
+            format,
+            indexed: 0,
+            updated: 0,
+            removed: 0,
+            warnings: Vec::new(),
+        };
+        for a in &articles {
+            let existed = known.is_some_and(|k| k.ids.iter().any(|i| i == &a.id));
+            if existed {
+                result.updated += 1;
+            } else {
+                result.indexed += 1;
+            }
+            for w in &a.warnings {
+                result.warnings.push((a.id.clone(), w.clone()));
+            }
+            for doc in self.documents(a, path, format, Some((entry, hash))) {
+                if let Err(e) = writer.add_document(doc) {
+                    return Outcome::Skipped(format!("index write failed: {e}"), None);
+                }
+            }
+        }
+        if let Some(k) = known {
+            let now: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+            result.removed = k.ids.iter().filter(|i| !now.contains(&i.as_str())).count() as u64;
+        }
+        Outcome::Added(result)
+    }
+
+    fn delete(&self, writer: &IndexWriter, path: &str, known: Option<&KnownFile>) -> u64 {
+        writer.delete_term(Term::from_field_text(self.fields.path, path));
+        known.map_or(0, |k| k.ids.len() as u64)
+    }
+
+    /// Counts and date range of the index.
+    pub fn stats(&self) -> Result<Stats> {
+        let searcher = self.reader.searcher();
+        let mut articles = 0u64;
+        let mut quotes = 0u64;
+        let mut undated = 0u64;
+        let mut min: Option<i64> = None;
+        let mut max: Option<i64> = None;
+        let mut cities = std::collections::HashSet::new();
+        let mut buf = String::new();
+        for seg in searcher.segment_readers() {
+            let ff = seg.fast_fields();
+            let Some(kind) = ff.str("kind")? else { continue };
+            let date = ff.date("date")?;
+            let city = ff.str("city")?;
+            let alive = seg.alive_bitset();
+            let mut article_ord = None;
+            let mut s = String::new();
+            for ord in 0..kind.num_terms() as u64 {
+                kind.ord_to_str(ord, &mut s).map_err(io_err)?;
+                if s == KIND_ARTICLE {
+                    article_ord = Some(ord);
+                }
+            }
+            let mut city_ords = std::collections::HashSet::new();
+            for doc in 0..seg.max_doc() {
+                if alive.is_some_and(|a| a.is_deleted(doc)) {
+                    continue;
+                }
+                if kind.ords().first(doc) != article_ord {
+                    quotes += 1;
+                    continue;
+                }
+                articles += 1;
+                match date.first(doc) {
+                    Some(d) => {
+                        let t = d.into_timestamp_secs();
+                        min = Some(min.map_or(t, |m| m.min(t)));
+                        max = Some(max.map_or(t, |m| m.max(t)));
+                    }
+                    None => undated += 1,
+                }
+                if let Some(c) = city.as_ref().and_then(|c| c.ords().first(doc)) {
+                    city_ords.insert(c);
+                }
+            }
+            if let Some(c) = &city {
+                for ord in city_ords {
+                    c.ord_to_str(ord, &mut buf).map_err(io_err)?;
+                    cities.insert(buf.clone());
+                }
+            }
+        }
+        let day = |t: i64| crate::date::day_from_secs(t).to_string();
+        Ok(Stats {
+            articles,
+            quotes,
+            undated,
+            first_date: min.map(day),
+            last_date: max.map(day),
+            cities: cities.len() as u64,
+            size_bytes: self.dir.as_deref().map_or(0, dir_size),
+            path: self.dir.clone(),
+        })
+    }
+}
+
+fn io_err(e: std::io::Error) -> Error {
+    Error::Tantivy(TantivyError::from(e))
+}
+
+fn dir_size(dir: &Path) -> u64 {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
+}
+
+struct KnownFile {
+    size: u64,
+    mtime: u64,
+    hash: u64,
+    ids: Vec<String>,
+}
+
+struct Added {
+    format: Format,
+    indexed: u64,
+    updated: u64,
+    removed: u64,
+    warnings: Vec<(String, String)>,
+}
+
+enum Outcome {
+    Unchanged(u64),
+    /// Reason, and how many previously indexed articles of the file were removed.
+    Skipped(String, Option<u64>),
+    Added(Added),
+}
+
+impl Outcome {
+    fn apply(self, r: &mut IndexReport, path: &str) {
+        match self {
+            Outcome::Unchanged(n) => r.unchanged += n,
+            Outcome::Skipped(reason, removed) => {
+                r.removed += removed.unwrap_or(0);
+                r.skipped.push(Skipped {
+                    path: path.to_string(),
+                    reason,
+                });
+            }
+            Outcome::Added(a) => {
+                r.indexed += a.indexed;
+                r.updated += a.updated;
+                r.removed += a.removed;
+                *r.formats.entry(a.format.name().to_string()).or_default() +=
+                    a.indexed + a.updated;
+                for (id, w) in a.warnings {
+                    r.warnings.push(Skipped { path: id, reason: w });
+                }
+            }
+        }
+    }
+}

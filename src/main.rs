@@ -1,0 +1,158 @@
+//! The `dateline` binary: parse arguments, call the library, print, and map the outcome to an
+//! exit status (0 matched / 1 nothing matched / 2 error, as grep does).
+
+mod cli;
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+
+use cli::{Cli, Command, IndexArgs, SearchArgs, StatsArgs};
+use dateline::index::IndexOptions;
+use dateline::output::{self, Style};
+use dateline::parse::CityAliases;
+use dateline::DatelineIndex;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Index(args) => run_index(&args),
+        Command::Search(args) => run_search(&args),
+        Command::Stats(args) => run_stats(&args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("dateline: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn style() -> Style {
+    Style {
+        color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ..Style::default()
+    }
+}
+
+fn print(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
+    let mut s = serde_json::to_string_pretty(value)?;
+    s.push('\n');
+    print(&s)
+}
+
+fn run_index(args: &IndexArgs) -> anyhow::Result<u8> {
+    let mut opts = IndexOptions {
+        globs: args.globs.clone(),
+        format: args.format,
+        full: args.full,
+        threads: args.threads,
+        ..IndexOptions::default()
+    };
+    if let Some(file) = &args.aliases {
+        opts.aliases = load_aliases(file)?;
+    }
+    let report = update(&args.dir.index, &args.paths, &opts)?;
+    if args.json {
+        print_json(&report)?;
+    } else {
+        eprint!("{}", output::report_text(&report));
+    }
+    Ok(if report.skipped.is_empty() { 0 } else { 1 })
+}
+
+fn load_aliases(file: &std::path::Path) -> anyhow::Result<CityAliases> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read aliases file {}", file.display()))?;
+    let mut aliases = CityAliases::default();
+    let bad = aliases.extend_from_tsv(&text);
+    if let Some(line) = bad.first() {
+        anyhow::bail!(
+            "aliases file {}: line {line} is not `from<TAB>to`",
+            file.display()
+        );
+    }
+    Ok(aliases)
+}
+
+/// Indexes `paths` into `dir`, drawing a progress bar when stderr is a terminal.
+fn update(
+    dir: &std::path::Path,
+    paths: &[std::path::PathBuf],
+    opts: &IndexOptions,
+) -> anyhow::Result<dateline::IndexReport> {
+    for p in paths {
+        anyhow::ensure!(p.exists(), "{}: no such file or directory", p.display());
+    }
+    let index = DatelineIndex::open_or_create(dir)?;
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {bar:40} {pos}/{len} files  {per_sec}  eta {eta}",
+            )
+            .expect("template"),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+    let report = index.index_paths(paths, opts, &|p| {
+        if let Some(bar) = &bar {
+            bar.set_length(p.files_total);
+            bar.set_position(p.files_done);
+        }
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(report)
+}
+
+fn run_search(args: &SearchArgs) -> anyhow::Result<u8> {
+    if !args.update.is_empty() {
+        let report = update(&args.dir.index, &args.update, &IndexOptions::default())?;
+        if !args.json {
+            eprint!("{}", output::report_text(&report));
+        }
+    }
+    let index = DatelineIndex::open(&args.dir.index)?;
+    let results = index.search(&args.to_request())?;
+    if args.json {
+        print_json(&results)?;
+    } else {
+        print(&output::search_text(&results, style()))?;
+    }
+    Ok(if results.total > 0 { 0 } else { 1 })
+}
+
+fn run_stats(args: &StatsArgs) -> anyhow::Result<u8> {
+    let index = DatelineIndex::open(&args.dir.index)?;
+    let stats = index.stats()?;
+    if args.json {
+        print_json(&stats)?;
+    } else {
+        print(&output::stats_text(&stats))?;
+    }
+    Ok(0)
+}

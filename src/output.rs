@@ -1,0 +1,204 @@
+//! Results as text for people: ranked hits with highlighted snippets, facet tables and
+//! histogram bars. Pure string building: it never touches tantivy or the terminal; the
+//! caller says whether colour is wanted.
+
+use std::fmt::Write;
+
+use crate::index::{IndexReport, Stats};
+use crate::search::SearchResults;
+
+/// How to draw.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// ANSI colour and bold.
+    pub color: bool,
+    /// Widest histogram bar, in cells.
+    pub bar_width: usize,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            color: false,
+            bar_width: 40,
+        }
+    }
+}
+
+const BOLD: &str = "\x1b[1m";
+const HIGHLIGHT: &str = "\x1b[1;31m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+/// Drops terminal control characters (other than newline and tab) from text that came from
+/// files, so an article cannot move the cursor or change colours.
+pub fn strip_controls(s: &str) -> String {
+    s.chars()
+        .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+        .collect()
+}
+
+/// Text with `[start, end)` character ranges marked: colour on a terminal, `[…]` brackets
+/// otherwise.
+pub fn highlight(text: &str, ranges: &[[usize; 2]], style: Style) -> String {
+    let (open, close) = if style.color {
+        (HIGHLIGHT, RESET)
+    } else {
+        ("[", "]")
+    };
+    let mut out = String::with_capacity(text.len() + ranges.len() * 8);
+    let mut r = ranges.iter().peekable();
+    for (i, c) in text.chars().enumerate() {
+        if r.peek().is_some_and(|x| x[0] == i) {
+            out.push_str(open);
+        }
+        if c == '\n' {
+            out.push(' ');
+        } else if !c.is_control() {
+            out.push(c);
+        }
+        if r.peek().is_some_and(|x| x[1] == i + 1) {
+            out.push_str(close);
+            r.next();
+        }
+    }
+    out
+}
+
+/// The search results as a person reads them.
+pub fn search_text(r: &SearchResults, style: Style) -> String {
+    let mut out = String::new();
+    let b = |s: &str| {
+        if style.color {
+            format!("{BOLD}{s}{RESET}")
+        } else {
+            s.to_string()
+        }
+    };
+    let shown = r.hits.len();
+    let _ = writeln!(
+        out,
+        "{} article{} match{}",
+        r.total,
+        if r.total == 1 { "" } else { "s" },
+        if shown > 0 && (shown as u64) < r.total {
+            format!(" (showing {shown})")
+        } else {
+            String::new()
+        }
+    );
+    for (i, h) in r.hits.iter().enumerate() {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "{:>3}. {}  {}  {}",
+            i + 1,
+            h.date.as_deref().unwrap_or("undated   "),
+            b(&strip_controls(h.city.as_deref().unwrap_or("-"))),
+            strip_controls(&h.title)
+        );
+        let snippet = highlight(&h.snippet, &h.highlights, style);
+        let _ = writeln!(out, "     {}", snippet.trim());
+        let meta = format!("{}  score {:.2}", strip_controls(&h.id), h.score);
+        if style.color {
+            let _ = writeln!(out, "     {DIM}{meta}{RESET}");
+        } else {
+            let _ = writeln!(out, "     {meta}");
+        }
+    }
+    for (name, values) in &r.facets {
+        if values.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{}", b(name));
+        let width = values
+            .iter()
+            .map(|v| v.value.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(40);
+        for v in values {
+            let _ = writeln!(
+                out,
+                "  {:<width$}  {:>7}",
+                strip_controls(&v.value),
+                v.count
+            );
+        }
+    }
+    if let Some(hist) = &r.histogram {
+        let _ = writeln!(out, "\n{}", b("histogram"));
+        let max = hist.iter().map(|h| h.count).max().unwrap_or(0).max(1);
+        for h in hist {
+            let cells = (h.count as f64 / max as f64 * style.bar_width as f64).round() as usize;
+            let cells = if h.count > 0 { cells.max(1) } else { 0 };
+            let _ = writeln!(out, "  {:<10} {:>7} {}", h.period, h.count, "█".repeat(cells));
+        }
+    }
+    out
+}
+
+/// The indexing summary.
+pub fn report_text(r: &IndexReport) -> String {
+    let mut out = String::new();
+    for s in &r.skipped {
+        let _ = writeln!(out, "skipped: {}: {}", strip_controls(&s.path), s.reason);
+    }
+    let _ = writeln!(
+        out,
+        "indexed {}, updated {}, unchanged {}, removed {}, skipped {} file{}, {} warning{} in {:.1}s",
+        r.indexed,
+        r.updated,
+        r.unchanged,
+        r.removed,
+        r.skipped.len(),
+        if r.skipped.len() == 1 { "" } else { "s" },
+        r.warnings.len(),
+        if r.warnings.len() == 1 { "" } else { "s" },
+        r.elapsed_ms as f64 / 1000.0
+    );
+    out
+}
+
+/// The index summary.
+pub fn stats_text(s: &Stats) -> String {
+    format!(
+        "articles   {}\nundated    {}\nquotes     {}\ncities     {}\nfirst date {}\nlast date  {}\nsize       {:.1} MB\n",
+        s.articles,
+        s.undated,
+        s.quotes,
+        s.cities,
+        s.first_date.as_deref().unwrap_or("-"),
+        s.last_date.as_deref().unwrap_or("-"),
+        s.size_bytes as f64 / 1e6
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_use_character_offsets() {
+        let plain = Style::default();
+        assert_eq!(highlight("Київ and Bakhmut", &[[0, 4], [9, 16]], plain), "[Київ] and [Bakhmut]");
+        let color = Style {
+            color: true,
+            ..plain
+        };
+        assert_eq!(
+            highlight("a b", &[[2, 3]], color),
+            format!("a {HIGHLIGHT}b{RESET}")
+        );
+    }
+
+    #[test]
+    fn control_bytes_from_files_are_dropped() {
+        assert_eq!(strip_controls("a\x1b[2Jb\x07c\nd"), "a[2Jbc\nd");
+        let color = Style {
+            color: true,
+            ..Style::default()
+        };
+        assert_eq!(highlight("x\x1b[31my", &[], color), "x[31my");
+    }
+}

@@ -1,0 +1,173 @@
+//! Dateline cities: display form (`NEW YORK` → `New York`), a lookup key for case-insensitive
+//! filters, and the alias table that maps old spellings and transliterations news archives mix
+//! (Kiev → Kyiv) to one name. Users extend the table with a file of `from<TAB>to` lines.
+
+use std::collections::HashMap;
+
+/// Built-in aliases, lower-case source spelling to display form.
+const BUILTIN: &[(&str, &str)] = &[
+    ("kiev", "Kyiv"),
+    ("kyiv", "Kyiv"),
+    ("київ", "Kyiv"),
+    ("киев", "Kyiv"),
+    ("odessa", "Odesa"),
+    ("одеса", "Odesa"),
+    ("одесса", "Odesa"),
+    ("kharkov", "Kharkiv"),
+    ("харків", "Kharkiv"),
+    ("харьков", "Kharkiv"),
+    ("lvov", "Lviv"),
+    ("lwow", "Lviv"),
+    ("львів", "Lviv"),
+    ("львов", "Lviv"),
+    ("nikolaev", "Mykolaiv"),
+    ("nikolayev", "Mykolaiv"),
+    ("mykolayiv", "Mykolaiv"),
+    ("zaporozhye", "Zaporizhzhia"),
+    ("zaporizhia", "Zaporizhzhia"),
+    ("zaporozhzhia", "Zaporizhzhia"),
+    ("dnepropetrovsk", "Dnipro"),
+    ("dnipropetrovsk", "Dnipro"),
+    ("chernigov", "Chernihiv"),
+    ("rovno", "Rivne"),
+    ("lugansk", "Luhansk"),
+    ("artemovsk", "Bakhmut"),
+    ("artemivsk", "Bakhmut"),
+    ("москва", "Moscow"),
+    ("peking", "Beijing"),
+    ("peiping", "Beijing"),
+    ("bombay", "Mumbai"),
+    ("calcutta", "Kolkata"),
+    ("madras", "Chennai"),
+    ("rangoon", "Yangon"),
+    ("saigon", "Ho Chi Minh City"),
+    ("canton", "Guangzhou"),
+    ("st petersburg", "St. Petersburg"),
+    ("saint petersburg", "St. Petersburg"),
+    ("new york city", "New York"),
+];
+
+/// Maps dateline spellings to display names.
+#[derive(Debug, Clone)]
+pub struct CityAliases {
+    map: HashMap<String, String>,
+}
+
+impl Default for CityAliases {
+    fn default() -> Self {
+        CityAliases {
+            map: BUILTIN
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+}
+
+impl CityAliases {
+    /// Adds aliases from text with one `from<TAB>to` pair a line (`#` starts a comment).
+    /// Returns the 1-based numbers of lines that could not be read.
+    pub fn extend_from_tsv(&mut self, text: &str) -> Vec<usize> {
+        let mut bad = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match line.split_once('\t') {
+                Some((from, to)) if !from.trim().is_empty() && !to.trim().is_empty() => {
+                    self.map.insert(key(from), display(to));
+                }
+                _ => bad.push(i + 1),
+            }
+        }
+        bad
+    }
+
+    /// Display form of a city as spelled in a source: aliases first, then case repair.
+    /// Returns `None` for an empty or implausible name.
+    pub fn normalize(&self, raw: &str) -> Option<String> {
+        let cleaned = raw
+            .trim()
+            .trim_matches(|c: char| c == ',' || c == '-' || c == ':' || c.is_whitespace());
+        let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+        if cleaned.is_empty() || cleaned.chars().count() > 60 || !cleaned.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        let k = key(&cleaned);
+        Some(
+            self.map
+                .get(&k)
+                .or_else(|| self.map.get(&k.replace('.', "")))
+                .cloned()
+                .unwrap_or_else(|| display(&cleaned)),
+        )
+    }
+}
+
+/// The case-insensitive lookup key of a display name (what `--city` compares).
+pub fn key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Repairs case: a name written all in capitals or all in small letters becomes title case
+/// (`ST. LOUIS` → `St. Louis`, `ivano-frankivsk` → `Ivano-Frankivsk`); mixed case (`McAllen`)
+/// is kept as written.
+pub fn display(name: &str) -> String {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let has_upper = name.chars().any(char::is_uppercase);
+    let has_lower = name.chars().any(char::is_lowercase);
+    if has_upper && has_lower {
+        return name;
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut start_of_word = true;
+    for c in name.chars() {
+        if start_of_word {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start_of_word = matches!(c, ' ' | '-' | '.' | '(' | '/');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_is_repaired_only_when_uniform() {
+        assert_eq!(display("KYIV"), "Kyiv");
+        assert_eq!(display("NEW YORK"), "New York");
+        assert_eq!(display("ST. LOUIS"), "St. Louis");
+        assert_eq!(display("ivano-frankivsk"), "Ivano-Frankivsk");
+        assert_eq!(display("McAllen"), "McAllen");
+    }
+
+    #[test]
+    fn aliases_map_old_spellings() {
+        let a = CityAliases::default();
+        assert_eq!(a.normalize("KIEV").as_deref(), Some("Kyiv"));
+        assert_eq!(a.normalize("Odessa").as_deref(), Some("Odesa"));
+        assert_eq!(a.normalize("Київ").as_deref(), Some("Kyiv"));
+        assert_eq!(a.normalize("ST PETERSBURG").as_deref(), Some("St. Petersburg"));
+        assert_eq!(a.normalize("St. Petersburg").as_deref(), Some("St. Petersburg"));
+        assert_eq!(a.normalize("  Kansas   City, ").as_deref(), Some("Kansas City"));
+        assert_eq!(a.normalize(" -- "), None);
+        assert_eq!(a.normalize(&"x".repeat(61)), None);
+    }
+
+    #[test]
+    fn user_file_extends_and_overrides() {
+        let mut a = CityAliases::default();
+        let bad = a.extend_from_tsv("# comment\nBombay\tMumbai City\nKiev\tKiew\nbroken line\n");
+        assert_eq!(bad, vec![4]);
+        assert_eq!(a.normalize("BOMBAY").as_deref(), Some("Mumbai City"));
+        assert_eq!(a.normalize("kiev").as_deref(), Some("Kiew"));
+    }
+}

@@ -1,0 +1,174 @@
+//! Text helpers every reader shares: decoding bytes (UTF-8, UTF-16 with BOM, Windows-1252
+//! fallback), newline normalisation and the first-sentence title.
+
+use super::ParseError;
+
+/// Text decoded from a file's bytes.
+#[derive(Debug)]
+pub struct Decoded {
+    /// The text, BOM removed, CRLF and CR turned into LF.
+    pub text: String,
+    /// Set when the bytes were not UTF-8 and had to be re-decoded.
+    pub note: Option<String>,
+}
+
+/// Decodes a file: UTF-8 (BOM optional), UTF-16 with a BOM, else Windows-1252 (a superset of
+/// Latin-1 for printable text), which is what old wire archives use.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, ParseError> {
+    let (text, note) = if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (cow, _, had_errors) = enc.decode(bytes);
+        let note = (enc != encoding_rs::UTF_8 || had_errors)
+            .then(|| format!("decoded as {}", enc.name()));
+        (cow.into_owned(), note)
+    } else if bytes.contains(&0) {
+        return Err(ParseError::Binary);
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => (s.to_string(), None),
+            Err(_) => {
+                let (cow, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+                (
+                    cow.into_owned(),
+                    Some("not valid UTF-8, decoded as Windows-1252".to_string()),
+                )
+            }
+        }
+    };
+    if text.contains('\0') {
+        return Err(ParseError::Binary);
+    }
+    let text = normalize_newlines(&text);
+    if text.trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    Ok(Decoded { text, note })
+}
+
+/// CRLF and lone CR become LF.
+pub fn normalize_newlines(s: &str) -> String {
+    if !s.contains('\r') {
+        return s.to_string();
+    }
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Paragraphs joined by exactly one blank line, lines inside a paragraph kept, outer white
+/// space trimmed.
+pub fn tidy_paragraphs(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for para in s.split("\n\n") {
+        let para = para.trim_matches(|c: char| c == '\n' || c.is_whitespace());
+        if para.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(para);
+    }
+    out
+}
+
+/// Words that end with a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "maj", "st",
+    "jr", "sr", "prof", "rev", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr",
+    "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
+    "pres", "gov’t", "ft", "mt", "ave", "blvd",
+];
+
+/// Longest title taken from a body, in characters.
+const MAX_TITLE_CHARS: usize = 200;
+
+/// The first sentence of a text, cut at a word boundary if longer than 200 characters.
+pub fn first_sentence(text: &str) -> String {
+    let para = text.trim_start().split("\n\n").next().unwrap_or("");
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut end = para.len();
+    for (i, &(pos, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let next = chars.get(i + 1).map(|&(_, c)| c);
+        let closes = next.is_none_or(|n| n.is_whitespace() || matches!(n, '”' | '"' | '’' | ')'));
+        if !closes {
+            continue;
+        }
+        if c == '.' {
+            let word_start = para[..pos]
+                .rfind(|ch: char| ch.is_whitespace() || ch == '(')
+                .map_or(0, |p| p + 1);
+            let word = para[word_start..pos].to_lowercase();
+            let single_initial = word.chars().count() == 1;
+            if single_initial || ABBREVIATIONS.contains(&word.as_str()) {
+                continue;
+            }
+        }
+        end = pos + c.len_utf8();
+        if let Some(&(p, q)) = chars.get(i + 1) {
+            if matches!(q, '”' | '"' | '’') {
+                end = p + q.len_utf8();
+            }
+        }
+        break;
+    }
+    let sentence = para[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    truncate_words(&sentence, MAX_TITLE_CHARS)
+}
+
+/// Cuts `s` to at most `max` characters at a word boundary, adding `…` when cut.
+pub fn truncate_words(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = match cut.rfind(char::is_whitespace) {
+        Some(p) if p > max / 2 => cut[..p].to_string(),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_bom_utf16_and_latin1() {
+        let d = decode(b"\xEF\xBB\xBFhello\r\nworld").unwrap();
+        assert_eq!(d.text, "hello\nworld");
+        assert!(d.note.is_none());
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("hi “x”".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(decode(&utf16).unwrap().text, "hi “x”");
+        let latin = decode(b"caf\xE9 \x93quoted\x94").unwrap();
+        assert_eq!(latin.text, "café “quoted”");
+        assert!(latin.note.unwrap().contains("Windows-1252"));
+        assert_eq!(decode(b"  \n\t ").unwrap_err(), ParseError::Empty);
+        assert_eq!(decode(b"ab\0cd").unwrap_err(), ParseError::Binary);
+    }
+
+    #[test]
+    fn first_sentence_skips_abbreviations_and_initials() {
+        assert_eq!(
+            first_sentence("Donetsk Gov. Pavlo Kyrylenko spoke. Then more."),
+            "Donetsk Gov. Pavlo Kyrylenko spoke."
+        );
+        assert_eq!(
+            first_sentence("The U.S. and J. Smith met in St. Louis today. More."),
+            "The U.S. and J. Smith met in St. Louis today."
+        );
+        assert_eq!(first_sentence("No end here"), "No end here");
+        assert_eq!(first_sentence("He said “stop.” Then left."), "He said “stop.”");
+        let long = "word ".repeat(100);
+        let t = first_sentence(&long);
+        assert!(t.chars().count() <= MAX_TITLE_CHARS + 1 && t.ends_with('…'));
+    }
+
+    #[test]
+    fn tidy_paragraphs_collapses_blank_runs() {
+        assert_eq!(tidy_paragraphs("\n\n a\n\n\n\nb \n\n"), "a\n\nb");
+    }
+}

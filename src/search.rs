@@ -1,0 +1,676 @@
+//! Searching: a [`SearchRequest`] becomes a tantivy query plus collectors, and comes back as
+//! typed [`SearchResults`]. Facet counts and histograms are exact: they are counted from fast
+//! fields over every matching article, not estimated. Nothing here prints.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Bound;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Collector, SegmentCollector, TopDocs};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Term, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, DocId, Score, SegmentReader, TantivyDocument};
+
+use crate::date::{self, Interval, PartialDate};
+use crate::error::{Error, Result};
+use crate::index::DatelineIndex;
+use crate::schema::KIND_ARTICLE;
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// BM25 score, best first.
+    #[default]
+    Relevance,
+    /// Latest date first; undated articles last.
+    Newest,
+    /// Earliest date first; undated articles last.
+    Oldest,
+}
+
+/// Fields that can be counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FacetField {
+    /// Dateline city.
+    City,
+    /// Year of the date (`2023`).
+    Year,
+    /// Month of the date (`2023-03`).
+    Month,
+    /// Speakers of the article's quotes (each article counted once per speaker).
+    Speaker,
+    /// State or country part of the dateline.
+    Region,
+    /// Reader that produced the article.
+    Format,
+    /// Language code.
+    Language,
+}
+
+impl FacetField {
+    /// All facet fields.
+    pub const ALL: &'static [FacetField] = &[
+        FacetField::City,
+        FacetField::Year,
+        FacetField::Month,
+        FacetField::Speaker,
+        FacetField::Region,
+        FacetField::Format,
+        FacetField::Language,
+    ];
+
+    /// Name on the command line and in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            FacetField::City => "city",
+            FacetField::Year => "year",
+            FacetField::Month => "month",
+            FacetField::Speaker => "speaker",
+            FacetField::Region => "region",
+            FacetField::Format => "format",
+            FacetField::Language => "language",
+        }
+    }
+
+    /// Looks a facet up by name.
+    pub fn from_name(name: &str) -> Result<FacetField> {
+        FacetField::ALL
+            .iter()
+            .copied()
+            .find(|f| f.name() == name)
+            .ok_or_else(|| {
+                let names: Vec<_> = FacetField::ALL.iter().map(|f| f.name()).collect();
+                Error::BadRequest(format!(
+                    "unknown facet {name:?} (one of: {})",
+                    names.join(", ")
+                ))
+            })
+    }
+
+    /// The string fast field counted for this facet; `None` for date-derived facets.
+    fn str_field(self) -> Option<&'static str> {
+        match self {
+            FacetField::Year | FacetField::Month => None,
+            other => Some(other.name()),
+        }
+    }
+}
+
+/// A search: full-text query, filters, facets, histogram, order and page.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SearchRequest {
+    /// tantivy query language over title, body and quotes; empty or `*` matches everything.
+    pub query: String,
+    /// Start of the date range (inclusive, from the beginning of the period).
+    #[serde(skip)]
+    pub from: Option<PartialDate>,
+    /// End of the date range (inclusive, to the end of the period).
+    #[serde(skip)]
+    pub to: Option<PartialDate>,
+    /// Dateline cities, any of which matches (case-insensitive, aliases applied).
+    pub cities: Vec<String>,
+    /// Facets to count.
+    pub facets: Vec<FacetField>,
+    /// Values per facet (0 = all).
+    pub facet_limit: usize,
+    /// Calendar histogram of matching articles.
+    pub histogram: Option<Interval>,
+    /// Order of hits.
+    pub sort: Sort,
+    /// Hits to return.
+    pub limit: usize,
+    /// Hits to skip.
+    pub offset: usize,
+    /// Longest snippet, in characters.
+    pub snippet_chars: usize,
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        SearchRequest {
+            query: String::new(),
+            from: None,
+            to: None,
+            cities: Vec::new(),
+            facets: vec![FacetField::City, FacetField::Month],
+            facet_limit: 10,
+            histogram: None,
+            sort: Sort::Relevance,
+            limit: 10,
+            offset: 0,
+            snippet_chars: 240,
+        }
+    }
+}
+
+impl SearchRequest {
+    /// A request for `query` with default settings.
+    pub fn new(query: impl Into<String>) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            ..SearchRequest::default()
+        }
+    }
+}
+
+/// One matching article.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Hit {
+    /// Article id.
+    pub id: String,
+    /// Source file.
+    pub path: String,
+    /// Day of publication, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Dateline city.
+    pub city: Option<String>,
+    /// Title.
+    pub title: String,
+    /// BM25 score (0 for a match-all query).
+    pub score: f32,
+    /// Passage of the body around the matched words.
+    pub snippet: String,
+    /// Matched words in `snippet`, as `[start, end)` character offsets.
+    pub highlights: Vec<[usize; 2]>,
+    /// The article's quotes.
+    pub quotes: Vec<String>,
+}
+
+/// A facet value and how many matching articles have it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct FacetCount {
+    /// The value.
+    pub value: String,
+    /// Matching articles with it.
+    pub count: u64,
+}
+
+/// A histogram bucket.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Bucket {
+    /// `2023`, `2023-03`, `2023-W10` or `2023-03-06`.
+    pub period: String,
+    /// Matching articles dated in it.
+    pub count: u64,
+}
+
+/// The answer to a [`SearchRequest`].
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SearchResults {
+    /// The query as given.
+    pub query: String,
+    /// Matching articles in all (not just this page).
+    pub total: u64,
+    /// This page of hits.
+    pub hits: Vec<Hit>,
+    /// Counts per facet value, by count then value.
+    pub facets: BTreeMap<String, Vec<FacetCount>>,
+    /// Calendar buckets, first to last matching period, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub histogram: Option<Vec<Bucket>>,
+}
+
+static PARTIAL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|[\s(+\-])date:(\d{4}(?:-\d{2}(?:-\d{2})?)?)($|[\s)])").expect("regex")
+});
+
+/// Rewrites `date:2023-03` in a query into the range tantivy understands.
+fn expand_partial_dates(query: &str) -> Result<String> {
+    let mut out = String::new();
+    let mut last = 0;
+    let mut pos = 0;
+    while let Some(c) = PARTIAL_DATE.captures_at(query, pos) {
+        let m = c.get(2).expect("group");
+        let span = PartialDate::parse(m.as_str())?;
+        let whole = c.get(0).expect("match");
+        out.push_str(&query[last..m.start() - "date:".len()]);
+        out.push_str(&format!(
+            "date:[{} TO {}}}",
+            rfc3339(span.first),
+            rfc3339(span.end)
+        ));
+        last = m.end();
+        // The trailing separator is not consumed, so adjacent terms still match.
+        pos = m.end().max(whole.start() + 1);
+    }
+    out.push_str(&query[last..]);
+    Ok(out)
+}
+
+fn rfc3339(day: NaiveDate) -> String {
+    format!("{}T00:00:00Z", day.format("%Y-%m-%d"))
+}
+
+impl DatelineIndex {
+    /// The query for `req` without paging: user query, article kind, dates, cities.
+    pub(crate) fn build_query(
+        &self,
+        query: &str,
+        from: Option<PartialDate>,
+        to: Option<PartialDate>,
+        cities: &[String],
+        kind: &str,
+        default_fields: Vec<Field>,
+    ) -> Result<(Box<dyn Query>, Option<Box<dyn Query>>)> {
+        let f = &self.fields;
+        let q = query.trim();
+        let user: Option<Box<dyn Query>> = if q.is_empty() || q == "*" {
+            None
+        } else {
+            let mut parser = QueryParser::for_index(&self.index, default_fields);
+            parser.set_conjunction_by_default();
+            parser.set_field_boost(f.title, 2.0);
+            let expanded = expand_partial_dates(q)?;
+            Some(
+                parser
+                    .parse_query(&expanded)
+                    .map_err(|e| Error::BadQuery(e.to_string()))?,
+            )
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.kind, kind),
+                IndexRecordOption::Basic,
+            )),
+        )];
+        if let Some(u) = &user {
+            clauses.push((Occur::Must, u.box_clone()));
+        }
+        if from.is_some() || to.is_some() {
+            if let (Some(a), Some(b)) = (from, to) {
+                if a.first >= b.end {
+                    return Err(Error::BadRequest(format!(
+                        "--from {} is after --to {}",
+                        a.first,
+                        b.end.pred_opt().unwrap_or(b.end)
+                    )));
+                }
+            }
+            let lower = from.map_or(Bound::Unbounded, |d| {
+                Bound::Included(Term::from_field_date(f.date, date::day_to_tantivy(d.first)))
+            });
+            let upper = to.map_or(Bound::Unbounded, |d| {
+                Bound::Excluded(Term::from_field_date(f.date, date::day_to_tantivy(d.end)))
+            });
+            // An open side is closed at the edge of the accepted years, so that undated
+            // articles (no value) never match a date filter.
+            let edge = |year| {
+                Term::from_field_date(
+                    f.date,
+                    date::day_to_tantivy(NaiveDate::from_ymd_opt(year, 1, 1).expect("valid")),
+                )
+            };
+            let lower = match lower {
+                Bound::Unbounded => Bound::Included(edge(date::MIN_YEAR)),
+                b => b,
+            };
+            let upper = match upper {
+                Bound::Unbounded => Bound::Excluded(edge(date::MAX_YEAR + 1)),
+                b => b,
+            };
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+        }
+        if !cities.is_empty() {
+            let aliases = crate::parse::CityAliases::default();
+            let any: Vec<(Occur, Box<dyn Query>)> = cities
+                .iter()
+                .map(|c| {
+                    let name = aliases.normalize(c).unwrap_or_else(|| c.clone());
+                    let q: Box<dyn Query> = Box::new(TermQuery::new(
+                        Term::from_field_text(f.city_key, &crate::parse::city::key(&name)),
+                        IndexRecordOption::Basic,
+                    ));
+                    (Occur::Should, q)
+                })
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        Ok((Box::new(BooleanQuery::new(clauses)), user))
+    }
+
+    /// Runs a search.
+    ///
+    /// ```
+    /// use dateline::{Article, DatelineIndex, SearchRequest};
+    /// let index = DatelineIndex::create_in_ram().unwrap();
+    /// index.add_articles(&[Article {
+    ///     id: "a".into(),
+    ///     title: "Bakhmut holds".into(),
+    ///     body: "Bakhmut holds for another week.".into(),
+    ///     city: Some("Kyiv".into()),
+    ///     ..Article::default()
+    /// }]).unwrap();
+    /// let results = index.search(&SearchRequest::new("bakhmut")).unwrap();
+    /// assert_eq!(results.total, 1);
+    /// assert_eq!(results.facets["city"][0].value, "Kyiv");
+    /// ```
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        let f = &self.fields;
+        let (query, user) = self.build_query(
+            &req.query,
+            req.from,
+            req.to,
+            &req.cities,
+            KIND_ARTICLE,
+            vec![f.title, f.body, f.quote],
+        )?;
+        let searcher = self.reader.searcher();
+        let counter = FacetCollector::new(
+            req.facets.iter().filter_map(|f| f.str_field()).collect(),
+            req.histogram.is_some()
+                || req
+                    .facets
+                    .iter()
+                    .any(|f| matches!(f, FacetField::Year | FacetField::Month)),
+        );
+        let num_docs = searcher.num_docs() as usize;
+        let limit = req.limit.min(num_docs.saturating_sub(req.offset));
+        let (counts, top) = if limit == 0 {
+            (searcher.search(&query, &counter)?, Vec::new())
+        } else {
+            let top = TopDocs::with_limit(limit).and_offset(req.offset);
+            match req.sort {
+                Sort::Relevance => {
+                    let (c, t) = searcher.search(&query, &(counter, top.order_by_score()))?;
+                    (c, t)
+                }
+                Sort::Newest | Sort::Oldest => {
+                    let newest = req.sort == Sort::Newest;
+                    let by_date = top.tweak_score(move |seg: &SegmentReader| {
+                        let col = seg.fast_fields().date("date").ok();
+                        move |doc: DocId, score: Score| {
+                            let key = match col.as_ref().and_then(|c| c.first(doc)) {
+                                Some(d) if newest => d.into_timestamp_secs(),
+                                Some(d) => -d.into_timestamp_secs(),
+                                None => i64::MIN,
+                            };
+                            (key, score)
+                        }
+                    });
+                    let (c, t) = searcher.search(&query, &(counter, by_date))?;
+                    (c, t.into_iter().map(|((_, s), a)| (s, a)).collect())
+                }
+            }
+        };
+
+        let snippets = match &user {
+            Some(u) => {
+                let mut g = SnippetGenerator::create(&searcher, u.as_ref(), f.body)?;
+                g.set_max_num_chars(req.snippet_chars);
+                Some(g)
+            }
+            None => None,
+        };
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            hits.push(self.hit(&searcher, addr, score, snippets.as_ref(), req.snippet_chars)?);
+        }
+
+        let mut facets = BTreeMap::new();
+        for facet in &req.facets {
+            let mut values: Vec<FacetCount> = match facet {
+                FacetField::Year | FacetField::Month => {
+                    let fmt = if *facet == FacetField::Year { "%Y" } else { "%Y-%m" };
+                    let mut m: HashMap<String, u64> = HashMap::new();
+                    for (day, n) in &counts.days {
+                        *m.entry(day.format(fmt).to_string()).or_default() += n;
+                    }
+                    m.into_iter()
+                        .map(|(value, count)| FacetCount { value, count })
+                        .collect()
+                }
+                other => counts
+                    .fields
+                    .get(other.name())
+                    .map(|m| {
+                        m.iter()
+                            .map(|(v, c)| FacetCount {
+                                value: v.clone(),
+                                count: *c,
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            };
+            values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            if req.facet_limit > 0 {
+                values.truncate(req.facet_limit);
+            }
+            facets.insert(facet.name().to_string(), values);
+        }
+        let histogram = req.histogram.map(|interval| {
+            date::histogram(&counts.days, interval)
+                .into_iter()
+                .map(|(period, count)| Bucket { period, count })
+                .collect()
+        });
+        Ok(SearchResults {
+            query: req.query.clone(),
+            total: counts.total,
+            hits,
+            facets,
+            histogram,
+        })
+    }
+
+    fn hit(
+        &self,
+        searcher: &tantivy::Searcher,
+        addr: DocAddress,
+        score: Score,
+        snippets: Option<&SnippetGenerator>,
+        snippet_chars: usize,
+    ) -> Result<Hit> {
+        let f = &self.fields;
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let text = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let body = text(f.body).unwrap_or_default();
+        let (snippet, highlights) = match snippets.map(|g| g.snippet(&body)) {
+            Some(s) if !s.is_empty() && !s.highlighted().is_empty() => {
+                let frag = s.fragment();
+                let to_chars = |byte: usize| frag[..byte].chars().count();
+                let hl = s
+                    .highlighted()
+                    .iter()
+                    .map(|r| [to_chars(r.start), to_chars(r.end)])
+                    .collect();
+                (frag.to_string(), hl)
+            }
+            _ => (
+                crate::parse::text::truncate_words(
+                    &body.split_whitespace().collect::<Vec<_>>().join(" "),
+                    snippet_chars,
+                ),
+                Vec::new(),
+            ),
+        };
+        Ok(Hit {
+            id: text(f.id).unwrap_or_default(),
+            path: text(f.path).unwrap_or_default(),
+            date: doc
+                .get_first(f.date)
+                .and_then(|v| v.as_datetime())
+                .map(|d| date::tantivy_to_day(d).to_string()),
+            city: text(f.city),
+            title: text(f.title).unwrap_or_default(),
+            score,
+            snippet,
+            highlights,
+            quotes: doc
+                .get_all(f.quote)
+                .filter_map(|v| v.as_str())
+                .map(str::to_string)
+                .collect(),
+        })
+    }
+}
+
+/// Exact counts over all matching documents: total, string fast-field values, and per-day
+/// counts of the date field (from which years, months and histograms are derived).
+pub(crate) struct FacetCollector {
+    fields: Vec<&'static str>,
+    days: bool,
+}
+
+impl FacetCollector {
+    pub(crate) fn new(fields: Vec<&'static str>, days: bool) -> Self {
+        FacetCollector { fields, days }
+    }
+}
+
+/// What [`FacetCollector`] gathers.
+#[derive(Default)]
+pub(crate) struct Counts {
+    pub total: u64,
+    pub fields: HashMap<&'static str, HashMap<String, u64>>,
+    pub days: Vec<(NaiveDate, u64)>,
+}
+
+pub(crate) struct SegmentCounts {
+    total: u64,
+    columns: Vec<(&'static str, Option<StrColumn>, Vec<u64>)>,
+    date: Option<Column<tantivy::DateTime>>,
+    days: HashMap<i64, u64>,
+    scratch: Vec<u64>,
+}
+
+impl Collector for FacetCollector {
+    type Fruit = Counts;
+    type Child = SegmentCounts;
+
+    fn for_segment(&self, _ord: u32, seg: &SegmentReader) -> tantivy::Result<SegmentCounts> {
+        let ff = seg.fast_fields();
+        let mut columns = Vec::new();
+        for &name in &self.fields {
+            let col = ff.str(name)?;
+            let n = col.as_ref().map_or(0, |c| c.num_terms());
+            columns.push((name, col, vec![0u64; n]));
+        }
+        let date = if self.days {
+            Some(ff.date("date")?)
+        } else {
+            None
+        };
+        Ok(SegmentCounts {
+            total: 0,
+            columns,
+            date,
+            days: HashMap::new(),
+            scratch: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, segments: Vec<Counts>) -> tantivy::Result<Counts> {
+        let mut out = Counts::default();
+        let mut days: HashMap<NaiveDate, u64> = HashMap::new();
+        for s in segments {
+            out.total += s.total;
+            for (name, values) in s.fields {
+                let m = out.fields.entry(name).or_default();
+                for (v, c) in values {
+                    *m.entry(v).or_default() += c;
+                }
+            }
+            for (d, c) in s.days {
+                *days.entry(d).or_default() += c;
+            }
+        }
+        out.days = days.into_iter().collect();
+        out.days.sort();
+        Ok(out)
+    }
+}
+
+impl SegmentCollector for SegmentCounts {
+    type Fruit = Counts;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        self.total += 1;
+        for (_, col, counts) in &mut self.columns {
+            let Some(col) = col else { continue };
+            self.scratch.clear();
+            self.scratch.extend(col.term_ords(doc));
+            if self.scratch.len() > 1 {
+                self.scratch.sort_unstable();
+                self.scratch.dedup();
+            }
+            for &ord in &self.scratch {
+                counts[ord as usize] += 1;
+            }
+        }
+        if let Some(d) = self.date.as_ref().and_then(|c| c.first(doc)) {
+            *self
+                .days
+                .entry(d.into_timestamp_secs().div_euclid(86_400))
+                .or_default() += 1;
+        }
+    }
+
+    fn harvest(self) -> Counts {
+        let mut fields = HashMap::new();
+        for (name, col, counts) in self.columns {
+            let mut m = HashMap::new();
+            if let Some(col) = col {
+                let mut buf = String::new();
+                for (ord, &c) in counts.iter().enumerate() {
+                    if c > 0 && col.ord_to_str(ord as u64, &mut buf).unwrap_or(false) {
+                        m.insert(buf.clone(), c);
+                    }
+                }
+            }
+            fields.insert(name, m);
+        }
+        Counts {
+            total: self.total,
+            fields,
+            days: self
+                .days
+                .into_iter()
+                .map(|(d, c)| (date::day_from_secs(d * 86_400), c))
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_dates_in_queries_become_ranges() {
+        assert_eq!(
+            expand_partial_dates("bakhmut date:2023-03").unwrap(),
+            "bakhmut date:[2023-03-01T00:00:00Z TO 2023-04-01T00:00:00Z}"
+        );
+        assert_eq!(
+            expand_partial_dates("(date:2023 OR date:2021-02-03) x").unwrap(),
+            "(date:[2023-01-01T00:00:00Z TO 2024-01-01T00:00:00Z} OR date:[2021-02-03T00:00:00Z TO 2021-02-04T00:00:00Z}) x"
+        );
+        assert_eq!(expand_partial_dates("update:2023").unwrap(), "update:2023");
+        assert!(expand_partial_dates("date:2023-13").is_err());
+    }
+
+    #[test]
+    fn facet_names_round_trip() {
+        for f in FacetField::ALL {
+            assert_eq!(FacetField::from_name(f.name()).unwrap(), *f);
+        }
+        assert!(FacetField::from_name("colour").is_err());
+    }
+}

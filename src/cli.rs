@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use dateline::date::{Interval, PartialDate};
-use dateline::{FacetField, Format, SearchRequest, Sort};
+use dateline::{FacetField, Format, QuoteRequest, SearchRequest, Sort};
 
 /// Full-text search for news archives: index a directory of articles, then ask
 /// date-filtered, faceted questions of it.
@@ -25,6 +25,8 @@ pub enum Command {
     Index(IndexArgs),
     /// Search the index: full text, date range, cities, facets, histogram.
     Search(SearchArgs),
+    /// List quoted speech: who said what, filtered like search.
+    Quotes(QuotesArgs),
     /// Summarise the index: articles, dates, cities, quotes, size.
     Stats(StatsArgs),
 }
@@ -110,6 +112,67 @@ pub struct SearchArgs {
     /// Print one JSON object (schema/search-output.schema.json).
     #[arg(long)]
     pub json: bool,
+}
+
+/// `dateline quotes`.
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Query over the quoted words (same language as search); empty or `*` lists every quote,
+    /// newest first.
+    #[arg(value_name = "QUERY")]
+    pub query: Option<String>,
+    #[command(flatten)]
+    pub dir: IndexDir,
+    /// Speaker, matched as words in order, case-insensitive (`kofman`); repeat for any of
+    /// several.
+    #[arg(long = "speaker", value_name = "NAME")]
+    pub speakers: Vec<String>,
+    /// From the start of this period: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<PartialDate>,
+    /// To the end of this period, inclusive.
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<PartialDate>,
+    /// Dateline city, case-insensitive; repeatable.
+    #[arg(long = "city", value_name = "NAME")]
+    pub cities: Vec<String>,
+    /// Count matching quotes per value (repeatable) [default: speaker]
+    #[arg(long = "facet", value_name = "FIELD", value_parser = parse_facet)]
+    pub facets: Vec<FacetField>,
+    /// Values shown per facet (0 = all).
+    #[arg(long, default_value_t = 10)]
+    pub facet_limit: usize,
+    /// Quotes to show.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Quotes to skip (paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl QuotesArgs {
+    /// The library request these flags ask for.
+    pub fn to_request(&self) -> QuoteRequest {
+        QuoteRequest {
+            query: self.query.clone().unwrap_or_default(),
+            speakers: self.speakers.clone(),
+            from: self.from,
+            to: self.to,
+            cities: self.cities.clone(),
+            facets: if self.facets.is_empty() {
+                vec![FacetField::Speaker]
+            } else {
+                self.facets.clone()
+            },
+            facet_limit: self.facet_limit,
+            sort: None,
+            limit: self.limit,
+            offset: self.offset,
+        }
+    }
 }
 
 /// `dateline stats`.
@@ -245,6 +308,26 @@ mod tests {
         assert!(parse(&["search", "--limit", "-1"]).is_err());
         assert!(parse(&["index"]).is_err());
         assert!(parse(&["index", "x", "--format", "pdf"]).is_err());
+    }
+
+    #[test]
+    fn quotes_flags() {
+        let Command::Quotes(q) = parse(&[
+            "quotes", "Bakhmut", "--speaker", "kofman", "--from", "2023", "--city", "Kyiv",
+            "--limit", "3", "--json",
+        ])
+        .unwrap()
+        .command
+        else {
+            panic!("not quotes")
+        };
+        let r = q.to_request();
+        assert_eq!(r.query, "Bakhmut");
+        assert_eq!(r.speakers, ["kofman"]);
+        assert_eq!(r.facets, [FacetField::Speaker]);
+        assert_eq!(r.cities, ["Kyiv"]);
+        assert_eq!(r.limit, 3);
+        assert!(q.json);
     }
 
     #[test]

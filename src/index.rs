@@ -260,6 +260,7 @@ impl DatelineIndex {
             d.add_text(f.quote, &q.text);
             if let Some(s) = &q.speaker {
                 d.add_text(f.speaker, s);
+                d.add_text(f.speaker_name, s);
             }
             if let Some(r) = &q.role {
                 d.add_text(f.role, r);
@@ -284,6 +285,7 @@ impl DatelineIndex {
         speakers.dedup();
         for s in speakers {
             d.add_text(f.speaker, s);
+            d.add_text(f.speaker_name, s);
         }
         for q in &a.quotes {
             d.add_text(f.quote, &q.text);

@@ -46,10 +46,12 @@ pub mod error;
 pub mod index;
 pub mod output;
 pub mod parse;
+pub mod quote_search;
 pub mod schema;
 pub mod search;
 
 pub use error::{Error, Result};
 pub use index::{DatelineIndex, IndexOptions, IndexReport, Progress, Stats};
 pub use parse::{Article, Format, Quote};
+pub use quote_search::{QuoteHit, QuoteRequest, QuoteResults};
 pub use search::{Bucket, FacetCount, FacetField, Hit, SearchRequest, SearchResults, Sort};

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use cli::{Cli, Command, IndexArgs, SearchArgs, StatsArgs};
+use cli::{Cli, Command, IndexArgs, QuotesArgs, SearchArgs, StatsArgs};
 use dateline::index::IndexOptions;
 use dateline::output::{self, Style};
 use dateline::parse::CityAliases;
@@ -20,6 +20,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Index(args) => run_index(&args),
         Command::Search(args) => run_search(&args),
+        Command::Quotes(args) => run_quotes(&args),
         Command::Stats(args) => run_stats(&args),
     };
     match result {
@@ -142,6 +143,17 @@ fn run_search(args: &SearchArgs) -> anyhow::Result<u8> {
         print_json(&results)?;
     } else {
         print(&output::search_text(&results, style()))?;
+    }
+    Ok(if results.total > 0 { 0 } else { 1 })
+}
+
+fn run_quotes(args: &QuotesArgs) -> anyhow::Result<u8> {
+    let index = DatelineIndex::open(&args.dir.index)?;
+    let results = index.search_quotes(&args.to_request())?;
+    if args.json {
+        print_json(&results)?;
+    } else {
+        print(&output::quotes_text(&results, style()))?;
     }
     Ok(if results.total > 0 { 0 } else { 1 })
 }

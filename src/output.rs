@@ -2,9 +2,12 @@
 //! histogram bars. Pure string building: it never touches tantivy or the terminal; the
 //! caller says whether colour is wanted.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::index::{IndexReport, Stats};
+use crate::quote_search::QuoteResults;
+use crate::search::FacetCount;
 use crate::search::SearchResults;
 
 /// How to draw.
@@ -68,13 +71,7 @@ pub fn highlight(text: &str, ranges: &[[usize; 2]], style: Style) -> String {
 /// The search results as a person reads them.
 pub fn search_text(r: &SearchResults, style: Style) -> String {
     let mut out = String::new();
-    let b = |s: &str| {
-        if style.color {
-            format!("{BOLD}{s}{RESET}")
-        } else {
-            s.to_string()
-        }
-    };
+    let b = |s: &str| bold(s, style);
     let shown = r.hits.len();
     let _ = writeln!(
         out,
@@ -106,11 +103,25 @@ pub fn search_text(r: &SearchResults, style: Style) -> String {
             let _ = writeln!(out, "     {meta}");
         }
     }
-    for (name, values) in &r.facets {
+    facet_tables(&mut out, &r.facets, style);
+    if let Some(hist) = &r.histogram {
+        let _ = writeln!(out, "\n{}", b("histogram"));
+        let max = hist.iter().map(|h| h.count).max().unwrap_or(0).max(1);
+        for h in hist {
+            let cells = (h.count as f64 / max as f64 * style.bar_width as f64).round() as usize;
+            let cells = if h.count > 0 { cells.max(1) } else { 0 };
+            let _ = writeln!(out, "  {:<10} {:>7} {}", h.period, h.count, "█".repeat(cells));
+        }
+    }
+    out
+}
+
+fn facet_tables(out: &mut String, facets: &BTreeMap<String, Vec<FacetCount>>, style: Style) {
+    for (name, values) in facets {
         if values.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n{}", b(name));
+        let _ = writeln!(out, "\n{}", bold(name, style));
         let width = values
             .iter()
             .map(|v| v.value.chars().count())
@@ -126,15 +137,47 @@ pub fn search_text(r: &SearchResults, style: Style) -> String {
             );
         }
     }
-    if let Some(hist) = &r.histogram {
-        let _ = writeln!(out, "\n{}", b("histogram"));
-        let max = hist.iter().map(|h| h.count).max().unwrap_or(0).max(1);
-        for h in hist {
-            let cells = (h.count as f64 / max as f64 * style.bar_width as f64).round() as usize;
-            let cells = if h.count > 0 { cells.max(1) } else { 0 };
-            let _ = writeln!(out, "  {:<10} {:>7} {}", h.period, h.count, "█".repeat(cells));
-        }
+}
+
+fn bold(s: &str, style: Style) -> String {
+    if style.color {
+        format!("{BOLD}{s}{RESET}")
+    } else {
+        s.to_string()
     }
+}
+
+/// Quote results as a person reads them.
+pub fn quotes_text(r: &QuoteResults, style: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} quote{} match",
+        r.total,
+        if r.total == 1 { "" } else { "s" }
+    );
+    for q in &r.quotes {
+        let who = match (&q.speaker, &q.role) {
+            (Some(s), Some(role)) => format!("{s} ({role})"),
+            (Some(s), None) => s.clone(),
+            _ => "unknown speaker".to_string(),
+        };
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "  “{}”",
+            highlight(&q.text, &q.highlights, style).trim()
+        );
+        let _ = writeln!(
+            out,
+            "     — {}, {} {}  [{}]",
+            strip_controls(&who),
+            q.date.as_deref().unwrap_or("undated"),
+            strip_controls(q.city.as_deref().unwrap_or("-")),
+            strip_controls(&q.article_id)
+        );
+    }
+    facet_tables(&mut out, &r.facets, style);
     out
 }
 

@@ -285,15 +285,8 @@ impl DatelineIndex {
             clauses.push((Occur::Must, u.box_clone()));
         }
         if from.is_some() || to.is_some() {
-            if let (Some(a), Some(b)) = (from, to) {
-                if a.first >= b.end {
-                    return Err(Error::BadRequest(format!(
-                        "--from {} is after --to {}",
-                        a.first,
-                        b.end.pred_opt().unwrap_or(b.end)
-                    )));
-                }
-            }
+            // A range whose start is after its end is empty: it matches nothing (exit 1),
+            // as `--from 2023-03 --to 2023-02` should.
             let lower = from.map_or(Bound::Unbounded, |d| {
                 Bound::Included(Term::from_field_date(f.date, date::day_to_tantivy(d.first)))
             });
@@ -363,42 +356,19 @@ impl DatelineIndex {
             vec![f.title, f.body, f.quote],
         )?;
         let searcher = self.reader.searcher();
-        let counter = FacetCollector::new(
-            req.facets.iter().filter_map(|f| f.str_field()).collect(),
-            req.histogram.is_some()
-                || req
-                    .facets
-                    .iter()
-                    .any(|f| matches!(f, FacetField::Year | FacetField::Month)),
-        );
-        let num_docs = searcher.num_docs() as usize;
-        let limit = req.limit.min(num_docs.saturating_sub(req.offset));
-        let (counts, top) = if limit == 0 {
-            (searcher.search(&query, &counter)?, Vec::new())
-        } else {
-            let top = TopDocs::with_limit(limit).and_offset(req.offset);
-            match req.sort {
-                Sort::Relevance => {
-                    let (c, t) = searcher.search(&query, &(counter, top.order_by_score()))?;
-                    (c, t)
-                }
-                Sort::Newest | Sort::Oldest => {
-                    let newest = req.sort == Sort::Newest;
-                    let by_date = top.tweak_score(move |seg: &SegmentReader| {
-                        let col = seg.fast_fields().date("date").ok();
-                        move |doc: DocId, score: Score| {
-                            let key = match col.as_ref().and_then(|c| c.first(doc)) {
-                                Some(d) if newest => d.into_timestamp_secs(),
-                                Some(d) => -d.into_timestamp_secs(),
-                                None => i64::MIN,
-                            };
-                            (key, score)
-                        }
-                    });
-                    let (c, t) = searcher.search(&query, &(counter, by_date))?;
-                    (c, t.into_iter().map(|((_, s), a)| (s, a)).collect())
-                }
-            }
+        let (counts, top) = collect(
+            &searcher,
+            query.as_ref(),
+            &req.facets,
+            req.histogram.is_some(),
+            req.sort,
+            req.limit,
+            req.offset,
+        )?;
+        // A match-all query has no meaningful score.
+        let top: Vec<(Score, DocAddress)> = match user {
+            Some(_) => top,
+            None => top.into_iter().map(|(_, a)| (0.0, a)).collect(),
         };
 
         let snippets = match &user {
@@ -414,38 +384,7 @@ impl DatelineIndex {
             hits.push(self.hit(&searcher, addr, score, snippets.as_ref(), req.snippet_chars)?);
         }
 
-        let mut facets = BTreeMap::new();
-        for facet in &req.facets {
-            let mut values: Vec<FacetCount> = match facet {
-                FacetField::Year | FacetField::Month => {
-                    let fmt = if *facet == FacetField::Year { "%Y" } else { "%Y-%m" };
-                    let mut m: HashMap<String, u64> = HashMap::new();
-                    for (day, n) in &counts.days {
-                        *m.entry(day.format(fmt).to_string()).or_default() += n;
-                    }
-                    m.into_iter()
-                        .map(|(value, count)| FacetCount { value, count })
-                        .collect()
-                }
-                other => counts
-                    .fields
-                    .get(other.name())
-                    .map(|m| {
-                        m.iter()
-                            .map(|(v, c)| FacetCount {
-                                value: v.clone(),
-                                count: *c,
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            };
-            values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-            if req.facet_limit > 0 {
-                values.truncate(req.facet_limit);
-            }
-            facets.insert(facet.name().to_string(), values);
-        }
+        let facets = facet_values(&counts, &req.facets, req.facet_limit);
         let histogram = req.histogram.map(|interval| {
             date::histogram(&counts.days, interval)
                 .into_iter()
@@ -515,6 +454,92 @@ impl DatelineIndex {
                 .collect(),
         })
     }
+}
+
+/// Counts every match and collects one page of hits, ordered as asked.
+pub(crate) fn collect(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    facets: &[FacetField],
+    histogram: bool,
+    sort: Sort,
+    limit: usize,
+    offset: usize,
+) -> Result<(Counts, Vec<(Score, DocAddress)>)> {
+    let counter = FacetCollector::new(
+        facets.iter().filter_map(|f| f.str_field()).collect(),
+        histogram
+            || facets
+                .iter()
+                .any(|f| matches!(f, FacetField::Year | FacetField::Month)),
+    );
+    // TopDocs allocates for limit + offset, so neither may exceed the documents there are.
+    let num_docs = searcher.num_docs() as usize;
+    let limit = limit.min(num_docs.saturating_sub(offset));
+    if limit == 0 {
+        return Ok((searcher.search(query, &counter)?, Vec::new()));
+    }
+    let top = TopDocs::with_limit(limit).and_offset(offset);
+    Ok(match sort {
+        Sort::Relevance => searcher.search(query, &(counter, top.order_by_score()))?,
+        Sort::Newest | Sort::Oldest => {
+            let newest = sort == Sort::Newest;
+            let by_date = top.tweak_score(move |seg: &SegmentReader| {
+                let col = seg.fast_fields().date("date").ok();
+                move |doc: DocId, score: Score| {
+                    let key = match col.as_ref().and_then(|c| c.first(doc)) {
+                        Some(d) if newest => d.into_timestamp_secs(),
+                        Some(d) => -d.into_timestamp_secs(),
+                        None => i64::MIN,
+                    };
+                    (key, score)
+                }
+            });
+            let (c, t) = searcher.search(query, &(counter, by_date))?;
+            (c, t.into_iter().map(|((_, s), a)| (s, a)).collect())
+        }
+    })
+}
+
+/// Facet tables from raw counts: sorted by count then value, cut to `limit` (0 = all).
+pub(crate) fn facet_values(
+    counts: &Counts,
+    facets_wanted: &[FacetField],
+    limit: usize,
+) -> BTreeMap<String, Vec<FacetCount>> {
+let mut facets = BTreeMap::new();
+    for facet in facets_wanted {
+        let mut values: Vec<FacetCount> = match facet {
+            FacetField::Year | FacetField::Month => {
+                let fmt = if *facet == FacetField::Year { "%Y" } else { "%Y-%m" };
+                let mut m: HashMap<String, u64> = HashMap::new();
+                for (day, n) in &counts.days {
+                    *m.entry(day.format(fmt).to_string()).or_default() += n;
+                }
+                m.into_iter()
+                    .map(|(value, count)| FacetCount { value, count })
+                    .collect()
+            }
+            other => counts
+                .fields
+                .get(other.name())
+                .map(|m| {
+                    m.iter()
+                        .map(|(v, c)| FacetCount {
+                            value: v.clone(),
+                            count: *c,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        };
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        if limit > 0 {
+            values.truncate(limit);
+        }
+        facets.insert(facet.name().to_string(), values);
+    }
+    facets
 }
 
 /// Exact counts over all matching documents: total, string fast-field values, and per-day

@@ -1,0 +1,227 @@
+//! Searching quotes as results of their own: every quote is a document (`kind:quote`) with
+//! its speaker, role, article id, date and city, so "what did anyone say about Bakhmut in
+//! March 2023, and who?" is one query. Nothing here prints.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Term, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::TantivyDocument;
+
+use crate::date::{self, PartialDate};
+use crate::error::{Error, Result};
+use crate::index::DatelineIndex;
+use crate::schema::KIND_QUOTE;
+use crate::search::{collect, facet_values, FacetCount, FacetField, Sort};
+
+/// A quote search.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct QuoteRequest {
+    /// Query over the quoted words; empty or `*` lists every quote.
+    pub query: String,
+    /// Speakers, any of which matches; each is matched as words in order, case-insensitive
+    /// (`kofman` finds `Michael Kofman`).
+    pub speakers: Vec<String>,
+    /// Start of the date range (inclusive).
+    #[serde(skip)]
+    pub from: Option<PartialDate>,
+    /// End of the date range (inclusive).
+    #[serde(skip)]
+    pub to: Option<PartialDate>,
+    /// Dateline cities, any of which matches.
+    pub cities: Vec<String>,
+    /// Facets over the matching quotes.
+    pub facets: Vec<FacetField>,
+    /// Values per facet (0 = all).
+    pub facet_limit: usize,
+    /// Order: relevance by default; a match-all query lists newest first.
+    pub sort: Option<Sort>,
+    /// Quotes to return.
+    pub limit: usize,
+    /// Quotes to skip.
+    pub offset: usize,
+}
+
+impl Default for QuoteRequest {
+    fn default() -> Self {
+        QuoteRequest {
+            query: String::new(),
+            speakers: Vec::new(),
+            from: None,
+            to: None,
+            cities: Vec::new(),
+            facets: vec![FacetField::Speaker],
+            facet_limit: 10,
+            sort: None,
+            limit: 10,
+            offset: 0,
+        }
+    }
+}
+
+impl QuoteRequest {
+    /// A request for `query` with default settings.
+    pub fn new(query: impl Into<String>) -> QuoteRequest {
+        QuoteRequest {
+            query: query.into(),
+            ..QuoteRequest::default()
+        }
+    }
+}
+
+/// One matching quote.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct QuoteHit {
+    /// The quoted words.
+    pub text: String,
+    /// Who said it, when known.
+    pub speaker: Option<String>,
+    /// The speaker's title or role, when given.
+    pub role: Option<String>,
+    /// Id of the article it comes from.
+    pub article_id: String,
+    /// The article's date.
+    pub date: Option<String>,
+    /// The article's dateline city.
+    pub city: Option<String>,
+    /// BM25 score (0 for a match-all query).
+    pub score: f32,
+    /// Matched words in `text`, as `[start, end)` character offsets.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// The answer to a [`QuoteRequest`].
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct QuoteResults {
+    /// Matching quotes in all.
+    pub total: u64,
+    /// This page of quotes.
+    pub quotes: Vec<QuoteHit>,
+    /// Counts per facet value.
+    pub facets: BTreeMap<String, Vec<FacetCount>>,
+}
+
+/// Longest quote highlighted, in characters; longer ones are returned without highlights.
+const MAX_HIGHLIGHT_CHARS: usize = 5_000;
+
+impl DatelineIndex {
+    /// Searches quotes.
+    pub fn search_quotes(&self, req: &QuoteRequest) -> Result<QuoteResults> {
+        let f = &self.fields;
+        let (base, user) = self.build_query(
+            &req.query,
+            req.from,
+            req.to,
+            &req.cities,
+            KIND_QUOTE,
+            vec![f.quote],
+        )?;
+        let query: Box<dyn Query> = if req.speakers.is_empty() {
+            base
+        } else {
+            let any = req
+                .speakers
+                .iter()
+                .map(|s| self.speaker_query(s).map(|q| (Occur::Should, q)))
+                .collect::<Result<Vec<_>>>()?;
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Must, base),
+                (Occur::Must, Box::new(BooleanQuery::new(any))),
+            ]))
+        };
+        let sort = req.sort.unwrap_or(if user.is_some() {
+            Sort::Relevance
+        } else {
+            Sort::Newest
+        });
+        let searcher = self.reader.searcher();
+        let (counts, top) = collect(
+            &searcher,
+            query.as_ref(),
+            &req.facets,
+            false,
+            sort,
+            req.limit,
+            req.offset,
+        )?;
+        let snippets = match &user {
+            Some(u) => {
+                let mut g = SnippetGenerator::create(&searcher, u.as_ref(), f.quote)?;
+                g.set_max_num_chars(MAX_HIGHLIGHT_CHARS);
+                Some(g)
+            }
+            None => None,
+        };
+        let mut quotes = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let text = |field: Field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+            };
+            let quote = text(f.quote).unwrap_or_default();
+            let highlights = snippets
+                .as_ref()
+                .map(|g| highlight_whole(g, &quote))
+                .unwrap_or_default();
+            quotes.push(QuoteHit {
+                speaker: text(f.speaker),
+                role: text(f.role),
+                article_id: text(f.id).unwrap_or_default(),
+                date: doc
+                    .get_first(f.date)
+                    .and_then(|v| v.as_datetime())
+                    .map(|d| date::tantivy_to_day(d).to_string()),
+                city: text(f.city),
+                score: if user.is_some() { score } else { 0.0 },
+                highlights,
+                text: quote,
+            });
+        }
+        Ok(QuoteResults {
+            total: counts.total,
+            quotes,
+            facets: facet_values(&counts, &req.facets, req.facet_limit),
+        })
+    }
+
+    /// Words of a speaker name, in order, in `speaker_name`.
+    fn speaker_query(&self, name: &str) -> Result<Box<dyn Query>> {
+        let field = self.fields.speaker_name;
+        let mut tokenizer = self
+            .index
+            .tokenizer_for_field(field)
+            .map_err(|e| Error::BadRequest(e.to_string()))?;
+        let mut terms = Vec::new();
+        let mut stream = tokenizer.token_stream(name);
+        while let Some(tok) = stream.next() {
+            terms.push(Term::from_field_text(field, &tok.text));
+        }
+        Ok(match terms.len() {
+            0 => return Err(Error::BadRequest(format!("empty speaker name {name:?}"))),
+            1 => Box::new(TermQuery::new(
+                terms.pop().expect("one term"),
+                IndexRecordOption::Basic,
+            )),
+            _ => Box::new(PhraseQuery::new(terms)),
+        })
+    }
+}
+
+/// Highlights over the whole quote (character offsets), when the snippet covers all of it.
+fn highlight_whole(g: &SnippetGenerator, quote: &str) -> Vec<[usize; 2]> {
+    let snippet = g.snippet(quote);
+    let frag = snippet.fragment();
+    let Some(shift) = quote.find(frag).filter(|_| !frag.is_empty()) else {
+        return Vec::new();
+    };
+    let to_chars = |byte: usize| quote[..shift + byte].chars().count();
+    snippet
+        .highlighted()
+        .iter()
+        .map(|r| [to_chars(r.start), to_chars(r.end)])
+        .collect()
+}

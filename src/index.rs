@@ -4,8 +4,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -36,6 +37,12 @@ pub struct IndexOptions {
     pub memory_budget: usize,
     /// Commit after this many files, so an interrupted run loses little work.
     pub commit_every: usize,
+    /// Files larger than this many bytes are skipped (reported), so one huge file cannot
+    /// exhaust memory.
+    pub max_file_size: u64,
+    /// Set from another thread (a Ctrl-C handler) to stop after the current files; what was
+    /// done is committed and the report says `interrupted`.
+    pub cancel: Option<Arc<AtomicBool>>,
 }
 
 impl Default for IndexOptions {
@@ -48,6 +55,8 @@ impl Default for IndexOptions {
             threads: 0,
             memory_budget: 256 << 20,
             commit_every: 20_000,
+            max_file_size: 64 << 20,
+            cancel: None,
         }
     }
 }
@@ -80,6 +89,9 @@ pub struct IndexReport {
     pub formats: BTreeMap<String, u64>,
     /// Wall time of the run.
     pub elapsed_ms: u64,
+    /// The run was stopped early (Ctrl-C); what was done is committed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub interrupted: bool,
 }
 
 /// Summary of an index, for `dateline stats`.
@@ -368,9 +380,16 @@ impl DatelineIndex {
 
         let total = files.len() as u64;
         let done = AtomicU64::new(0);
+        let cancelled = || opts.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed));
         let shared = Mutex::new(&mut report);
         for batch in files.chunks(opts.commit_every.max(1)) {
+            if cancelled() {
+                break;
+            }
             batch.par_iter().for_each(|entry| {
+                if cancelled() {
+                    return;
+                }
                 let path = entry.path.to_string_lossy();
                 let outcome = self.index_file(&writer, entry, &path, known.get(path.as_ref()), opts);
                 let mut r = shared.lock().expect("report lock");
@@ -384,11 +403,24 @@ impl DatelineIndex {
             });
             self.commit(&mut writer)?;
         }
+        if cancelled() {
+            report.interrupted = true;
+            report.elapsed_ms = started.elapsed().as_millis() as u64;
+            return Ok(report);
+        }
 
-        // Files the index knows under these roots that are gone from disk.
+        // Files the index knows under these roots that this walk did not see and that are
+        // gone from disk. (A file only left out by a narrower --glob stays indexed.)
+        let seen: HashSet<String> = files
+            .iter()
+            .map(|f| f.path.to_string_lossy().into_owned())
+            .collect();
         for (path, k) in &known {
             let p = Path::new(path);
-            if canonical_roots.iter().any(|r| p.starts_with(r)) && !p.is_file() {
+            if canonical_roots.iter().any(|r| p.starts_with(r))
+                && !seen.contains(path)
+                && !p.is_file()
+            {
                 writer.delete_term(Term::from_field_text(self.fields.path, path));
                 report.removed += k.ids.len() as u64;
             }
@@ -411,9 +443,22 @@ impl DatelineIndex {
                 return Outcome::Unchanged(k.ids.len() as u64);
             }
         }
+        if entry.size > opts.max_file_size {
+            let reason = format!(
+                "file too large ({} MB, limit {} MB)",
+                entry.size >> 20,
+                opts.max_file_size >> 20
+            );
+            return Outcome::Skipped(reason, known.map(|_| self.delete(writer, path, known)));
+        }
         let bytes = match std::fs::read(&entry.path) {
             Ok(b) => b,
-            Err(e) => return Outcome::Skipped(e.to_string(), known.is_some_and(|k| !k.ids.is_empty()).then(|| self.delete(writer, path, known))),
+            Err(e) => {
+                return Outcome::Skipped(
+                    e.to_string(),
+                    known.map(|_| self.delete(writer, path, known)),
+                )
+            }
         };
         let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
         if let Some(k) = known {

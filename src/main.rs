@@ -5,6 +5,8 @@ mod cli;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::Parser;
@@ -68,6 +70,9 @@ fn run_index(args: &IndexArgs) -> anyhow::Result<u8> {
         format: args.format,
         full: args.full,
         threads: args.threads,
+        commit_every: args.commit_every,
+        max_file_size: args.max_file_mb << 20,
+        cancel: Some(stop_on_ctrl_c()),
         ..IndexOptions::default()
     };
     if let Some(file) = &args.aliases {
@@ -79,7 +84,24 @@ fn run_index(args: &IndexArgs) -> anyhow::Result<u8> {
     } else {
         eprint!("{}", output::report_text(&report));
     }
+    if report.interrupted {
+        eprintln!("dateline: interrupted; the files done so far are committed, run again to finish");
+        return Ok(130);
+    }
     Ok(if report.skipped.is_empty() { 0 } else { 1 })
+}
+
+/// A flag set by the first Ctrl-C (or SIGTERM), so indexing stops after committing; a
+/// second one exits at once (the last commit is still intact on disk).
+fn stop_on_ctrl_c() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    let f = flag.clone();
+    let _ = ctrlc::set_handler(move || {
+        if f.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    });
+    flag
 }
 
 fn load_aliases(file: &std::path::Path) -> anyhow::Result<CityAliases> {

@@ -14,7 +14,7 @@ use crate::date::{self, PartialDate};
 use crate::error::{Error, Result};
 use crate::index::DatelineIndex;
 use crate::schema::KIND_QUOTE;
-use crate::search::{collect, facet_values, FacetCount, FacetField, Sort};
+use crate::search::{collect, facet_values, BuiltQuery, FacetCount, FacetField, Sort};
 
 /// A quote search.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -110,7 +110,7 @@ impl DatelineIndex {
     /// Searches quotes.
     pub fn search_quotes(&self, req: &QuoteRequest) -> Result<QuoteResults> {
         let f = &self.fields;
-        let (base, user) = self.build_query(
+        let BuiltQuery { full: base, user } = self.build_query(
             &req.query,
             req.from,
             req.to,

@@ -248,6 +248,14 @@ fn rfc3339(day: NaiveDate) -> String {
     format!("{}T00:00:00Z", day.format("%Y-%m-%d"))
 }
 
+/// A query ready to run, and the user's part of it alone (for highlighting).
+pub(crate) struct BuiltQuery {
+    /// User query AND document kind AND filters.
+    pub full: Box<dyn Query>,
+    /// The user's query; `None` for match-all.
+    pub user: Option<Box<dyn Query>>,
+}
+
 impl DatelineIndex {
     /// The query for `req` without paging: user query, article kind, dates, cities.
     pub(crate) fn build_query(
@@ -258,7 +266,7 @@ impl DatelineIndex {
         cities: &[String],
         kind: &str,
         default_fields: Vec<Field>,
-    ) -> Result<(Box<dyn Query>, Option<Box<dyn Query>>)> {
+    ) -> Result<BuiltQuery> {
         let f = &self.fields;
         let q = query.trim();
         let user: Option<Box<dyn Query>> = if q.is_empty() || q == "*" {
@@ -326,7 +334,10 @@ impl DatelineIndex {
                 .collect();
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
         }
-        Ok((Box::new(BooleanQuery::new(clauses)), user))
+        Ok(BuiltQuery {
+            full: Box::new(BooleanQuery::new(clauses)),
+            user,
+        })
     }
 
     /// Runs a search.
@@ -347,7 +358,7 @@ impl DatelineIndex {
     /// ```
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
         let f = &self.fields;
-        let (query, user) = self.build_query(
+        let BuiltQuery { full: query, user } = self.build_query(
             &req.query,
             req.from,
             req.to,

@@ -217,6 +217,10 @@ pub struct SearchResults {
     pub histogram: Option<Vec<Bucket>>,
 }
 
+/// Longest query accepted, in characters: far beyond any typed query, short enough that a
+/// pasted document cannot make the parser and scorer work for minutes.
+pub const MAX_QUERY_CHARS: usize = 10_000;
+
 static PARTIAL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(^|[\s(+\-])date:(\d{4}(?:-\d{2}(?:-\d{2})?)?)($|[\s)])").expect("regex")
 });
@@ -269,6 +273,12 @@ impl DatelineIndex {
     ) -> Result<BuiltQuery> {
         let f = &self.fields;
         let q = query.trim();
+        if q.chars().count() > MAX_QUERY_CHARS {
+            return Err(Error::BadQuery(format!(
+                "query is {} characters long; the limit is {MAX_QUERY_CHARS}",
+                q.chars().count()
+            )));
+        }
         let user: Option<Box<dyn Query>> = if q.is_empty() || q == "*" {
             None
         } else {

@@ -270,6 +270,7 @@ impl DatelineIndex {
             let mut d = common.clone();
             d.add_text(f.kind, KIND_QUOTE);
             d.add_text(f.quote, &q.text);
+            d.add_text(f.quote_text, &q.text);
             if let Some(s) = &q.speaker {
                 d.add_text(f.speaker, s);
                 d.add_text(f.speaker_name, s);
@@ -279,7 +280,6 @@ impl DatelineIndex {
             }
             d.add_u64(f.quote_start, q.start as u64);
             d.add_u64(f.quote_end, q.end as u64);
-            d.add_text(f.title, &a.title);
             docs.push(d);
         }
         let mut d = common;

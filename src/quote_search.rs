@@ -162,7 +162,7 @@ impl DatelineIndex {
                     .and_then(|v| v.as_str())
                     .map(str::to_string)
             };
-            let quote = text(f.quote).unwrap_or_default();
+            let quote = text(f.quote_text).unwrap_or_default();
             let highlights = snippets
                 .as_ref()
                 .map(|g| highlight_whole(g, &quote))

@@ -468,10 +468,11 @@ impl DatelineIndex {
             score,
             snippet,
             highlights,
-            quotes: doc
-                .get_all(f.quote)
-                .filter_map(|v| v.as_str())
-                .map(str::to_string)
+            // Quotes are not stored twice: extraction is deterministic, so re-reading the
+            // stored body gives the quotes the index holds.
+            quotes: crate::parse::quotes::extract(&body)
+                .into_iter()
+                .map(|q| q.text)
                 .collect(),
         })
     }

@@ -28,6 +28,9 @@ impl Default for Style {
     }
 }
 
+/// Widest title shown in the hit list, in characters.
+const TITLE_CHARS: usize = 100;
+
 const BOLD: &str = "\x1b[1m";
 const HIGHLIGHT: &str = "\x1b[1;31m";
 const DIM: &str = "\x1b[2m";
@@ -92,7 +95,7 @@ pub fn search_text(r: &SearchResults, style: Style) -> String {
             i + 1,
             h.date.as_deref().unwrap_or("undated   "),
             b(&strip_controls(h.city.as_deref().unwrap_or("-"))),
-            strip_controls(&h.title)
+            crate::parse::text::truncate_words(&strip_controls(&h.title), TITLE_CHARS)
         );
         let snippet = highlight(&h.snippet, &h.highlights, style);
         let _ = writeln!(out, "     {}", snippet.trim());

@@ -1,0 +1,554 @@
+//! End-to-end tests of the `dateline` binary on a temporary copy of `sample-corpus/`.
+//! Expected numbers come from `tests/fixtures/sample_manifest.tsv`, written by hand beside
+//! the corpus, never from the program under test.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_dateline");
+
+fn crate_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// One row of the manifest.
+#[derive(Debug, Clone)]
+struct Row {
+    path: String,
+    date: Option<String>,
+    city: Option<String>,
+    bakhmut: bool,
+    quotes: usize,
+}
+
+fn manifest() -> &'static Vec<Row> {
+    static M: OnceLock<Vec<Row>> = OnceLock::new();
+    M.get_or_init(|| {
+        let text =
+            std::fs::read_to_string(crate_dir().join("tests/fixtures/sample_manifest.tsv")).unwrap();
+        text.lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let c: Vec<&str> = l.split('\t').collect();
+                let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+                Row {
+                    path: c[0].to_string(),
+                    date: opt(c[1]),
+                    city: opt(c[2]),
+                    bakhmut: c[3] == "1",
+                    quotes: c[4].parse().unwrap(),
+                }
+            })
+            .collect()
+    })
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// A temp copy of the sample corpus and an index dir beside it.
+struct Env {
+    _tmp: tempfile::TempDir,
+    corpus: PathBuf,
+    index: PathBuf,
+}
+
+impl Env {
+    fn new() -> Env {
+        let tmp = tempfile::tempdir().unwrap();
+        let corpus = tmp.path().join("corpus");
+        copy_dir(&crate_dir().join("sample-corpus"), &corpus);
+        let index = tmp.path().join("index");
+        Env {
+            _tmp: tmp,
+            corpus,
+            index,
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Out {
+        let out = Command::new(BIN)
+            .args(args)
+            .env("DATELINE_INDEX", &self.index)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        Out {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    }
+
+    fn index_json(&self) -> Value {
+        let out = self.run(&["index", self.corpus.to_str().unwrap(), "--json"]);
+        assert!(out.code == 0 || out.code == 1, "{}", out.stderr);
+        serde_json::from_str(&out.stdout).unwrap()
+    }
+
+    fn search(&self, args: &[&str]) -> (i32, Value) {
+        let mut all = vec!["search", "--json"];
+        all.extend_from_slice(args);
+        let out = self.run(&all);
+        assert!(out.code == 0 || out.code == 1, "exit {}: {}", out.code, out.stderr);
+        (out.code, serde_json::from_str(&out.stdout).unwrap())
+    }
+}
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// The indexed sample corpus shared by read-only tests.
+fn shared() -> &'static Env {
+    static E: OnceLock<Env> = OnceLock::new();
+    E.get_or_init(|| {
+        let env = Env::new();
+        env.index_json();
+        env
+    })
+}
+
+fn facet(v: &Value, name: &str) -> BTreeMap<String, u64> {
+    v["facets"][name]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["value"].as_str().unwrap().to_string(), e["count"].as_u64().unwrap()))
+        .collect()
+}
+
+fn count_by<F: Fn(&Row) -> Option<String>>(rows: &[&Row], key: F) -> BTreeMap<String, u64> {
+    let mut m = BTreeMap::new();
+    for r in rows {
+        if let Some(k) = key(r) {
+            *m.entry(k).or_default() += 1;
+        }
+    }
+    m
+}
+
+fn in_month(r: &Row, month: &str) -> bool {
+    r.date.as_deref().is_some_and(|d| d.starts_with(month))
+}
+
+#[test]
+fn first_index_reports_every_file_and_reindex_duplicates_nothing() {
+    let env = Env::new();
+    let first = env.index_json();
+    let n = manifest().len() as u64;
+    assert_eq!(first["indexed"], n);
+    assert_eq!(first["skipped"].as_array().unwrap().len(), 0);
+    assert!(first["elapsed_ms"].is_u64());
+    let second = env.index_json();
+    assert_eq!(second["indexed"], 0);
+    assert_eq!(second["updated"], 0);
+    assert_eq!(second["unchanged"], n);
+    let (_, all) = env.search(&["*", "--limit", "0"]);
+    assert_eq!(all["total"], n);
+}
+
+#[test]
+fn changed_added_and_deleted_files_are_tracked() {
+    let env = Env::new();
+    env.index_json();
+    let n = manifest().len() as u64;
+    let first = env.corpus.join(&manifest()[0].path);
+    let second = env.corpus.join(&manifest()[1].path);
+    // Change the content (and size) of one file, delete another, add a new one.
+    let text = std::fs::read_to_string(&first).unwrap();
+    std::fs::write(&first, format!("{text}\nZanzibarword appears in an added paragraph.\n")).unwrap();
+    std::fs::remove_file(&second).unwrap();
+    std::fs::write(
+        env.corpus.join("new-article.txt"),
+        "date 2024-06-01 Kyiv: A new article about Quokkaword.\n",
+    )
+    .unwrap();
+    let r = env.index_json();
+    assert_eq!(r["updated"], 1);
+    assert_eq!(r["removed"], 1);
+    assert_eq!(r["indexed"], 1);
+    assert_eq!(r["unchanged"], n - 2);
+    let (_, all) = env.search(&["*", "--limit", "0"]);
+    assert_eq!(all["total"], n);
+    assert_eq!(env.search(&["zanzibarword"]).1["total"], 1);
+    assert_eq!(env.search(&["quokkaword"]).1["total"], 1);
+}
+
+#[test]
+fn bakhmut_in_march_2023_with_exact_city_counts() {
+    let env = shared();
+    let expected: Vec<&Row> = manifest()
+        .iter()
+        .filter(|r| r.bakhmut && in_month(r, "2023-03"))
+        .collect();
+    let (code, v) = env.search(&[
+        "Bakhmut", "--from", "2023-03", "--to", "2023-03", "--facet", "city", "--facet-limit", "0",
+        "--limit", "100",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["total"], expected.len() as u64);
+    assert_eq!(facet(&v, "city"), count_by(&expected, |r| r.city.clone()));
+    for hit in v["hits"].as_array().unwrap() {
+        assert!(hit["date"].as_str().unwrap().starts_with("2023-03"));
+        let hl = hit["highlights"].as_array().unwrap();
+        assert!(!hl.is_empty(), "no highlight in {hit}");
+        let snippet: Vec<char> = hit["snippet"].as_str().unwrap().chars().collect();
+        let (s, e) = (hl[0][0].as_u64().unwrap() as usize, hl[0][1].as_u64().unwrap() as usize);
+        let word: String = snippet[s..e].iter().collect();
+        assert!(word.to_lowercase().starts_with("bakhmut"), "highlight {word:?}");
+    }
+}
+
+#[test]
+fn date_edges_are_exact() {
+    let env = shared();
+    let rows = manifest();
+    let count = |pred: &dyn Fn(&Row) -> bool| rows.iter().filter(|r| pred(r)).count() as u64;
+    let day = |r: &Row| r.date.clone().unwrap_or_default();
+    for (from, to, expect) in [
+        ("2023-02-28", "2023-02-28", count(&|r| day(r) == "2023-02-28")),
+        ("2023-03-01", "2023-03-31", count(&|r| in_month(r, "2023-03"))),
+        ("2023-03", "2023-03", count(&|r| in_month(r, "2023-03"))),
+        ("2023-02", "2023-04", count(&|r| {
+            in_month(r, "2023-02") || in_month(r, "2023-03") || in_month(r, "2023-04")
+        })),
+        ("2023", "2023", count(&|r| in_month(r, "2023"))),
+        ("2023-04-01", "2023-04-01", count(&|r| day(r) == "2023-04-01")),
+    ] {
+        let (_, v) = env.search(&["*", "--from", from, "--to", to, "--limit", "0"]);
+        assert_eq!(v["total"], expect, "--from {from} --to {to}");
+    }
+    // Open-ended ranges never include the undated article.
+    let dated = count(&|r| r.date.is_some());
+    let (_, v) = env.search(&["--from", "1990", "--limit", "0"]);
+    assert_eq!(v["total"], dated);
+    let (_, v) = env.search(&["--to", "2100", "--limit", "0"]);
+    assert_eq!(v["total"], dated);
+    let (code, v) = env.search(&["Bakhmut", "--from", "2023-02-28", "--to", "2023-02-28"]);
+    let edge = rows
+        .iter()
+        .filter(|r| r.bakhmut && day(r) == "2023-02-28")
+        .count() as u64;
+    assert_eq!(v["total"], edge);
+    assert_eq!(code, if edge > 0 { 0 } else { 1 });
+}
+
+#[test]
+fn facets_year_month_and_city_are_exact_over_all_matches() {
+    let env = shared();
+    let rows: Vec<&Row> = manifest().iter().collect();
+    let (_, v) = env.search(&[
+        "--facet", "city", "--facet", "year", "--facet", "month", "--facet-limit", "0",
+        "--limit", "1",
+    ]);
+    assert_eq!(v["total"], rows.len() as u64);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 1);
+    assert_eq!(facet(&v, "city"), count_by(&rows, |r| r.city.clone()));
+    assert_eq!(
+        facet(&v, "year"),
+        count_by(&rows, |r| r.date.as_ref().map(|d| d[..4].to_string()))
+    );
+    assert_eq!(
+        facet(&v, "month"),
+        count_by(&rows, |r| r.date.as_ref().map(|d| d[..7].to_string()))
+    );
+    // Sorted by count, then value; limited by --facet-limit.
+    let (_, v) = env.search(&["--facet", "city", "--facet-limit", "3"]);
+    let cities = v["facets"]["city"].as_array().unwrap();
+    assert_eq!(cities.len(), 3);
+    let mut sorted = cities.clone();
+    sorted.sort_by(|a, b| {
+        b["count"].as_u64().cmp(&a["count"].as_u64()).then_with(|| {
+            a["value"].as_str().cmp(&b["value"].as_str())
+        })
+    });
+    assert_eq!(cities, &sorted);
+    // Default facets are city and month.
+    let (_, v) = env.search(&["Bakhmut"]);
+    let keys: Vec<&String> = v["facets"].as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["city", "month"]);
+}
+
+#[test]
+fn city_filter_is_case_insensitive_and_knows_aliases() {
+    let env = shared();
+    let kyiv = manifest()
+        .iter()
+        .filter(|r| r.city.as_deref() == Some("Kyiv"))
+        .count() as u64;
+    assert!(kyiv > 1);
+    for spelling in ["Kyiv", "KYIV", "kyiv", "Kiev"] {
+        let (_, v) = env.search(&["--city", spelling, "--limit", "0"]);
+        assert_eq!(v["total"], kyiv, "--city {spelling}");
+    }
+    let london = manifest()
+        .iter()
+        .filter(|r| r.city.as_deref() == Some("London"))
+        .count() as u64;
+    let (_, v) = env.search(&["--city", "kyiv", "--city", "LONDON", "--limit", "0"]);
+    assert_eq!(v["total"], kyiv + london);
+    let (code, _) = env.search(&["--city", "Atlantis"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn histogram_buckets_are_calendar_periods_with_gaps_filled() {
+    let env = shared();
+    let (_, v) = env.search(&["*", "--histogram", "month", "--limit", "0"]);
+    let rows: Vec<&Row> = manifest().iter().collect();
+    let expected = count_by(&rows, |r| r.date.as_ref().map(|d| d[..7].to_string()));
+    let hist = v["histogram"].as_array().unwrap();
+    let first = expected.keys().next().unwrap();
+    let last = expected.keys().next_back().unwrap();
+    assert_eq!(hist.first().unwrap()["period"], first.as_str());
+    assert_eq!(hist.last().unwrap()["period"], last.as_str());
+    let mut prev: Option<(i32, u32)> = None;
+    for b in hist {
+        let p = b["period"].as_str().unwrap();
+        let (y, m): (i32, u32) = (p[..4].parse().unwrap(), p[5..].parse().unwrap());
+        if let Some((py, pm)) = prev {
+            let next = if pm == 12 { (py + 1, 1) } else { (py, pm + 1) };
+            assert_eq!((y, m), next, "gap before {p}");
+        }
+        prev = Some((y, m));
+        assert_eq!(b["count"].as_u64().unwrap(), expected.get(p).copied().unwrap_or(0), "{p}");
+    }
+    let (_, v) = env.search(&["--from", "2023-03", "--to", "2023-03", "--histogram", "day"]);
+    let days = v["histogram"].as_array().unwrap();
+    let sum: u64 = days.iter().map(|b| b["count"].as_u64().unwrap()).sum();
+    assert_eq!(sum, v["total"].as_u64().unwrap());
+    let (_, v) = env.search(&["*", "--histogram", "year"]);
+    let years: Vec<&str> = v["histogram"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["period"].as_str().unwrap())
+        .collect();
+    assert_eq!(years, ["2021", "2022", "2023", "2024"]);
+    // Without --histogram there is no histogram key.
+    assert!(env.search(&["*"]).1.get("histogram").is_none());
+}
+
+fn dates_of(v: &Value) -> Vec<Option<String>> {
+    v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["date"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn sort_orders_put_undated_last_and_paging_is_stable() {
+    let env = shared();
+    let n = manifest().len();
+    let limit = n.to_string();
+    for (sort, newest) in [("newest", true), ("oldest", false)] {
+        let (_, v) = env.search(&["*", "--sort", sort, "--limit", &limit]);
+        let dates = dates_of(&v);
+        assert_eq!(dates.len(), n);
+        let undated = manifest().iter().filter(|r| r.date.is_none()).count();
+        assert!(dates[n - undated..].iter().all(Option::is_none), "{sort}: undated not last");
+        let dated: Vec<&String> = dates[..n - undated].iter().map(|d| d.as_ref().unwrap()).collect();
+        for w in dated.windows(2) {
+            assert!(if newest { w[0] >= w[1] } else { w[0] <= w[1] }, "{sort}: {w:?}");
+        }
+        // Pages of 7 put together give the same list, and a repeated query the same order.
+        let ids = |v: &Value| -> Vec<String> {
+            v["hits"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap().to_string()).collect()
+        };
+        let whole = ids(&v);
+        let mut paged = Vec::new();
+        let mut offset = 0;
+        while offset < n {
+            let (_, p) = env.search(&["*", "--sort", sort, "--limit", "7", "--offset", &offset.to_string()]);
+            paged.extend(ids(&p));
+            offset += 7;
+        }
+        assert_eq!(paged, whole);
+        assert_eq!(ids(&env.search(&["*", "--sort", sort, "--limit", &limit]).1), whole);
+    }
+    let (code, v) = env.search(&["*", "--offset", "100000"]);
+    assert_eq!(code, 0, "total > 0 even when the page is empty");
+    assert!(v["hits"].as_array().unwrap().is_empty());
+    let (_, v) = env.search(&["Bakhmut", "--sort", "relevance", "--limit", "50"]);
+    let scores: Vec<f64> = v["hits"].as_array().unwrap().iter().map(|h| h["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]));
+}
+
+#[test]
+fn json_output_matches_the_published_schema() {
+    let env = shared();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(crate_dir().join("schema/search-output.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for args in [
+        vec!["Bakhmut", "--from", "2023-03", "--to", "2023-03"],
+        vec!["*", "--histogram", "week", "--facet", "year", "--facet", "speaker"],
+        vec!["nothingmatchesthisword"],
+        vec!["*", "--sort", "newest", "--limit", "100"],
+    ] {
+        let (_, v) = env.search(&args);
+        let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{args:?}: {errors:?}");
+    }
+    // The schema is not vacuous: a wrong shape fails.
+    let bad = serde_json::json!({"query": "x", "total": -1, "hits": [], "facets": {}});
+    assert!(!validator.is_valid(&bad));
+}
+
+#[test]
+fn exit_codes_and_one_line_errors() {
+    let env = shared();
+    assert_eq!(env.run(&["search", "Bakhmut"]).code, 0);
+    assert_eq!(env.run(&["search", "nothingmatchesthisword"]).code, 1);
+    // An inverted range is empty, not an error.
+    assert_eq!(env.run(&["search", "--from", "2023-04", "--to", "2023-03"]).code, 1);
+    for args in [
+        vec!["search", "--from", "2023-02-30"],
+        vec!["search", "Bakhmut AND ("],
+        vec!["search", "nosuchfield:x"],
+        vec!["search", "date:2023-13"],
+        vec!["search", "--index", "/nonexistent/dateline-index", "x"],
+        vec!["stats", "--index", "/nonexistent/dateline-index"],
+        vec!["index", "/nonexistent/articles"],
+    ] {
+        let out = env.run(&args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.starts_with("dateline: error:") || out.stderr.starts_with("error:"), "{args:?}: {}", out.stderr);
+        assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+        assert!(out.stdout.is_empty());
+    }
+    let out = env.run(&["search", "--index", "/nonexistent/dateline-index", "x"]);
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+}
+
+#[test]
+fn human_output_lists_hits_facets_and_bars() {
+    let env = shared();
+    let out = env.run(&["search", "Bakhmut", "--from", "2023-03", "--to", "2023-03", "--histogram", "week"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains("[Bakhmut]"), "{}", out.stdout);
+    assert!(out.stdout.contains("city"));
+    assert!(out.stdout.contains('█'));
+    assert!(!out.stdout.contains('\x1b'), "colour with NO_COLOR / not a terminal");
+}
+
+#[test]
+fn stats_and_quotes_and_undated_article() {
+    let env = shared();
+    let out = env.run(&["stats", "--json"]);
+    assert_eq!(out.code, 0);
+    let s: Value = serde_json::from_str(&out.stdout).unwrap();
+    let rows = manifest();
+    assert_eq!(s["articles"], rows.len() as u64);
+    assert_eq!(s["undated"], rows.iter().filter(|r| r.date.is_none()).count() as u64);
+    assert_eq!(s["quotes"], rows.iter().map(|r| r.quotes).sum::<usize>() as u64);
+    let dates: Vec<&String> = rows.iter().filter_map(|r| r.date.as_ref()).collect();
+    assert_eq!(s["first_date"], dates.iter().min().unwrap().as_str());
+    assert_eq!(s["last_date"], dates.iter().max().unwrap().as_str());
+    let cities: std::collections::BTreeSet<_> = rows.iter().filter_map(|r| r.city.as_ref()).collect();
+    assert_eq!(s["cities"], cities.len() as u64);
+    assert!(s["size_bytes"].as_u64().unwrap() > 0);
+    // Each article's quote count, through search.
+    let (_, v) = env.search(&["*", "--limit", "1000"]);
+    for hit in v["hits"].as_array().unwrap() {
+        let id = hit["id"].as_str().unwrap();
+        let row = rows.iter().find(|r| r.path == id).unwrap_or_else(|| panic!("unknown id {id}"));
+        assert_eq!(hit["quotes"].as_array().unwrap().len(), row.quotes, "{id}");
+        assert_eq!(hit["city"].as_str(), row.city.as_deref(), "{id}");
+        assert_eq!(hit["date"].as_str(), row.date.as_deref(), "{id}");
+    }
+}
+
+#[test]
+fn index_reports_bad_files_and_goes_on() {
+    let env = Env::new();
+    std::fs::write(env.corpus.join("empty.txt"), "").unwrap();
+    std::fs::write(env.corpus.join("binary.bin"), [0u8, 159, 146, 150, 0, 1]).unwrap();
+    let out = env.run(&["index", env.corpus.to_str().unwrap(), "--json"]);
+    assert_eq!(out.code, 1, "skipped files make exit status 1");
+    let r: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(r["indexed"], manifest().len() as u64);
+    let skipped = r["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 2);
+    assert!(skipped.iter().any(|s| s["path"].as_str().unwrap().ends_with("empty.txt")
+        && s["reason"] == "empty file"));
+    // Globs pick files like ripgrep's.
+    let env2 = Env::new();
+    std::fs::write(env2.corpus.join("notes.md"), "date 2023-03-02 Kyiv: Bakhmut notes.").unwrap();
+    let out = env2.run(&["index", env2.corpus.to_str().unwrap(), "--glob", "*.txt", "--json"]);
+    let r: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(r["indexed"], manifest().len() as u64);
+}
+
+#[test]
+fn search_update_indexes_on_first_use() {
+    let env = Env::new();
+    let out = env.run(&[
+        "search", "Bakhmut", "--update", env.corpus.to_str().unwrap(), "--from", "2023-03", "--to",
+        "2023-03", "--json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    let expected = manifest().iter().filter(|r| r.bakhmut && in_month(r, "2023-03")).count();
+    assert_eq!(v["total"], expected as u64);
+}
+
+/// The seed article users start from, when `../shared` is beside the repository.
+#[test]
+fn seed_article_acceptance() {
+    let seeds = crate_dir().join("../shared/seeds");
+    if !seeds.exists() {
+        eprintln!("skipping: {} not found", seeds.display());
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("ix");
+    let run = |args: &[&str]| {
+        Command::new(BIN)
+            .args(args)
+            .arg("--index")
+            .arg(&index)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["index", seeds.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(&["search", "Bakhmut", "--from", "2023-03", "--to", "2023-03", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total"], 1);
+    let hit = &v["hits"][0];
+    assert_eq!(hit["date"], "2023-03-06");
+    assert_eq!(hit["city"], "Kyiv");
+    assert_eq!(hit["quotes"].as_array().unwrap().len(), 3);
+    let out = run(&["search", "Bakhmut", "--from", "2023-03", "--to", "2023-02", "--json"]);
+    assert_eq!(out.status.code(), Some(1), "an inverted range matches nothing");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total"], 0);
+    let out = run(&["search", "Bakhmut", "--to", "2023-02", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total"], 0);
+}

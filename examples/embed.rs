@@ -23,7 +23,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             eprintln!("read {} files", p.files_total);
         }
     })?;
-    eprintln!("{} articles indexed, {} files skipped", report.indexed, report.skipped.len());
+    eprintln!(
+        "{} articles indexed, {} files skipped",
+        report.indexed,
+        report.skipped.len()
+    );
 
     let request = SearchRequest {
         from: Some(month),

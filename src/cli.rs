@@ -35,7 +35,12 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct IndexDir {
     /// Index directory [default: $DATELINE_INDEX, else ./.dateline-index]
-    #[arg(long, value_name = "DIR", env = "DATELINE_INDEX", default_value = ".dateline-index")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        env = "DATELINE_INDEX",
+        default_value = ".dateline-index"
+    )]
     pub index: PathBuf,
 }
 
@@ -280,9 +285,29 @@ mod tests {
     #[test]
     fn search_flags_become_a_request() {
         let s = search(&[
-            "search", "Bakhmut", "--from", "2023-03", "--to", "2023-03", "--city", "kyiv",
-            "--city", "Kharkiv", "--facet", "year", "--facet-limit", "0", "--histogram", "week",
-            "--sort", "newest", "--limit", "5", "--offset", "2", "--json",
+            "search",
+            "Bakhmut",
+            "--from",
+            "2023-03",
+            "--to",
+            "2023-03",
+            "--city",
+            "kyiv",
+            "--city",
+            "Kharkiv",
+            "--facet",
+            "year",
+            "--facet-limit",
+            "0",
+            "--histogram",
+            "week",
+            "--sort",
+            "newest",
+            "--limit",
+            "5",
+            "--offset",
+            "2",
+            "--json",
         ]);
         let r = s.to_request();
         assert_eq!(r.query, "Bakhmut");
@@ -319,8 +344,17 @@ mod tests {
     #[test]
     fn quotes_flags() {
         let Command::Quotes(q) = parse(&[
-            "quotes", "Bakhmut", "--speaker", "kofman", "--from", "2023", "--city", "Kyiv",
-            "--limit", "3", "--json",
+            "quotes",
+            "Bakhmut",
+            "--speaker",
+            "kofman",
+            "--from",
+            "2023",
+            "--city",
+            "Kyiv",
+            "--limit",
+            "3",
+            "--json",
         ])
         .unwrap()
         .command

@@ -82,9 +82,7 @@ impl Globs {
 /// the paths that could not be walked. Hidden files and directories (name starting with `.`)
 /// are skipped; symbolic links are followed, loops reported.
 pub fn walk(root: &Path, globs: &Globs) -> Result<(Vec<FileEntry>, Vec<Skipped>)> {
-    let root = root
-        .canonicalize()
-        .map_err(|e| Error::io(root, e))?;
+    let root = root.canonicalize().map_err(|e| Error::io(root, e))?;
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     let single_file = root.is_file();

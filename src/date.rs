@@ -190,10 +190,7 @@ pub fn histogram(days: &[(NaiveDate, u64)], interval: Interval) -> Vec<(String, 
     let mut out = Vec::new();
     let mut cur = first;
     while cur <= last {
-        out.push((
-            interval.label(cur),
-            buckets.get(&cur).copied().unwrap_or(0),
-        ));
+        out.push((interval.label(cur), buckets.get(&cur).copied().unwrap_or(0)));
         cur = interval.next(cur);
     }
     out
@@ -266,14 +263,21 @@ mod tests {
     fn weeks_are_iso_weeks() {
         // 2023-03-06 is a Monday in ISO week 10; Sunday 2023-03-12 is in the same week.
         let h = histogram(
-            &[(ymd(2023, 3, 6), 1), (ymd(2023, 3, 12), 1), (ymd(2023, 3, 13), 1)],
+            &[
+                (ymd(2023, 3, 6), 1),
+                (ymd(2023, 3, 12), 1),
+                (ymd(2023, 3, 13), 1),
+            ],
             Interval::Week,
         );
         assert_eq!(
             h,
             vec![("2023-W10".to_string(), 2), ("2023-W11".to_string(), 1)]
         );
-        let y = histogram(&[(ymd(2021, 5, 1), 1), (ymd(2023, 1, 1), 1)], Interval::Year);
+        let y = histogram(
+            &[(ymd(2021, 5, 1), 1), (ymd(2023, 1, 1), 1)],
+            Interval::Year,
+        );
         assert_eq!(y.len(), 3);
         assert_eq!(y[1], ("2022".to_string(), 0));
     }

@@ -2,9 +2,9 @@
 //! and keeping it equal to the files on disk (add, update, remove by path, skip the
 //! unchanged). Searching lives in [`crate::search`].
 
+use std::collections::HashSet;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -292,7 +292,11 @@ impl DatelineIndex {
         if let Some(u) = &a.url {
             d.add_text(f.url, u);
         }
-        let mut speakers: Vec<&str> = a.quotes.iter().filter_map(|q| q.speaker.as_deref()).collect();
+        let mut speakers: Vec<&str> = a
+            .quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_deref())
+            .collect();
         speakers.sort_unstable();
         speakers.dedup();
         for s in speakers {
@@ -380,7 +384,11 @@ impl DatelineIndex {
 
         let total = files.len() as u64;
         let done = AtomicU64::new(0);
-        let cancelled = || opts.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed));
+        let cancelled = || {
+            opts.cancel
+                .as_ref()
+                .is_some_and(|c| c.load(Ordering::Relaxed))
+        };
         let shared = Mutex::new(&mut report);
         for batch in files.chunks(opts.commit_every.max(1)) {
             if cancelled() {
@@ -391,7 +399,8 @@ impl DatelineIndex {
                     return;
                 }
                 let path = entry.path.to_string_lossy();
-                let outcome = self.index_file(&writer, entry, &path, known.get(path.as_ref()), opts);
+                let outcome =
+                    self.index_file(&writer, entry, &path, known.get(path.as_ref()), opts);
                 let mut r = shared.lock().expect("report lock");
                 outcome.apply(&mut r, &path);
                 drop(r);
@@ -472,10 +481,16 @@ impl DatelineIndex {
         let articles = match parse::parse(format, &entry.rel, &bytes, &opts.aliases) {
             Ok(a) if !a.is_empty() => a,
             Ok(_) => {
-                return Outcome::Skipped("no articles found".into(), known.map(|_| self.delete(writer, path, known)))
+                return Outcome::Skipped(
+                    "no articles found".into(),
+                    known.map(|_| self.delete(writer, path, known)),
+                )
             }
             Err(e) => {
-                return Outcome::Skipped(e.to_string(), known.map(|_| self.delete(writer, path, known)))
+                return Outcome::Skipped(
+                    e.to_string(),
+                    known.map(|_| self.delete(writer, path, known)),
+                )
             }
         };
         if known.is_some() {
@@ -528,7 +543,9 @@ impl DatelineIndex {
         let mut buf = String::new();
         for seg in searcher.segment_readers() {
             let ff = seg.fast_fields();
-            let Some(kind) = ff.str("kind")? else { continue };
+            let Some(kind) = ff.str("kind")? else {
+                continue;
+            };
             let date = ff.date("date")?;
             let city = ff.str("city")?;
             let alive = seg.alive_bitset();
@@ -634,10 +651,12 @@ impl Outcome {
                 r.indexed += a.indexed;
                 r.updated += a.updated;
                 r.removed += a.removed;
-                *r.formats.entry(a.format.name().to_string()).or_default() +=
-                    a.indexed + a.updated;
+                *r.formats.entry(a.format.name().to_string()).or_default() += a.indexed + a.updated;
                 for (id, w) in a.warnings {
-                    r.warnings.push(Skipped { path: id, reason: w });
+                    r.warnings.push(Skipped {
+                        path: id,
+                        reason: w,
+                    });
                 }
             }
         }

@@ -85,7 +85,9 @@ fn run_index(args: &IndexArgs) -> anyhow::Result<u8> {
         eprint!("{}", output::report_text(&report));
     }
     if report.interrupted {
-        eprintln!("dateline: interrupted; the files done so far are committed, run again to finish");
+        eprintln!(
+            "dateline: interrupted; the files done so far are committed, run again to finish"
+        );
         return Ok(130);
     }
     Ok(if report.skipped.is_empty() { 0 } else { 1 })

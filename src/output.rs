@@ -113,7 +113,13 @@ pub fn search_text(r: &SearchResults, style: Style) -> String {
         for h in hist {
             let cells = (h.count as f64 / max as f64 * style.bar_width as f64).round() as usize;
             let cells = if h.count > 0 { cells.max(1) } else { 0 };
-            let _ = writeln!(out, "  {:<10} {:>7} {}", h.period, h.count, "█".repeat(cells));
+            let _ = writeln!(
+                out,
+                "  {:<10} {:>7} {}",
+                h.period,
+                h.count,
+                "█".repeat(cells)
+            );
         }
     }
     out
@@ -227,7 +233,10 @@ mod tests {
     #[test]
     fn highlights_use_character_offsets() {
         let plain = Style::default();
-        assert_eq!(highlight("Київ and Bakhmut", &[[0, 4], [9, 16]], plain), "[Київ] and [Bakhmut]");
+        assert_eq!(
+            highlight("Київ and Bakhmut", &[[0, 4], [9, 16]], plain),
+            "[Київ] and [Bakhmut]"
+        );
         let color = Style {
             color: true,
             ..plain

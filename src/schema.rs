@@ -151,7 +151,12 @@ mod tests {
         }
         let date = s.schema.get_field_entry(s.fields.date);
         assert!(date.is_fast() && date.is_indexed());
-        for f in [s.fields.city, s.fields.speaker, s.fields.kind, s.fields.path] {
+        for f in [
+            s.fields.city,
+            s.fields.speaker,
+            s.fields.kind,
+            s.fields.path,
+        ] {
             assert!(s.schema.get_field_entry(f).is_fast());
         }
     }

@@ -529,11 +529,15 @@ pub(crate) fn facet_values(
     facets_wanted: &[FacetField],
     limit: usize,
 ) -> BTreeMap<String, Vec<FacetCount>> {
-let mut facets = BTreeMap::new();
+    let mut facets = BTreeMap::new();
     for facet in facets_wanted {
         let mut values: Vec<FacetCount> = match facet {
             FacetField::Year | FacetField::Month => {
-                let fmt = if *facet == FacetField::Year { "%Y" } else { "%Y-%m" };
+                let fmt = if *facet == FacetField::Year {
+                    "%Y"
+                } else {
+                    "%Y-%m"
+                };
                 let mut m: HashMap<String, u64> = HashMap::new();
                 for (day, n) in &counts.days {
                     *m.entry(day.format(fmt).to_string()).or_default() += n;

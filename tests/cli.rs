@@ -28,8 +28,8 @@ struct Row {
 fn manifest() -> &'static Vec<Row> {
     static M: OnceLock<Vec<Row>> = OnceLock::new();
     M.get_or_init(|| {
-        let text =
-            std::fs::read_to_string(crate_dir().join("tests/fixtures/sample_manifest.tsv")).unwrap();
+        let text = std::fs::read_to_string(crate_dir().join("tests/fixtures/sample_manifest.tsv"))
+            .unwrap();
         text.lines()
             .skip(1)
             .filter(|l| !l.trim().is_empty())
@@ -105,7 +105,12 @@ impl Env {
         let mut all = vec!["search", "--json"];
         all.extend_from_slice(args);
         let out = self.run(&all);
-        assert!(out.code == 0 || out.code == 1, "exit {}: {}", out.code, out.stderr);
+        assert!(
+            out.code == 0 || out.code == 1,
+            "exit {}: {}",
+            out.code,
+            out.stderr
+        );
         (out.code, serde_json::from_str(&out.stdout).unwrap())
     }
 }
@@ -131,7 +136,12 @@ fn facet(v: &Value, name: &str) -> BTreeMap<String, u64> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| (e["value"].as_str().unwrap().to_string(), e["count"].as_u64().unwrap()))
+        .map(|e| {
+            (
+                e["value"].as_str().unwrap().to_string(),
+                e["count"].as_u64().unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -174,7 +184,11 @@ fn changed_added_and_deleted_files_are_tracked() {
     let second = env.corpus.join(&manifest()[1].path);
     // Change the content (and size) of one file, delete another, add a new one.
     let text = std::fs::read_to_string(&first).unwrap();
-    std::fs::write(&first, format!("{text}\nZanzibarword appears in an added paragraph.\n")).unwrap();
+    std::fs::write(
+        &first,
+        format!("{text}\nZanzibarword appears in an added paragraph.\n"),
+    )
+    .unwrap();
     std::fs::remove_file(&second).unwrap();
     std::fs::write(
         env.corpus.join("new-article.txt"),
@@ -200,8 +214,17 @@ fn bakhmut_in_march_2023_with_exact_city_counts() {
         .filter(|r| r.bakhmut && in_month(r, "2023-03"))
         .collect();
     let (code, v) = env.search(&[
-        "Bakhmut", "--from", "2023-03", "--to", "2023-03", "--facet", "city", "--facet-limit", "0",
-        "--limit", "100",
+        "Bakhmut",
+        "--from",
+        "2023-03",
+        "--to",
+        "2023-03",
+        "--facet",
+        "city",
+        "--facet-limit",
+        "0",
+        "--limit",
+        "100",
     ]);
     assert_eq!(code, 0);
     assert_eq!(v["total"], expected.len() as u64);
@@ -211,9 +234,15 @@ fn bakhmut_in_march_2023_with_exact_city_counts() {
         let hl = hit["highlights"].as_array().unwrap();
         assert!(!hl.is_empty(), "no highlight in {hit}");
         let snippet: Vec<char> = hit["snippet"].as_str().unwrap().chars().collect();
-        let (s, e) = (hl[0][0].as_u64().unwrap() as usize, hl[0][1].as_u64().unwrap() as usize);
+        let (s, e) = (
+            hl[0][0].as_u64().unwrap() as usize,
+            hl[0][1].as_u64().unwrap() as usize,
+        );
         let word: String = snippet[s..e].iter().collect();
-        assert!(word.to_lowercase().starts_with("bakhmut"), "highlight {word:?}");
+        assert!(
+            word.to_lowercase().starts_with("bakhmut"),
+            "highlight {word:?}"
+        );
     }
 }
 
@@ -224,14 +253,28 @@ fn date_edges_are_exact() {
     let count = |pred: &dyn Fn(&Row) -> bool| rows.iter().filter(|r| pred(r)).count() as u64;
     let day = |r: &Row| r.date.clone().unwrap_or_default();
     for (from, to, expect) in [
-        ("2023-02-28", "2023-02-28", count(&|r| day(r) == "2023-02-28")),
-        ("2023-03-01", "2023-03-31", count(&|r| in_month(r, "2023-03"))),
+        (
+            "2023-02-28",
+            "2023-02-28",
+            count(&|r| day(r) == "2023-02-28"),
+        ),
+        (
+            "2023-03-01",
+            "2023-03-31",
+            count(&|r| in_month(r, "2023-03")),
+        ),
         ("2023-03", "2023-03", count(&|r| in_month(r, "2023-03"))),
-        ("2023-02", "2023-04", count(&|r| {
-            in_month(r, "2023-02") || in_month(r, "2023-03") || in_month(r, "2023-04")
-        })),
+        (
+            "2023-02",
+            "2023-04",
+            count(&|r| in_month(r, "2023-02") || in_month(r, "2023-03") || in_month(r, "2023-04")),
+        ),
         ("2023", "2023", count(&|r| in_month(r, "2023"))),
-        ("2023-04-01", "2023-04-01", count(&|r| day(r) == "2023-04-01")),
+        (
+            "2023-04-01",
+            "2023-04-01",
+            count(&|r| day(r) == "2023-04-01"),
+        ),
     ] {
         let (_, v) = env.search(&["*", "--from", from, "--to", to, "--limit", "0"]);
         assert_eq!(v["total"], expect, "--from {from} --to {to}");
@@ -256,8 +299,16 @@ fn facets_year_month_and_city_are_exact_over_all_matches() {
     let env = shared();
     let rows: Vec<&Row> = manifest().iter().collect();
     let (_, v) = env.search(&[
-        "--facet", "city", "--facet", "year", "--facet", "month", "--facet-limit", "0",
-        "--limit", "1",
+        "--facet",
+        "city",
+        "--facet",
+        "year",
+        "--facet",
+        "month",
+        "--facet-limit",
+        "0",
+        "--limit",
+        "1",
     ]);
     assert_eq!(v["total"], rows.len() as u64);
     assert_eq!(v["hits"].as_array().unwrap().len(), 1);
@@ -276,9 +327,10 @@ fn facets_year_month_and_city_are_exact_over_all_matches() {
     assert_eq!(cities.len(), 3);
     let mut sorted = cities.clone();
     sorted.sort_by(|a, b| {
-        b["count"].as_u64().cmp(&a["count"].as_u64()).then_with(|| {
-            a["value"].as_str().cmp(&b["value"].as_str())
-        })
+        b["count"]
+            .as_u64()
+            .cmp(&a["count"].as_u64())
+            .then_with(|| a["value"].as_str().cmp(&b["value"].as_str()))
     });
     assert_eq!(cities, &sorted);
     // Default facets are city and month.
@@ -329,7 +381,11 @@ fn histogram_buckets_are_calendar_periods_with_gaps_filled() {
             assert_eq!((y, m), next, "gap before {p}");
         }
         prev = Some((y, m));
-        assert_eq!(b["count"].as_u64().unwrap(), expected.get(p).copied().unwrap_or(0), "{p}");
+        assert_eq!(
+            b["count"].as_u64().unwrap(),
+            expected.get(p).copied().unwrap_or(0),
+            "{p}"
+        );
     }
     let (_, v) = env.search(&["--from", "2023-03", "--to", "2023-03", "--histogram", "day"]);
     let days = v["histogram"].as_array().unwrap();
@@ -366,31 +422,61 @@ fn sort_orders_put_undated_last_and_paging_is_stable() {
         let dates = dates_of(&v);
         assert_eq!(dates.len(), n);
         let undated = manifest().iter().filter(|r| r.date.is_none()).count();
-        assert!(dates[n - undated..].iter().all(Option::is_none), "{sort}: undated not last");
-        let dated: Vec<&String> = dates[..n - undated].iter().map(|d| d.as_ref().unwrap()).collect();
+        assert!(
+            dates[n - undated..].iter().all(Option::is_none),
+            "{sort}: undated not last"
+        );
+        let dated: Vec<&String> = dates[..n - undated]
+            .iter()
+            .map(|d| d.as_ref().unwrap())
+            .collect();
         for w in dated.windows(2) {
-            assert!(if newest { w[0] >= w[1] } else { w[0] <= w[1] }, "{sort}: {w:?}");
+            assert!(
+                if newest { w[0] >= w[1] } else { w[0] <= w[1] },
+                "{sort}: {w:?}"
+            );
         }
         // Pages of 7 put together give the same list, and a repeated query the same order.
         let ids = |v: &Value| -> Vec<String> {
-            v["hits"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap().to_string()).collect()
+            v["hits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| h["id"].as_str().unwrap().to_string())
+                .collect()
         };
         let whole = ids(&v);
         let mut paged = Vec::new();
         let mut offset = 0;
         while offset < n {
-            let (_, p) = env.search(&["*", "--sort", sort, "--limit", "7", "--offset", &offset.to_string()]);
+            let (_, p) = env.search(&[
+                "*",
+                "--sort",
+                sort,
+                "--limit",
+                "7",
+                "--offset",
+                &offset.to_string(),
+            ]);
             paged.extend(ids(&p));
             offset += 7;
         }
         assert_eq!(paged, whole);
-        assert_eq!(ids(&env.search(&["*", "--sort", sort, "--limit", &limit]).1), whole);
+        assert_eq!(
+            ids(&env.search(&["*", "--sort", sort, "--limit", &limit]).1),
+            whole
+        );
     }
     let (code, v) = env.search(&["*", "--offset", "100000"]);
     assert_eq!(code, 0, "total > 0 even when the page is empty");
     assert!(v["hits"].as_array().unwrap().is_empty());
     let (_, v) = env.search(&["Bakhmut", "--sort", "relevance", "--limit", "50"]);
-    let scores: Vec<f64> = v["hits"].as_array().unwrap().iter().map(|h| h["score"].as_f64().unwrap()).collect();
+    let scores: Vec<f64> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["score"].as_f64().unwrap())
+        .collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]));
 }
 
@@ -404,7 +490,15 @@ fn json_output_matches_the_published_schema() {
     let validator = jsonschema::validator_for(&schema).unwrap();
     for args in [
         vec!["Bakhmut", "--from", "2023-03", "--to", "2023-03"],
-        vec!["*", "--histogram", "week", "--facet", "year", "--facet", "speaker"],
+        vec![
+            "*",
+            "--histogram",
+            "week",
+            "--facet",
+            "year",
+            "--facet",
+            "speaker",
+        ],
         vec!["nothingmatchesthisword"],
         vec!["*", "--sort", "newest", "--limit", "100"],
     ] {
@@ -423,7 +517,11 @@ fn exit_codes_and_one_line_errors() {
     assert_eq!(env.run(&["search", "Bakhmut"]).code, 0);
     assert_eq!(env.run(&["search", "nothingmatchesthisword"]).code, 1);
     // An inverted range is empty, not an error.
-    assert_eq!(env.run(&["search", "--from", "2023-04", "--to", "2023-03"]).code, 1);
+    assert_eq!(
+        env.run(&["search", "--from", "2023-04", "--to", "2023-03"])
+            .code,
+        1
+    );
     for args in [
         vec!["search", "--from", "2023-02-30"],
         vec!["search", "Bakhmut AND ("],
@@ -435,7 +533,11 @@ fn exit_codes_and_one_line_errors() {
     ] {
         let out = env.run(&args);
         assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
-        assert!(out.stderr.starts_with("dateline: error:") || out.stderr.starts_with("error:"), "{args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.starts_with("dateline: error:") || out.stderr.starts_with("error:"),
+            "{args:?}: {}",
+            out.stderr
+        );
         assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
         assert!(out.stdout.is_empty());
     }
@@ -446,12 +548,24 @@ fn exit_codes_and_one_line_errors() {
 #[test]
 fn human_output_lists_hits_facets_and_bars() {
     let env = shared();
-    let out = env.run(&["search", "Bakhmut", "--from", "2023-03", "--to", "2023-03", "--histogram", "week"]);
+    let out = env.run(&[
+        "search",
+        "Bakhmut",
+        "--from",
+        "2023-03",
+        "--to",
+        "2023-03",
+        "--histogram",
+        "week",
+    ]);
     assert_eq!(out.code, 0);
     assert!(out.stdout.contains("[Bakhmut]"), "{}", out.stdout);
     assert!(out.stdout.contains("city"));
     assert!(out.stdout.contains('█'));
-    assert!(!out.stdout.contains('\x1b'), "colour with NO_COLOR / not a terminal");
+    assert!(
+        !out.stdout.contains('\x1b'),
+        "colour with NO_COLOR / not a terminal"
+    );
 }
 
 #[test]
@@ -462,19 +576,29 @@ fn stats_and_quotes_and_undated_article() {
     let s: Value = serde_json::from_str(&out.stdout).unwrap();
     let rows = manifest();
     assert_eq!(s["articles"], rows.len() as u64);
-    assert_eq!(s["undated"], rows.iter().filter(|r| r.date.is_none()).count() as u64);
-    assert_eq!(s["quotes"], rows.iter().map(|r| r.quotes).sum::<usize>() as u64);
+    assert_eq!(
+        s["undated"],
+        rows.iter().filter(|r| r.date.is_none()).count() as u64
+    );
+    assert_eq!(
+        s["quotes"],
+        rows.iter().map(|r| r.quotes).sum::<usize>() as u64
+    );
     let dates: Vec<&String> = rows.iter().filter_map(|r| r.date.as_ref()).collect();
     assert_eq!(s["first_date"], dates.iter().min().unwrap().as_str());
     assert_eq!(s["last_date"], dates.iter().max().unwrap().as_str());
-    let cities: std::collections::BTreeSet<_> = rows.iter().filter_map(|r| r.city.as_ref()).collect();
+    let cities: std::collections::BTreeSet<_> =
+        rows.iter().filter_map(|r| r.city.as_ref()).collect();
     assert_eq!(s["cities"], cities.len() as u64);
     assert!(s["size_bytes"].as_u64().unwrap() > 0);
     // Each article's quote count, through search.
     let (_, v) = env.search(&["*", "--limit", "1000"]);
     for hit in v["hits"].as_array().unwrap() {
         let id = hit["id"].as_str().unwrap();
-        let row = rows.iter().find(|r| r.path == id).unwrap_or_else(|| panic!("unknown id {id}"));
+        let row = rows
+            .iter()
+            .find(|r| r.path == id)
+            .unwrap_or_else(|| panic!("unknown id {id}"));
         assert_eq!(hit["quotes"].as_array().unwrap().len(), row.quotes, "{id}");
         assert_eq!(hit["city"].as_str(), row.city.as_deref(), "{id}");
         assert_eq!(hit["date"].as_str(), row.date.as_deref(), "{id}");
@@ -492,12 +616,26 @@ fn index_reports_bad_files_and_goes_on() {
     assert_eq!(r["indexed"], manifest().len() as u64);
     let skipped = r["skipped"].as_array().unwrap();
     assert_eq!(skipped.len(), 2);
-    assert!(skipped.iter().any(|s| s["path"].as_str().unwrap().ends_with("empty.txt")
-        && s["reason"] == "empty file"));
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s["path"].as_str().unwrap().ends_with("empty.txt")
+                && s["reason"] == "empty file")
+    );
     // Globs pick files like ripgrep's.
     let env2 = Env::new();
-    std::fs::write(env2.corpus.join("notes.md"), "date 2023-03-02 Kyiv: Bakhmut notes.").unwrap();
-    let out = env2.run(&["index", env2.corpus.to_str().unwrap(), "--glob", "*.txt", "--json"]);
+    std::fs::write(
+        env2.corpus.join("notes.md"),
+        "date 2023-03-02 Kyiv: Bakhmut notes.",
+    )
+    .unwrap();
+    let out = env2.run(&[
+        "index",
+        env2.corpus.to_str().unwrap(),
+        "--glob",
+        "*.txt",
+        "--json",
+    ]);
     let r: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(r["indexed"], manifest().len() as u64);
 }
@@ -506,12 +644,22 @@ fn index_reports_bad_files_and_goes_on() {
 fn search_update_indexes_on_first_use() {
     let env = Env::new();
     let out = env.run(&[
-        "search", "Bakhmut", "--update", env.corpus.to_str().unwrap(), "--from", "2023-03", "--to",
-        "2023-03", "--json",
+        "search",
+        "Bakhmut",
+        "--update",
+        env.corpus.to_str().unwrap(),
+        "--from",
+        "2023-03",
+        "--to",
+        "2023-03",
+        "--json",
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let v: Value = serde_json::from_str(&out.stdout).unwrap();
-    let expected = manifest().iter().filter(|r| r.bakhmut && in_month(r, "2023-03")).count();
+    let expected = manifest()
+        .iter()
+        .filter(|r| r.bakhmut && in_month(r, "2023-03"))
+        .count();
     assert_eq!(v["total"], expected as u64);
 }
 
@@ -534,8 +682,14 @@ fn seed_article_acceptance() {
             .unwrap()
     };
     let out = run(&["index", seeds.to_str().unwrap(), "--json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = run(&["search", "Bakhmut", "--from", "2023-03", "--to", "2023-03", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&[
+        "search", "Bakhmut", "--from", "2023-03", "--to", "2023-03", "--json",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["total"], 1);
@@ -543,8 +697,14 @@ fn seed_article_acceptance() {
     assert_eq!(hit["date"], "2023-03-06");
     assert_eq!(hit["city"], "Kyiv");
     assert_eq!(hit["quotes"].as_array().unwrap().len(), 3);
-    let out = run(&["search", "Bakhmut", "--from", "2023-03", "--to", "2023-02", "--json"]);
-    assert_eq!(out.status.code(), Some(1), "an inverted range matches nothing");
+    let out = run(&[
+        "search", "Bakhmut", "--from", "2023-03", "--to", "2023-02", "--json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an inverted range matches nothing"
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["total"], 0);
     let out = run(&["search", "Bakhmut", "--to", "2023-02", "--json"]);

@@ -25,7 +25,11 @@ fn plain_tantivy_opens_and_searches_the_index() {
     {
         let ix = dateline::DatelineIndex::open_or_create(&dir).unwrap();
         let report = ix
-            .index_paths(std::slice::from_ref(&corpus), &dateline::IndexOptions::default(), &|_| {})
+            .index_paths(
+                std::slice::from_ref(&corpus),
+                &dateline::IndexOptions::default(),
+                &|_| {},
+            )
             .unwrap();
         assert_eq!(report.indexed, 2);
     }

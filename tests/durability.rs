@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_dateline");
-const CITIES: &[&str] = &["Kyiv", "Kharkiv", "Odesa", "Lviv", "Warsaw", "Berlin", "London"];
+const CITIES: &[&str] = &[
+    "Kyiv", "Kharkiv", "Odesa", "Lviv", "Warsaw", "Berlin", "London",
+];
 
 /// Writes `n` small seed-format articles in `YYYY/MM/` folders; returns their ids.
 fn generate(dir: &Path, n: usize) -> Vec<String> {
@@ -40,11 +42,26 @@ fn dateline(index: &Path, args: &[&str]) -> Command {
 }
 
 fn search_all(index: &Path, limit: usize) -> (i32, Value) {
-    let out = dateline(index, &["search", "*", "--json", "--limit", &limit.to_string(), "--sort", "oldest"])
-        .output()
-        .unwrap();
+    let out = dateline(
+        index,
+        &[
+            "search",
+            "*",
+            "--json",
+            "--limit",
+            &limit.to_string(),
+            "--sort",
+            "oldest",
+        ],
+    )
+    .output()
+    .unwrap();
     let code = out.status.code().unwrap_or(-1);
-    assert!(code == 0 || code == 1, "search failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        code == 0 || code == 1,
+        "search failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     (code, serde_json::from_slice(&out.stdout).unwrap())
 }
 
@@ -52,7 +69,10 @@ fn search_all(index: &Path, limit: usize) -> (i32, Value) {
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self, below: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) % below
     }
 }
@@ -81,7 +101,13 @@ fn sigkill_at_random_points_never_loses_or_duplicates_an_article() {
     for round in 0..10 {
         let mut child = dateline(
             &index,
-            &["index", corpus.to_str().unwrap(), "--commit-every", "150", "--json"],
+            &[
+                "index",
+                corpus.to_str().unwrap(),
+                "--commit-every",
+                "150",
+                "--json",
+            ],
         )
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -95,14 +121,21 @@ fn sigkill_at_random_points_never_loses_or_duplicates_an_article() {
         let (_, v) = search_all(&index, 1);
         let total = v["total"].as_u64().unwrap();
         assert!(total <= n as u64, "round {round}: {total} > {n}");
-        assert!(total >= last_total, "round {round}: lost articles ({total} < {last_total})");
+        assert!(
+            total >= last_total,
+            "round {round}: lost articles ({total} < {last_total})"
+        );
         eprintln!("round {round}: {total} articles committed");
         last_total = total;
     }
     let out = dateline(&index, &["index", corpus.to_str().unwrap(), "--json"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         report["indexed"].as_u64().unwrap() + report["unchanged"].as_u64().unwrap(),
@@ -129,13 +162,19 @@ fn second_writer_is_refused_plainly_and_search_works_meanwhile() {
     // Create the index first so the running writer is the only thing in the way.
     let seed_dir = tmp.path().join("one");
     generate(&seed_dir, 1);
-    assert!(dateline(&index, &["index", seed_dir.to_str().unwrap()]).status().unwrap().success());
+    assert!(dateline(&index, &["index", seed_dir.to_str().unwrap()])
+        .status()
+        .unwrap()
+        .success());
 
-    let mut first = dateline(&index, &["index", corpus.to_str().unwrap(), "--commit-every", "100"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut first = dateline(
+        &index,
+        &["index", corpus.to_str().unwrap(), "--commit-every", "100"],
+    )
+    .stdout(Stdio::null())
+    .stderr(Stdio::null())
+    .spawn()
+    .unwrap();
     // Try until the first run holds the lock (or finishes, which would void the check).
     let deadline = Instant::now() + Duration::from_secs(30);
     let mut refused = false;
@@ -143,7 +182,9 @@ fn second_writer_is_refused_plainly_and_search_works_meanwhile() {
         if first.try_wait().unwrap().is_some() {
             break;
         }
-        let out = dateline(&index, &["index", seed_dir.to_str().unwrap()]).output().unwrap();
+        let out = dateline(&index, &["index", seed_dir.to_str().unwrap()])
+            .output()
+            .unwrap();
         if out.status.code() == Some(2) {
             let err = String::from_utf8_lossy(&out.stderr);
             assert_eq!(
@@ -160,7 +201,10 @@ fn second_writer_is_refused_plainly_and_search_works_meanwhile() {
     }
     let status = first.wait().unwrap();
     assert!(status.success());
-    assert!(refused, "the second writer was never refused while the first ran");
+    assert!(
+        refused,
+        "the second writer was never refused while the first ran"
+    );
     let (_, v) = search_all(&index, 1);
     assert_eq!(v["total"], 6_001);
 }

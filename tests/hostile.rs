@@ -33,22 +33,51 @@ fn bad_files_are_indexed_or_reported_and_good_ones_all_land() {
 
     // Good files.
     for i in 0..5 {
-        w(&format!("good-{i}.txt"), format!("date 2023-03-0{} Kyiv: Good article {i} about Bakhmut.", i + 1).as_bytes());
+        w(
+            &format!("good-{i}.txt"),
+            format!(
+                "date 2023-03-0{} Kyiv: Good article {i} about Bakhmut.",
+                i + 1
+            )
+            .as_bytes(),
+        );
     }
     // Bad ones.
     w("empty.txt", b"");
-    w("binary.dat", &[0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 3, 0xff, 0]);
-    w("latin1.txt", b"date 2023-03-05 Kyiv: Caf\xe9 owners said \x93we stay\x94.");
+    w(
+        "binary.dat",
+        &[0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 3, 0xff, 0],
+    );
+    w(
+        "latin1.txt",
+        b"date 2023-03-05 Kyiv: Caf\xe9 owners said \x93we stay\x94.",
+    );
     let mut utf16 = vec![0xFF, 0xFE];
-    utf16.extend("date 2023-03-05 Lviv: “Так,” he said.".encode_utf16().flat_map(|u| u.to_le_bytes()));
+    utf16.extend(
+        "date 2023-03-05 Lviv: “Так,” he said."
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes()),
+    );
     w("utf16.txt", &utf16);
-    w("one-line.txt", format!("date 2023-03-05 Kyiv: {}", "word ".repeat(200_000)).as_bytes());
-    w("quotes.txt", format!("date 2023-03-05 Kyiv: {}", "“".repeat(10_000)).as_bytes());
-    w("unbalanced.txt", "date 2023-03-05 Kyiv: “Open and never closed.\n\n”Closed and never opened.".as_bytes());
+    w(
+        "one-line.txt",
+        format!("date 2023-03-05 Kyiv: {}", "word ".repeat(200_000)).as_bytes(),
+    );
+    w(
+        "quotes.txt",
+        format!("date 2023-03-05 Kyiv: {}", "“".repeat(10_000)).as_bytes(),
+    );
+    w(
+        "unbalanced.txt",
+        "date 2023-03-05 Kyiv: “Open and never closed.\n\n”Closed and never opened.".as_bytes(),
+    );
     w("feb30.txt", b"date 2023-02-30 Kyiv: Impossible date.");
     w("zero.txt", b"date 0000-00-00 Kyiv: Zero date.");
     w("far.txt", b"date 9999-12-31 Kyiv: Far future date.");
-    w("long-dateline.txt", format!("date 2023-03-05 {}: Body.", "Very".repeat(1_250)).as_bytes());
+    w(
+        "long-dateline.txt",
+        format!("date 2023-03-05 {}: Body.", "Very".repeat(1_250)).as_bytes(),
+    );
     // 100 MB: over the default 64 MB limit, so reported without being read.
     let big = std::fs::File::create(d.join("huge.txt")).unwrap();
     big.set_len(100 << 20).unwrap();
@@ -78,7 +107,12 @@ fn bad_files_are_indexed_or_reported_and_good_ones_all_land() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| (s["path"].as_str().unwrap().to_string(), s["reason"].as_str().unwrap().to_string()))
+        .map(|s| {
+            (
+                s["path"].as_str().unwrap().to_string(),
+                s["reason"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     let reason = |suffix: &str| {
         skipped
@@ -87,7 +121,10 @@ fn bad_files_are_indexed_or_reported_and_good_ones_all_land() {
             .map(|(_, r)| r.clone())
     };
     assert_eq!(reason("empty.txt").as_deref(), Some("empty file"));
-    assert_eq!(reason("binary.dat").as_deref(), Some("binary file (NUL bytes)"));
+    assert_eq!(
+        reason("binary.dat").as_deref(),
+        Some("binary file (NUL bytes)")
+    );
     assert!(reason("huge.txt").unwrap().contains("too large"));
     assert!(reason("loop").unwrap().contains("loop"), "{skipped:?}");
     let indexed = r["indexed"].as_u64().unwrap();
@@ -112,10 +149,20 @@ fn bad_files_are_indexed_or_reported_and_good_ones_all_land() {
     assert!(warned("long-dateline.txt", "no dateline city"));
 
     // The good articles are all found; the bad dates are excluded by date filters.
-    let (code, out, _) = run(&index, &["search", "--json", "--from", "2023-03", "--to", "2023-03", "--limit", "0", "--facet", "city"]);
+    let (code, out, _) = run(
+        &index,
+        &[
+            "search", "--json", "--from", "2023-03", "--to", "2023-03", "--limit", "0", "--facet",
+            "city",
+        ],
+    );
     assert_eq!(code, 0);
     let v: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["total"], expected - 3, "all but the three impossible dates");
+    assert_eq!(
+        v["total"],
+        expected - 3,
+        "all but the three impossible dates"
+    );
     let (_, out, _) = run(&index, &["search", "--json", "good", "--limit", "0"]);
     assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["total"], 5);
     let (_, out, _) = run(&index, &["search", "--json", "café", "--limit", "0"]);
@@ -152,22 +199,46 @@ fn hostile_queries_get_one_line_errors() {
         vec!["quotes", "--speaker", "--", "x"],
     ] {
         let (code, out, err) = run(&index, &args);
-        let shown: Vec<&str> = args.iter().map(|a| if a.len() > 40 { "<long>" } else { a }).collect();
+        let shown: Vec<&str> = args
+            .iter()
+            .map(|a| if a.len() > 40 { "<long>" } else { a })
+            .collect();
         assert_eq!(code, 2, "{shown:?}: {err}");
         assert!(out.is_empty(), "{shown:?}");
         assert!(!err.contains("panicked"), "{shown:?}: {err}");
         let first = err.lines().next().unwrap_or("");
-        assert!(first.starts_with("dateline: error:") || first.starts_with("error:"), "{shown:?}: {err}");
+        assert!(
+            first.starts_with("dateline: error:") || first.starts_with("error:"),
+            "{shown:?}: {err}"
+        );
         assert!(first.len() < 300, "{shown:?}: error line too long");
     }
     // Not errors: limit 0, an offset past the end.
     let (code, out, _) = run(&index, &["search", "bakhmut", "--limit", "0", "--json"]);
     assert_eq!(code, 0);
     let v: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!((v["total"].as_u64(), v["hits"].as_array().unwrap().len()), (Some(1), 0));
-    let (code, out, _) = run(&index, &["search", "bakhmut", "--offset", "18446744073709551615", "--json"]);
+    assert_eq!(
+        (v["total"].as_u64(), v["hits"].as_array().unwrap().len()),
+        (Some(1), 0)
+    );
+    let (code, out, _) = run(
+        &index,
+        &[
+            "search",
+            "bakhmut",
+            "--offset",
+            "18446744073709551615",
+            "--json",
+        ],
+    );
     assert_eq!(code, 0);
-    assert!(serde_json::from_str::<Value>(&out).unwrap()["hits"].as_array().unwrap().is_empty());
-    let (code, _, _) = run(&index, &["search", "bakhmut", "--limit", "18446744073709551615"]);
+    assert!(serde_json::from_str::<Value>(&out).unwrap()["hits"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let (code, _, _) = run(
+        &index,
+        &["search", "bakhmut", "--limit", "18446744073709551615"],
+    );
     assert_eq!(code, 0);
 }

@@ -62,6 +62,10 @@ pub struct IndexArgs {
     /// Extra city aliases: a file of `from<TAB>to` lines (Kiev<TAB>Kyiv).
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
+    /// JSON field names to read, ahead of the built-in ones:
+    /// `title=headline,body=text,date=meta.published,dateline=place,url=link,language=lang`.
+    #[arg(long, value_name = "SPEC")]
+    pub json_fields: Option<String>,
     /// Rebuild from scratch instead of updating.
     #[arg(long)]
     pub full: bool,

@@ -17,7 +17,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Ta
 
 use crate::corpus::{self, FileEntry, Globs, Skipped};
 use crate::error::{Error, Result};
-use crate::parse::{self, Article, CityAliases, Format};
+use crate::parse::{self, Article, Format, ParseOptions};
 use crate::schema::{DatelineSchema, Fields, KIND_ARTICLE, KIND_QUOTE};
 
 /// Options for [`DatelineIndex::index_paths`].
@@ -27,8 +27,8 @@ pub struct IndexOptions {
     pub globs: Vec<String>,
     /// Force one format instead of detecting it per file.
     pub format: Option<Format>,
-    /// City aliases applied to datelines.
-    pub aliases: CityAliases,
+    /// City aliases and JSON field mapping for the readers.
+    pub parse: ParseOptions,
     /// Ignore what the index holds and re-read every file.
     pub full: bool,
     /// Indexing threads (0 = one per core, at most 8).
@@ -50,7 +50,7 @@ impl Default for IndexOptions {
         IndexOptions {
             globs: Vec::new(),
             format: None,
-            aliases: CityAliases::default(),
+            parse: ParseOptions::default(),
             full: false,
             threads: 0,
             memory_budget: 256 << 20,
@@ -478,7 +478,7 @@ impl DatelineIndex {
         let format = opts
             .format
             .unwrap_or_else(|| parse::detect(&entry.rel, &bytes[..bytes.len().min(4096)]));
-        let articles = match parse::parse(format, &entry.rel, &bytes, &opts.aliases) {
+        let articles = match parse::parse_with(format, &entry.rel, &bytes, &opts.parse) {
             Ok(a) if !a.is_empty() => a,
             Ok(_) => {
                 return Outcome::Skipped(

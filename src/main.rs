@@ -14,7 +14,7 @@ use clap::Parser;
 use cli::{Cli, Command, IndexArgs, QuotesArgs, SearchArgs, StatsArgs};
 use dateline::index::IndexOptions;
 use dateline::output::{self, Style};
-use dateline::parse::CityAliases;
+use dateline::parse::{CityAliases, JsonMapping};
 use dateline::DatelineIndex;
 
 fn main() -> ExitCode {
@@ -76,7 +76,11 @@ fn run_index(args: &IndexArgs) -> anyhow::Result<u8> {
         ..IndexOptions::default()
     };
     if let Some(file) = &args.aliases {
-        opts.aliases = load_aliases(file)?;
+        opts.parse.aliases = load_aliases(file)?;
+    }
+    if let Some(spec) = &args.json_fields {
+        opts.parse.json = JsonMapping::from_spec(spec)
+            .map_err(|e| anyhow::anyhow!("--json-fields: {e}"))?;
     }
     let report = update(&args.dir.index, &args.paths, &opts)?;
     if args.json {

@@ -668,6 +668,11 @@ fn search_update_indexes_on_first_use() {
 fn seed_article_acceptance() {
     let seeds = crate_dir().join("../shared/seeds");
     if !seeds.exists() {
+        assert!(
+            std::env::var_os("DATELINE_REQUIRE_SHARED").is_none(),
+            "DATELINE_REQUIRE_SHARED is set but {} is missing",
+            seeds.display()
+        );
         eprintln!("skipping: {} not found", seeds.display());
         return;
     }

@@ -169,42 +169,35 @@ fn second_writer_is_refused_plainly_and_search_works_meanwhile() {
 
     let mut first = dateline(
         &index,
-        &["index", corpus.to_str().unwrap(), "--commit-every", "100"],
+        &["index", corpus.to_str().unwrap(), "--commit-every", "400"],
     )
     .stdout(Stdio::null())
     .stderr(Stdio::null())
     .spawn()
     .unwrap();
-    // Try until the first run holds the lock (or finishes, which would void the check).
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let mut refused = false;
-    while Instant::now() < deadline {
-        if first.try_wait().unwrap().is_some() {
-            break;
-        }
-        let out = dateline(&index, &["index", seed_dir.to_str().unwrap()])
-            .output()
-            .unwrap();
-        if out.status.code() == Some(2) {
-            let err = String::from_utf8_lossy(&out.stderr);
-            assert_eq!(
-                err.trim(),
-                "dateline: error: index is being updated by another process"
-            );
-            refused = true;
-            // Searching works while the writer runs.
-            let (_, v) = search_all(&index, 1);
-            assert!(v["total"].as_u64().unwrap() >= 1);
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(20));
+    // Wait until the first run has committed a batch, so it surely holds the writer lock.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while search_all(&index, 1).1["total"].as_u64().unwrap() <= 1 {
+        assert!(Instant::now() < deadline, "first run never committed");
+        assert!(first.try_wait().unwrap().is_none(), "first run ended too early");
+        std::thread::sleep(Duration::from_millis(10));
     }
+    let out = dateline(&index, &["index", seed_dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let still_running = first.try_wait().unwrap().is_none();
+    assert!(still_running, "the first run finished before the check; use a larger corpus");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim(),
+        "dateline: error: index is being updated by another process"
+    );
+    // Searching works while the writer runs, and sees committed articles.
+    let (_, v) = search_all(&index, 1);
+    assert!(v["total"].as_u64().unwrap() > 1);
     let status = first.wait().unwrap();
     assert!(status.success());
-    assert!(
-        refused,
-        "the second writer was never refused while the first ran"
-    );
     let (_, v) = search_all(&index, 1);
     assert_eq!(v["total"], 6_001);
 }

@@ -41,10 +41,89 @@ const BUILTIN: &[(&str, &str)] = &[
     ("madras", "Chennai"),
     ("rangoon", "Yangon"),
     ("saigon", "Ho Chi Minh City"),
-    ("canton", "Guangzhou"),
     ("st petersburg", "St. Petersburg"),
     ("saint petersburg", "St. Petersburg"),
+    ("санкт-петербург", "St. Petersburg"),
     ("new york city", "New York"),
+    ("nyc", "New York"),
+    ("washington d.c.", "Washington"),
+    ("washington dc", "Washington"),
+    // Older and transliterated spellings news archives mix.
+    ("dacca", "Dhaka"),
+    ("bangalore", "Bengaluru"),
+    ("poona", "Pune"),
+    ("kishinev", "Chisinau"),
+    ("chişinău", "Chisinau"),
+    ("chișinău", "Chisinau"),
+    ("tiflis", "Tbilisi"),
+    ("alma-ata", "Almaty"),
+    ("alma ata", "Almaty"),
+    ("frunze", "Bishkek"),
+    ("ashkhabad", "Ashgabat"),
+    ("hongkong", "Hong Kong"),
+    ("macao", "Macau"),
+    ("pnom penh", "Phnom Penh"),
+    ("tientsin", "Tianjin"),
+    ("chungking", "Chongqing"),
+    ("nanking", "Nanjing"),
+    ("krivoy rog", "Kryvyi Rih"),
+    ("krivoi rog", "Kryvyi Rih"),
+    ("vinnitsa", "Vinnytsia"),
+    ("zhitomir", "Zhytomyr"),
+    ("ivano-frankovsk", "Ivano-Frankivsk"),
+    ("uzhgorod", "Uzhhorod"),
+    ("ternopol", "Ternopil"),
+    ("chernovtsy", "Chernivtsi"),
+    ("cherkassy", "Cherkasy"),
+    ("kirovograd", "Kropyvnytskyi"),
+    ("kirovohrad", "Kropyvnytskyi"),
+    ("severodonetsk", "Sievierodonetsk"),
+    // Local-language spellings of cities usually written in English.
+    ("bruxelles", "Brussels"),
+    ("brussel", "Brussels"),
+    ("wien", "Vienna"),
+    ("münchen", "Munich"),
+    ("muenchen", "Munich"),
+    ("köln", "Cologne"),
+    ("koeln", "Cologne"),
+    ("roma", "Rome"),
+    ("praha", "Prague"),
+    ("warszawa", "Warsaw"),
+    ("lisboa", "Lisbon"),
+    ("genève", "Geneva"),
+    ("geneve", "Geneva"),
+    ("den haag", "The Hague"),
+    ("moskva", "Moscow"),
+    ("вашингтон", "Washington"),
+    ("вашингтоні", "Washington"),
+    ("лондон", "London"),
+    ("париж", "Paris"),
+    ("берлин", "Berlin"),
+    ("берлін", "Berlin"),
+    ("брюссель", "Brussels"),
+    ("нью-йорк", "New York"),
+    ("минск", "Minsk"),
+    ("мінськ", "Minsk"),
+    ("пекин", "Beijing"),
+    ("пекін", "Beijing"),
+    ("токио", "Tokyo"),
+    ("варшава", "Warsaw"),
+    ("вена", "Vienna"),
+    ("відень", "Vienna"),
+    ("женева", "Geneva"),
+    ("анкара", "Ankara"),
+    ("владивосток", "Vladivostok"),
+    ("донецк", "Donetsk"),
+    ("донецьк", "Donetsk"),
+    ("луганск", "Luhansk"),
+    ("луганськ", "Luhansk"),
+    ("днепр", "Dnipro"),
+    ("дніпро", "Dnipro"),
+    ("запорожье", "Zaporizhzhia"),
+    ("запоріжжя", "Zaporizhzhia"),
+    ("николаев", "Mykolaiv"),
+    ("миколаїв", "Mykolaiv"),
+    ("херсон", "Kherson"),
 ];
 
 /// Maps dateline spellings to display names.
@@ -91,7 +170,10 @@ impl CityAliases {
             .trim()
             .trim_matches(|c: char| c == ',' || c == '-' || c == ':' || c.is_whitespace());
         let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-        if cleaned.is_empty() || cleaned.chars().count() > 60 || !cleaned.chars().any(char::is_alphabetic) {
+        if cleaned.is_empty()
+            || cleaned.chars().count() > 60
+            || !cleaned.chars().any(char::is_alphabetic)
+        {
             return None;
         }
         let k = key(&cleaned);
@@ -100,8 +182,16 @@ impl CityAliases {
                 .get(&k)
                 .or_else(|| self.map.get(&k.replace('.', "")))
                 .cloned()
-                .unwrap_or_else(|| display(&cleaned)),
+                .unwrap_or_else(|| saint(&display(&cleaned))),
         )
+    }
+}
+
+/// `St Louis` → `St. Louis`: wire copy drops the period that the usual display form has.
+fn saint(name: &str) -> String {
+    match name.strip_prefix("St ") {
+        Some(rest) if !rest.is_empty() => format!("St. {rest}"),
+        _ => name.to_string(),
     }
 }
 
@@ -133,8 +223,26 @@ pub fn display(name: &str) -> String {
         }
         start_of_word = matches!(c, ' ' | '-' | '.' | '(' | '/');
     }
-    out
+    // Particles inside a name stay small: Rio de Janeiro, Frankfurt am Main.
+    out.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && PARTICLES.contains(&lower.as_str()) {
+                lower
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
+
+/// Words that stay lower-case inside a place name written in capitals.
+const PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les", "of",
+    "on", "upon", "am", "an", "der", "den", "y",
+];
 
 #[cfg(test)]
 mod tests {
@@ -147,6 +255,9 @@ mod tests {
         assert_eq!(display("ST. LOUIS"), "St. Louis");
         assert_eq!(display("ivano-frankivsk"), "Ivano-Frankivsk");
         assert_eq!(display("McAllen"), "McAllen");
+        assert_eq!(display("RIO DE JANEIRO"), "Rio de Janeiro");
+        assert_eq!(display("FRANKFURT AM MAIN"), "Frankfurt am Main");
+        assert_eq!(display("LA PAZ"), "La Paz");
     }
 
     #[test]
@@ -155,9 +266,23 @@ mod tests {
         assert_eq!(a.normalize("KIEV").as_deref(), Some("Kyiv"));
         assert_eq!(a.normalize("Odessa").as_deref(), Some("Odesa"));
         assert_eq!(a.normalize("Київ").as_deref(), Some("Kyiv"));
-        assert_eq!(a.normalize("ST PETERSBURG").as_deref(), Some("St. Petersburg"));
-        assert_eq!(a.normalize("St. Petersburg").as_deref(), Some("St. Petersburg"));
-        assert_eq!(a.normalize("  Kansas   City, ").as_deref(), Some("Kansas City"));
+        assert_eq!(
+            a.normalize("ST PETERSBURG").as_deref(),
+            Some("St. Petersburg")
+        );
+        assert_eq!(
+            a.normalize("St. Petersburg").as_deref(),
+            Some("St. Petersburg")
+        );
+        assert_eq!(
+            a.normalize("  Kansas   City, ").as_deref(),
+            Some("Kansas City")
+        );
+        assert_eq!(a.normalize("ST LOUIS").as_deref(), Some("St. Louis"));
+        assert_eq!(a.normalize("st paul").as_deref(), Some("St. Paul"));
+        assert_eq!(a.normalize("ST. LOUIS").as_deref(), Some("St. Louis"));
+        assert_eq!(a.normalize("МОСКВА").as_deref(), Some("Moscow"));
+        assert_eq!(a.normalize("CANTON").as_deref(), Some("Canton"));
         assert_eq!(a.normalize(" -- "), None);
         assert_eq!(a.normalize(&"x".repeat(61)), None);
     }

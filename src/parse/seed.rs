@@ -30,9 +30,7 @@ pub fn parse(id: &str, text: &str, aliases: &CityAliases) -> Article {
                     article
                         .warnings
                         .push(format!("bad date {date_str:?} in dateline"));
-                    rest = after
-                        .find(char::is_whitespace)
-                        .map_or("", |p| &after[p..]);
+                    rest = after.find(char::is_whitespace).map_or("", |p| &after[p..]);
                 }
             }
         }
@@ -45,6 +43,19 @@ pub fn parse(id: &str, text: &str, aliases: &CityAliases) -> Article {
     }
     article.body = text::tidy_paragraphs(rest);
     article
+}
+
+/// Whether text (white space and BOM already trimmed) opens with `date YYYY-MM-DD`.
+pub fn looks_like(text: &str) -> bool {
+    strip_prefix_ci(text, "date ").is_some_and(|rest| {
+        let b = rest.trim_start().as_bytes();
+        b.len() >= 10
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b'-'
+            && b[5..7].iter().all(u8::is_ascii_digit)
+            && b[7] == b'-'
+            && b[8..10].iter().all(u8::is_ascii_digit)
+    })
 }
 
 /// Splits `City: body` when the part before the first colon on the line looks like a place
@@ -63,7 +74,8 @@ fn split_city(s: &str) -> Option<(&str, &str)> {
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
 #[cfg(test)]
@@ -87,7 +99,10 @@ mod tests {
         let a = p("date 2022-05-10 KYIV: Text.");
         assert_eq!(a.city.as_deref(), Some("Kyiv"));
         assert_eq!(a.city_raw.as_deref(), Some("KYIV"));
-        assert_eq!(p("date 2022-05-10 Kiev: Text.").city.as_deref(), Some("Kyiv"));
+        assert_eq!(
+            p("date 2022-05-10 Kiev: Text.").city.as_deref(),
+            Some("Kyiv")
+        );
         assert_eq!(
             p("date 2022-05-10 NEW YORK: Text.").city.as_deref(),
             Some("New York")
@@ -102,6 +117,15 @@ mod tests {
         // A colon deep in a long first clause is not a dateline.
         let b = p("date 2021-09-14 the minister told the council: enough.");
         assert_eq!(b.city, None);
+    }
+
+    #[test]
+    fn recognises_its_opening() {
+        assert!(looks_like("date 2023-03-06 Kyiv: x"));
+        assert!(looks_like("DATE 2023-03-06"));
+        assert!(!looks_like("date night in Kyiv"));
+        assert!(!looks_like("dated 2023-03-06"));
+        assert!(!looks_like("date 2023"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Text helpers every reader shares: decoding bytes (UTF-8, UTF-16 with BOM, Windows-1252
-//! fallback), newline normalisation and the first-sentence title.
+//! Text helpers every reader shares: decoding bytes (UTF-8, UTF-16 with BOM, an HTML page's
+//! declared charset, Windows-1252 fallback), newline normalisation, language codes and the
+//! first-sentence title.
 
 use super::ParseError;
 
@@ -17,8 +18,8 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8]) -> Result<Decoded, ParseError> {
     let (text, note) = if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
         let (cow, _, had_errors) = enc.decode(bytes);
-        let note = (enc != encoding_rs::UTF_8 || had_errors)
-            .then(|| format!("decoded as {}", enc.name()));
+        let note =
+            (enc != encoding_rs::UTF_8 || had_errors).then(|| format!("decoded as {}", enc.name()));
         (cow.into_owned(), note)
     } else if bytes.contains(&0) {
         return Err(ParseError::Binary);
@@ -42,6 +43,65 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ParseError> {
         return Err(ParseError::Empty);
     }
     Ok(Decoded { text, note })
+}
+
+/// Decodes an HTML page: like [`decode`], except that a page that is not UTF-8 is read in the
+/// charset its `<meta>` declares (`windows-1251`, `koi8-r`, ...) when there is one.
+pub fn decode_html(bytes: &[u8]) -> Result<Decoded, ParseError> {
+    if encoding_rs::Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
+        return decode(bytes);
+    }
+    let Some(enc) = declared_charset(&bytes[..bytes.len().min(2048)]) else {
+        return decode(bytes);
+    };
+    if enc == encoding_rs::UTF_8 || bytes.contains(&0) {
+        return decode(bytes);
+    }
+    let (cow, had_errors) = enc.decode_without_bom_handling(bytes);
+    let text = normalize_newlines(&cow);
+    if text.trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let note = format!(
+        "not valid UTF-8, decoded as declared {}{}",
+        enc.name(),
+        if had_errors { " (with errors)" } else { "" }
+    );
+    Ok(Decoded {
+        text,
+        note: Some(note),
+    })
+}
+
+/// The encoding named by `charset=` in the head of a page (the prescan HTML parsers do).
+fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let lower = head.to_ascii_lowercase();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let label: Vec<u8> = lower[at..]
+        .iter()
+        .copied()
+        .skip_while(|&b| b == b'"' || b == b'\'' || b == b' ')
+        .take_while(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b':')
+        .collect();
+    encoding_rs::Encoding::for_label(&label)
+}
+
+/// An ISO 639-1 code from what sources write (`en`, `EN-us`, `en_GB`, and `ua`, which BSNLP
+/// and others use for Ukrainian); `None` for anything else.
+pub fn language_code(raw: &str) -> Option<String> {
+    let primary = raw
+        .trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let code = match primary.as_str() {
+        "ua" | "ukr" => "uk".to_string(),
+        "rus" => "ru".to_string(),
+        "eng" => "en".to_string(),
+        _ => primary,
+    };
+    (code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())).then_some(code)
 }
 
 /// CRLF and lone CR become LF.
@@ -151,6 +211,37 @@ mod tests {
     }
 
     #[test]
+    fn html_pages_are_read_in_their_declared_charset() {
+        // "Привіт" in windows-1251.
+        let mut page = b"<html><head><meta charset=\"windows-1251\"></head><body>".to_vec();
+        page.extend_from_slice(&[0xCF, 0xF0, 0xE8, 0xE2, 0xB3, 0xF2]);
+        page.extend_from_slice(b"</body></html>");
+        let d = decode_html(&page).unwrap();
+        assert!(d.text.contains("Привіт"), "{}", d.text);
+        assert!(d.note.unwrap().contains("windows-1251"));
+        // UTF-8 pages are untouched whatever they declare.
+        assert!(decode_html("<meta charset=koi8-r>Київ".as_bytes())
+            .unwrap()
+            .note
+            .is_none());
+        // No declaration: the Windows-1252 fallback.
+        assert!(decode_html(b"<p>caf\xE9</p>")
+            .unwrap()
+            .text
+            .contains("café"));
+    }
+
+    #[test]
+    fn language_codes() {
+        assert_eq!(language_code("en").as_deref(), Some("en"));
+        assert_eq!(language_code("EN-us").as_deref(), Some("en"));
+        assert_eq!(language_code("ua").as_deref(), Some("uk"));
+        assert_eq!(language_code("rus").as_deref(), Some("ru"));
+        assert_eq!(language_code(""), None);
+        assert_eq!(language_code("english"), None);
+    }
+
+    #[test]
     fn first_sentence_skips_abbreviations_and_initials() {
         assert_eq!(
             first_sentence("Donetsk Gov. Pavlo Kyrylenko spoke. Then more."),
@@ -161,7 +252,10 @@ mod tests {
             "The U.S. and J. Smith met in St. Louis today."
         );
         assert_eq!(first_sentence("No end here"), "No end here");
-        assert_eq!(first_sentence("He said “stop.” Then left."), "He said “stop.”");
+        assert_eq!(
+            first_sentence("He said “stop.” Then left."),
+            "He said “stop.”"
+        );
         let long = "word ".repeat(100);
         let t = first_sentence(&long);
         assert!(t.chars().count() <= MAX_TITLE_CHARS + 1 && t.ends_with('…'));

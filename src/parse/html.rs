@@ -1,0 +1,429 @@
+//! HTML article pages, read with a real HTML parser (`scraper`, on html5ever). Metadata comes
+//! from `<meta>` tags (`og:title`, `article:published_time`, `datePublished`, ...), JSON-LD
+//! (`datePublished`, `headline`), `<time datetime>`, `<link rel=canonical>` and `<html lang>`.
+//! The text is the readable part of the main article container (`[itemprop=articleBody]`,
+//! `<article>`, `<main>`, else `<body>`), without scripts, navigation, headers, footers,
+//! asides, forms, figures and share/related/newsletter boxes; block elements become
+//! paragraphs. The dateline is searched at the start of that text.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use scraper::{ElementRef, Html, Node, Selector};
+use serde_json::Value;
+
+use super::{dateline, settle, stamp, text, Article, Ctx};
+
+/// Whether text (white space and BOM trimmed) opens like an HTML document.
+pub fn looks_like(text: &str) -> bool {
+    let lower: String = text.chars().take(1024).collect::<String>().to_lowercase();
+    lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || ((lower.starts_with("<?xml") || lower.starts_with("<!--")) && lower.contains("<html"))
+}
+
+fn selector(s: &str) -> Selector {
+    Selector::parse(s).expect("constant selector")
+}
+
+static META: LazyLock<Selector> = LazyLock::new(|| selector("meta"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
+static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
+static LD_JSON: LazyLock<Selector> =
+    LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
+static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
+static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector(r#"link[rel="canonical"]"#));
+static HTML_TAG: LazyLock<Selector> = LazyLock::new(|| selector("html"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
+static PARAGRAPH: LazyLock<Selector> = LazyLock::new(|| selector("p"));
+/// Main-text containers, most specific first.
+static CONTAINERS: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+    [
+        r#"[itemprop="articleBody"]"#,
+        "article",
+        "main",
+        r#"[role="main"]"#,
+    ]
+    .iter()
+    .map(|s| selector(s))
+    .collect()
+});
+
+/// `<meta>` names that carry the publication time, best first.
+const DATE_METAS: &[&str] = &[
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "date",
+];
+
+/// Elements whose content is never article text.
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+    "button", "svg", "iframe", "figure", "select", "textarea", "input", "label", "menu", "dialog",
+    "object", "embed", "canvas", "video", "audio", "picture", "h1", "head", "title",
+];
+
+/// Elements that start and end a paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "address",
+];
+
+/// Class or id words that mark page furniture inside an article container.
+const FURNITURE: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "promo",
+    "comments",
+    "comment",
+    "cookie",
+    "cookies",
+    "subscribe",
+    "subscription",
+    "paywall",
+    "popup",
+    "modal",
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "recirculation",
+    "outbrain",
+    "taboola",
+];
+
+/// Reads one page. Never fails: a page without metadata or text gets warnings instead.
+pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Article {
+    let doc = Html::parse_document(text);
+    let metas = meta_map(&doc);
+    let ld = json_ld(&doc);
+    let meta = |k: &str| metas.get(k).map(String::as_str).filter(|v| !v.is_empty());
+
+    let title = meta("og:title")
+        .or_else(|| meta("twitter:title"))
+        .map(str::to_string)
+        .or_else(|| ld_string(&ld, "headline"))
+        .or_else(|| first_text(&doc, &H1))
+        .or_else(|| first_text(&doc, &TITLE))
+        .unwrap_or_default();
+    let body = main_text(&doc);
+    let mut article = Article {
+        id: ctx.rel_path.to_string(),
+        title: collapse(&title),
+        body,
+        url: doc
+            .select(&CANONICAL)
+            .find_map(|l| l.attr("href"))
+            .or_else(|| meta("og:url"))
+            .map(|u| u.trim().to_string())
+            .filter(|u| !u.is_empty()),
+        language: doc
+            .select(&HTML_TAG)
+            .find_map(|h| h.attr("lang"))
+            .or_else(|| meta("content-language"))
+            .and_then(text::language_code),
+        ..Article::default()
+    };
+
+    let candidates = DATE_METAS
+        .iter()
+        .filter_map(|k| meta(k).map(|v| (format!("meta {k}"), v.to_string())))
+        .chain(ld_string(&ld, "datePublished").map(|v| ("JSON-LD datePublished".into(), v)))
+        .chain(
+            doc.select(&TIME)
+                .filter_map(|t| t.attr("datetime"))
+                .next()
+                .map(|v| ("<time datetime>".to_string(), v.to_string())),
+        );
+    let mut explicit = None;
+    for (source, raw) in candidates {
+        match stamp::parse(&raw) {
+            Some(s) => {
+                explicit = Some(s);
+                break;
+            }
+            None => article
+                .warnings
+                .push(format!("unreadable date {raw:?} in {source}")),
+        }
+    }
+    if article.body.is_empty() {
+        article.warnings.push("no readable article text".into());
+    }
+    let found = dateline::in_body(&article.body);
+    settle(&mut article, explicit, found.as_ref().map(|(_, d)| d), ctx);
+    article
+}
+
+/// Every `<meta>` keyed by its lower-case `property`, `name`, `itemprop` or `http-equiv`,
+/// first occurrence kept; the value is `content` (or `datetime`).
+fn meta_map(doc: &Html) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    for m in doc.select(&META) {
+        let Some(value) = m.attr("content").or_else(|| m.attr("datetime")) else {
+            continue;
+        };
+        for key in ["property", "name", "itemprop", "http-equiv"] {
+            if let Some(k) = m.attr(key) {
+                map.entry(k.trim().to_lowercase())
+                    .or_insert_with(|| value.trim().to_string());
+            }
+        }
+    }
+    map
+}
+
+/// All JSON-LD blocks that parse.
+fn json_ld(doc: &Html) -> Vec<Value> {
+    doc.select(&LD_JSON)
+        .filter_map(|s| serde_json::from_str(&s.text().collect::<String>()).ok())
+        .collect()
+}
+
+/// The first string under `key` anywhere in the JSON-LD (objects, arrays, `@graph`).
+fn ld_string(ld: &[Value], key: &str) -> Option<String> {
+    fn find(v: &Value, key: &str) -> Option<String> {
+        match v {
+            Value::Object(o) => match o.get(key) {
+                Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+                _ => o.values().find_map(|c| find(c, key)),
+            },
+            Value::Array(a) => a.iter().find_map(|c| find(c, key)),
+            _ => None,
+        }
+    }
+    ld.iter().find_map(|v| find(v, key))
+}
+
+fn first_text(doc: &Html, sel: &Selector) -> Option<String> {
+    doc.select(sel)
+        .map(|e| collapse(&e.text().collect::<String>()))
+        .find(|t| !t.is_empty())
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Characters of paragraph text under an element: how much article an element holds.
+fn paragraph_chars(el: ElementRef<'_>) -> usize {
+    el.select(&PARAGRAPH)
+        .map(|p| p.text().map(|t| t.trim().len()).sum::<usize>())
+        .sum()
+}
+
+/// The readable text of the page's main container.
+fn main_text(doc: &Html) -> String {
+    let Some(body) = doc.select(&BODY).next() else {
+        return String::new();
+    };
+    let total = paragraph_chars(body);
+    // The most specific container that holds a fair share of the page's paragraphs; among
+    // several (`<article>` teasers), the one holding the most.
+    let chosen = CONTAINERS
+        .iter()
+        .filter_map(|sel| {
+            doc.select(sel)
+                .map(|el| (paragraph_chars(el), el))
+                .max_by_key(|(chars, _)| *chars)
+        })
+        .find(|(chars, _)| *chars > 0 && *chars * 10 >= total * 3)
+        .map_or(body, |(_, el)| el);
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    collect(chosen, &mut paragraphs, &mut current);
+    flush(&mut paragraphs, &mut current);
+    paragraphs.join("\n\n")
+}
+
+fn is_furniture(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    let words = el
+        .attr("class")
+        .into_iter()
+        .chain(el.attr("id"))
+        .flat_map(|v| v.split(|c: char| c.is_whitespace() || c == '-' || c == '_'));
+    words
+        .map(str::to_ascii_lowercase)
+        .any(|w| FURNITURE.contains(&w.as_str()))
+}
+
+fn collect(el: ElementRef<'_>, out: &mut Vec<String>, current: &mut String) {
+    for child in el.children() {
+        match child.value() {
+            // Source line breaks are white space; only `<br>` breaks a line.
+            Node::Text(t) => current.extend(t.chars().map(|c| if c == '\n' { ' ' } else { c })),
+            Node::Element(e) => {
+                let name = e.name();
+                if SKIP.contains(&name) || is_furniture(e) {
+                    continue;
+                }
+                if name == "br" {
+                    current.push('\n');
+                    continue;
+                }
+                let block = BLOCKS.contains(&name);
+                if block {
+                    flush(out, current);
+                }
+                if let Some(child_el) = ElementRef::wrap(child) {
+                    collect(child_el, out, current);
+                }
+                if block {
+                    flush(out, current);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Ends the paragraph being built: white space collapsed within lines, `<br>` lines kept.
+fn flush(out: &mut Vec<String>, current: &mut String) {
+    let para = current
+        .split('\n')
+        .map(collapse)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    if !para.is_empty() {
+        out.push(para);
+    }
+    current.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{CityAliases, JsonMapping};
+
+    fn p(s: &str) -> Article {
+        let (aliases, json) = (CityAliases::default(), JsonMapping::default());
+        let ctx = Ctx {
+            rel_path: "site/2023/03/06/page.html",
+            aliases: &aliases,
+            json: &json,
+        };
+        parse(s, &ctx)
+    }
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="en-GB"><head>
+<title>Harbour reopens | Example News</title>
+<meta property="og:title" content="Harbour reopens after storm">
+<meta property="article:published_time" content="2023-03-05T23:30:00-05:00">
+<link rel="canonical" href="https://news.example/harbour">
+<script>var x = "not text";</script>
+</head><body>
+<header><nav><a href="/">Home</a> | <a href="/world">World</a></nav></header>
+<main>
+<article>
+  <h1>Harbour reopens after storm</h1>
+  <div class="share-tools">Share on social</div>
+  <p><span class="dateline">HALIFAX, Nova Scotia</span> (AP) — The harbour reopened on
+  Sunday after the storm.</p>
+  <p>Fishing crews returned &amp; “We are back,” one captain said.</p>
+  <figure><img src="x.jpg"><figcaption>A boat.</figcaption></figure>
+  <aside class="related">Related: other stories</aside>
+  <p>Line one<br>line two</p>
+</article>
+</main>
+<footer>© Example News</footer>
+</body></html>"#;
+
+    #[test]
+    fn article_page_metadata_and_text() {
+        let a = p(PAGE);
+        assert_eq!(a.title, "Harbour reopens after storm");
+        assert_eq!(
+            a.date.unwrap().to_string(),
+            "2023-03-05",
+            "the page's own zone"
+        );
+        assert_eq!(a.published.as_deref(), Some("2023-03-05T23:30:00-05:00"));
+        assert_eq!(a.url.as_deref(), Some("https://news.example/harbour"));
+        assert_eq!(a.language.as_deref(), Some("en"));
+        assert_eq!(a.city.as_deref(), Some("Halifax"));
+        assert_eq!(a.region.as_deref(), Some("Nova Scotia"));
+        assert_eq!(
+            a.body,
+            "HALIFAX, Nova Scotia (AP) — The harbour reopened on Sunday after the storm.\n\n\
+             Fishing crews returned & “We are back,” one captain said.\n\nLine one\nline two"
+        );
+    }
+
+    #[test]
+    fn json_ld_time_and_title_fallbacks() {
+        let a = p(r#"<html><head><title>Only a title</title>
+<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "datePublished": "2021-06-16T10:00:00Z"}]}</script>
+</head><body><p>GENEVA (Reuters) - Leaders met.</p></body></html>"#);
+        assert_eq!(a.title, "Only a title");
+        assert_eq!(a.date.unwrap().to_string(), "2021-06-16");
+        assert_eq!(a.city.as_deref(), Some("Geneva"));
+        let t = p(
+            r#"<html><body><h1>Heading</h1><article><time datetime="2020-02-02">Feb 2</time><p>Text here.</p></article></body></html>"#,
+        );
+        assert_eq!(t.title, "Heading");
+        assert_eq!(t.date.unwrap().to_string(), "2020-02-02");
+    }
+
+    #[test]
+    fn broken_markup_and_bad_dates_still_give_an_article() {
+        let a = p(
+            r#"<html><head><meta name="date" content="someday"><body><p>Unclosed <b>bold <p>Next"#,
+        );
+        assert_eq!(a.body, "Unclosed bold\n\nNext");
+        assert!(a.warnings[0].contains("someday"));
+        assert_eq!(a.date, None, "parse::run adds the path date later");
+        let empty = p("<html><body><script>x()</script></body></html>");
+        assert!(empty.warnings.iter().any(|w| w.contains("no readable")));
+    }
+
+    #[test]
+    fn detection_shape() {
+        assert!(looks_like("<!DOCTYPE html>\n<html>"));
+        assert!(looks_like("<HTML>"));
+        assert!(looks_like("<!-- saved page -->\n<html>"));
+        assert!(!looks_like("<p>fragment</p>"));
+        assert!(!looks_like("WASHINGTON (AP) — <b>"));
+    }
+}

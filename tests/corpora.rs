@@ -1,0 +1,423 @@
+//! The format readers against real corpora in `../shared/corpora` (see its `INDEX.md` and each
+//! `SOURCE.md`): every record read, every date the data has, dateline cities checked against
+//! the SGML and against labels written by hand in `tests/fixtures/ap_datelines.tsv`.
+//! Expected numbers come from the corpora themselves (read here with simple, independent
+//! code) or from their SOURCE.md, never from the readers under test. Each test passes with a
+//! printed note when the corpora are not beside the repository (a fresh clone without
+//! `../shared`).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use dateline::parse::{self, Article, CityAliases, Format};
+
+fn corpora() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        // CI sets this: there the corpora must be present, and a missing one is a failure.
+        assert!(
+            std::env::var_os("DATELINE_REQUIRE_SHARED").is_none(),
+            "DATELINE_REQUIRE_SHARED is set but {} is missing",
+            dir.display()
+        );
+        eprintln!("skipping: {} not found", dir.display());
+        None
+    }
+}
+
+/// Files under `dir` whose name passes `keep`, as (path relative to `root`, bytes), sorted.
+fn files(root: &Path, dir: &str, keep: impl Fn(&str) -> bool) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(root.join(dir))
+        .into_iter()
+        .map(|e| e.expect("walk corpus"))
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| keep(&e.file_name().to_string_lossy()))
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(root)
+                .expect("under root")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(e.path()).expect("read corpus file"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Detects and parses a file the way indexing does.
+fn read(rel: &str, bytes: &[u8], aliases: &CityAliases) -> (Format, Vec<Article>) {
+    let format = parse::detect(rel, &bytes[..bytes.len().min(4096)]);
+    let articles =
+        parse::parse(format, rel, bytes, aliases).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    (format, articles)
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|_| panic!("bad day {s:?}"))
+}
+
+/// What a `<REUTERS>` record says, found with plain string search (Latin-1 bytes).
+struct SgmlRecord {
+    newid: String,
+    date: NaiveDate,
+    /// The `<DATE>` has a valid time of day (one has `605:12:19.12`).
+    has_time: bool,
+    dateline: Option<String>,
+}
+
+fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = s.find(open)? + open.len();
+    let end = s[start..].find(close)? + start;
+    Some(&s[start..end])
+}
+
+fn sgml_records(bytes: &[u8]) -> Vec<SgmlRecord> {
+    let text: String = bytes.iter().map(|&b| b as char).collect();
+    text.split("<REUTERS ")
+        .skip(1)
+        .map(|rec| {
+            let newid = between(rec, "NEWID=\"", "\"").expect("NEWID").to_string();
+            let raw_date = between(rec, "<DATE>", "</DATE>").expect("DATE").trim();
+            let mut parts = raw_date.split_whitespace();
+            let date_part = parts.next().expect("date part");
+            let date = NaiveDate::parse_from_str(&date_part.to_lowercase(), "%d-%b-%Y")
+                .unwrap_or_else(|_| panic!("DATE {raw_date:?}"));
+            let time = parts.next().unwrap_or("").split('.').next().unwrap_or("");
+            let has_time = chrono::NaiveTime::parse_from_str(time, "%H:%M:%S").is_ok();
+            let dateline = between(rec, "<DATELINE>", "</DATELINE>")
+                .map(str::to_string)
+                .filter(|d| !d.trim().trim_matches('-').trim().is_empty());
+            SgmlRecord {
+                newid,
+                date,
+                has_time,
+                dateline,
+            }
+        })
+        .collect()
+}
+
+/// The `<DATELINE>` city as a person reads it: the text before the first comma (or before
+/// the dash when there is no comma), in display form.
+fn dateline_city(dateline: &str, aliases: &CityAliases) -> Option<String> {
+    let s = dateline.trim();
+    let place = match s.find(',') {
+        Some(i) => &s[..i],
+        None => s.split(" -").next().unwrap_or(s),
+    };
+    aliases.normalize(place)
+}
+
+#[test]
+fn reuters_every_record_date_and_dateline_city() {
+    let Some(root) = corpora() else { return };
+    let aliases = CityAliases::default();
+    let sgm = files(&root, "reuters21578", |n| n.ends_with(".sgm"));
+    assert_eq!(sgm.len(), 22, "SOURCE.md: 22 .sgm files");
+    let (mut total, mut with_dateline, mut agree) = (0usize, 0usize, 0usize);
+    let mut misses = Vec::new();
+    let mut ids = HashSet::new();
+    for (rel, bytes) in &sgm {
+        let (format, articles) = read(rel, bytes, &aliases);
+        assert_eq!(format, Format::Reuters, "{rel}");
+        let expected = sgml_records(bytes);
+        assert_eq!(
+            articles.len(),
+            expected.len(),
+            "{rel}: one article per record"
+        );
+        for (a, e) in articles.iter().zip(&expected) {
+            total += 1;
+            assert_eq!(a.id, format!("{rel}#{}", e.newid));
+            assert!(ids.insert(a.id.clone()), "duplicate id {}", a.id);
+            assert_eq!(a.date, Some(e.date), "{}: <DATE> not parsed", a.id);
+            assert_eq!(a.published.is_some(), e.has_time, "{}: time kept", a.id);
+            if let Some(d) = &e.dateline {
+                with_dateline += 1;
+                let want = dateline_city(d, &aliases);
+                if a.city == want {
+                    agree += 1;
+                } else {
+                    misses.push(format!(
+                        "{}: <DATELINE>{d:?} expected {want:?}, read {:?}",
+                        a.id, a.city
+                    ));
+                }
+            }
+        }
+    }
+    let share = agree as f64 / with_dateline as f64;
+    println!(
+        "Reuters-21578: {total} articles, {with_dateline} with a <DATELINE>, city agreement \
+         {agree}/{with_dateline} = {:.3}%; {} misses:",
+        share * 100.0,
+        misses.len()
+    );
+    for m in &misses {
+        println!("  {m}");
+    }
+    assert_eq!(total, 21_578, "SOURCE.md: 21,578 records");
+    assert_eq!(
+        with_dateline, 19_042,
+        "SOURCE.md: 19,042 non-empty <DATELINE>"
+    );
+    assert!(share >= 0.995, "city agreement {share:.4} below 99.5%");
+}
+
+#[test]
+fn polnear_every_article_dated() {
+    let Some(root) = corpora() else { return };
+    let aliases = CityAliases::default();
+    let meta = std::fs::read_to_string(root.join("polnear/data/metadata.tsv")).expect("metadata");
+    let published: HashMap<String, NaiveDate> = meta
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            (c.len() > 5 && c[0] != "parc3-replication").then(|| (c[1].to_string(), day(c[5])))
+        })
+        .collect();
+    let texts = files(&root, "polnear/data", |n| n.ends_with(".txt"));
+    let texts: Vec<_> = texts
+        .into_iter()
+        .filter(|(rel, _)| rel.contains("/text/"))
+        .collect();
+    assert_eq!(texts.len(), 1_012, "SOURCE.md: 1,012 article texts");
+    let (mut same, mut dateline_dated, mut cities) = (0, Vec::new(), 0);
+    for (rel, bytes) in &texts {
+        let (format, articles) = read(rel, bytes, &aliases);
+        assert_eq!(format, Format::Wire, "{rel}");
+        assert_eq!(articles.len(), 1);
+        let a = &articles[0];
+        let stem = rel.rsplit('/').next().unwrap().trim_end_matches(".txt");
+        let want = published[stem];
+        let got = a.date.unwrap_or_else(|| panic!("{rel}: no date"));
+        cities += usize::from(a.city.is_some());
+        if got == want {
+            same += 1;
+        } else {
+            // Only a dateline that carries its own day may move the date off the file name's.
+            dateline_dated.push(format!("{stem}: dateline says {got}, metadata {want}"));
+            let body_start: String = a.body.chars().take(200).collect();
+            assert!(
+                body_start.contains(&format!(" {}", got.format("%-d"))),
+                "{rel}: date {got} neither the metadata's {want} nor in the dateline"
+            );
+        }
+    }
+    println!(
+        "PolNeAR: {} articles, all dated; {same} equal to metadata.tsv, {} dated by their \
+         dateline's day; {cities} with a dateline city",
+        texts.len(),
+        dateline_dated.len()
+    );
+    for d in &dateline_dated {
+        println!("  {d}");
+    }
+}
+
+#[test]
+fn basil_every_article_dated() {
+    let Some(root) = corpora() else { return };
+    let aliases = CityAliases::default();
+    let docs = files(&root, "basil/articles", |n| n.ends_with(".json"));
+    assert_eq!(docs.len(), 300, "SOURCE.md: 300 articles");
+    let mut cities = BTreeMap::new();
+    for (rel, bytes) in &docs {
+        let (format, articles) = read(rel, bytes, &aliases);
+        assert_eq!(format, Format::Json, "{rel}");
+        assert_eq!(articles.len(), 1);
+        let a = &articles[0];
+        let v: serde_json::Value = serde_json::from_slice(bytes).expect("BASIL json");
+        assert_eq!(a.date, Some(day(v["date"].as_str().unwrap())), "{rel}");
+        let title = v["title"].as_str().unwrap_or("");
+        if !title.trim().is_empty() {
+            assert_eq!(
+                a.title,
+                title.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+        assert!(!a.body.is_empty(), "{rel}: body");
+        if let Some(c) = &a.city {
+            *cities.entry(c.clone()).or_insert(0) += 1;
+        }
+    }
+    let n: usize = cities.values().sum();
+    println!("BASIL: 300 articles, all dated; {n} with a dateline city: {cities:?}");
+}
+
+#[test]
+fn bsnlp_every_dated_document_dated() {
+    let Some(root) = corpora() else { return };
+    let aliases = CityAliases::default();
+    let docs = files(&root, "bsnlp2021-slavic-news", |n| n.ends_with(".txt"));
+    assert_eq!(docs.len(), 1_270, "SOURCE.md: ru 861 + uk 409");
+    let (mut dated, mut undated, mut by_lang) = (0, 0, BTreeMap::new());
+    let mut by_dateline = Vec::new();
+    for (rel, bytes) in &docs {
+        let (format, articles) = read(rel, bytes, &aliases);
+        assert_eq!(format, Format::Bsnlp, "{rel}");
+        assert_eq!(articles.len(), 1);
+        let a = &articles[0];
+        let text = String::from_utf8_lossy(bytes);
+        let header_date = text.lines().nth(2).unwrap_or("").trim().to_string();
+        if header_date.is_empty() {
+            undated += 1;
+            // The body's own dateline (`Брюссель, 16 вересня 2002 -`) is the only other source.
+            if let Some(d) = a.date {
+                assert!(
+                    a.city.is_some(),
+                    "{rel}: dated {d} without header or dateline"
+                );
+                by_dateline.push(format!("{rel}: {d} from the dateline of {:?}", a.city_raw));
+            }
+        } else {
+            dated += 1;
+            let got = a
+                .date
+                .unwrap_or_else(|| panic!("{rel}: {header_date:?} not read"));
+            if header_date.len() >= 10 && header_date.as_bytes()[4] == b'-' {
+                assert_eq!(got, day(&header_date[..10]), "{rel}");
+            }
+        }
+        *by_lang
+            .entry(a.language.clone().unwrap_or_default())
+            .or_insert(0) += 1;
+    }
+    println!(
+        "BSNLP: {dated} dated by their header, {undated} with an empty date line ({} of them \
+         dated by a dateline); languages {by_lang:?}",
+        by_dateline.len()
+    );
+    for d in &by_dateline {
+        println!("  {d}");
+    }
+    assert_eq!(
+        undated, 116,
+        "SOURCE.md and the header lines: 116 empty date lines"
+    );
+    assert_eq!(by_lang.get("ru"), Some(&861));
+    assert_eq!(by_lang.get("uk"), Some(&409));
+}
+
+/// Hand-labelled datelines: `path<TAB>city<TAB>region`, city and region empty when the
+/// article has no dateline. The path is relative to `../shared/corpora`.
+#[test]
+fn hand_labelled_ap_style_datelines() {
+    let Some(root) = corpora() else { return };
+    let aliases = CityAliases::default();
+    let labels = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ap_datelines.tsv"),
+    )
+    .expect("labels");
+    let (mut n, mut right, mut with_city) = (0, 0, 0);
+    let mut wrong = Vec::new();
+    for line in labels
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let c: Vec<&str> = line.split('\t').collect();
+        let (rel, city, region) = (c[0], c[1], c.get(2).copied().unwrap_or(""));
+        let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        let bytes = std::fs::read(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let (_, articles) = read(rel, &bytes, &aliases);
+        let a = &articles[0];
+        n += 1;
+        with_city += usize::from(!city.is_empty());
+        if a.city == opt(city) && a.region == opt(region) {
+            right += 1;
+        } else {
+            wrong.push(format!(
+                "{rel}: labelled {city:?}/{region:?}, read {:?}/{:?}",
+                a.city, a.region
+            ));
+        }
+    }
+    let share = right as f64 / n as f64;
+    println!(
+        "hand-labelled datelines: {right}/{n} right ({:.1}%), {with_city} labelled with a city",
+        share * 100.0
+    );
+    for w in &wrong {
+        println!("  {w}");
+    }
+    assert!(
+        n >= 50 && with_city >= 50,
+        "need at least 50 labelled datelines"
+    );
+    assert!(share >= 0.98, "dateline accuracy {share:.3} below 98%");
+}
+
+/// `cocoa` in March 1987 by city, through the real binary and index, against counts taken
+/// straight from the SGML: records dated March 1987 whose title or body has the word.
+#[test]
+fn reuters_cocoa_march_1987_city_facets_match_the_sgml() {
+    let Some(root) = corpora() else { return };
+    let dir = root.join("reuters21578");
+    let word = regex::Regex::new(r"(?i)\bcocoas?\b").unwrap();
+    let tag = |rec: &str, name: &str| -> Option<String> {
+        let open = format!("<{name}>");
+        let start = rec.find(&open)? + open.len();
+        let end = rec[start..].find(&format!("</{name}>"))? + start;
+        Some(rec[start..end].to_string())
+    };
+    let aliases = CityAliases::default();
+    let mut expected: BTreeMap<String, u64> = BTreeMap::new();
+    let mut total = 0u64;
+    for (_, bytes) in files(&root, "reuters21578", |n| n.ends_with(".sgm")) {
+        let text: String = bytes.iter().map(|&b| b as char).collect(); // Latin-1
+        for rec in text.split("<REUTERS").skip(1) {
+            let Some(date) = tag(rec, "DATE") else { continue };
+            if !date.contains("-MAR-1987") {
+                continue;
+            }
+            let title = tag(rec, "TITLE").unwrap_or_default();
+            let body = tag(rec, "BODY").unwrap_or_else(|| tag(rec, "TEXT").unwrap_or_default());
+            if !word.is_match(&title) && !word.is_match(&body) {
+                continue;
+            }
+            total += 1;
+            if let Some(city) = tag(rec, "DATELINE")
+                .and_then(|d| d.split(',').next().map(str::to_string))
+                .and_then(|c| aliases.normalize(&c))
+            {
+                *expected.entry(city).or_default() += 1;
+            }
+        }
+    }
+    assert!(total > 0);
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let bin = env!("CARGO_BIN_EXE_dateline");
+    let out = std::process::Command::new(bin)
+        .args(["index", dir.to_str().unwrap(), "--glob", "*.sgm", "--json", "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["indexed"], 21_578);
+    assert_eq!(report["formats"]["reuters"], 21_578);
+    let out = std::process::Command::new(bin)
+        .args(["search", "cocoa", "--from", "1987-03", "--to", "1987-03", "--facet", "city"])
+        .args(["--facet-limit", "0", "--limit", "0", "--json", "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got: BTreeMap<String, u64> = v["facets"]["city"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["value"].as_str().unwrap().to_string(), e["count"].as_u64().unwrap()))
+        .collect();
+    println!("cocoa, March 1987: {total} stories; by city {got:?}");
+    assert_eq!(v["total"], total);
+    assert_eq!(got, expected);
+}

@@ -1,5 +1,5 @@
-//! The checks behind each fuzz target, shared with `tests/fuzz_regressions.rs`, which replays
-//! the saved interesting inputs in `fuzz/regressions/` on every `cargo test`.
+// The checks behind each fuzz target, shared with `tests/fuzz_regressions.rs`, which replays
+// the saved interesting inputs in `fuzz/regressions/` on every `cargo test`.
 
 use std::sync::OnceLock;
 

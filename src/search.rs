@@ -221,6 +221,11 @@ pub struct SearchResults {
 /// pasted document cannot make the parser and scorer work for minutes.
 pub const MAX_QUERY_CHARS: usize = 10_000;
 
+/// `a AND NOT b` parses in tantivy 0.27 as `+a +(-b)`, whose second clause matches nothing,
+/// so the whole query would match nothing; `a AND -b` means what the user meant.
+static AND_NOT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|\s)AND\s+NOT\s+").expect("regex"));
+
 static PARTIAL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(^|[\s(+\-])date:(\d{4}(?:-\d{2}(?:-\d{2})?)?)($|[\s)])").expect("regex")
 });
@@ -285,7 +290,7 @@ impl DatelineIndex {
             let mut parser = QueryParser::for_index(&self.index, default_fields);
             parser.set_conjunction_by_default();
             parser.set_field_boost(f.title, 2.0);
-            let expanded = expand_partial_dates(q)?;
+            let expanded = expand_partial_dates(&AND_NOT.replace_all(q, "${1}AND -"))?;
             Some(
                 parser
                     .parse_query(&expanded)
@@ -715,6 +720,12 @@ mod tests {
         );
         assert_eq!(expand_partial_dates("update:2023").unwrap(), "update:2023");
         assert!(expand_partial_dates("date:2023-13").is_err());
+    }
+
+    #[test]
+    fn and_not_becomes_a_plain_exclusion() {
+        assert_eq!(AND_NOT.replace_all("a AND NOT b", "${1}AND -"), "a AND -b");
+        assert_eq!(AND_NOT.replace_all("a AND NOTE", "${1}AND -"), "a AND NOTE");
     }
 
     #[test]

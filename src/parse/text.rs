@@ -156,8 +156,10 @@ pub fn first_sentence(text: &str) -> String {
         }
         if c == '.' {
             let word_start = para[..pos]
-                .rfind(|ch: char| ch.is_whitespace() || ch == '(')
-                .map_or(0, |p| p + 1);
+                .char_indices()
+                .rev()
+                .find(|&(_, ch)| ch.is_whitespace() || ch == '(')
+                .map_or(0, |(p, ch)| p + ch.len_utf8());
             let word = para[word_start..pos].to_lowercase();
             let single_initial = word.chars().count() == 1;
             if single_initial || ABBREVIATIONS.contains(&word.as_str()) {
@@ -252,6 +254,8 @@ mod tests {
             "The U.S. and J. Smith met in St. Louis today."
         );
         assert_eq!(first_sentence("No end here"), "No end here");
+        // A multi-byte space before the last word (found by the parse fuzzer).
+        assert_eq!(first_sentence("Rates rose\u{a0}today. Then"), "Rates rose\u{a0}today.");
         assert_eq!(
             first_sentence("He said “stop.” Then left."),
             "He said “stop.”"

@@ -1,6 +1,11 @@
-//! Quoted speech: finding each quoted span in a body (“…”, "…", «…», „…“, with ‘…’ nested
-//! inside) and attributing it to a speaker. Offsets are in characters, not bytes, so they
-//! mean the same thing in every language binding.
+//! Quoted speech: finding each quoted span in a body (“…”, "…", «…», „…“ and the ''…'' of
+//! some US archives, with ‘…’ nested inside) and attributing it to a speaker (the rules live
+//! in [`speakers`](super::speakers)). Offsets are in characters, not bytes, so they mean the
+//! same thing in every language binding.
+//!
+//! Apostrophes (`don’t`, `зобов'язання`) are never marks, and quoted names of works (`on
+//! “Meet the Press”`, `“Title,” by Ann Doe`) and nicknames (`Juan “Chico” Ruiz`) are not
+//! speech, so they are left out.
 
 use serde::Serialize;
 
@@ -20,99 +25,552 @@ pub struct Quote {
     pub role: Option<String>,
 }
 
-/// Marks that open a quote, with the marks that may close it.
-fn closers(open: char) -> Option<&'static [char]> {
-    match open {
-        '“' => Some(&['”', '“']),
-        '„' => Some(&['“', '”']),
-        '«' => Some(&['»']),
-        '"' => Some(&['"']),
-        _ => None,
+/// Families of double quote marks: a quote opened by one mark of a family is closed by
+/// another of the same family. Straight and curly double marks share a family because
+/// hand-typed text mixes them (`"Yes,” she said`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    /// “…”, "…", and the mixed forms.
+    Double,
+    /// „…“ (German, Ukrainian, Russian handwriting), also closed by ”.
+    Low,
+    /// «…».
+    Guillemet,
+    /// ''…'' (two ASCII apostrophes, as some US archives print quotes).
+    Apostrophes,
+}
+
+const FAMILIES: [Family; 4] = [
+    Family::Double,
+    Family::Low,
+    Family::Guillemet,
+    Family::Apostrophes,
+];
+
+fn family_index(f: Family) -> usize {
+    FAMILIES.iter().position(|&g| g == f).unwrap_or(0)
+}
+
+/// One quote mark in the text, with what its neighbours allow it to do.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    /// Character offset of the mark.
+    at: usize,
+    /// Length in characters (2 for `''`).
+    width: usize,
+    family: Family,
+    can_open: bool,
+    can_close: bool,
+    /// A `“` or `”` after a word: closes a low quote („ja“).
+    closes_low: bool,
+}
+
+impl Mark {
+    /// Whether this mark may close a quote of `family`.
+    fn closes(&self, family: Family) -> bool {
+        match family {
+            Family::Low => self.closes_low,
+            f => self.can_close && self.family == f,
+        }
     }
 }
 
-/// Whether a straight `"` at `i` can open a quote (start of text, after space or an opening
-/// bracket/dash) rather than close one.
-fn opens_here(chars: &[char], i: usize) -> bool {
-    match chars[i] {
-        '"' => {
-            let before_ok = i == 0 || {
-                let p = chars[i - 1];
-                p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':')
-            };
-            let after_ok = chars.get(i + 1).is_some_and(|c| !c.is_whitespace());
-            before_ok && after_ok
+/// Characters after which a quote mark opens rather than closes.
+fn opening_context(c: Option<char>) -> bool {
+    c.is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '‘' | '"' | '”'
+            )
+    })
+}
+
+/// Characters before which a quote mark closes rather than opens.
+fn closing_context(c: Option<char>) -> bool {
+    c.is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The quote mark at `i`, if there is one. Apostrophes, single curly quotes and marks with
+/// space on both sides are not marks.
+fn mark_at(chars: &[char], i: usize) -> Option<Mark> {
+    let c = chars[i];
+    let doubled = |q: char| c == q && chars.get(i + 1) == Some(&q);
+    let width = if doubled('\'') || doubled('’') {
+        2
+    } else if matches!(c, '\'' | '’') {
+        return None;
+    } else {
+        1
+    };
+    let prev = i.checked_sub(1).map(|p| chars[p]);
+    let next = chars.get(i + width).copied();
+    if prev == Some('=') {
+        // An attribute value in markup (`<a href="…">`), not speech.
+        return None;
+    }
+    let prev_word = prev.is_some_and(|p| !p.is_whitespace());
+    let next_word = next.is_some_and(|n| !n.is_whitespace());
+    // What may follow an opening mark: not closing punctuation or markup.
+    let next_opens = next_word && !next.is_some_and(|n| ">)]},;:.!?".contains(n));
+    let flank_open = opening_context(prev) && next_opens;
+    let flank_close = prev_word && closing_context(next);
+    // A mark with space on both sides only closes (`it,' '' said`: a typist's space).
+    let spaced = !prev_word && !next_word;
+    let (family, can_open, can_close) = match c {
+        '“' => (
+            Family::Double,
+            next_word && !flank_close,
+            flank_close || spaced,
+        ),
+        '”' => (Family::Double, flank_open, prev_word || !flank_open),
+        '"' => (Family::Double, flank_open, flank_close || spaced),
+        '\'' => (Family::Apostrophes, flank_open, flank_close || spaced),
+        '’' => (Family::Double, false, flank_close),
+        '„' => (Family::Low, next_word, false),
+        '«' => (Family::Guillemet, next_word, false),
+        '»' => (Family::Guillemet, false, true),
+        _ => return None,
+    };
+    // `“` closes a low quote („ja“) whatever follows it.
+    let closes_low = matches!(c, '“' | '”') && prev_word;
+    (can_open || can_close || closes_low).then_some(Mark {
+        at: i,
+        width,
+        family,
+        can_open,
+        can_close,
+        closes_low,
+    })
+}
+
+/// The quote marks of `chars[from..to]`, left to right, never overlapping (`'''`).
+fn marks_in(chars: &[char], from: usize, to: usize) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    let mut i = from;
+    while i < to {
+        match mark_at(chars, i) {
+            Some(m) if m.at + m.width <= to => {
+                marks.push(m);
+                i += m.width;
+            }
+            _ => i += 1,
         }
-        c => closers(c).is_some(),
+    }
+    marks
+}
+
+/// A quote being read: where it began and the text gathered so far.
+struct Open {
+    family: Family,
+    start: usize,
+    /// Start of the part not yet copied into `text`.
+    seg_start: usize,
+    text: String,
+    /// Same-family quotes opened inside this one and not yet closed.
+    depth: usize,
+}
+
+impl Open {
+    fn at(m: &Mark) -> Open {
+        Open {
+            family: m.family,
+            start: m.at + m.width,
+            seg_start: m.at + m.width,
+            text: String::new(),
+            depth: 0,
+        }
     }
 }
 
 /// Finds every quoted span in `body`, in order.
 ///
 /// A quote still open at the end of a paragraph continues when the next paragraph opens with
-/// the same mark (the newspaper convention for long quotes); otherwise it ends with its
-/// paragraph.
+/// a mark of the same kind (the newspaper convention for long quotes); otherwise it ends with
+/// its paragraph. A double quote opened inside a quote is nested when enough closing marks
+/// follow in the paragraph for both; otherwise the first quote was never closed and ends
+/// where the second begins.
 pub fn extract(body: &str) -> Vec<Quote> {
     let chars: Vec<char> = body.chars().collect();
     let mut quotes = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !opens_here(&chars, i) {
-            i += 1;
-            continue;
-        }
-        let open = chars[i];
-        let close = closers(open).expect("opening mark");
-        let start = i + 1;
-        let mut j = start;
-        let mut text = String::new();
-        let mut seg_start = start;
-        let mut end = None;
-        while j < chars.len() {
-            let c = chars[j];
-            if close.contains(&c) && j > start {
-                // A straight quote only closes before a non-word character.
-                if c == '"' && chars.get(j + 1).is_some_and(|n| n.is_alphanumeric()) {
-                    j += 1;
-                    continue;
+    let mut open: Option<Open> = None;
+    let mut para_start = skip_blank(&chars, 0);
+    while para_start < chars.len() {
+        let para_end = paragraph_end(&chars, para_start);
+        let marks = marks_in(&chars, para_start, para_end);
+        // closers_after[f][k]: marks from k on that can close a quote of family f.
+        let closers_after: Vec<Vec<usize>> = FAMILIES
+            .iter()
+            .map(|&f| {
+                let mut counts = vec![0; marks.len() + 1];
+                for k in (0..marks.len()).rev() {
+                    counts[k] = counts[k + 1] + usize::from(marks[k].closes(f));
                 }
-                end = Some(j);
-                break;
-            }
-            if c == '\n' && chars.get(j + 1) == Some(&'\n') {
-                // Paragraph break inside an open quote.
-                let next_para = j + 2;
-                if chars.get(next_para) == Some(&open) {
-                    text.extend(&chars[seg_start..j]);
-                    text.push_str("\n\n");
-                    seg_start = next_para + 1;
-                    j = next_para + 1;
-                    continue;
+                counts
+            })
+            .collect();
+        let next_start = skip_blank(&chars, para_end);
+        // The next paragraph opens with the same family: an open quote may continue there,
+        // which counts as one more closing mark when deciding on nesting.
+        let continues = |family: Family| {
+            next_start < chars.len()
+                && mark_at(&chars, next_start).is_some_and(|m| m.can_open && m.family == family)
+        };
+        let mut k = 0;
+        if let Some(o) = open.as_mut() {
+            // Carried over only when this paragraph opens with a mark of the same family.
+            o.seg_start = marks[0].at + marks[0].width;
+            k = 1;
+        }
+        while k < marks.len() {
+            let m = marks[k];
+            match open.as_mut() {
+                None if m.can_open => open = Some(Open::at(&m)),
+                None => {}
+                Some(o) if m.closes(o.family) => {
+                    if o.depth > 0 {
+                        o.depth -= 1;
+                    } else if let Some(o) = open.take() {
+                        finish(&chars, o, m.at, &mut quotes);
+                    }
                 }
-                end = Some(j);
-                break;
+                Some(o) if m.can_open && m.family == o.family => {
+                    let closers = closers_after[family_index(o.family)][k + 1]
+                        + usize::from(continues(o.family));
+                    if closers >= o.depth + 2 {
+                        o.depth += 1;
+                    } else if let Some(o) = open.replace(Open::at(&m)) {
+                        finish(&chars, o, m.at, &mut quotes);
+                    }
+                }
+                Some(_) => {}
             }
-            j += 1;
+            k += 1;
         }
-        let stop = end.unwrap_or(chars.len());
-        text.extend(&chars[seg_start..stop]);
-        let trimmed = text.trim();
-        if !trimmed.is_empty() {
-            quotes.push(Quote {
-                text: trimmed.to_string(),
-                start,
-                end: stop,
-                speaker: None,
-                role: None,
-            });
+        if let Some(o) = open.as_mut() {
+            if continues(o.family) {
+                o.text.extend(&chars[o.seg_start..para_end]);
+                o.text.push_str("\n\n");
+                o.depth = 0;
+            } else if let Some(o) = open.take() {
+                finish(&chars, o, para_end, &mut quotes);
+            }
         }
-        i = stop + 1;
+        para_start = next_start;
     }
+    drop_names(&chars, &mut quotes);
     quotes
 }
 
-/// Fills in `speaker` and `role` where the text around a quote names one.
-pub fn attribute(_body: &str, _quotes: &mut [Quote]) {}
+/// Removes quotes that name a work (`on “Meet the Press”`) or are a nickname inside a name
+/// (`Juan “Chico” Ruiz`): they are not speech. A title-case quote listed right after a title
+/// (`“Veep” and “Girls”`) is a title too.
+fn drop_names(chars: &[char], quotes: &mut Vec<Quote>) {
+    let mut keep = Vec::with_capacity(quotes.len());
+    let mut prev_title_end: Option<usize> = None;
+    for q in quotes.iter() {
+        let listed_after_title = prev_title_end.is_some_and(|end| {
+            let between: String = chars[end..q.start].iter().collect();
+            between
+                .split(|c: char| c.is_whitespace() || c == ',' || is_mark_char(c))
+                .all(|w| w.is_empty() || w == "and" || w == "or")
+        });
+        let title = is_title(chars, q, listed_after_title);
+        prev_title_end = title.then_some(q.end);
+        keep.push(!title && !is_nickname(chars, q));
+    }
+    let mut flags = keep.into_iter();
+    quotes.retain(|_| flags.next().unwrap_or(true));
+}
+
+/// A one-word capitalised quote between two capitalised words: `Marcia “Cia” Price`.
+fn is_nickname(chars: &[char], q: &Quote) -> bool {
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let text = q.text.trim_matches(|c: char| !c.is_alphanumeric());
+    if text.split_whitespace().count() != 1 || !capitalised(text) {
+        return false;
+    }
+    let mut i = q.start;
+    while i > 0 && is_mark_char(chars[i - 1]) {
+        i -= 1;
+    }
+    let before = words_before_raw(chars, i);
+    let mut j = q.end;
+    while j < chars.len() && is_mark_char(chars[j]) {
+        j += 1;
+    }
+    if chars.get(j) != Some(&' ') {
+        return false;
+    }
+    let after: String = chars[j + 1..]
+        .iter()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    before.as_deref().is_some_and(capitalised) && capitalised(&after)
+}
+
+/// The word right before `at` when only one space separates them, as written.
+fn words_before_raw(chars: &[char], at: usize) -> Option<String> {
+    if at < 2 || chars[at - 1] != ' ' {
+        return None;
+    }
+    let end = at - 1;
+    let mut i = end;
+    while i > 0 && chars[i - 1].is_alphanumeric() {
+        i -= 1;
+    }
+    (i < end).then(|| chars[i..end].iter().collect())
+}
+
+/// Words a title may leave in lower case.
+const TITLE_SMALL: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is",
+    "are", "as", "vs", "but", "nor", "into", "about", "de", "la", "el", "y",
+];
+
+/// Words right before an opening mark that announce the name of a work (`on “This Week”`,
+/// `the book “…”`).
+const TITLE_CUES_BEFORE: &[&str] = &[
+    "on",
+    "titled",
+    "entitled",
+    "headlined",
+    "show",
+    "program",
+    "programme",
+    "series",
+    "film",
+    "movie",
+    "book",
+    "song",
+    "album",
+    "column",
+    "article",
+    "podcast",
+    "newsletter",
+    "magazine",
+    "documentary",
+    "sequel",
+    "novel",
+    "memoir",
+    "play",
+    "musical",
+    "broadcast",
+    "classic",
+    "episode",
+    "edition",
+    "segment",
+    "anthem",
+    "hit",
+    "op-ed",
+    "editorial",
+    "essay",
+    "poem",
+    "opera",
+    "sitcom",
+    "blog",
+    "video",
+    "ad",
+    "headline",
+    "nickname",
+    "so-called",
+];
+
+/// Words before `of` that make what follows the name of a work (`an episode of “…”`).
+const TITLE_CUES_OF: &[&str] = &[
+    "episode",
+    "edition",
+    "author",
+    "co-author",
+    "host",
+    "co-host",
+    "star",
+    "broadcast",
+    "editor",
+    "co-editor",
+    "creator",
+    "season",
+    "cast",
+    "premiere",
+    "finale",
+    "producer",
+];
+
+/// Words right after a closing mark that make the quote the name of a work (`“…” star`).
+const TITLE_CUES_AFTER: &[&str] = &[
+    "show",
+    "program",
+    "programme",
+    "host",
+    "co-host",
+    "anchor",
+    "star",
+    "broadcast",
+    "segment",
+    "podcast",
+    "series",
+    "film",
+    "movie",
+    "book",
+    "author",
+    "episode",
+    "radio",
+    "sequel",
+    "franchise",
+    "album",
+    "song",
+    "tour",
+    "newsletter",
+    "column",
+    "documentary",
+    "special",
+    "actor",
+    "actress",
+    "creator",
+];
+
+/// Whether a quote is the name of a show, book or film rather than speech: its words are in
+/// title case, it does not open a sentence, and the words around it announce a work.
+fn is_title(chars: &[char], q: &Quote, listed_after_title: bool) -> bool {
+    let words: Vec<String> = q
+        .text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let significant: Vec<&String> = words
+        .iter()
+        .filter(|w| !TITLE_SMALL.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let title_case = !significant.is_empty()
+        && words.len() <= 12
+        && significant
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()));
+    if !title_case {
+        return q.text.ends_with(',') && by_author(chars, q.end);
+    }
+    // Back over the opening mark(s) and space to the previous word.
+    let mut i = q.start;
+    while i > 0 && (is_mark_char(chars[i - 1]) || chars[i - 1].is_whitespace()) {
+        if chars[i - 1] == '\n' {
+            return false;
+        }
+        i -= 1;
+    }
+    if i == 0 || matches!(chars[i - 1], '.' | '!' | '?' | ':') {
+        return false;
+    }
+    if listed_after_title {
+        return true;
+    }
+    let before: Vec<String> = words_before(chars, i, 2);
+    let prev = before.last().map(String::as_str).unwrap_or("");
+    let cue_before = TITLE_CUES_BEFORE.contains(&prev)
+        || prev.ends_with("’s")
+        || prev.ends_with("'s")
+        || prev.ends_with("s’")
+        || (prev == "of" && before.len() == 2 && TITLE_CUES_OF.contains(&before[0].as_str()));
+    let mut j = q.end;
+    while j < chars.len() && (is_mark_char(chars[j]) || chars[j] == ' ') {
+        j += 1;
+    }
+    let next: String = chars[j..]
+        .iter()
+        .take_while(|c| c.is_alphanumeric() || **c == '-')
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    cue_before || TITLE_CUES_AFTER.contains(&next.as_str()) || by_author(chars, q.end)
+}
+
+/// Whether `by` and a capitalised word follow the closing mark at `end`: `“Title,” by Ann
+/// Doe`, the way works are cited.
+fn by_author(chars: &[char], end: usize) -> bool {
+    let mut j = end;
+    while j < chars.len() && (is_mark_char(chars[j]) || chars[j] == ' ') {
+        j += 1;
+    }
+    let rest = &chars[j.min(chars.len())..];
+    rest.starts_with(&['b', 'y', ' ']) && rest.get(3).is_some_and(|c| c.is_uppercase())
+}
+
+/// Quote marks and apostrophes, skipped when looking for the words around a quote.
+fn is_mark_char(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '„' | '«' | '»' | '\'' | '’' | '‘')
+}
+
+/// Up to `n` lower-cased words ending before `at` (commas skipped), oldest first.
+fn words_before(chars: &[char], at: usize, n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = at;
+    while out.len() < n {
+        while i > 0 && (chars[i - 1].is_whitespace() || chars[i - 1] == ',') {
+            if chars[i - 1] == '\n' {
+                break;
+            }
+            i -= 1;
+        }
+        let end = i;
+        while i > 0 && (chars[i - 1].is_alphanumeric() || matches!(chars[i - 1], '’' | '\'' | '-'))
+        {
+            i -= 1;
+        }
+        if i == end {
+            break;
+        }
+        out.push(
+            chars[i..end]
+                .iter()
+                .flat_map(|c| c.to_lowercase())
+                .collect(),
+        );
+    }
+    out.reverse();
+    out
+}
+
+/// End of the paragraph starting at `from`: the next blank line, or the end of the text.
+fn paragraph_end(chars: &[char], from: usize) -> usize {
+    (from..chars.len())
+        .find(|&i| chars[i] == '\n' && chars.get(i + 1) == Some(&'\n'))
+        .unwrap_or(chars.len())
+}
+
+/// First character at or after `i` that is not white space.
+fn skip_blank(chars: &[char], mut i: usize) -> usize {
+    while i < chars.len() && chars[i].is_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+/// Closes `o` at `end` (its closing mark, or where it stopped) and keeps it when it holds a
+/// word.
+fn finish(chars: &[char], o: Open, end: usize, quotes: &mut Vec<Quote>) {
+    let mut end = end;
+    while end > o.seg_start && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    let mut text = o.text;
+    text.extend(&chars[o.seg_start..end]);
+    let text = text.trim();
+    if text.chars().any(char::is_alphanumeric) {
+        quotes.push(Quote {
+            text: text.to_string(),
+            start: o.start,
+            end,
+            speaker: None,
+            role: None,
+        });
+    }
+}
+
+/// Fills in `speaker` and `role` where the text around a quote names one (see
+/// [`speakers`](super::speakers) for the rules). `quotes` must come from [`extract`] on the
+/// same `body`.
+pub fn attribute(body: &str, quotes: &mut [Quote]) {
+    super::speakers::attribute(body, quotes);
+}
 
 #[cfg(test)]
 mod tests {
@@ -127,7 +585,10 @@ mod tests {
         assert_eq!(texts("He said “yes,” then left."), ["yes,"]);
         assert_eq!(texts("Він сказав «так» і пішов."), ["так"]);
         assert_eq!(texts("Er sagte „ja“ und ging."), ["ja"]);
-        assert_eq!(texts("He said \"no\" twice, \"really.\""), ["no", "really."]);
+        assert_eq!(
+            texts("He said \"no\" twice, \"really.\""),
+            ["no", "really."]
+        );
     }
 
     #[test]
@@ -161,10 +622,96 @@ mod tests {
     }
 
     #[test]
+    fn double_apostrophes_as_quote_marks() {
+        assert_eq!(
+            texts("''We won,'' Mr. Alvarez said. ''It's late, but we won.''"),
+            ["We won,", "It's late, but we won."]
+        );
+        // A typist's space before the closing marks.
+        assert_eq!(texts("''It was 'fine,' '' he said."), ["It was 'fine,'"]);
+        assert_eq!(texts("“It is done’’ he said."), ["It is done"]);
+    }
+
+    #[test]
+    fn mixed_and_adjacent_marks() {
+        assert_eq!(texts("\"We stay,” she said."), ["We stay,"]);
+        assert_eq!(texts("“We stay,\" she said."), ["We stay,"]);
+        assert_eq!(texts("\"First,\"\"Second.\""), ["First,", "Second."]);
+        assert_eq!(texts("“First,”“Second.”"), ["First,", "Second."]);
+    }
+
+    #[test]
+    fn nested_double_quotes_and_unclosed_ones() {
+        // Enough closing marks for both: nested.
+        assert_eq!(
+            texts("“She called it “a disgrace” twice,” he said."),
+            ["She called it “a disgrace” twice,"]
+        );
+        // Not enough: the first quote was never closed and ends where the next begins.
+        assert_eq!(
+            texts("“We are here, said Ana. “We stay.”"),
+            ["We are here, said Ana.", "We stay."]
+        );
+        // A block quote in straight marks with curly ones inside runs on.
+        assert_eq!(
+            texts("\"The letter says “no” twice.\n\n\"It ends here.\""),
+            ["The letter says “no” twice.\n\nIt ends here."]
+        );
+    }
+
+    #[test]
+    fn markup_attributes_are_not_quotes() {
+        assert_eq!(
+            texts("<a href=\"x.html\" title=\"y z\">link</a> and \"a real quote\""),
+            ["a real quote"]
+        );
+    }
+
+    #[test]
+    fn names_of_works_and_nicknames_are_not_quotes() {
+        let none: [&str; 0] = [];
+        assert_eq!(
+            texts("She appeared on the show “Evening Table” on Sunday."),
+            none
+        );
+        assert_eq!(
+            texts("He told NTV’s “Morning Hour” that the plan was “dead.”"),
+            ["dead."]
+        );
+        assert_eq!(
+            texts("The film “River of Salt” and “Winter Port” opened."),
+            none
+        );
+        assert_eq!(texts("Jan “Bear” Kowalski said no."), none);
+        assert_eq!(
+            texts("Read “Why the ferry stopped running,” by Ola Berg, in Sunday’s paper."),
+            none
+        );
+        // Title case alone is not enough: slogans and nicknames in speech stay.
+        assert_eq!(
+            texts("“Go Home,” the crowd chanted. He called him “Little Tom.”"),
+            ["Go Home,", "Little Tom."]
+        );
+    }
+
+    #[test]
+    fn ukrainian_apostrophes_are_not_marks() {
+        assert_eq!(
+            texts("Вони взяли зобов'язання «діяти швидко» і м'яко."),
+            ["діяти швидко"]
+        );
+    }
+
+    #[test]
     fn many_marks_do_not_blow_up() {
         let body = "“".repeat(10_000);
         assert!(extract(&body).len() < 10_000);
         let body = "\"a\" ".repeat(5_000);
         assert_eq!(extract(&body).len(), 5_000);
+        // Openers only, in one paragraph: linear, not quadratic.
+        let body = "“a ".repeat(50_000);
+        assert!(extract(&body).len() <= 50_000);
+        let body = "'''".repeat(10_000);
+        let _ = extract(&body);
     }
 }

@@ -19,6 +19,11 @@ fn report() -> Option<&'static Report> {
         .get_or_init(|| {
             let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/polnear");
             if !root.join("data/test").is_dir() {
+                assert!(
+                    std::env::var_os("DATELINE_REQUIRE_SHARED").is_none(),
+                    "DATELINE_REQUIRE_SHARED is set but {} is missing",
+                    root.display()
+                );
                 eprintln!("skipped: no PolNeAR corpus at {}", root.display());
                 return None;
             }

@@ -119,6 +119,9 @@ pub struct Stats {
 #[derive(Serialize, Deserialize)]
 struct Payload {
     dateline_schema: u32,
+    /// [`parse::PARSER_VERSION`] of the last complete run; missing in older indexes.
+    #[serde(default)]
+    parser: u32,
 }
 
 /// An open dateline index.
@@ -140,6 +143,23 @@ impl DatelineIndex {
         let s = DatelineSchema::load()?;
         let index = Index::create_in_dir(dir, s.schema.clone())?;
         DatelineIndex::wrap(index, s, Some(dir.to_path_buf()))
+    }
+
+    /// Deletes the index in `dir` (only the files tantivy manages there) and creates an
+    /// empty one: what `--full` does to an index made by another schema version.
+    pub fn recreate(dir: &Path) -> Result<DatelineIndex> {
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let stem = name.split('.').next().unwrap_or("");
+            let managed = matches!(name.as_str(), "meta.json" | ".managed.json")
+                || name.starts_with(".tantivy-")
+                || (stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit()));
+            if managed && entry.path().is_file() {
+                std::fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+            }
+        }
+        DatelineIndex::open_or_create(dir)
     }
 
     /// Opens an existing index; fails with [`Error::NoIndex`] if there is none and with
@@ -211,9 +231,11 @@ impl DatelineIndex {
             })
     }
 
-    fn commit(&self, writer: &mut IndexWriter) -> Result<()> {
+    /// Commits, recording which parser version the whole index reflects.
+    fn commit(&self, writer: &mut IndexWriter, parser: u32) -> Result<()> {
         let payload = serde_json::to_string(&Payload {
             dateline_schema: self.version,
+            parser,
         })
         .expect("payload serialises");
         let mut prepared = writer.prepare_commit()?;
@@ -221,6 +243,19 @@ impl DatelineIndex {
         prepared.commit()?;
         self.reader.reload()?;
         Ok(())
+    }
+
+    /// The parser version every article in the index was read with. An empty index counts as
+    /// current; an index from before versions were recorded counts as 0 (re-read everything).
+    fn stored_parser(&self) -> Result<u32> {
+        let payload = self.index.load_metas()?.payload;
+        Ok(
+            match payload.and_then(|p| serde_json::from_str::<Payload>(&p).ok()) {
+                Some(p) => p.parser,
+                None if self.reader.searcher().num_docs() == 0 => parse::PARSER_VERSION,
+                None => 0,
+            },
+        )
     }
 
     /// Adds articles that did not come from files (embedding). An article with an id already
@@ -233,7 +268,8 @@ impl DatelineIndex {
                 writer.add_document(doc)?;
             }
         }
-        self.commit(&mut writer)
+        let parser = self.stored_parser()?;
+        self.commit(&mut writer, parser)
     }
 
     /// Builds the article document and one document per quote.
@@ -375,6 +411,10 @@ impl DatelineIndex {
             report.skipped.extend(skipped);
         }
         let mut writer = self.writer(opts.threads, opts.memory_budget)?;
+        // Articles read by an older parser are stale even when their file is not: re-read
+        // every file then (intermediate commits keep the old version, so a crash resumes it).
+        let stored_parser = self.stored_parser()?;
+        let reread = stored_parser != parse::PARSER_VERSION;
         let known = if opts.full {
             writer.delete_all_documents()?;
             HashMap::new()
@@ -399,8 +439,8 @@ impl DatelineIndex {
                     return;
                 }
                 let path = entry.path.to_string_lossy();
-                let outcome =
-                    self.index_file(&writer, entry, &path, known.get(path.as_ref()), opts);
+                let known_file = known.get(path.as_ref());
+                let outcome = self.index_file(&writer, entry, &path, known_file, reread, opts);
                 let mut r = shared.lock().expect("report lock");
                 outcome.apply(&mut r, &path);
                 drop(r);
@@ -410,7 +450,7 @@ impl DatelineIndex {
                     files_total: total,
                 });
             });
-            self.commit(&mut writer)?;
+            self.commit(&mut writer, stored_parser)?;
         }
         if cancelled() {
             report.interrupted = true;
@@ -434,7 +474,7 @@ impl DatelineIndex {
                 report.removed += k.ids.len() as u64;
             }
         }
-        self.commit(&mut writer)?;
+        self.commit(&mut writer, parse::PARSER_VERSION)?;
         report.elapsed_ms = started.elapsed().as_millis() as u64;
         Ok(report)
     }
@@ -445,9 +485,10 @@ impl DatelineIndex {
         entry: &FileEntry,
         path: &str,
         known: Option<&KnownFile>,
+        reread: bool,
         opts: &IndexOptions,
     ) -> Outcome {
-        if let Some(k) = known {
+        if let Some(k) = known.filter(|_| !reread) {
             if k.size == entry.size && k.mtime == entry.mtime {
                 return Outcome::Unchanged(k.ids.len() as u64);
             }
@@ -470,7 +511,7 @@ impl DatelineIndex {
             }
         };
         let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
-        if let Some(k) = known {
+        if let Some(k) = known.filter(|_| !reread) {
             if k.hash == hash && k.size == entry.size {
                 return Outcome::Unchanged(k.ids.len() as u64);
             }

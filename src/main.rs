@@ -79,8 +79,8 @@ fn run_index(args: &IndexArgs) -> anyhow::Result<u8> {
         opts.parse.aliases = load_aliases(file)?;
     }
     if let Some(spec) = &args.json_fields {
-        opts.parse.json = JsonMapping::from_spec(spec)
-            .map_err(|e| anyhow::anyhow!("--json-fields: {e}"))?;
+        opts.parse.json =
+            JsonMapping::from_spec(spec).map_err(|e| anyhow::anyhow!("--json-fields: {e}"))?;
     }
     let report = update(&args.dir.index, &args.paths, &opts)?;
     if args.json {
@@ -133,7 +133,10 @@ fn update(
     for p in paths {
         anyhow::ensure!(p.exists(), "{}: no such file or directory", p.display());
     }
-    let index = DatelineIndex::open_or_create(dir)?;
+    let index = match DatelineIndex::open_or_create(dir) {
+        Err(dateline::Error::SchemaMismatch { .. }) if opts.full => DatelineIndex::recreate(dir)?,
+        other => other?,
+    };
     let bar = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(0);
         bar.set_style(

@@ -717,3 +717,51 @@ fn seed_article_acceptance() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["total"], 0);
 }
+
+/// Rewrites the commit payload of an index, as an older or newer dateline would have left it.
+fn set_payload(index: &Path, payload: Value) {
+    let meta_path = index.join("meta.json");
+    let mut meta: Value =
+        serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
+    meta["payload"] = Value::String(payload.to_string());
+    std::fs::write(&meta_path, meta.to_string()).unwrap();
+}
+
+#[test]
+fn articles_read_by_an_older_parser_are_read_again() {
+    let env = Env::new();
+    env.index_json();
+    let n = manifest().len() as u64;
+    set_payload(
+        &env.index,
+        serde_json::json!({"dateline_schema": 1, "parser": 1}),
+    );
+    let r = env.index_json();
+    assert_eq!(r["updated"], n, "every article re-read");
+    assert_eq!(r["unchanged"], 0);
+    let again = env.index_json();
+    assert_eq!(again["unchanged"], n, "and trusted again afterwards");
+}
+
+#[test]
+fn an_index_from_another_schema_version_is_refused_with_advice() {
+    let env = Env::new();
+    env.index_json();
+    set_payload(
+        &env.index,
+        serde_json::json!({"dateline_schema": 999, "parser": 1}),
+    );
+    let out = env.run(&["search", "Bakhmut"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("schema version 999"), "{}", out.stderr);
+    assert!(out.stderr.contains("--full"), "{}", out.stderr);
+    assert_eq!(out.stderr.lines().count(), 1);
+    // Indexing without --full is refused too; with --full the index is rebuilt.
+    assert_eq!(env.run(&["index", env.corpus.to_str().unwrap()]).code, 2);
+    let out = env.run(&["index", env.corpus.to_str().unwrap(), "--full", "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        env.search(&["*", "--limit", "0"]).1["total"],
+        manifest().len() as u64
+    );
+}

@@ -355,13 +355,15 @@ impl DatelineIndex {
     fn known_files(&self) -> Result<HashMap<String, KnownFile>> {
         let searcher = self.reader.searcher();
         let mut known: HashMap<String, KnownFile> = HashMap::new();
-        let mut path_buf = String::new();
-        let mut id_buf = String::new();
         for seg in searcher.segment_readers() {
             let ff = seg.fast_fields();
             let (Some(paths), Some(ids)) = (ff.str("path")?, ff.str("id")?) else {
                 continue;
             };
+            // Read each dictionary once, in order: a lookup per document would decompress a
+            // dictionary block per document.
+            let path_terms = column_terms(&paths)?;
+            let id_terms = column_terms(&ids)?;
             let size = ff.u64("file_size")?;
             let mtime = ff.u64("file_mtime")?;
             let hash = ff.u64("file_hash")?;
@@ -375,15 +377,15 @@ impl DatelineIndex {
                 let (Some(p), Some(i)) = (paths.ords().first(doc), ids.ords().first(doc)) else {
                     continue;
                 };
-                paths.ord_to_str(p, &mut path_buf).map_err(io_err)?;
-                ids.ord_to_str(i, &mut id_buf).map_err(io_err)?;
-                let k = known.entry(path_buf.clone()).or_insert_with(|| KnownFile {
-                    size: sz,
-                    mtime: mtime.first(doc).unwrap_or(0),
-                    hash: hash.first(doc).unwrap_or(0),
-                    ids: Vec::new(),
-                });
-                k.ids.push(id_buf.clone());
+                let k = known
+                    .entry(path_terms[p as usize].clone())
+                    .or_insert_with(|| KnownFile {
+                        size: sz,
+                        mtime: mtime.first(doc).unwrap_or(0),
+                        hash: hash.first(doc).unwrap_or(0),
+                        ids: Vec::new(),
+                    });
+                k.ids.push(id_terms[i as usize].clone());
             }
         }
         Ok(known)
@@ -581,7 +583,6 @@ impl DatelineIndex {
         let mut min: Option<i64> = None;
         let mut max: Option<i64> = None;
         let mut cities = std::collections::HashSet::new();
-        let mut buf = String::new();
         for seg in searcher.segment_readers() {
             let ff = seg.fast_fields();
             let Some(kind) = ff.str("kind")? else {
@@ -621,9 +622,9 @@ impl DatelineIndex {
                 }
             }
             if let Some(c) = &city {
+                let names = column_terms(c)?;
                 for ord in city_ords {
-                    c.ord_to_str(ord, &mut buf).map_err(io_err)?;
-                    cities.insert(buf.clone());
+                    cities.insert(names[ord as usize].clone());
                 }
             }
         }
@@ -639,6 +640,16 @@ impl DatelineIndex {
             path: self.dir.clone(),
         })
     }
+}
+
+/// Every value of a string fast-field column, indexed by term ordinal, read in one pass.
+pub(crate) fn column_terms(col: &tantivy::columnar::StrColumn) -> Result<Vec<String>> {
+    let mut terms = Vec::with_capacity(col.num_terms());
+    let mut stream = col.dictionary().stream().map_err(io_err)?;
+    while stream.advance() {
+        terms.push(String::from_utf8_lossy(stream.key()).into_owned());
+    }
+    Ok(terms)
 }
 
 fn io_err(e: std::io::Error) -> Error {

@@ -683,12 +683,16 @@ impl SegmentCollector for SegmentCounts {
         for (name, col, counts) in self.columns {
             let mut m = HashMap::new();
             if let Some(col) = col {
-                let mut buf = String::new();
-                for (ord, &c) in counts.iter().enumerate() {
-                    if c > 0 && col.ord_to_str(ord as u64, &mut buf).unwrap_or(false) {
-                        m.insert(buf.clone(), c);
+                // Ordinals ascending, so the dictionary is read block by block, once.
+                let ords: Vec<u64> = (0..counts.len() as u64)
+                    .filter(|&o| counts[o as usize] > 0)
+                    .collect();
+                let mut next = ords.iter();
+                let _ = col.dictionary().sorted_ords_to_term_cb(&ords, |term| {
+                    if let Some(&o) = next.next() {
+                        m.insert(String::from_utf8_lossy(term).into_owned(), counts[o as usize]);
                     }
-                }
+                });
             }
             fields.insert(name, m);
         }

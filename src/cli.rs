@@ -72,8 +72,9 @@ pub struct IndexArgs {
     /// Indexing threads (0 = one per core).
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
-    /// Commit after this many files, so an interrupted run keeps its work.
-    #[arg(long, default_value_t = 20_000, value_name = "N")]
+    /// Commit after at most this many files (and at least once a minute), so an interrupted
+    /// run keeps its work.
+    #[arg(long, default_value_t = 100_000, value_name = "N")]
     pub commit_every: usize,
     /// Skip files larger than this many megabytes.
     #[arg(long, default_value_t = 64, value_name = "MB")]

@@ -35,8 +35,12 @@ pub struct IndexOptions {
     pub threads: usize,
     /// Total memory budget of the index writer, in bytes.
     pub memory_budget: usize,
-    /// Commit after this many files, so an interrupted run loses little work.
+    /// Commit after at most this many files, so an interrupted run loses little work.
     pub commit_every: usize,
+    /// Commit also when this much time has passed since the last commit. Commits are not
+    /// free (each one ends segments that tantivy then merges), so a run that finishes
+    /// quickly commits once.
+    pub commit_interval: std::time::Duration,
     /// Files larger than this many bytes are skipped (reported), so one huge file cannot
     /// exhaust memory.
     pub max_file_size: u64,
@@ -54,7 +58,8 @@ impl Default for IndexOptions {
             full: false,
             threads: 0,
             memory_budget: 256 << 20,
-            commit_every: 20_000,
+            commit_every: 100_000,
+            commit_interval: std::time::Duration::from_secs(60),
             max_file_size: 64 << 20,
             cancel: None,
         }
@@ -432,7 +437,12 @@ impl DatelineIndex {
                 .is_some_and(|c| c.load(Ordering::Relaxed))
         };
         let shared = Mutex::new(&mut report);
-        for batch in files.chunks(opts.commit_every.max(1)) {
+        // Small batches, so the time limit is checked often; a commit after a batch only when
+        // enough files or enough time have gone by since the last one.
+        let every = opts.commit_every.max(1);
+        let mut last_commit = Instant::now();
+        let mut since_commit = 0usize;
+        for batch in files.chunks(every.min(2_000)) {
             if cancelled() {
                 break;
             }
@@ -452,9 +462,16 @@ impl DatelineIndex {
                     files_total: total,
                 });
             });
-            self.commit(&mut writer, stored_parser)?;
+            since_commit += batch.len();
+            if since_commit >= every || last_commit.elapsed() >= opts.commit_interval {
+                self.commit(&mut writer, stored_parser)?;
+                last_commit = Instant::now();
+                since_commit = 0;
+            }
         }
         if cancelled() {
+            // Whatever the batches added since the last commit is committed now.
+            self.commit(&mut writer, stored_parser)?;
             report.interrupted = true;
             report.elapsed_ms = started.elapsed().as_millis() as u64;
             return Ok(report);
@@ -477,6 +494,9 @@ impl DatelineIndex {
             }
         }
         self.commit(&mut writer, parse::PARSER_VERSION)?;
+        // Let the merges the commits started finish, so the run leaves a settled index
+        // (same size and segments for the same input) rather than half-written merges.
+        writer.wait_merging_threads()?;
         report.elapsed_ms = started.elapsed().as_millis() as u64;
         Ok(report)
     }

@@ -11,7 +11,9 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption, Term, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, DocId, Score, SegmentReader, TantivyDocument};
@@ -297,13 +299,15 @@ impl DatelineIndex {
                     .map_err(|e| Error::BadQuery(e.to_string()))?,
             )
         };
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
-            Occur::Must,
-            Box::new(TermQuery::new(
-                Term::from_field_text(f.kind, kind),
-                IndexRecordOption::Basic,
-            )),
-        )];
+        // Filters (kind, dates, cities) score nothing: wrapped in a constant score of 0 they
+        // only narrow the matches, and BM25 comes from the user's words alone.
+        let filter = |q: Box<dyn Query>| -> (Occur, Box<dyn Query>) {
+            (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)))
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![filter(Box::new(TermQuery::new(
+            Term::from_field_text(f.kind, kind),
+            IndexRecordOption::Basic,
+        )))];
         if let Some(u) = &user {
             clauses.push((Occur::Must, u.box_clone()));
         }
@@ -332,7 +336,7 @@ impl DatelineIndex {
                 Bound::Unbounded => Bound::Excluded(edge(date::MAX_YEAR + 1)),
                 b => b,
             };
-            clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+            clauses.push(filter(Box::new(RangeQuery::new(lower, upper))));
         }
         if !cities.is_empty() {
             let aliases = crate::parse::CityAliases::default();
@@ -347,7 +351,7 @@ impl DatelineIndex {
                     (Occur::Should, q)
                 })
                 .collect();
-            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+            clauses.push(filter(Box::new(BooleanQuery::new(any))));
         }
         Ok(BuiltQuery {
             full: Box::new(BooleanQuery::new(clauses)),
@@ -690,7 +694,10 @@ impl SegmentCollector for SegmentCounts {
                 let mut next = ords.iter();
                 let _ = col.dictionary().sorted_ords_to_term_cb(&ords, |term| {
                     if let Some(&o) = next.next() {
-                        m.insert(String::from_utf8_lossy(term).into_owned(), counts[o as usize]);
+                        m.insert(
+                            String::from_utf8_lossy(term).into_owned(),
+                            counts[o as usize],
+                        );
                     }
                 });
             }

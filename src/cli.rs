@@ -44,6 +44,20 @@ pub struct IndexDir {
     pub index: PathBuf,
 }
 
+/// Date and city filters, shared by `search` and `quotes`.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// From the start of this period: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<PartialDate>,
+    /// To the end of this period, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<PartialDate>,
+    /// Dateline city, case-insensitive; repeat for any of several.
+    #[arg(long = "city", value_name = "NAME")]
+    pub cities: Vec<String>,
+}
+
 /// `dateline index`.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
@@ -97,15 +111,8 @@ pub struct SearchArgs {
     /// Update the index from these paths before searching (indexes on first use).
     #[arg(long, value_name = "PATH")]
     pub update: Vec<PathBuf>,
-    /// From the start of this period: YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_parser = parse_date)]
-    pub from: Option<PartialDate>,
-    /// To the end of this period, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_parser = parse_date)]
-    pub to: Option<PartialDate>,
-    /// Dateline city, case-insensitive; repeat for any of several.
-    #[arg(long = "city", value_name = "NAME")]
-    pub cities: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
     /// Count matching articles per value: city, year, month, speaker, region, format,
     /// language (repeatable) [default: city and month]
     #[arg(long = "facet", value_name = "FIELD", value_parser = parse_facet)]
@@ -143,15 +150,8 @@ pub struct QuotesArgs {
     /// several.
     #[arg(long = "speaker", value_name = "NAME")]
     pub speakers: Vec<String>,
-    /// From the start of this period: YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_parser = parse_date)]
-    pub from: Option<PartialDate>,
-    /// To the end of this period, inclusive.
-    #[arg(long, value_parser = parse_date)]
-    pub to: Option<PartialDate>,
-    /// Dateline city, case-insensitive; repeatable.
-    #[arg(long = "city", value_name = "NAME")]
-    pub cities: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
     /// Count matching quotes per value (repeatable) [default: speaker]
     #[arg(long = "facet", value_name = "FIELD", value_parser = parse_facet)]
     pub facets: Vec<FacetField>,
@@ -175,9 +175,9 @@ impl QuotesArgs {
         QuoteRequest {
             query: self.query.clone().unwrap_or_default(),
             speakers: self.speakers.clone(),
-            from: self.from,
-            to: self.to,
-            cities: self.cities.clone(),
+            from: self.filters.from,
+            to: self.filters.to,
+            cities: self.filters.cities.clone(),
             facets: if self.facets.is_empty() {
                 vec![FacetField::Speaker]
             } else {
@@ -245,9 +245,9 @@ impl SearchArgs {
     pub fn to_request(&self) -> SearchRequest {
         SearchRequest {
             query: self.query.clone().unwrap_or_default(),
-            from: self.from,
-            to: self.to,
-            cities: self.cities.clone(),
+            from: self.filters.from,
+            to: self.filters.to,
+            cities: self.filters.cities.clone(),
             facets: if self.facets.is_empty() {
                 vec![FacetField::City, FacetField::Month]
             } else {

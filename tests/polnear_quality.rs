@@ -46,12 +46,7 @@ fn recall_on_test_split() {
     );
 }
 
-// Measured 0.9674 (860 / 889) on the test split, below the 0.97 target: most of the wrong
-// quotes are quoted matter the annotators left without a Content span (titles without a cue
-// word, scare quotes, excerpts of documents and tweets), and one is a multi-paragraph quote
-// the gold splits per paragraph. Run with `cargo test --test polnear_quality -- --ignored`.
 #[test]
-#[ignore = "measured precision 0.9674 < target 0.97"]
 fn precision_on_test_split() {
     let Some(r) = report() else { return };
     assert!(

@@ -19,7 +19,10 @@ pub fn check_parse(data: &[u8]) {
         for a in articles {
             let chars = a.body.chars().count();
             for q in &a.quotes {
-                assert!(q.start <= q.end && q.end <= chars, "quote offsets outside body");
+                assert!(
+                    q.start <= q.end && q.end <= chars,
+                    "quote offsets outside body"
+                );
             }
             if let Some(day) = a.date {
                 assert!(dateline::date::plausible(day));
@@ -56,7 +59,12 @@ fn index() -> &'static DatelineIndex {
         };
         index
             .add_articles(&[
-                article("a", "Bakhmut held. “We stay,” said Ivan.", "Kyiv", (2023, 3, 6)),
+                article(
+                    "a",
+                    "Bakhmut held. “We stay,” said Ivan.",
+                    "Kyiv",
+                    (2023, 3, 6),
+                ),
                 article("b", "Grain prices rose in Odesa.", "Odesa", (2022, 1, 2)),
             ])
             .expect("add");
@@ -74,7 +82,10 @@ pub fn check_query(data: &[u8]) {
     let query = parts.next().unwrap_or("").to_string();
     let from = parts.next().and_then(|s| PartialDate::parse(s).ok());
     let to = parts.next().and_then(|s| PartialDate::parse(s).ok());
-    let cities: Vec<String> = parts.next().map(|c| vec![c.to_string()]).unwrap_or_default();
+    let cities: Vec<String> = parts
+        .next()
+        .map(|c| vec![c.to_string()])
+        .unwrap_or_default();
     let req = SearchRequest {
         from,
         to,

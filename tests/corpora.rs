@@ -372,7 +372,9 @@ fn reuters_cocoa_march_1987_city_facets_match_the_sgml() {
     for (_, bytes) in files(&root, "reuters21578", |n| n.ends_with(".sgm")) {
         let text: String = bytes.iter().map(|&b| b as char).collect(); // Latin-1
         for rec in text.split("<REUTERS").skip(1) {
-            let Some(date) = tag(rec, "DATE") else { continue };
+            let Some(date) = tag(rec, "DATE") else {
+                continue;
+            };
             if !date.contains("-MAR-1987") {
                 continue;
             }
@@ -395,16 +397,29 @@ fn reuters_cocoa_march_1987_city_facets_match_the_sgml() {
     let index = tmp.path().join("index");
     let bin = env!("CARGO_BIN_EXE_dateline");
     let out = std::process::Command::new(bin)
-        .args(["index", dir.to_str().unwrap(), "--glob", "*.sgm", "--json", "--index"])
+        .args([
+            "index",
+            dir.to_str().unwrap(),
+            "--glob",
+            "*.sgm",
+            "--json",
+            "--index",
+        ])
         .arg(&index)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["indexed"], 21_578);
     assert_eq!(report["formats"]["reuters"], 21_578);
     let out = std::process::Command::new(bin)
-        .args(["search", "cocoa", "--from", "1987-03", "--to", "1987-03", "--facet", "city"])
+        .args([
+            "search", "cocoa", "--from", "1987-03", "--to", "1987-03", "--facet", "city",
+        ])
         .args(["--facet-limit", "0", "--limit", "0", "--json", "--index"])
         .arg(&index)
         .output()
@@ -415,7 +430,12 @@ fn reuters_cocoa_march_1987_city_facets_match_the_sgml() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| (e["value"].as_str().unwrap().to_string(), e["count"].as_u64().unwrap()))
+        .map(|e| {
+            (
+                e["value"].as_str().unwrap().to_string(),
+                e["count"].as_u64().unwrap(),
+            )
+        })
         .collect();
     println!("cocoa, March 1987: {total} stories; by city {got:?}");
     assert_eq!(v["total"], total);

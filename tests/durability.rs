@@ -179,14 +179,20 @@ fn second_writer_is_refused_plainly_and_search_works_meanwhile() {
     let deadline = Instant::now() + Duration::from_secs(60);
     while search_all(&index, 1).1["total"].as_u64().unwrap() <= 1 {
         assert!(Instant::now() < deadline, "first run never committed");
-        assert!(first.try_wait().unwrap().is_none(), "first run ended too early");
+        assert!(
+            first.try_wait().unwrap().is_none(),
+            "first run ended too early"
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
     let out = dateline(&index, &["index", seed_dir.to_str().unwrap()])
         .output()
         .unwrap();
     let still_running = first.try_wait().unwrap().is_none();
-    assert!(still_running, "the first run finished before the check; use a larger corpus");
+    assert!(
+        still_running,
+        "the first run finished before the check; use a larger corpus"
+    );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(

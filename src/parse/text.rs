@@ -255,7 +255,10 @@ mod tests {
         );
         assert_eq!(first_sentence("No end here"), "No end here");
         // A multi-byte space before the last word (found by the parse fuzzer).
-        assert_eq!(first_sentence("Rates rose\u{a0}today. Then"), "Rates rose today.");
+        assert_eq!(
+            first_sentence("Rates rose\u{a0}today. Then"),
+            "Rates rose today."
+        );
         assert_eq!(
             first_sentence("He said “stop.” Then left."),
             "He said “stop.”"

@@ -14,7 +14,7 @@ use crate::date::{self, PartialDate};
 use crate::error::{Error, Result};
 use crate::index::DatelineIndex;
 use crate::schema::KIND_QUOTE;
-use crate::search::{collect, facet_values, BuiltQuery, FacetCount, FacetField, Sort};
+use crate::search::{char_ranges, collect, facet_values, BuiltQuery, FacetCount, FacetField, Sort};
 
 /// A quote search.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -218,10 +218,5 @@ fn highlight_whole(g: &SnippetGenerator, quote: &str) -> Vec<[usize; 2]> {
     let Some(shift) = quote.find(frag).filter(|_| !frag.is_empty()) else {
         return Vec::new();
     };
-    let to_chars = |byte: usize| quote[..shift + byte].chars().count();
-    snippet
-        .highlighted()
-        .iter()
-        .map(|r| [to_chars(r.start), to_chars(r.end)])
-        .collect()
+    char_ranges(quote, shift, snippet.highlighted())
 }

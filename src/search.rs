@@ -339,7 +339,7 @@ impl DatelineIndex {
             clauses.push(filter(Box::new(RangeQuery::new(lower, upper))));
         }
         if !cities.is_empty() {
-            let aliases = crate::parse::CityAliases::default();
+            let aliases = crate::parse::CityAliases::builtin();
             let any: Vec<(Occur, Box<dyn Query>)> = cities
                 .iter()
                 .map(|c| {
@@ -449,13 +449,7 @@ impl DatelineIndex {
         let (snippet, highlights) = match snippets.map(|g| g.snippet(&body)) {
             Some(s) if !s.is_empty() && !s.highlighted().is_empty() => {
                 let frag = s.fragment();
-                let to_chars = |byte: usize| frag[..byte].chars().count();
-                let hl = s
-                    .highlighted()
-                    .iter()
-                    .map(|r| [to_chars(r.start), to_chars(r.end)])
-                    .collect();
-                (frag.to_string(), hl)
+                (frag.to_string(), char_ranges(frag, 0, s.highlighted()))
             }
             _ => (
                 crate::parse::text::truncate_words(
@@ -485,6 +479,20 @@ impl DatelineIndex {
                 .collect(),
         })
     }
+}
+
+/// Byte ranges of a snippet fragment, found `shift` bytes into `text`, as `[start, end)`
+/// character offsets into `text`: what the JSON output and terminal highlighting use.
+pub(crate) fn char_ranges(
+    text: &str,
+    shift: usize,
+    ranges: &[std::ops::Range<usize>],
+) -> Vec<[usize; 2]> {
+    let to_chars = |byte: usize| text[..shift + byte].chars().count();
+    ranges
+        .iter()
+        .map(|r| [to_chars(r.start), to_chars(r.end)])
+        .collect()
 }
 
 /// Counts every match and collects one page of hits, ordered as asked.

@@ -765,3 +765,36 @@ fn an_index_from_another_schema_version_is_refused_with_advice() {
         manifest().len() as u64
     );
 }
+
+#[test]
+fn quotes_are_listed_with_highlights_and_speaker_facet() {
+    let env = shared();
+    let out = env.run(&[
+        "quotes", "Bakhmut", "--from", "2023-03", "--to", "2023-03", "--json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    let quotes = v["quotes"].as_array().unwrap();
+    assert!(!quotes.is_empty());
+    for q in quotes {
+        assert!(q["date"].as_str().unwrap().starts_with("2023-03"));
+        let text: Vec<char> = q["text"].as_str().unwrap().chars().collect();
+        let hl = q["highlights"].as_array().unwrap();
+        assert!(!hl.is_empty(), "{q}");
+        for r in hl {
+            let (s, e) = (
+                r[0].as_u64().unwrap() as usize,
+                r[1].as_u64().unwrap() as usize,
+            );
+            let word: String = text[s..e].iter().collect();
+            assert_eq!(word.to_lowercase(), "bakhmut", "{q}");
+        }
+    }
+    let speakers: u64 = v["facets"]["speaker"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["count"].as_u64().unwrap())
+        .sum();
+    assert!(speakers >= 1 && speakers <= v["total"].as_u64().unwrap());
+}

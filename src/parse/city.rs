@@ -144,6 +144,13 @@ impl Default for CityAliases {
 }
 
 impl CityAliases {
+    /// The built-in table, built once and shared (what query-side city filters use).
+    pub fn builtin() -> &'static CityAliases {
+        static BUILTIN_TABLE: std::sync::LazyLock<CityAliases> =
+            std::sync::LazyLock::new(CityAliases::default);
+        &BUILTIN_TABLE
+    }
+
     /// Adds aliases from text with one `from<TAB>to` pair a line (`#` starts a comment).
     /// Returns the 1-based numbers of lines that could not be read.
     pub fn extend_from_tsv(&mut self, text: &str) -> Vec<usize> {

@@ -202,6 +202,10 @@ impl DatelineIndex {
     }
 
     fn wrap(index: Index, s: DatelineSchema, dir: Option<PathBuf>) -> Result<DatelineIndex> {
+        // Same tokens as the built-in `en_stem`, faster (see `analyzer`).
+        index
+            .tokenizers()
+            .register(crate::analyzer::EN_STEM, crate::analyzer::en_stem());
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)

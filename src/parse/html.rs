@@ -16,10 +16,20 @@ use super::{dateline, settle, stamp, text, Article, Ctx};
 
 /// Whether text (white space and BOM trimmed) opens like an HTML document.
 pub fn looks_like(text: &str) -> bool {
-    let lower: String = text.chars().take(1024).collect::<String>().to_lowercase();
-    lower.starts_with("<!doctype html")
-        || lower.starts_with("<html")
-        || ((lower.starts_with("<?xml") || lower.starts_with("<!--")) && lower.contains("<html"))
+    let opens = |prefix: &str| {
+        text.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    opens("<!doctype html")
+        || opens("<html")
+        || ((opens("<?xml") || opens("<!--"))
+            && text
+                .chars()
+                .take(1024)
+                .collect::<String>()
+                .to_ascii_lowercase()
+                .contains("<html"))
 }
 
 fn selector(s: &str) -> Selector {

@@ -96,6 +96,10 @@ fn closing_context(c: Option<char>) -> bool {
 /// space on both sides are not marks.
 fn mark_at(chars: &[char], i: usize) -> Option<Mark> {
     let c = chars[i];
+    // Called for every character of a body: decide the common case (no mark) first.
+    if !matches!(c, '“' | '”' | '"' | '\'' | '’' | '„' | '«' | '»') {
+        return None;
+    }
     let doubled = |q: char| c == q && chars.get(i + 1) == Some(&q);
     let width = if doubled('\'') || doubled('’') {
         2

@@ -15,12 +15,15 @@
 //! surname becomes the fullest form of that name the article gives, and titles in front of a
 //! name (`Donetsk Gov.`) become the role. When nothing fits, the speaker stays empty.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::quotes::Quote;
 
-/// A word list written as one string, looked up through a set built on first use.
+/// A word list written as one string, looked up through a set built on first use (with a
+/// fast non-cryptographic hash: the keys are our own words, and lookups run per token).
 struct Words {
     text: &'static str,
     set: OnceLock<HashSet<&'static str>>,
@@ -250,12 +253,14 @@ enum Kind {
     Para,
 }
 
+/// A token, borrowing its text from the body (tokens are made for every word of an article,
+/// so they allocate only for a lower-cased form that differs from the text).
 #[derive(Debug, Clone)]
-struct Tok {
+struct Tok<'a> {
     kind: Kind,
-    text: String,
+    text: &'a str,
     /// Lower-cased `text`.
-    lower: String,
+    lower: Cow<'a, str>,
     /// A quote whose text ends a sentence (`.`, `!`, `?`).
     terminal: bool,
     /// A capitalised word that is capitalised only because it opens a sentence (`Back in
@@ -265,7 +270,7 @@ struct Tok {
     initial: bool,
 }
 
-impl Tok {
+impl Tok<'_> {
     fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
@@ -286,7 +291,7 @@ impl Tok {
                     && (self.initial || !self.is(NOUNISH_VERBS))))
     }
     fn is(&self, words: &[&str]) -> bool {
-        self.is_word() && words.contains(&self.lower.as_str())
+        self.is_word() && words.contains(&self.lower.as_ref())
     }
     fn is_in(&self, words: &Words) -> bool {
         self.is_word() && words.contains(&self.lower)
@@ -296,14 +301,23 @@ impl Tok {
 /// Whether a lower-case word is a speech verb, counting the `-ing` form of every listed
 /// past tense (`suggesting` from `suggested`).
 fn is_speech_verb(word: &str) -> bool {
-    if SPEECH_VERBS.contains(word) {
-        return true;
-    }
-    word.strip_suffix("ing").is_some_and(|stem| {
-        stem.len() >= 3
-            && (SPEECH_VERBS.contains(&format!("{stem}ed"))
-                || SPEECH_VERBS.contains(&format!("{stem}d")))
-    })
+    static ING_FORMS: OnceLock<HashSet<String>> = OnceLock::new();
+    SPEECH_VERBS.contains(word)
+        || ING_FORMS
+            .get_or_init(|| {
+                // `stem + ing` for every listed `stem + ed` or `stem + d` with a stem of three
+                // bytes or more.
+                let mut forms = HashSet::default();
+                for verb in SPEECH_VERBS.text.split_whitespace() {
+                    for suffix in ["ed", "d"] {
+                        if let Some(stem) = verb.strip_suffix(suffix).filter(|s| s.len() >= 3) {
+                            forms.insert(format!("{stem}ing"));
+                        }
+                    }
+                }
+                forms
+            })
+            .contains(word)
 }
 
 /// Words besides speech verbs that announce quoted language in their sentence: nouns for
@@ -340,13 +354,33 @@ static ABBREVIATIONS: Words = Words::new(
      kan ky la md mo miss mont neb nev okla ore pa va vt wyo ala ark tex",
 );
 
-/// Cuts the body into tokens; each quote is one token.
-fn tokenize(chars: &[char], quotes: &[Quote]) -> Vec<Tok> {
-    let mut toks = Vec::new();
+/// `text` in lower case, borrowed when it already is.
+fn lower_case(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        }
+    } else {
+        let lower = text.to_lowercase();
+        if lower == text {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(lower)
+        }
+    }
+}
+
+/// Cuts the body into tokens; each quote is one token. `chars` are the body's characters and
+/// `bytes[i]` the byte offset of `chars[i]` in `body` (with the body's length at the end).
+fn tokenize<'a>(body: &'a str, chars: &[char], bytes: &[usize], quotes: &[Quote]) -> Vec<Tok<'a>> {
+    let mut toks = Vec::with_capacity(chars.len() / 5);
     let mut qi = 0;
     let mut i = 0;
-    let push = |toks: &mut Vec<Tok>, kind: Kind, text: String| {
-        let lower = text.to_lowercase();
+    let slice = |from: usize, to: usize| &body[bytes[from]..bytes[to]];
+    let push = |toks: &mut Vec<Tok<'a>>, kind: Kind, text: &'a str| {
+        let lower = lower_case(text);
         let terminal = match kind {
             Kind::Quote(qi) => quotes[qi]
                 .text
@@ -368,14 +402,14 @@ fn tokenize(chars: &[char], quotes: &[Quote]) -> Vec<Tok> {
             qi += 1;
         }
         if qi < quotes.len() && quotes[qi].start == i {
-            push(&mut toks, Kind::Quote(qi), String::new());
+            push(&mut toks, Kind::Quote(qi), "");
             i = quotes[qi].end.max(i + 1);
             qi += 1;
             continue;
         }
         let c = chars[i];
         if c == '\n' && chars.get(i + 1) == Some(&'\n') {
-            push(&mut toks, Kind::Para, String::new());
+            push(&mut toks, Kind::Para, "");
             while i < chars.len() && chars[i].is_whitespace() {
                 i += 1;
             }
@@ -404,24 +438,24 @@ fn tokenize(chars: &[char], quotes: &[Quote]) -> Vec<Tok> {
                 }
                 i += 1;
             }
-            let mut word: String = chars[start..i].iter().collect();
+            let word = slice(start, i);
             if chars.get(i) == Some(&'.') {
-                let lower = word.to_lowercase();
-                let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+                let lower = lower_case(word);
+                let initial = i - start == 1 && word.starts_with(char::is_uppercase);
                 let last_part = lower.rsplit('-').next().unwrap_or(&lower);
                 if initial
                     || word.contains('.')
                     || ABBREVIATIONS.contains(&lower)
                     || ABBREVIATIONS.contains(last_part)
                 {
-                    word.push('.');
+                    // The period is the next character of the body: take it into the word.
                     i += 1;
                 }
             }
-            push(&mut toks, Kind::Word, word);
+            push(&mut toks, Kind::Word, slice(start, i));
             continue;
         }
-        push(&mut toks, Kind::Punct, c.to_string());
+        push(&mut toks, Kind::Punct, slice(i, i + 1));
         i += 1;
     }
     toks
@@ -437,7 +471,7 @@ fn ends_sentence(toks: &[Tok], k: usize) -> bool {
             t.terminal && toks.get(k + 1).is_some_and(Tok::capitalised) && !frame_follows(toks, k)
         }
         Kind::Punct => {
-            matches!(t.text.as_str(), "." | "!" | "?" | "…")
+            matches!(t.text, "." | "!" | "?" | "…")
                 && toks.get(k + 1).is_none_or(|n| {
                     let lower_word = n.is_word() && n.text.starts_with(char::is_lowercase);
                     !lower_word && !n.is_punct(',') && !n.is_punct(';')
@@ -475,7 +509,7 @@ fn mark_openers(toks: &mut [Tok]) {
         .iter()
         .zip(&initial)
         .filter(|(t, i)| !**i && t.capitalised())
-        .map(|(t, _)| t.text.as_str())
+        .map(|(t, _)| t.text)
         .collect();
     // A plural before a lower-case word (`Diplomats described …`) is a common noun too.
     let plural = |k: usize| {
@@ -492,7 +526,7 @@ fn mark_openers(toks: &mut [Tok]) {
             let t = &toks[k];
             initial[k]
                 && t.capitalised()
-                && !mid.contains(t.text.as_str())
+                && !mid.contains(t.text)
                 && (t.is_in(&OPENERS) || t.lower.ends_with("ly") || plural(k))
         })
         .collect();
@@ -626,7 +660,7 @@ fn split_title(run: &[Tok]) -> Option<Name> {
     let words: Vec<String> = name_toks
         .iter()
         .filter(|t| !t.is_in(&HONORIFICS))
-        .map(|t| strip_possessive(&t.text))
+        .map(|t| strip_possessive(t.text))
         .collect();
     if words.is_empty() || words.iter().all(|w| w.chars().count() < 2) {
         return None;
@@ -645,7 +679,7 @@ fn split_title(run: &[Tok]) -> Option<Name> {
         .collect();
     let has_title =
         role_toks.iter().any(|t| t.is_in(&TITLES)) || role_toks.first().is_some_and(|t| acronym(t));
-    let role = has_title.then(|| join(role_toks.iter().map(|t| t.text.as_str())));
+    let role = has_title.then(|| join(role_toks.iter().map(|t| t.text)));
     let person = honorific || has_title;
     Some(Name {
         words,
@@ -668,7 +702,7 @@ fn noun_phrase(toks: &[Tok]) -> Np {
         return Np::Other;
     }
     if toks.len() == 1 && toks[0].is(&["he", "she"]) {
-        return Np::Pronoun(toks[0].lower.clone());
+        return Np::Pronoun(toks[0].lower.to_string());
     }
     // `Trump’s` alone stands for what follows it (`Editor’s note`), not for a speaker.
     if toks.last().is_some_and(is_possessive) {
@@ -745,7 +779,7 @@ fn noun_phrase(toks: &[Tok]) -> Np {
                         }
                         // A relation (`his friend Jo Doe`) is no role.
                         if !last.is_in(&RELATIONS) {
-                            name.role = Some(join(before[from..].iter().map(|t| t.text.as_str())));
+                            name.role = Some(join(before[from..].iter().map(|t| t.text)));
                         }
                         name.person = true;
                     }
@@ -766,9 +800,9 @@ fn noun_phrase(toks: &[Tok]) -> Np {
                 }
                 let mut words: Vec<String> = toks[start..n - 1]
                     .iter()
-                    .map(|t| strip_possessive(&t.text))
+                    .map(|t| strip_possessive(t.text))
                     .collect();
-                words.push(toks[n - 1].text.clone());
+                words.push(toks[n - 1].text.to_string());
                 return Np::Name(Name {
                     words,
                     role: None,
@@ -930,7 +964,7 @@ fn is_ly(t: &Tok) -> bool {
 }
 
 /// Comma-separated pieces of a token range.
-fn segments(toks: &[Tok]) -> Vec<&[Tok]> {
+fn segments<'t, 'a>(toks: &'t [Tok<'a>]) -> Vec<&'t [Tok<'a>]> {
     toks.split(|t| t.is_punct(',') || t.is_punct('(') || t.is_punct(')'))
         .filter(|s| !s.is_empty())
         .collect()
@@ -948,7 +982,7 @@ enum Found {
 
 /// The words after a quote, up to the end of its sentence. Later quotes in the sentence stay
 /// as single tokens (`“…,” Bill Doe, wearing “Vote Doe” pins, said`).
-fn after_window(toks: &[Tok], q: usize) -> &[Tok] {
+fn after_window<'t, 'a>(toks: &'t [Tok<'a>], q: usize) -> &'t [Tok<'a>] {
     if ends_sentence(toks, q) {
         return &[];
     }
@@ -965,7 +999,7 @@ const MAX_WINDOW: usize = 80;
 
 /// The tokens of `toks` without bracketed asides (`Rep. Gwen Moore (D-Wis.) said`); quotes
 /// inside brackets stay.
-fn strip_brackets(toks: &[Tok]) -> Vec<Tok> {
+fn strip_brackets<'a>(toks: &[Tok<'a>]) -> Vec<Tok<'a>> {
     let mut out = Vec::with_capacity(toks.len());
     let mut depth = 0usize;
     for t in toks {
@@ -1276,7 +1310,7 @@ type Names = HashMap<String, Vec<(usize, Name)>>;
 
 /// Every name written in the body.
 fn all_names(toks: &[Tok]) -> Names {
-    let mut out: Names = HashMap::new();
+    let mut out: Names = HashMap::default();
     let mut k = 0;
     while k < toks.len() {
         if !toks[k].capitalised() {
@@ -1323,8 +1357,14 @@ pub fn attribute(body: &str, quotes: &mut [Quote]) {
     if quotes.is_empty() {
         return;
     }
-    let chars: Vec<char> = body.chars().collect();
-    let mut toks = tokenize(&chars, quotes);
+    let mut chars = Vec::with_capacity(body.len());
+    let mut bytes = Vec::with_capacity(body.len() + 1);
+    for (b, c) in body.char_indices() {
+        chars.push(c);
+        bytes.push(b);
+    }
+    bytes.push(body.len());
+    let mut toks = tokenize(body, &chars, &bytes, quotes);
     mark_openers(&mut toks);
     let toks = toks;
     let names = all_names(&toks);

@@ -300,8 +300,7 @@ pub(crate) fn settle(
 
 /// Steps every reader shares once it has title, body, date and city: quotes, warnings.
 fn finish(article: &mut Article) {
-    article.quotes = quotes::extract(&article.body);
-    quotes::attribute(&article.body, &mut article.quotes);
+    article.quotes = quotes::extract_attributed(&article.body);
     if article.title.is_empty() {
         article.title = text::first_sentence(&article.body);
     }

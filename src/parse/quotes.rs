@@ -154,6 +154,10 @@ fn marks_in(chars: &[char], from: usize, to: usize) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut i = from;
     while i < to {
+        if !is_mark_char(chars[i]) {
+            i += 1;
+            continue;
+        }
         match mark_at(chars, i) {
             Some(m) if m.at + m.width <= to => {
                 marks.push(m);
@@ -196,13 +200,67 @@ impl Open {
 /// follow in the paragraph for both; otherwise the first quote was never closed and ends
 /// where the second begins.
 pub fn extract(body: &str) -> Vec<Quote> {
-    let chars: Vec<char> = body.chars().collect();
+    extract_in(&Chars::new(body))
+}
+
+/// [`extract`] and then [`attribute`], reading the body's characters once.
+pub fn extract_attributed(body: &str) -> Vec<Quote> {
+    let text = Chars::new(body);
+    let mut quotes = extract_in(&text);
+    super::speakers::attribute_in(&text, &mut quotes);
+    quotes
+}
+
+/// A body with its characters and their byte offsets, for the rules that walk characters
+/// (offsets in quotes are in characters) and slice the body.
+pub(super) struct Chars<'a> {
+    pub body: &'a str,
+    pub chars: Vec<char>,
+    /// `bytes[i]` is the byte offset of `chars[i]`; one more entry holds the body's length.
+    pub bytes: Vec<usize>,
+}
+
+impl<'a> Chars<'a> {
+    pub fn new(body: &'a str) -> Chars<'a> {
+        let (chars, bytes) = if body.is_ascii() {
+            // One character per byte: straight copies the compiler vectorises.
+            (
+                body.bytes().map(char::from).collect(),
+                (0..=body.len()).collect(),
+            )
+        } else {
+            // Sized first, then filled: no capacity check per character.
+            let n = body.chars().count();
+            let mut chars = vec!['\0'; n];
+            let mut bytes = vec![body.len(); n + 1];
+            for ((c, b), (at, ch)) in chars.iter_mut().zip(&mut bytes).zip(body.char_indices()) {
+                *c = ch;
+                *b = at;
+            }
+            (chars, bytes)
+        };
+        Chars { body, chars, bytes }
+    }
+
+    /// End of the paragraph starting at character `from`: the next blank line (`\n\n`), or
+    /// the end of the text.
+    fn paragraph_end(&self, from: usize) -> usize {
+        let start = self.bytes[from];
+        match memchr::memmem::find(&self.body.as_bytes()[start..], b"\n\n") {
+            Some(at) => self.bytes.partition_point(|&b| b < start + at),
+            None => self.chars.len(),
+        }
+    }
+}
+
+fn extract_in(text: &Chars<'_>) -> Vec<Quote> {
+    let chars = &text.chars[..];
     let mut quotes = Vec::new();
     let mut open: Option<Open> = None;
-    let mut para_start = skip_blank(&chars, 0);
+    let mut para_start = skip_blank(chars, 0);
     while para_start < chars.len() {
-        let para_end = paragraph_end(&chars, para_start);
-        let marks = marks_in(&chars, para_start, para_end);
+        let para_end = text.paragraph_end(para_start);
+        let marks = marks_in(chars, para_start, para_end);
         // closers_after[f][k]: marks from k on that can close a quote of family f.
         let closers_after: Vec<Vec<usize>> = FAMILIES
             .iter()
@@ -214,12 +272,12 @@ pub fn extract(body: &str) -> Vec<Quote> {
                 counts
             })
             .collect();
-        let next_start = skip_blank(&chars, para_end);
+        let next_start = skip_blank(chars, para_end);
         // The next paragraph opens with the same family: an open quote may continue there,
         // which counts as one more closing mark when deciding on nesting.
         let continues = |family: Family| {
             next_start < chars.len()
-                && mark_at(&chars, next_start).is_some_and(|m| m.can_open && m.family == family)
+                && mark_at(chars, next_start).is_some_and(|m| m.can_open && m.family == family)
         };
         let mut k = 0;
         if let Some(o) = open.as_mut() {
@@ -236,7 +294,7 @@ pub fn extract(body: &str) -> Vec<Quote> {
                     if o.depth > 0 {
                         o.depth -= 1;
                     } else if let Some(o) = open.take() {
-                        finish(&chars, o, m.at, &mut quotes);
+                        finish(chars, o, m.at, &mut quotes);
                     }
                 }
                 Some(o) if m.can_open && m.family == o.family => {
@@ -245,7 +303,7 @@ pub fn extract(body: &str) -> Vec<Quote> {
                     if closers >= o.depth + 2 {
                         o.depth += 1;
                     } else if let Some(o) = open.replace(Open::at(&m)) {
-                        finish(&chars, o, m.at, &mut quotes);
+                        finish(chars, o, m.at, &mut quotes);
                     }
                 }
                 Some(_) => {}
@@ -258,13 +316,13 @@ pub fn extract(body: &str) -> Vec<Quote> {
                 o.text.push_str("\n\n");
                 o.depth = 0;
             } else if let Some(o) = open.take() {
-                finish(&chars, o, para_end, &mut quotes);
+                finish(chars, o, para_end, &mut quotes);
             }
         }
         para_start = next_start;
     }
-    drop_names(&chars, &mut quotes);
-    drop_scare_quotes(&chars, &mut quotes);
+    drop_names(chars, &mut quotes);
+    drop_scare_quotes(chars, &mut quotes);
     quotes
 }
 
@@ -716,7 +774,11 @@ fn by_author(chars: &[char], end: usize) -> bool {
 
 /// Quote marks and apostrophes, skipped when looking for the words around a quote.
 fn is_mark_char(c: char) -> bool {
-    matches!(c, '“' | '”' | '"' | '„' | '«' | '»' | '\'' | '’' | '‘')
+    if c.is_ascii() {
+        c == '"' || c == '\''
+    } else {
+        matches!(c, '“' | '”' | '„' | '«' | '»' | '’' | '‘')
+    }
 }
 
 /// Up to `n` lower-cased words ending before `at` (commas skipped), oldest first.
@@ -747,13 +809,6 @@ fn words_before(chars: &[char], at: usize, n: usize) -> Vec<String> {
     }
     out.reverse();
     out
-}
-
-/// End of the paragraph starting at `from`: the next blank line, or the end of the text.
-fn paragraph_end(chars: &[char], from: usize) -> usize {
-    (from..chars.len())
-        .find(|&i| chars[i] == '\n' && chars.get(i + 1) == Some(&'\n'))
-        .unwrap_or(chars.len())
 }
 
 /// First character at or after `i` that is not white space.

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::quotes::Quote;
+use super::quotes::{Chars, Quote};
 
 /// A word list written as one string, looked up through a set built on first use (with a
 /// fast non-cryptographic hash: the keys are our own words, and lookups run per token).
@@ -372,9 +372,9 @@ fn lower_case(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Cuts the body into tokens; each quote is one token. `chars` are the body's characters and
-/// `bytes[i]` the byte offset of `chars[i]` in `body` (with the body's length at the end).
-fn tokenize<'a>(body: &'a str, chars: &[char], bytes: &[usize], quotes: &[Quote]) -> Vec<Tok<'a>> {
+/// Cuts the body into tokens; each quote is one token.
+fn tokenize<'a>(text: &Chars<'a>, quotes: &[Quote]) -> Vec<Tok<'a>> {
+    let (body, chars, bytes) = (text.body, &text.chars[..], &text.bytes[..]);
     let mut toks = Vec::with_capacity(chars.len() / 5);
     let mut qi = 0;
     let mut i = 0;
@@ -424,7 +424,7 @@ fn tokenize<'a>(body: &'a str, chars: &[char], bytes: &[usize], quotes: &[Quote]
             i += 1;
             loop {
                 let part = i - 1;
-                while i < chars.len() && chars[i].is_alphanumeric() {
+                while i < chars.len() && alphanumeric(chars[i]) {
                     i += 1;
                 }
                 // A period joins short parts (`U.S.`, `Ph.D`), not two sentences run together
@@ -459,6 +459,15 @@ fn tokenize<'a>(body: &'a str, chars: &[char], bytes: &[usize], quotes: &[Quote]
         i += 1;
     }
     toks
+}
+
+/// `char::is_alphanumeric`, deciding ASCII (most characters of most bodies) first.
+fn alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Whether token `k` ends a sentence.
@@ -1354,17 +1363,15 @@ fn all_names(toks: &[Tok]) -> Names {
 
 /// Fills in `speaker` and `role` of `quotes` (as found by `extract` on the same `body`).
 pub fn attribute(body: &str, quotes: &mut [Quote]) {
+    attribute_in(&Chars::new(body), quotes);
+}
+
+/// [`attribute`] on a body whose characters are already listed.
+pub(super) fn attribute_in(text: &Chars<'_>, quotes: &mut [Quote]) {
     if quotes.is_empty() {
         return;
     }
-    let mut chars = Vec::with_capacity(body.len());
-    let mut bytes = Vec::with_capacity(body.len() + 1);
-    for (b, c) in body.char_indices() {
-        chars.push(c);
-        bytes.push(b);
-    }
-    bytes.push(body.len());
-    let mut toks = tokenize(body, &chars, &bytes, quotes);
+    let mut toks = tokenize(text, quotes);
     mark_openers(&mut toks);
     let toks = toks;
     let names = all_names(&toks);

@@ -301,9 +301,6 @@ impl DatelineIndex {
             common.add_text(f.city, city);
             common.add_text(f.city_key, crate::parse::city::key(city));
         }
-        if let Some(raw) = &a.city_raw {
-            common.add_text(f.dateline, raw);
-        }
         if let Some(region) = &a.region {
             common.add_text(f.region, region);
         }
@@ -314,8 +311,8 @@ impl DatelineIndex {
         for q in &a.quotes {
             let mut d = common.clone();
             d.add_text(f.kind, KIND_QUOTE);
+            // The text itself is stored once, in the article body (see `quote_search`).
             d.add_text(f.quote, &q.text);
-            d.add_text(f.quote_text, &q.text);
             if let Some(s) = &q.speaker {
                 d.add_text(f.speaker, s);
                 d.add_text(f.speaker_name, s);
@@ -329,6 +326,9 @@ impl DatelineIndex {
         }
         let mut d = common;
         d.add_text(f.kind, KIND_ARTICLE);
+        if let Some(raw) = &a.city_raw {
+            d.add_text(f.dateline, raw);
+        }
         d.add_text(f.title, &a.title);
         d.add_text(f.body, &a.body);
         if let Some(p) = &a.published {

@@ -2,9 +2,10 @@
 //! its speaker, role, article id, date and city, so "what did anyone say about Bakhmut in
 //! March 2023, and who?" is one query. Nothing here prints.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
+use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Term, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -13,7 +14,7 @@ use tantivy::TantivyDocument;
 use crate::date::{self, PartialDate};
 use crate::error::{Error, Result};
 use crate::index::DatelineIndex;
-use crate::schema::KIND_QUOTE;
+use crate::schema::{KIND_ARTICLE, KIND_QUOTE};
 use crate::search::{char_ranges, collect, facet_values, BuiltQuery, FacetCount, FacetField, Sort};
 
 /// A quote search.
@@ -155,6 +156,7 @@ impl DatelineIndex {
             None => None,
         };
         let mut quotes = Vec::with_capacity(top.len());
+        let mut bodies: HashMap<String, String> = HashMap::new();
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let text = |field: Field| {
@@ -162,7 +164,17 @@ impl DatelineIndex {
                     .and_then(|v| v.as_str())
                     .map(str::to_string)
             };
-            let quote = text(f.quote_text).unwrap_or_default();
+            let offset = |field: Field| doc.get_first(field).and_then(|v| v.as_u64());
+            let article_id = text(f.id).unwrap_or_default();
+            if !bodies.contains_key(&article_id) {
+                let body = self.article_body(&searcher, &article_id)?;
+                bodies.insert(article_id.clone(), body);
+            }
+            let quote = quote_in(
+                &bodies[&article_id],
+                offset(f.quote_start).unwrap_or(0) as usize,
+                offset(f.quote_end).unwrap_or(0) as usize,
+            );
             let highlights = snippets
                 .as_ref()
                 .map(|g| highlight_whole(g, &quote))
@@ -170,7 +182,7 @@ impl DatelineIndex {
             quotes.push(QuoteHit {
                 speaker: text(f.speaker),
                 role: text(f.role),
-                article_id: text(f.id).unwrap_or_default(),
+                article_id,
                 date: doc
                     .get_first(f.date)
                     .and_then(|v| v.as_datetime())
@@ -186,6 +198,37 @@ impl DatelineIndex {
             quotes,
             facets: facet_values(&counts, &req.facets, req.facet_limit),
         })
+    }
+
+    /// The stored body of the article with this id ("" when it is gone).
+    fn article_body(&self, searcher: &tantivy::Searcher, id: &str) -> Result<String> {
+        let f = &self.fields;
+        let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.id, id),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>,
+            ),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.kind, KIND_ARTICLE),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        let Some((_, addr)) = top.first() else {
+            return Ok(String::new());
+        };
+        let doc: TantivyDocument = searcher.doc(*addr)?;
+        Ok(doc
+            .get_first(f.body)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string())
     }
 
     /// Words of a speaker name, in order, in `speaker_name`.
@@ -211,6 +254,24 @@ impl DatelineIndex {
     }
 }
 
+/// The quote that starts at character `start` of `body`, as extraction gives it (quotes are
+/// stored once, in the article body; extraction is deterministic, and the parser version in
+/// the index makes `dateline index` re-read every file when it changes). Should the body
+/// hold no such quote, the characters `start..end` stand in.
+fn quote_in(body: &str, start: usize, end: usize) -> String {
+    match crate::parse::quotes::extract(body)
+        .into_iter()
+        .find(|q| q.start == start)
+    {
+        Some(q) => q.text,
+        None => body
+            .chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect(),
+    }
+}
+
 /// Highlights over the whole quote (character offsets), when the snippet covers all of it.
 fn highlight_whole(g: &SnippetGenerator, quote: &str) -> Vec<[usize; 2]> {
     let snippet = g.snippet(quote);
@@ -219,4 +280,59 @@ fn highlight_whole(g: &SnippetGenerator, quote: &str) -> Vec<[usize; 2]> {
         return Vec::new();
     };
     char_ranges(quote, shift, snippet.highlighted())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{self, city::CityAliases, Format};
+
+    /// Quote hits read their text back from the article body: a quote over two paragraphs
+    /// comes back joined as extraction gives it, with its speaker, date and city.
+    #[test]
+    fn quote_text_is_read_back_from_the_body() {
+        let text = "date 2023-03-06 Kyiv: The shelling went on.\n\n\
+                    “We hold the line,” said Olena Koval, a city official. “The water is back \
+                    on in most districts.\n\n\
+                    “The schools open on Monday,” she added.\n\n\
+                    Nothing else was reported.";
+        let articles = parse::parse(
+            Format::Seed,
+            "a.txt",
+            text.as_bytes(),
+            CityAliases::builtin(),
+        )
+        .unwrap();
+        let want: Vec<String> = articles[0].quotes.iter().map(|q| q.text.clone()).collect();
+        assert!(
+            want.iter().any(|q| q.contains("\n\n")),
+            "a multi-paragraph quote: {want:?}"
+        );
+
+        let index = DatelineIndex::create_in_ram().unwrap();
+        index.add_articles(&articles).unwrap();
+        let mut req = QuoteRequest::new("");
+        req.sort = Some(Sort::Oldest);
+        let got = index.search_quotes(&req).unwrap();
+        assert_eq!(got.total, want.len() as u64);
+        let mut texts: Vec<String> = got.quotes.iter().map(|q| q.text.clone()).collect();
+        texts.sort();
+        let mut want_sorted = want.clone();
+        want_sorted.sort();
+        assert_eq!(texts, want_sorted);
+        for q in &got.quotes {
+            assert_eq!(q.speaker.as_deref(), Some("Olena Koval"), "{q:?}");
+            assert_eq!(q.article_id, "a.txt");
+            assert_eq!(q.date.as_deref(), Some("2023-03-06"));
+            assert_eq!(q.city.as_deref(), Some("Kyiv"));
+        }
+
+        let hits = index.search_quotes(&QuoteRequest::new("schools")).unwrap();
+        assert_eq!(hits.total, 1);
+        let q = &hits.quotes[0];
+        assert!(q.text.contains("schools open"), "{q:?}");
+        let [s, e] = q.highlights[0];
+        let highlighted: String = q.text.chars().skip(s).take(e - s).collect();
+        assert_eq!(highlighted, "schools");
+    }
 }

@@ -732,9 +732,10 @@ fn articles_read_by_an_older_parser_are_read_again() {
     let env = Env::new();
     env.index_json();
     let n = manifest().len() as u64;
+    let schema = dateline::schema::DatelineSchema::load().unwrap().version;
     set_payload(
         &env.index,
-        serde_json::json!({"dateline_schema": 1, "parser": 1}),
+        serde_json::json!({"dateline_schema": schema, "parser": 1}),
     );
     let r = env.index_json();
     assert_eq!(r["updated"], n, "every article re-read");

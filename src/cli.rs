@@ -101,8 +101,8 @@ pub struct IndexArgs {
 /// `dateline search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Query in tantivy's query language over title, body and quotes: words (all must match),
-    /// "phrases", OR, NOT/-, field:term (title:, body:, quote:, city:, date:2023-03).
+    /// Query in tantivy's query language over title and body (quotes included): words (all
+    /// must match), "phrases", OR, NOT/-, field:term (title:, body:, city:, date:2023-03).
     /// Empty or `*` matches every article.
     #[arg(value_name = "QUERY")]
     pub query: Option<String>,

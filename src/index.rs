@@ -281,7 +281,7 @@ impl DatelineIndex {
         self.commit(&mut writer, parser)
     }
 
-    /// Builds the article document and one document per quote.
+    /// Builds the article document (first) and one document per quote.
     fn documents(
         &self,
         a: &Article,
@@ -317,9 +317,6 @@ impl DatelineIndex {
                 d.add_text(f.speaker, s);
                 d.add_text(f.speaker_name, s);
             }
-            if let Some(r) = &q.role {
-                d.add_text(f.role, r);
-            }
             d.add_u64(f.quote_start, q.start as u64);
             d.add_u64(f.quote_end, q.end as u64);
             docs.push(d);
@@ -347,9 +344,6 @@ impl DatelineIndex {
         for s in speakers {
             d.add_text(f.speaker, s);
             d.add_text(f.speaker_name, s);
-        }
-        for q in &a.quotes {
-            d.add_text(f.quote, &q.text);
         }
         if let Some((entry, hash)) = file {
             d.add_u64(f.file_size, entry.size);

@@ -1,6 +1,8 @@
 //! Searching quotes as results of their own: every quote is a document (`kind:quote`) with
-//! its speaker, role, article id, date and city, so "what did anyone say about Bakhmut in
-//! March 2023, and who?" is one query. Nothing here prints.
+//! its words, speaker, article id, date and city indexed, so "what did anyone say about
+//! Bakhmut in March 2023, and who?" is one query. A quote's text, speaker and role are stored
+//! once, in its article's body, and read back from there for the hits shown. Nothing here
+//! prints.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -14,6 +16,7 @@ use tantivy::TantivyDocument;
 use crate::date::{self, PartialDate};
 use crate::error::{Error, Result};
 use crate::index::DatelineIndex;
+use crate::parse::quotes::Quote;
 use crate::schema::{KIND_ARTICLE, KIND_QUOTE};
 use crate::search::{char_ranges, collect, facet_values, BuiltQuery, FacetCount, FacetField, Sort};
 
@@ -156,7 +159,8 @@ impl DatelineIndex {
             None => None,
         };
         let mut quotes = Vec::with_capacity(top.len());
-        let mut bodies: HashMap<String, String> = HashMap::new();
+        // Article id → (body, its quotes): several hits often share an article.
+        let mut parents: HashMap<String, (String, Vec<Quote>)> = HashMap::new();
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let text = |field: Field| {
@@ -166,22 +170,26 @@ impl DatelineIndex {
             };
             let offset = |field: Field| doc.get_first(field).and_then(|v| v.as_u64());
             let article_id = text(f.id).unwrap_or_default();
-            if !bodies.contains_key(&article_id) {
+            if !parents.contains_key(&article_id) {
                 let body = self.article_body(&searcher, &article_id)?;
-                bodies.insert(article_id.clone(), body);
+                let quotes = crate::parse::quotes::extract_attributed(&body);
+                parents.insert(article_id.clone(), (body, quotes));
             }
-            let quote = quote_in(
-                &bodies[&article_id],
+            let (body, in_body) = &parents[&article_id];
+            let found = quote_in(
+                body,
+                in_body,
                 offset(f.quote_start).unwrap_or(0) as usize,
                 offset(f.quote_end).unwrap_or(0) as usize,
             );
+            let quote = found.text;
             let highlights = snippets
                 .as_ref()
                 .map(|g| highlight_whole(g, &quote))
                 .unwrap_or_default();
             quotes.push(QuoteHit {
-                speaker: text(f.speaker),
-                role: text(f.role),
+                speaker: found.speaker,
+                role: found.role,
                 article_id,
                 date: doc
                     .get_first(f.date)
@@ -254,22 +262,27 @@ impl DatelineIndex {
     }
 }
 
-/// The quote that starts at character `start` of `body`, as extraction gives it (quotes are
-/// stored once, in the article body; extraction is deterministic, and the parser version in
-/// the index makes `dateline index` re-read every file when it changes). Should the body
-/// hold no such quote, the characters `start..end` stand in.
-fn quote_in(body: &str, start: usize, end: usize) -> String {
-    match crate::parse::quotes::extract(body)
-        .into_iter()
+/// The quote of `quotes` (extracted from `body`) that starts at character `start`, with its
+/// speaker and role. Quotes are stored once, in the article body: extraction is
+/// deterministic, and the parser version in the index makes `dateline index` re-read every
+/// file when it changes. Should the body hold no such quote, the characters `start..end`
+/// stand in, with no speaker.
+fn quote_in(body: &str, quotes: &[Quote], start: usize, end: usize) -> Quote {
+    quotes
+        .iter()
         .find(|q| q.start == start)
-    {
-        Some(q) => q.text,
-        None => body
-            .chars()
-            .skip(start)
-            .take(end.saturating_sub(start))
-            .collect(),
-    }
+        .cloned()
+        .unwrap_or_else(|| Quote {
+            text: body
+                .chars()
+                .skip(start)
+                .take(end.saturating_sub(start))
+                .collect(),
+            start,
+            end,
+            speaker: None,
+            role: None,
+        })
 }
 
 /// Highlights over the whole quote (character offsets), when the snippet covers all of it.

@@ -383,8 +383,21 @@ impl DatelineIndex {
             req.to,
             &req.cities,
             KIND_ARTICLE,
-            vec![f.title, f.body, f.quote],
+            vec![f.title, f.body],
         )?;
+        // Quoted words are part of an article's body; `quote:` is the field of quote
+        // documents, which `search_quotes` answers.
+        if let Some(u) = &user {
+            let mut on_quotes = false;
+            u.query_terms(&mut |term, _| on_quotes |= term.field() == f.quote);
+            if on_quotes {
+                return Err(Error::BadQuery(
+                    "`quote:` searches quotes: use `dateline quotes` (quoted words are part \
+                     of `body:` here)"
+                        .into(),
+                ));
+            }
+        }
         let searcher = self.reader.searcher();
         let (counts, top) = collect(
             &searcher,
@@ -461,7 +474,7 @@ impl DatelineIndex {
         };
         Ok(Hit {
             id: text(f.id).unwrap_or_default(),
-            path: text(f.path).unwrap_or_default(),
+            path: fast_str(searcher, addr, "path")?.unwrap_or_default(),
             date: doc
                 .get_first(f.date)
                 .and_then(|v| v.as_datetime())
@@ -479,6 +492,24 @@ impl DatelineIndex {
                 .collect(),
         })
     }
+}
+
+/// A document's value of a fast text field (`path` is kept only there, not stored).
+fn fast_str(searcher: &tantivy::Searcher, addr: DocAddress, field: &str) -> Result<Option<String>> {
+    let Some(col) = searcher
+        .segment_reader(addr.segment_ord)
+        .fast_fields()
+        .str(field)?
+    else {
+        return Ok(None);
+    };
+    let Some(ord) = col.ords().first(addr.doc_id) else {
+        return Ok(None);
+    };
+    let mut value = String::new();
+    col.ord_to_str(ord, &mut value)
+        .map_err(tantivy::TantivyError::from)?;
+    Ok(Some(value))
 }
 
 /// Byte ranges of a snippet fragment, found `shift` bytes into `text`, as `[start, end)`

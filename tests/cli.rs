@@ -768,6 +768,25 @@ fn an_index_from_another_schema_version_is_refused_with_advice() {
 }
 
 #[test]
+fn quote_field_in_article_search_points_to_the_quotes_command() {
+    let env = shared();
+    let out = env.run(&["search", "quote:arithmetic"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("dateline quotes"), "{}", out.stderr);
+    assert_eq!(out.stderr.lines().count(), 1);
+    // The quoted words themselves are found in the body, and by the quotes command.
+    assert!(env.search(&["arithmetic"]).1["total"].as_u64().unwrap() >= 1);
+    let out = env.run(&["quotes", "arithmetic", "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert!(v["total"].as_u64().unwrap() >= 1);
+    assert!(v["quotes"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("arithmetic"));
+}
+
+#[test]
 fn quotes_are_listed_with_highlights_and_speaker_facet() {
     let env = shared();
     let out = env.run(&[

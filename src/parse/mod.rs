@@ -16,6 +16,7 @@ pub mod stamp;
 pub mod text;
 pub mod wire;
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
@@ -131,7 +132,14 @@ pub fn detect(rel_path: &str, head: &[u8]) -> Format {
     // UTF-16 files are recognised by their BOM; a head cut mid-character only loses its end.
     let text = match encoding_rs::Encoding::for_bom(head) {
         Some((enc, bom)) => enc.decode_without_bom_handling(&head[bom..]).0,
-        None => String::from_utf8_lossy(head),
+        None => match std::str::from_utf8(head) {
+            Ok(text) => Cow::Borrowed(text),
+            // Cut inside a character at the end of the head: the whole characters before it.
+            Err(e) if e.error_len().is_none() => {
+                Cow::Borrowed(std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default())
+            }
+            Err(_) => String::from_utf8_lossy(head),
+        },
     };
     let text = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if reuters::looks_like(text) {

@@ -1374,6 +1374,7 @@ pub(super) fn attribute_in(text: &Chars<'_>, quotes: &mut [Quote]) {
     let mut toks = tokenize(text, quotes);
     mark_openers(&mut toks);
     let toks = toks;
+    let ends: Vec<bool> = (0..toks.len()).map(|k| ends_sentence(&toks, k)).collect();
     let names = all_names(&toks);
     // Paragraph and sentence of each token.
     let mut para = vec![0; toks.len()];
@@ -1386,7 +1387,7 @@ pub(super) fn attribute_in(text: &Chars<'_>, quotes: &mut [Quote]) {
         if toks[k].kind == Kind::Para {
             p += 1;
         }
-        if ends_sentence(&toks, k) {
+        if ends[k] {
             s = k + 1;
         }
     }
@@ -1412,7 +1413,7 @@ pub(super) fn attribute_in(text: &Chars<'_>, quotes: &mut [Quote]) {
         // One sentence at a time.
         let start = k;
         let mut end = k;
-        while end < toks.len() && !ends_sentence(&toks, end) {
+        while end < toks.len() && !ends[end] {
             end += 1;
         }
         let end = (end + 1).min(toks.len());

@@ -477,14 +477,12 @@ impl DatelineIndex {
 
         // Files the index knows under these roots that this walk did not see and that are
         // gone from disk. (A file only left out by a narrower --glob stays indexed.)
-        let seen: HashSet<String> = files
-            .iter()
-            .map(|f| f.path.to_string_lossy().into_owned())
-            .collect();
+        // Borrowed from the walk's list: a million paths are not copied again.
+        let seen: HashSet<&Path> = files.iter().map(|f| f.path.as_path()).collect();
         for (path, k) in &known {
             let p = Path::new(path);
             if canonical_roots.iter().any(|r| p.starts_with(r))
-                && !seen.contains(path)
+                && !seen.contains(p)
                 && !p.is_file()
             {
                 writer.delete_term(Term::from_field_text(self.fields.path, path));

@@ -481,9 +481,7 @@ impl DatelineIndex {
         let seen: HashSet<&Path> = files.iter().map(|f| f.path.as_path()).collect();
         for (path, k) in &known {
             let p = Path::new(path);
-            if canonical_roots.iter().any(|r| p.starts_with(r))
-                && !seen.contains(p)
-                && !p.is_file()
+            if canonical_roots.iter().any(|r| p.starts_with(r)) && !seen.contains(p) && !p.is_file()
             {
                 writer.delete_term(Term::from_field_text(self.fields.path, path));
                 report.removed += k.ids.len() as u64;

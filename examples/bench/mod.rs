@@ -603,7 +603,10 @@ fn settle(inputs: &[&Path]) -> Result<()> {
             if entry.file_type().is_file() {
                 // Streamed, not read whole: the harness must stay small, because a child's
                 // peak RSS as the kernel reports it includes the parent's at fork time.
-                std::io::copy(&mut std::fs::File::open(entry.path())?, &mut std::io::sink())?;
+                std::io::copy(
+                    &mut std::fs::File::open(entry.path())?,
+                    &mut std::io::sink(),
+                )?;
             }
         }
     }

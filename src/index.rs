@@ -477,11 +477,15 @@ impl DatelineIndex {
 
         // Files the index knows under these roots that this walk did not see and that are
         // gone from disk. (A file only left out by a narrower --glob stays indexed.)
-        // Borrowed from the walk's list: a million paths are not copied again.
-        let seen: HashSet<&Path> = files.iter().map(|f| f.path.as_path()).collect();
+        // Keys as the index stores them (lossy UTF-8), borrowed from the walk's list where the
+        // path is valid UTF-8, so a million paths are not copied again.
+        let seen: HashSet<std::borrow::Cow<'_, str>> =
+            files.iter().map(|f| f.path.to_string_lossy()).collect();
         for (path, k) in &known {
             let p = Path::new(path);
-            if canonical_roots.iter().any(|r| p.starts_with(r)) && !seen.contains(p) && !p.is_file()
+            if canonical_roots.iter().any(|r| p.starts_with(r))
+                && !seen.contains(path.as_str())
+                && !p.is_file()
             {
                 writer.delete_term(Term::from_field_text(self.fields.path, path));
                 report.removed += k.ids.len() as u64;

@@ -22,8 +22,8 @@ use tantivy::tokenizer::{
 pub const EN_STEM: &str = "en_stem";
 
 /// Sets of the stem cache (a power of two): 4,096 cache lines of two 32-byte entries, 256 KB
-/// per analyzer, allocated zeroed on the first word, so an analyzer that stems a handful of
-/// query words costs nothing.
+/// per analyzer, allocated zeroed on its first word (an analyzer that only parses a query
+/// touches a few of those pages).
 const SETS: usize = 1 << 12;
 
 /// Longest word and stem kept in an entry, in bytes; longer ones are stemmed every time.

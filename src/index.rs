@@ -268,7 +268,9 @@ impl DatelineIndex {
     }
 
     /// Adds articles that did not come from files (embedding). An article with an id already
-    /// in the index replaces it.
+    /// in the index replaces it. Its `quotes` are indexed as given, but quote hits read their
+    /// text, speaker and role back from the body with the quote rules, so quotes the rules
+    /// would not find in `body` show as the characters they span, with no speaker.
     pub fn add_articles(&self, articles: &[Article]) -> Result<()> {
         let mut writer = self.writer(1, 32 << 20)?;
         for a in articles {

@@ -18,7 +18,9 @@ use crate::error::{Error, Result};
 use crate::index::DatelineIndex;
 use crate::parse::quotes::Quote;
 use crate::schema::{KIND_ARTICLE, KIND_QUOTE};
-use crate::search::{char_ranges, collect, facet_values, BuiltQuery, FacetCount, FacetField, Sort};
+use crate::search::{
+    char_ranges, collect, facet_values, fast_str, BuiltQuery, FacetCount, FacetField, Sort,
+};
 
 /// A quote search.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -159,8 +161,10 @@ impl DatelineIndex {
             None => None,
         };
         let mut quotes = Vec::with_capacity(top.len());
-        // Article id → (body, its quotes): several hits often share an article.
-        let mut parents: HashMap<String, (String, Vec<Quote>)> = HashMap::new();
+        // (file, article id) → (body, its quotes): several hits often share an article. Ids
+        // alone can repeat (two roots with the same relative path), so the file is part of
+        // the key and of the lookup.
+        let mut parents: HashMap<(String, String), (String, Vec<Quote>)> = HashMap::new();
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let text = |field: Field| {
@@ -170,12 +174,16 @@ impl DatelineIndex {
             };
             let offset = |field: Field| doc.get_first(field).and_then(|v| v.as_u64());
             let article_id = text(f.id).unwrap_or_default();
-            if !parents.contains_key(&article_id) {
-                let body = self.article_body(&searcher, &article_id)?;
+            let key = (
+                fast_str(&searcher, addr, "path")?.unwrap_or_default(),
+                article_id.clone(),
+            );
+            if !parents.contains_key(&key) {
+                let body = self.article_body(&searcher, &key.0, &key.1)?;
                 let quotes = crate::parse::quotes::extract_attributed(&body);
-                parents.insert(article_id.clone(), (body, quotes));
+                parents.insert(key.clone(), (body, quotes));
             }
-            let (body, in_body) = &parents[&article_id];
+            let (body, in_body) = &parents[&key];
             let found = quote_in(
                 body,
                 in_body,
@@ -208,10 +216,17 @@ impl DatelineIndex {
         })
     }
 
-    /// The stored body of the article with this id ("" when it is gone).
-    fn article_body(&self, searcher: &tantivy::Searcher, id: &str) -> Result<String> {
+    /// The stored body of the article with this id from this file ("" when it is gone).
+    fn article_body(&self, searcher: &tantivy::Searcher, path: &str, id: &str) -> Result<String> {
         let f = &self.fields;
         let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.path, path),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>,
+            ),
             (
                 Occur::Must,
                 Box::new(TermQuery::new(
@@ -262,15 +277,15 @@ impl DatelineIndex {
     }
 }
 
-/// The quote of `quotes` (extracted from `body`) that starts at character `start`, with its
-/// speaker and role. Quotes are stored once, in the article body: extraction is
+/// The quote of `quotes` (extracted from `body`) at characters `start..end`, with its speaker
+/// and role. Quotes are stored once, in the article body: extraction is
 /// deterministic, and the parser version in the index makes `dateline index` re-read every
 /// file when it changes. Should the body hold no such quote, the characters `start..end`
 /// stand in, with no speaker.
 fn quote_in(body: &str, quotes: &[Quote], start: usize, end: usize) -> Quote {
     quotes
         .iter()
-        .find(|q| q.start == start)
+        .find(|q| q.start == start && q.end == end)
         .cloned()
         .unwrap_or_else(|| Quote {
             text: body
@@ -347,5 +362,36 @@ mod tests {
         let [s, e] = q.highlights[0];
         let highlighted: String = q.text.chars().skip(s).take(e - s).collect();
         assert_eq!(highlighted, "schools");
+    }
+
+    /// Two roots can hold the same relative path, so two articles share an id: each quote
+    /// hit is still read back from its own article.
+    #[test]
+    fn quote_hits_come_from_their_own_file_when_ids_repeat() {
+        let roots = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+        let texts = [
+            "date 2023-03-06 Kyiv: Intro.\n\n“The bridge is open to traffic again,” said Olena Koval.",
+            "date 2023-03-07 Lviv: Intro.\n\n“Unicorns were seen near the station today,” said Ivan Petrenko.",
+        ];
+        for (root, text) in roots.iter().zip(texts) {
+            std::fs::write(root.path().join("a.txt"), text).unwrap();
+        }
+        let index = DatelineIndex::create_in_ram().unwrap();
+        let paths: Vec<_> = roots.iter().map(|r| r.path().to_path_buf()).collect();
+        index
+            .index_paths(&paths, &crate::index::IndexOptions::default(), &|_| {})
+            .unwrap();
+        for (word, speaker, city) in [
+            ("unicorns", "Ivan Petrenko", "Lviv"),
+            ("bridge", "Olena Koval", "Kyiv"),
+        ] {
+            let hits = index.search_quotes(&QuoteRequest::new(word)).unwrap();
+            assert_eq!(hits.total, 1, "{word}");
+            let q = &hits.quotes[0];
+            assert!(q.text.to_lowercase().contains(word), "{q:?}");
+            assert_eq!(q.speaker.as_deref(), Some(speaker));
+            assert_eq!(q.article_id, "a.txt");
+            assert_eq!(q.city.as_deref(), Some(city));
+        }
     }
 }

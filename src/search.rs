@@ -495,7 +495,11 @@ impl DatelineIndex {
 }
 
 /// A document's value of a fast text field (`path` is kept only there, not stored).
-fn fast_str(searcher: &tantivy::Searcher, addr: DocAddress, field: &str) -> Result<Option<String>> {
+pub(crate) fn fast_str(
+    searcher: &tantivy::Searcher,
+    addr: DocAddress,
+    field: &str,
+) -> Result<Option<String>> {
     let Some(col) = searcher
         .segment_reader(addr.segment_ord)
         .fast_fields()

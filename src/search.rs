@@ -223,6 +223,12 @@ pub struct SearchResults {
 /// pasted document cannot make the parser and scorer work for minutes.
 pub const MAX_QUERY_CHARS: usize = 10_000;
 
+/// `quote:` as a field name in query text, and the `"phrases"` to ignore when looking for it.
+static QUOTE_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(+\-])quote:").expect("constant regex"));
+static PHRASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#""[^"]*""#).expect("constant regex"));
+
 /// `a AND NOT b` parses in tantivy 0.27 as `+a +(-b)`, whose second clause matches nothing,
 /// so the whole query would match nothing; `a AND -b` means what the user meant.
 static AND_NOT: LazyLock<Regex> =
@@ -388,7 +394,9 @@ impl DatelineIndex {
         // Quoted words are part of an article's body; `quote:` is the field of quote
         // documents, which `search_quotes` answers.
         if let Some(u) = &user {
-            let mut on_quotes = false;
+            // Term and phrase clauses name their field; prefix, fuzzy and range clauses list
+            // no terms, so the query text is checked too (outside "phrases").
+            let mut on_quotes = QUOTE_FIELD.is_match(&PHRASE.replace_all(&req.query, " "));
             u.query_terms(&mut |term, _| on_quotes |= term.field() == f.quote);
             if on_quotes {
                 return Err(Error::BadQuery(

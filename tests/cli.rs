@@ -770,10 +770,18 @@ fn an_index_from_another_schema_version_is_refused_with_advice() {
 #[test]
 fn quote_field_in_article_search_points_to_the_quotes_command() {
     let env = shared();
-    let out = env.run(&["search", "quote:arithmetic"]);
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("dateline quotes"), "{}", out.stderr);
-    assert_eq!(out.stderr.lines().count(), 1);
+    for query in [
+        "quote:arithmetic",
+        "quote:arith*",
+        "bakhmut AND -quote:shells",
+    ] {
+        let out = env.run(&["search", query]);
+        assert_eq!(out.code, 2, "{query}: {}", out.stderr);
+        assert!(out.stderr.contains("dateline quotes"), "{}", out.stderr);
+        assert_eq!(out.stderr.lines().count(), 1);
+    }
+    // Inside a phrase it is just words.
+    assert_ne!(env.run(&["search", "\"quote: arithmetic\""]).code, 2);
     // The quoted words themselves are found in the body, and by the quotes command.
     assert!(env.search(&["arithmetic"]).1["total"].as_u64().unwrap() >= 1);
     let out = env.run(&["quotes", "arithmetic", "--json"]);

@@ -6,10 +6,12 @@
 //! vocabulary (Zipf's law), so most tokens are words the analyzer has stemmed before. On the
 //! 200,000-article benchmark the Snowball stemmer took about 30% of the indexing threads'
 //! samples; with the cache, stemming and lookups take about 21%. The lookups are bound by
-//! memory latency, so a larger cache (512 KB, 2 MB) did no better. The tokens are exactly those of tantivy's `en_stem` (a cache miss runs
-//! tantivy's own `Stemmer` filter on the word, and `tests` compare the two analyzers), so the
-//! schema keeps the built-in name and any tantivy client querying the index with its own
-//! `en_stem` gets the same terms.
+//! memory latency, so a larger cache (512 KB, 2 MB) did no better.
+//!
+//! The tokens are exactly those of tantivy's `en_stem` (a cache miss runs tantivy's own
+//! `Stemmer` filter on the word, and `tests` compare the two analyzers), so the schema keeps
+//! the built-in name and any tantivy client querying the index with its own `en_stem` gets
+//! the same terms.
 
 use std::hash::BuildHasher;
 
@@ -74,8 +76,9 @@ impl<T: Clone> Clone for CachedStemmerFilter<T> {
 /// The cache is two-way set-associative: a word's hash picks one 64-byte cache line holding
 /// two entries, each a word and its stem inline (`[word len, stem len, word…, stem…]`), so a
 /// lookup touches one cache line; a new word takes the first entry and pushes the older one
-/// to the second. Frequent words stay; rare ones come and go. (A `HashMap<String, String>` was tried first: its pointer chasing made a lookup
-/// cost nearly as much as the stemming it saved.)
+/// to the second. Frequent words stay; rare ones come and go. (A `HashMap<String, String>`
+/// was tried first: its pointer chasing made a lookup cost nearly as much as the stemming it
+/// saved.)
 struct Stems {
     slots: Vec<[u8; 64]>,
     /// tantivy's stemmer over a tokenizer that yields its whole input as one token.

@@ -219,28 +219,17 @@ impl DatelineIndex {
     /// The stored body of the article with this id from this file ("" when it is gone).
     fn article_body(&self, searcher: &tantivy::Searcher, path: &str, id: &str) -> Result<String> {
         let f = &self.fields;
+        let must = |field: Field, value: &str| -> (Occur, Box<dyn Query>) {
+            let term = Term::from_field_text(field, value);
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+            )
+        };
         let query = BooleanQuery::new(vec![
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.path, path),
-                    IndexRecordOption::Basic,
-                )) as Box<dyn Query>,
-            ),
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.id, id),
-                    IndexRecordOption::Basic,
-                )) as Box<dyn Query>,
-            ),
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.kind, KIND_ARTICLE),
-                    IndexRecordOption::Basic,
-                )),
-            ),
+            must(f.path, path),
+            must(f.id, id),
+            must(f.kind, KIND_ARTICLE),
         ]);
         let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
         let Some((_, addr)) = top.first() else {

@@ -383,6 +383,16 @@ impl DatelineIndex {
     /// ```
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
         let f = &self.fields;
+        // Quoted words are part of an article's body; `quote:` is the field of quote
+        // documents, which `search_quotes` answers. The query text is checked (outside
+        // "phrases") because prefix, fuzzy and range clauses of a parsed query list no terms.
+        if QUOTE_FIELD.is_match(&PHRASE.replace_all(&req.query, " ")) {
+            return Err(Error::BadQuery(
+                "`quote:` searches quotes: use `dateline quotes` (quoted words are part of \
+                 `body:` here)"
+                    .into(),
+            ));
+        }
         let BuiltQuery { full: query, user } = self.build_query(
             &req.query,
             req.from,
@@ -391,21 +401,6 @@ impl DatelineIndex {
             KIND_ARTICLE,
             vec![f.title, f.body],
         )?;
-        // Quoted words are part of an article's body; `quote:` is the field of quote
-        // documents, which `search_quotes` answers.
-        if let Some(u) = &user {
-            // Term and phrase clauses name their field; prefix, fuzzy and range clauses list
-            // no terms, so the query text is checked too (outside "phrases").
-            let mut on_quotes = QUOTE_FIELD.is_match(&PHRASE.replace_all(&req.query, " "));
-            u.query_terms(&mut |term, _| on_quotes |= term.field() == f.quote);
-            if on_quotes {
-                return Err(Error::BadQuery(
-                    "`quote:` searches quotes: use `dateline quotes` (quoted words are part \
-                     of `body:` here)"
-                        .into(),
-                ));
-            }
-        }
         let searcher = self.reader.searcher();
         let (counts, top) = collect(
             &searcher,

@@ -154,6 +154,8 @@ fn marks_in(chars: &[char], from: usize, to: usize) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut i = from;
     while i < to {
+        // `mark_at` rejects these too, but it is not inlined: skipping them here keeps the
+        // per-character loop tight (without this, parsing took 11 % more instructions).
         if !is_mark_char(chars[i]) {
             i += 1;
             continue;

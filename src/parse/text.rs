@@ -116,8 +116,8 @@ pub fn normalize_newlines(s: &str) -> String {
 /// space trimmed.
 pub fn tidy_paragraphs(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for para in s.split("\n\n") {
-        let para = para.trim_matches(|c: char| c == '\n' || c.is_whitespace());
+    for para in paragraphs(s) {
+        let para = para.trim();
         if para.is_empty() {
             continue;
         }
@@ -127,6 +127,24 @@ pub fn tidy_paragraphs(s: &str) -> String {
         out.push_str(para);
     }
     out
+}
+
+/// `s.split("\n\n")`, with a vectorised search for the separator.
+fn paragraphs(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match memchr::memmem::find(r.as_bytes(), b"\n\n") {
+            Some(i) => {
+                rest = Some(&r[i + 2..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// Words that end with a period without ending a sentence.
@@ -142,15 +160,16 @@ const MAX_TITLE_CHARS: usize = 200;
 
 /// The first sentence of a text, cut at a word boundary if longer than 200 characters.
 pub fn first_sentence(text: &str) -> String {
-    let para = text.trim_start().split("\n\n").next().unwrap_or("");
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let para = paragraphs(text.trim_start()).next().unwrap_or("");
     let mut end = para.len();
-    for (i, &(pos, c)) in chars.iter().enumerate() {
+    let mut chars = para.char_indices().peekable();
+    while let Some((pos, c)) = chars.next() {
         if !matches!(c, '.' | '!' | '?') {
             continue;
         }
-        let next = chars.get(i + 1).map(|&(_, c)| c);
-        let closes = next.is_none_or(|n| n.is_whitespace() || matches!(n, '”' | '"' | '’' | ')'));
+        let next = chars.peek().copied();
+        let closes =
+            next.is_none_or(|(_, n)| n.is_whitespace() || matches!(n, '”' | '"' | '’' | ')'));
         if !closes {
             continue;
         }
@@ -167,14 +186,20 @@ pub fn first_sentence(text: &str) -> String {
             }
         }
         end = pos + c.len_utf8();
-        if let Some(&(p, q)) = chars.get(i + 1) {
+        if let Some((p, q)) = next {
             if matches!(q, '”' | '"' | '’') {
                 end = p + q.len_utf8();
             }
         }
         break;
     }
-    let sentence = para[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut sentence = String::with_capacity(end);
+    for word in para[..end].split_whitespace() {
+        if !sentence.is_empty() {
+            sentence.push(' ');
+        }
+        sentence.push_str(word);
+    }
     truncate_words(&sentence, MAX_TITLE_CHARS)
 }
 

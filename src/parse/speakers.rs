@@ -16,6 +16,7 @@
 //! name (`Donetsk Gov.`) become the role. When nothing fits, the speaker stays empty.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -356,8 +357,15 @@ static ABBREVIATIONS: Words = Words::new(
 
 /// `text` in lower case, borrowed when it already is.
 fn lower_case(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
-        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+    // One pass over the bytes decides the common cases: ASCII already in lower case (most
+    // words) or ASCII with capitals.
+    let (mut upper, mut ascii) = (false, true);
+    for b in text.bytes() {
+        upper |= b.is_ascii_uppercase();
+        ascii &= b.is_ascii();
+    }
+    if ascii {
+        if upper {
             Cow::Owned(text.to_ascii_lowercase())
         } else {
             Cow::Borrowed(text)
@@ -1303,15 +1311,49 @@ fn subject(region: &[Tok]) -> Found {
     }
 }
 
+/// A speaker as found: name, role, and whether plainly a person.
+type Who = (String, Option<String>, bool);
+
 /// Something that happened before a quote and may tell who speaks next.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Event {
     para: usize,
-    speaker: String,
-    role: Option<String>,
-    person: bool,
     /// A speaker (of a quote or a speech verb), not just a sentence subject.
     spoke: bool,
+    /// Tokens of the sentence whose subject this is (unused for speakers).
+    sentence: (usize, usize),
+    /// Who: known for speakers; for a sentence subject, worked out when a pronoun or a
+    /// frameless quote first asks (most never do), `None` when the subject is not a name.
+    who: OnceCell<Option<Who>>,
+}
+
+impl Event {
+    fn spoke(para: usize, who: Who) -> Event {
+        Event {
+            para,
+            spoke: true,
+            sentence: (0, 0),
+            who: OnceCell::from(Some(who)),
+        }
+    }
+
+    fn who(&self, toks: &[Tok], names: &Names) -> Option<&Who> {
+        self.who
+            .get_or_init(|| {
+                let (start, end) = self.sentence;
+                let sentence = &toks[start..end];
+                let segs = segments(&sentence[..sentence.len().min(MAX_WINDOW)]);
+                match segs.first().map(|s| leading_np(s)) {
+                    Some(Np::Name(n)) => Some(resolve(names, &n, start)),
+                    _ => None,
+                }
+            })
+            .as_ref()
+    }
+
+    fn person(&self, toks: &[Tok], names: &Names) -> Option<&Who> {
+        self.who(toks, names).filter(|w| w.2)
+    }
 }
 
 /// Names written in the body, by last word: token index and name.
@@ -1420,17 +1462,12 @@ pub(super) fn attribute_in(text: &Chars<'_>, quotes: &mut [Quote]) {
         let sentence = &toks[start..end];
         // The sentence subject, a candidate for later pronouns.
         if sentence.first().is_some_and(Tok::is_word) {
-            let segs = segments(&sentence[..sentence.len().min(MAX_WINDOW)]);
-            if let Some(Np::Name(n)) = segs.first().map(|s| leading_np(s)) {
-                let (speaker, role, person) = resolve(&names, &n, start);
-                events.push(Event {
-                    para: para[start],
-                    speaker,
-                    role,
-                    person,
-                    spoke: false,
-                });
-            }
+            events.push(Event {
+                para: para[start],
+                spoke: false,
+                sentence: (start, end),
+                who: OnceCell::new(),
+            });
         }
         let mut quoted = false;
         while next_quote < quote_tok.len() && quote_tok[next_quote].0 < end {
@@ -1469,20 +1506,16 @@ pub(super) fn attribute_in(text: &Chars<'_>, quotes: &mut [Quote]) {
             };
             let who = match found {
                 Found::Np(Np::Name(n)) => Some(resolve(&names, &n, qt)),
-                Found::Np(Np::Pronoun(_)) => last_person(&events, para[qt]),
-                Found::Continue => last_speaker(&events, para[qt], qt, &toks, &quoted_paras),
+                Found::Np(Np::Pronoun(_)) => last_person(&events, para[qt], &toks, &names),
+                Found::Continue => {
+                    last_speaker(&events, para[qt], qt, &toks, &names, &quoted_paras)
+                }
                 Found::Np(Np::Other) | Found::Nobody => None,
             };
-            if let Some((speaker, role, person)) = who {
-                quotes[qi].speaker = Some(speaker.clone());
-                quotes[qi].role = role.clone();
-                events.push(Event {
-                    para: para[qt],
-                    speaker,
-                    role,
-                    person,
-                    spoke: true,
-                });
+            if let Some(who) = who {
+                quotes[qi].speaker = Some(who.0.clone());
+                quotes[qi].role = who.1.clone();
+                events.push(Event::spoke(para[qt], who));
             }
         }
         if !quoted {
@@ -1514,17 +1547,11 @@ pub(super) fn attribute_in(text: &Chars<'_>, quotes: &mut [Quote]) {
                 if let Found::Np(np) = found {
                     let who = match np {
                         Np::Name(n) => Some(resolve(&names, &n, start + v)),
-                        Np::Pronoun(_) => last_person(&events, para[start]),
+                        Np::Pronoun(_) => last_person(&events, para[start], &toks, &names),
                         Np::Other => None,
                     };
-                    if let Some((speaker, role, person)) = who {
-                        events.push(Event {
-                            para: para[start],
-                            speaker,
-                            role,
-                            person,
-                            spoke: true,
-                        });
+                    if let Some(who) = who {
+                        events.push(Event::spoke(para[start], who));
                     }
                 }
             }
@@ -1535,7 +1562,7 @@ pub(super) fn attribute_in(text: &Chars<'_>, quotes: &mut [Quote]) {
 
 /// The fullest form of `name` the article gives (`Kofman` → `Michael Kofman`): the longest
 /// name ending with the same words, the last one before `at`, else the first after it.
-fn resolve(names: &Names, name: &Name, at: usize) -> (String, Option<String>, bool) {
+fn resolve(names: &Names, name: &Name, at: usize) -> Who {
     let longer = |n: &Name| n.words.len() > name.words.len() && n.words.ends_with(&name.words);
     let candidates: Vec<&(usize, Name)> = name
         .words
@@ -1583,13 +1610,13 @@ fn resolve(names: &Names, name: &Name, at: usize) -> (String, Option<String>, bo
 
 /// The person a pronoun points to: the most recent speaker or sentence subject that is a
 /// person, within the paragraph and the two before it.
-fn last_person(events: &[Event], para: usize) -> Option<(String, Option<String>, bool)> {
+fn last_person(events: &[Event], para: usize, toks: &[Tok], names: &Names) -> Option<Who> {
     events
         .iter()
         .rev()
         .take_while(|e| e.para + 2 >= para)
-        .find(|e| e.person)
-        .map(|e| (e.speaker.clone(), e.role.clone(), true))
+        .find_map(|e| e.person(toks, names))
+        .map(|w| (w.0.clone(), w.1.clone(), true))
 }
 
 /// The speaker a frameless quote continues: the last one in its paragraph, or in the
@@ -1603,8 +1630,9 @@ fn last_speaker(
     para: usize,
     at: usize,
     toks: &[Tok],
+    names: &Names,
     quoted_paras: &HashSet<usize>,
-) -> Option<(String, Option<String>, bool)> {
+) -> Option<Who> {
     let opens_paragraph = toks[..at]
         .iter()
         .rev()
@@ -1616,16 +1644,17 @@ fn last_speaker(
         para
     };
     let recent = || events.iter().rev().take_while(|e| e.para >= oldest);
-    if let Some(e) = recent().find(|e| e.spoke) {
-        return Some((e.speaker.clone(), e.role.clone(), e.person));
+    if let Some(w) = recent().find(|e| e.spoke).and_then(|e| e.who(toks, names)) {
+        return Some(w.clone());
     }
     let quiet_before = opens_paragraph && para > 0 && !quoted_paras.contains(&(para - 1));
     if !quiet_before {
         return None;
     }
     recent()
-        .find(|e| e.person && e.para == para - 1)
-        .map(|e| (e.speaker.clone(), e.role.clone(), true))
+        .filter(|e| e.para == para - 1)
+        .find_map(|e| e.person(toks, names))
+        .map(|w| (w.0.clone(), w.1.clone(), true))
 }
 
 #[cfg(test)]

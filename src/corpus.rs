@@ -78,19 +78,25 @@ impl Globs {
     }
 }
 
-/// Walks `root` (a directory or a single file), returning the wanted files sorted by id, and
-/// the paths that could not be walked. Hidden files and directories (name starting with `.`)
-/// are skipped; symbolic links are followed, loops reported.
-pub fn walk(root: &Path, globs: &Globs) -> Result<(Vec<FileEntry>, Vec<Skipped>)> {
+/// Walks `root` (a directory or a single file), yielding each wanted file, or a path that
+/// could not be walked and why. Files come one at a time, so a walk of millions of files
+/// holds one directory listing at a time, not the whole list; the order is fixed (each
+/// directory's entries sorted by name), so the same tree is indexed in the same order.
+/// Hidden files and directories (name starting with `.`) are skipped; symbolic links are
+/// followed, loops reported. Fails only if `root` itself cannot be resolved.
+pub fn walk(
+    root: &Path,
+    globs: &Globs,
+) -> Result<impl Iterator<Item = std::result::Result<FileEntry, Skipped>>> {
     let root = root.canonicalize().map_err(|e| Error::io(root, e))?;
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
     let single_file = root.is_file();
     let walker = walkdir::WalkDir::new(&root)
         .follow_links(true)
+        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
+    let globs = globs.clone();
+    Ok(walker.filter_map(move |entry| {
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {
@@ -103,12 +109,11 @@ pub fn walk(root: &Path, globs: &Globs) -> Result<(Vec<FileEntry>, Vec<Skipped>)
                     err.io_error()
                         .map_or_else(|| err.to_string(), |e| e.to_string())
                 };
-                skipped.push(Skipped { path, reason });
-                continue;
+                return Some(Err(Skipped { path, reason }));
             }
         };
         if !entry.file_type().is_file() {
-            continue;
+            return None;
         }
         let rel = if single_file {
             entry.file_name().to_string_lossy().into_owned()
@@ -121,11 +126,11 @@ pub fn walk(root: &Path, globs: &Globs) -> Result<(Vec<FileEntry>, Vec<Skipped>)
                 .join("/")
         };
         if !globs.wants(&rel) {
-            continue;
+            return None;
         }
-        match entry.metadata() {
-            Ok(meta) => files.push(FileEntry {
-                path: entry.path().to_path_buf(),
+        Some(match entry.metadata() {
+            Ok(meta) => Ok(FileEntry {
+                path: entry.into_path(),
                 rel,
                 size: meta.len(),
                 mtime: meta
@@ -134,14 +139,12 @@ pub fn walk(root: &Path, globs: &Globs) -> Result<(Vec<FileEntry>, Vec<Skipped>)
                     .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
                     .map_or(0, |d| d.as_secs()),
             }),
-            Err(e) => skipped.push(Skipped {
+            Err(e) => Err(Skipped {
                 path: entry.path().display().to_string(),
                 reason: e.to_string(),
             }),
-        }
-    }
-    files.sort_by(|a, b| a.rel.cmp(&b.rel));
-    Ok((files, skipped))
+        })
+    }))
 }
 
 #[cfg(test)]
@@ -169,11 +172,19 @@ mod tests {
         std::fs::write(dir.path().join("2023/03/a.txt"), "x").unwrap();
         std::fs::write(dir.path().join(".hidden.txt"), "x").unwrap();
         std::fs::write(dir.path().join(".git/b.txt"), "x").unwrap();
-        let (files, skipped) = walk(dir.path(), &Globs::new(&[]).unwrap()).unwrap();
-        let ids: Vec<_> = files.iter().map(|f| f.rel.as_str()).collect();
-        assert_eq!(ids, ["2023/03/a.txt"]);
-        assert!(skipped.is_empty());
-        let (one, _) = walk(&dir.path().join("2023/03/a.txt"), &Globs::new(&[]).unwrap()).unwrap();
-        assert_eq!(one[0].rel, "a.txt");
+        std::fs::write(dir.path().join("2023/03/b.txt"), "x").unwrap();
+        std::fs::write(dir.path().join("2023/0.txt"), "x").unwrap();
+        let all = Globs::new(&[]).unwrap();
+        let found: Vec<_> = walk(dir.path(), &all).unwrap().collect();
+        let ids: Vec<_> = found
+            .iter()
+            .map(|f| f.as_ref().expect("walkable").rel.as_str())
+            .collect();
+        // Each directory's entries in name order.
+        assert_eq!(ids, ["2023/0.txt", "2023/03/a.txt", "2023/03/b.txt"]);
+        let one: Vec<_> = walk(&dir.path().join("2023/03/a.txt"), &all)
+            .unwrap()
+            .collect();
+        assert_eq!(one[0].as_ref().expect("walkable").rel, "a.txt");
     }
 }

@@ -2,7 +2,6 @@
 //! and keeping it equal to the files on disk (add, update, remove by path, skip the
 //! unchanged). Searching lives in [`crate::search`].
 
-use std::collections::HashSet;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -12,6 +11,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use tantivy::directory::error::LockError;
+use tantivy::indexer::IndexWriterOptions;
 use tantivy::schema::Term;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError};
 
@@ -232,12 +232,23 @@ impl DatelineIndex {
         };
         // tantivy needs at least 15 MB per thread.
         let budget = budget.max(threads * (16 << 20));
-        self.index
-            .writer_with_num_threads(threads, budget)
+        let options = IndexWriterOptions::builder()
+            .num_worker_threads(threads)
+            .memory_budget_per_thread(budget / threads)
+            .num_merge_threads(crate::merges::MERGE_THREADS)
+            .build();
+        let writer = self
+            .index
+            .writer_with_options(options)
             .map_err(|e| match e {
                 TantivyError::LockFailure(LockError::LockBusy, _) => Error::Locked,
                 other => Error::Tantivy(other),
-            })
+            })?;
+        writer.set_merge_policy(Box::new(crate::merges::CappedMerges::new(
+            self.dir.clone(),
+            crate::merges::MAX_MERGE_INPUT,
+        )));
+        Ok(writer)
     }
 
     /// Commits, recording which parser version the whole index reflects.
@@ -389,6 +400,7 @@ impl DatelineIndex {
                         mtime: mtime.first(doc).unwrap_or(0),
                         hash: hash.first(doc).unwrap_or(0),
                         ids: Vec::new(),
+                        seen: AtomicBool::new(false),
                     });
                 k.ids.push(id_terms[i as usize].clone());
             }
@@ -409,13 +421,12 @@ impl DatelineIndex {
         let started = Instant::now();
         let globs = Globs::new(&opts.globs)?;
         let mut report = IndexReport::default();
-        let mut files = Vec::new();
+        // Every root is resolved before any work, so a bad root fails the run up front.
+        let mut walks = Vec::new();
         let mut canonical_roots = Vec::new();
         for root in roots {
-            let (found, skipped) = corpus::walk(root, &globs)?;
+            walks.push(corpus::walk(root, &globs)?);
             canonical_roots.push(root.canonicalize().map_err(|e| Error::io(root, e))?);
-            files.extend(found);
-            report.skipped.extend(skipped);
         }
         let mut writer = self.writer(opts.threads, opts.memory_budget)?;
         // Articles read by an older parser are stale even when their file is not: re-read
@@ -429,46 +440,83 @@ impl DatelineIndex {
             self.known_files()?
         };
 
-        let total = files.len() as u64;
+        // The walk runs on its own thread and hands files over in batches through a short
+        // queue, so memory holds a few batches whatever the number of files.
+        let found = AtomicU64::new(0);
         let done = AtomicU64::new(0);
         let cancelled = || {
             opts.cancel
                 .as_ref()
                 .is_some_and(|c| c.load(Ordering::Relaxed))
         };
-        let shared = Mutex::new(&mut report);
         // Small batches, so the time limit is checked often; a commit after a batch only when
         // enough files or enough time have gone by since the last one.
         let every = opts.commit_every.max(1);
-        let mut last_commit = Instant::now();
-        let mut since_commit = 0usize;
-        for batch in files.chunks(every.min(2_000)) {
-            if cancelled() {
-                break;
-            }
-            batch.par_iter().for_each(|entry| {
-                if cancelled() {
-                    return;
+        let batch_len = every.min(2_000);
+        let walk_skipped = std::thread::scope(|scope| -> Result<Vec<Skipped>> {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<FileEntry>>(2);
+            let found = &found;
+            let walker = scope.spawn(move || {
+                let mut skipped = Vec::new();
+                let mut batch = Vec::with_capacity(batch_len);
+                for entry in walks.into_iter().flatten() {
+                    match entry {
+                        Ok(file) => batch.push(file),
+                        Err(s) => skipped.push(s),
+                    }
+                    if batch.len() == batch_len {
+                        found.fetch_add(batch.len() as u64, Ordering::Relaxed);
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(batch_len));
+                        if tx.send(full).is_err() {
+                            // The indexing side stopped (cancelled or failed).
+                            return skipped;
+                        }
+                    }
                 }
-                let path = entry.path.to_string_lossy();
-                let known_file = known.get(path.as_ref());
-                let outcome = self.index_file(&writer, entry, &path, known_file, reread, opts);
-                let mut r = shared.lock().expect("report lock");
-                outcome.apply(&mut r, &path);
-                drop(r);
-                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                progress(Progress {
-                    files_done: n,
-                    files_total: total,
-                });
+                found.fetch_add(batch.len() as u64, Ordering::Relaxed);
+                if !batch.is_empty() {
+                    let _ = tx.send(batch);
+                }
+                skipped
             });
-            since_commit += batch.len();
-            if since_commit >= every || last_commit.elapsed() >= opts.commit_interval {
-                self.commit(&mut writer, stored_parser)?;
-                last_commit = Instant::now();
-                since_commit = 0;
+            let shared = Mutex::new(&mut report);
+            let mut last_commit = Instant::now();
+            let mut since_commit = 0usize;
+            for batch in rx {
+                if cancelled() {
+                    break;
+                }
+                batch.par_iter().for_each(|entry| {
+                    if cancelled() {
+                        return;
+                    }
+                    let path = entry.path.to_string_lossy();
+                    let known_file = known.get(path.as_ref());
+                    if let Some(k) = known_file {
+                        k.seen.store(true, Ordering::Relaxed);
+                    }
+                    let outcome = self.index_file(&writer, entry, &path, known_file, reread, opts);
+                    let mut r = shared.lock().expect("report lock");
+                    outcome.apply(&mut r, &path);
+                    drop(r);
+                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    progress(Progress {
+                        files_done: n,
+                        files_total: found.load(Ordering::Relaxed).max(n),
+                    });
+                });
+                since_commit += batch.len();
+                if since_commit >= every || last_commit.elapsed() >= opts.commit_interval {
+                    self.commit(&mut writer, stored_parser)?;
+                    last_commit = Instant::now();
+                    since_commit = 0;
+                }
             }
-        }
+            // `rx` is gone: a walker still sending stops.
+            Ok(walker.join().expect("walker thread"))
+        })?;
+        // Paths that could not be walked come first in the report, as they were found first.
+        report.skipped.splice(0..0, walk_skipped);
         if cancelled() {
             // Whatever the batches added since the last commit is committed now.
             self.commit(&mut writer, stored_parser)?;
@@ -479,14 +527,10 @@ impl DatelineIndex {
 
         // Files the index knows under these roots that this walk did not see and that are
         // gone from disk. (A file only left out by a narrower --glob stays indexed.)
-        // Keys as the index stores them (lossy UTF-8), borrowed from the walk's list where the
-        // path is valid UTF-8, so a million paths are not copied again.
-        let seen: HashSet<std::borrow::Cow<'_, str>> =
-            files.iter().map(|f| f.path.to_string_lossy()).collect();
         for (path, k) in &known {
             let p = Path::new(path);
-            if canonical_roots.iter().any(|r| p.starts_with(r))
-                && !seen.contains(path.as_str())
+            if !k.seen.load(Ordering::Relaxed)
+                && canonical_roots.iter().any(|r| p.starts_with(r))
                 && !p.is_file()
             {
                 writer.delete_term(Term::from_field_text(self.fields.path, path));
@@ -691,6 +735,8 @@ struct KnownFile {
     mtime: u64,
     hash: u64,
     ids: Vec<String>,
+    /// Met by this run's walk.
+    seen: AtomicBool,
 }
 
 struct Added {

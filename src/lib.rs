@@ -45,6 +45,7 @@ pub mod corpus;
 pub mod date;
 pub mod error;
 pub mod index;
+pub mod merges;
 pub mod output;
 pub mod parse;
 pub mod quote_search;

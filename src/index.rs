@@ -367,19 +367,22 @@ impl DatelineIndex {
         docs
     }
 
-    /// What the index knows of each file: fingerprint and the ids of its articles.
-    fn known_files(&self) -> Result<HashMap<String, KnownFile>> {
+    /// What the index knows of each file: fingerprint and number of articles.
+    fn known_files(&self) -> Result<Known> {
         let searcher = self.reader.searcher();
-        let mut known: HashMap<String, KnownFile> = HashMap::new();
-        for seg in searcher.segment_readers() {
+        let mut files: HashMap<u128, KnownFile> = HashMap::new();
+        for (segment, seg) in searcher.segment_readers().iter().enumerate() {
             let ff = seg.fast_fields();
-            let (Some(paths), Some(ids)) = (ff.str("path")?, ff.str("id")?) else {
+            let Some(paths) = ff.str("path")? else {
                 continue;
             };
-            // Read each dictionary once, in order: a lookup per document would decompress a
-            // dictionary block per document.
-            let path_terms = column_terms(&paths)?;
-            let id_terms = column_terms(&ids)?;
+            // The key of each path, reading the dictionary once, in order: a lookup per
+            // document would decompress a dictionary block per document.
+            let mut keys = Vec::with_capacity(paths.num_terms());
+            let mut stream = paths.dictionary().stream().map_err(io_err)?;
+            while stream.advance() {
+                keys.push(path_key(&String::from_utf8_lossy(stream.key())));
+            }
             let size = ff.u64("file_size")?;
             let mtime = ff.u64("file_mtime")?;
             let hash = ff.u64("file_hash")?;
@@ -390,22 +393,24 @@ impl DatelineIndex {
                 }
                 // Only article documents carry a file fingerprint.
                 let Some(sz) = size.first(doc) else { continue };
-                let (Some(p), Some(i)) = (paths.ords().first(doc), ids.ords().first(doc)) else {
+                let Some(ord) = paths.ords().first(doc) else {
                     continue;
                 };
-                let k = known
-                    .entry(path_terms[p as usize].clone())
+                let k = files
+                    .entry(keys[ord as usize])
                     .or_insert_with(|| KnownFile {
                         size: sz,
                         mtime: mtime.first(doc).unwrap_or(0),
                         hash: hash.first(doc).unwrap_or(0),
-                        ids: Vec::new(),
+                        articles: 0,
+                        segment: segment as u32,
+                        ord,
                         seen: AtomicBool::new(false),
                     });
-                k.ids.push(id_terms[i as usize].clone());
+                k.articles += 1;
             }
         }
-        Ok(known)
+        Ok(Known { searcher, files })
     }
 
     /// Brings the index in line with the files under `roots`: new files are added, changed
@@ -435,9 +440,9 @@ impl DatelineIndex {
         let reread = stored_parser != parse::PARSER_VERSION;
         let known = if opts.full {
             writer.delete_all_documents()?;
-            HashMap::new()
+            None
         } else {
-            self.known_files()?
+            Some(self.known_files()?)
         };
 
         // The walk runs on its own thread and hands files over in batches through a short
@@ -491,10 +496,11 @@ impl DatelineIndex {
                         return;
                     }
                     let path = entry.path.to_string_lossy();
-                    let known_file = known.get(path.as_ref());
+                    let known_file = known.as_ref().and_then(|k| k.files.get(&path_key(&path)));
                     if let Some(k) = known_file {
                         k.seen.store(true, Ordering::Relaxed);
                     }
+                    let known_file = known.as_ref().zip(known_file);
                     let outcome = self.index_file(&writer, entry, &path, known_file, reread, opts);
                     let mut r = shared.lock().expect("report lock");
                     outcome.apply(&mut r, &path);
@@ -527,14 +533,15 @@ impl DatelineIndex {
 
         // Files the index knows under these roots that this walk did not see and that are
         // gone from disk. (A file only left out by a narrower --glob stays indexed.)
-        for (path, k) in &known {
-            let p = Path::new(path);
-            if !k.seen.load(Ordering::Relaxed)
-                && canonical_roots.iter().any(|r| p.starts_with(r))
-                && !p.is_file()
-            {
-                writer.delete_term(Term::from_field_text(self.fields.path, path));
-                report.removed += k.ids.len() as u64;
+        for k in known.iter().flat_map(|k| k.files.values()) {
+            if k.seen.load(Ordering::Relaxed) {
+                continue;
+            }
+            let path = known.as_ref().expect("known files").path(k)?;
+            let p = Path::new(&path);
+            if canonical_roots.iter().any(|r| p.starts_with(r)) && !p.is_file() {
+                writer.delete_term(Term::from_field_text(self.fields.path, &path));
+                report.removed += u64::from(k.articles);
             }
         }
         self.commit(&mut writer, parse::PARSER_VERSION)?;
@@ -550,13 +557,13 @@ impl DatelineIndex {
         writer: &IndexWriter,
         entry: &FileEntry,
         path: &str,
-        known: Option<&KnownFile>,
+        known: Option<(&Known, &KnownFile)>,
         reread: bool,
         opts: &IndexOptions,
     ) -> Outcome {
-        if let Some(k) = known.filter(|_| !reread) {
+        if let Some((_, k)) = known.filter(|_| !reread) {
             if k.size == entry.size && k.mtime == entry.mtime {
-                return Outcome::Unchanged(k.ids.len() as u64);
+                return Outcome::Unchanged(u64::from(k.articles));
             }
         }
         if entry.size > opts.max_file_size {
@@ -577,9 +584,9 @@ impl DatelineIndex {
             }
         };
         let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
-        if let Some(k) = known.filter(|_| !reread) {
+        if let Some((_, k)) = known.filter(|_| !reread) {
             if k.hash == hash && k.size == entry.size {
-                return Outcome::Unchanged(k.ids.len() as u64);
+                return Outcome::Unchanged(u64::from(k.articles));
             }
         }
         let format = opts
@@ -600,9 +607,17 @@ impl DatelineIndex {
                 )
             }
         };
-        if known.is_some() {
-            writer.delete_term(Term::from_field_text(self.fields.path, path));
-        }
+        // The ids the file gave before, to tell updated articles from new and removed ones.
+        let before = match known {
+            Some((k, _)) => {
+                writer.delete_term(Term::from_field_text(self.fields.path, path));
+                match k.ids(self.fields.path, path) {
+                    Ok(ids) => ids,
+                    Err(e) => return Outcome::Skipped(format!("index read failed: {e}"), None),
+                }
+            }
+            None => Vec::new(),
+        };
         let mut result = Added {
             format,
             indexed: 0,
@@ -611,7 +626,7 @@ impl DatelineIndex {
             warnings: Vec::new(),
         };
         for a in &articles {
-            let existed = known.is_some_and(|k| k.ids.iter().any(|i| i == &a.id));
+            let existed = before.contains(&a.id);
             if existed {
                 result.updated += 1;
             } else {
@@ -626,16 +641,14 @@ impl DatelineIndex {
                 }
             }
         }
-        if let Some(k) = known {
-            let now: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
-            result.removed = k.ids.iter().filter(|i| !now.contains(&i.as_str())).count() as u64;
-        }
+        let now: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        result.removed = before.iter().filter(|i| !now.contains(&i.as_str())).count() as u64;
         Outcome::Added(result)
     }
 
-    fn delete(&self, writer: &IndexWriter, path: &str, known: Option<&KnownFile>) -> u64 {
+    fn delete(&self, writer: &IndexWriter, path: &str, known: Option<(&Known, &KnownFile)>) -> u64 {
         writer.delete_term(Term::from_field_text(self.fields.path, path));
-        known.map_or(0, |k| k.ids.len() as u64)
+        known.map_or(0, |(_, k)| u64::from(k.articles))
     }
 
     /// Counts and date range of the index.
@@ -730,13 +743,78 @@ fn dir_size(dir: &Path) -> u64 {
         .sum()
 }
 
+/// What the index knows of the files it holds, from one snapshot of the index.
+struct Known {
+    searcher: tantivy::Searcher,
+    /// By [`path_key`]: a re-index of millions of files keeps tens of bytes per file, not
+    /// the hundreds its path and article ids would take.
+    files: HashMap<u128, KnownFile>,
+}
+
+/// A file as the index knows it.
 struct KnownFile {
     size: u64,
     mtime: u64,
     hash: u64,
-    ids: Vec<String>,
+    /// Articles read from it.
+    articles: u32,
+    /// Where its path is spelt: segment, and term ordinal in that segment's `path` column.
+    segment: u32,
+    ord: u64,
     /// Met by this run's walk.
     seen: AtomicBool,
+}
+
+/// The key of a path in [`Known`]: a 128-bit hash, so two paths never share one in practice.
+fn path_key(path: &str) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(path.as_bytes())
+}
+
+impl Known {
+    /// The path of `k`, as the index spells it.
+    fn path(&self, k: &KnownFile) -> Result<String> {
+        let seg = self.searcher.segment_reader(k.segment);
+        let mut path = String::new();
+        if let Some(paths) = seg.fast_fields().str("path")? {
+            paths.ord_to_str(k.ord, &mut path).map_err(io_err)?;
+        }
+        Ok(path)
+    }
+
+    /// The ids of the articles the index holds for the file at `path` (read for a changed
+    /// file only).
+    fn ids(&self, field: tantivy::schema::Field, path: &str) -> Result<Vec<String>> {
+        use tantivy::DocSet;
+        let term = Term::from_field_text(field, path);
+        let mut ids = Vec::new();
+        for seg in self.searcher.segment_readers() {
+            let Some(mut docs) = seg
+                .inverted_index(field)?
+                .read_postings(&term, tantivy::schema::IndexRecordOption::Basic)
+                .map_err(io_err)?
+            else {
+                continue;
+            };
+            let ff = seg.fast_fields();
+            let (Some(id), size) = (ff.str("id")?, ff.u64("file_size")?) else {
+                continue;
+            };
+            let alive = seg.alive_bitset();
+            let mut doc = docs.doc();
+            while doc != tantivy::TERMINATED {
+                let article = size.first(doc).is_some();
+                if article && !alive.is_some_and(|a| a.is_deleted(doc)) {
+                    if let Some(ord) = id.ords().first(doc) {
+                        let mut s = String::new();
+                        id.ord_to_str(ord, &mut s).map_err(io_err)?;
+                        ids.push(s);
+                    }
+                }
+                doc = docs.advance();
+            }
+        }
+        Ok(ids)
+    }
 }
 
 struct Added {

@@ -206,6 +206,41 @@ fn changed_added_and_deleted_files_are_tracked() {
     assert_eq!(env.search(&["quokkaword"]).1["total"], 1);
 }
 
+/// A file of several articles that loses its last one (ids are `file#line`): those kept
+/// count as updated, the lost one as removed, and a deleted file takes all its articles.
+#[test]
+fn articles_within_a_changed_file_are_updated_or_removed() {
+    let env = Env::new();
+    let lines = |titles: &[&str]| -> String {
+        titles
+            .iter()
+            .map(|t| {
+                format!(
+                    "{{\"id\": \"{t}\", \"title\": \"{t}\", \"date\": \"2024-05-01\", \
+                     \"text\": \"Body of {t} about Wombatword.\"}}\n"
+                )
+            })
+            .collect()
+    };
+    let feed = env.corpus.join("feed.jsonl");
+    std::fs::write(&feed, lines(&["alphaword", "betaword", "gammaword"])).unwrap();
+    let first = env.index_json();
+    let n = first["indexed"].as_u64().unwrap();
+    assert_eq!(env.search(&["wombatword"]).1["total"], 3);
+    std::fs::write(&feed, lines(&["alphaword", "gammaword"])).unwrap();
+    let r = env.index_json();
+    assert_eq!(r["updated"], 2, "{r}");
+    assert_eq!(r["removed"], 1, "{r}");
+    assert_eq!(r["indexed"], 0, "{r}");
+    assert_eq!(r["unchanged"], n - 3);
+    assert_eq!(env.search(&["wombatword"]).1["total"], 2);
+    assert_eq!(env.search(&["betaword"]).1["total"], 0);
+    std::fs::remove_file(&feed).unwrap();
+    let r = env.index_json();
+    assert_eq!(r["removed"], 2, "{r}");
+    assert_eq!(env.search(&["wombatword"]).1["total"], 0);
+}
+
 #[test]
 fn bakhmut_in_march_2023_with_exact_city_counts() {
     let env = shared();

@@ -510,15 +510,18 @@ fn frame_follows(toks: &[Tok], k: usize) -> bool {
 
 /// Marks capitalised words that open a sentence and are common words there, not names: those
 /// in [`OPENERS`] or ending in `-ly`, unless the article also capitalises them mid-sentence.
-fn mark_openers(toks: &mut [Tok]) {
+/// Returns where sentences end, as [`ends_sentence`] tells once the marks are set.
+fn mark_openers(toks: &mut [Tok]) -> Vec<bool> {
     let mut initial = vec![false; toks.len()];
+    let mut ends = vec![false; toks.len()];
     let mut at_start = true;
     for k in 0..toks.len() {
         if toks[k].is_word() {
             initial[k] = at_start;
             at_start = false;
         }
-        if ends_sentence(toks, k) {
+        ends[k] = ends_sentence(toks, k);
+        if ends[k] {
             at_start = true;
         }
     }
@@ -551,6 +554,14 @@ fn mark_openers(toks: &mut [Tok]) {
         t.not_name = c;
         t.initial = i;
     }
+    // Only a quote's end looks at the words after it (`“…?” she asked`), and a speech verb
+    // there may read differently now that sentence openers are marked; the rest stand.
+    for k in 0..toks.len() {
+        if matches!(toks[k].kind, Kind::Quote(_)) {
+            ends[k] = ends_sentence(toks, k);
+        }
+    }
+    ends
 }
 
 /// A name found in the text: its words (titles and honorifics removed, possessive dropped),
@@ -1414,9 +1425,8 @@ pub(super) fn attribute_in(text: &Chars<'_>, quotes: &mut [Quote]) {
         return;
     }
     let mut toks = tokenize(text, quotes);
-    mark_openers(&mut toks);
+    let ends = mark_openers(&mut toks);
     let toks = toks;
-    let ends: Vec<bool> = (0..toks.len()).map(|k| ends_sentence(&toks, k)).collect();
     let names = all_names(&toks);
     // Paragraph and sentence of each token.
     let mut para = vec![0; toks.len()];

@@ -682,21 +682,31 @@ const TITLE_CUES_AFTER: &[&str] = &[
 /// Whether a quote is the name of a show, book or film rather than speech: its words are in
 /// title case, it does not open a sentence, and the words around it announce a work.
 fn is_title(chars: &[char], q: &Quote, listed_after_title: bool) -> bool {
-    let words: Vec<String> = q
-        .text
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let significant: Vec<&String> = words
-        .iter()
-        .filter(|w| !TITLE_SMALL.contains(&w.to_lowercase().as_str()))
-        .collect();
-    let title_case = !significant.is_empty()
-        && words.len() <= 12
-        && significant
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()));
+    // Title case: at most 12 words, every one not in TITLE_SMALL capitalised (or a number),
+    // and at least one such word.
+    let small = |w: &str| {
+        if w.is_ascii() {
+            TITLE_SMALL.iter().any(|s| s.eq_ignore_ascii_case(w))
+        } else {
+            TITLE_SMALL.contains(&w.to_lowercase().as_str())
+        }
+    };
+    let (mut words, mut significant, mut capitalised) = (0, 0, true);
+    for w in q.text.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        if words > 12 {
+            break;
+        }
+        if !small(w) {
+            significant += 1;
+            capitalised &= w.starts_with(|c: char| c.is_uppercase() || c.is_numeric());
+        }
+    }
+    let title_case = significant > 0 && words <= 12 && capitalised;
     if !title_case {
         return q.text.ends_with(',') && by_author(chars, q.end);
     }

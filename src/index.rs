@@ -367,11 +367,12 @@ impl DatelineIndex {
         docs
     }
 
-    /// What the index knows of each file: fingerprint and number of articles.
-    fn known_files(&self) -> Result<Known> {
+    /// What the index knows of each file, by [`path_key`]: fingerprint and number of
+    /// articles.
+    fn known_files(&self) -> Result<HashMap<u128, KnownFile>> {
         let searcher = self.reader.searcher();
         let mut files: HashMap<u128, KnownFile> = HashMap::new();
-        for (segment, seg) in searcher.segment_readers().iter().enumerate() {
+        for seg in searcher.segment_readers() {
             let ff = seg.fast_fields();
             let Some(paths) = ff.str("path")? else {
                 continue;
@@ -403,14 +404,69 @@ impl DatelineIndex {
                         mtime: mtime.first(doc).unwrap_or(0),
                         hash: hash.first(doc).unwrap_or(0),
                         articles: 0,
-                        segment: segment as u32,
-                        ord,
                         seen: AtomicBool::new(false),
                     });
                 k.articles += 1;
             }
         }
-        Ok(Known { searcher, files })
+        Ok(files)
+    }
+
+    /// The ids of the articles the index holds for the file at `path`: read for a changed
+    /// file only, to tell its updated articles from new and removed ones.
+    fn article_ids(&self, path: &str) -> Result<Vec<String>> {
+        use tantivy::DocSet;
+        let term = Term::from_field_text(self.fields.path, path);
+        let mut ids = Vec::new();
+        for seg in self.reader.searcher().segment_readers() {
+            let Some(mut docs) = seg
+                .inverted_index(self.fields.path)?
+                .read_postings(&term, tantivy::schema::IndexRecordOption::Basic)
+                .map_err(io_err)?
+            else {
+                continue;
+            };
+            let ff = seg.fast_fields();
+            let (Some(id), size) = (ff.str("id")?, ff.u64("file_size")?) else {
+                continue;
+            };
+            let alive = seg.alive_bitset();
+            let mut doc = docs.doc();
+            while doc != tantivy::TERMINATED {
+                let article = size.first(doc).is_some();
+                if article && !alive.is_some_and(|a| a.is_deleted(doc)) {
+                    if let Some(ord) = id.ords().first(doc) {
+                        let mut s = String::new();
+                        id.ord_to_str(ord, &mut s).map_err(io_err)?;
+                        ids.push(s);
+                    }
+                }
+                doc = docs.advance();
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Paths of the files in `known` that no walk of this run met, as the index spells
+    /// them: read from each segment's path dictionary in order.
+    fn unseen_paths(&self, known: &HashMap<u128, KnownFile>) -> Result<Vec<(String, u32)>> {
+        let mut out = Vec::new();
+        for seg in self.reader.searcher().segment_readers() {
+            let Some(paths) = seg.fast_fields().str("path")? else {
+                continue;
+            };
+            let mut stream = paths.dictionary().stream().map_err(io_err)?;
+            while stream.advance() {
+                let path = String::from_utf8_lossy(stream.key());
+                if let Some(k) = known.get(&path_key(&path)) {
+                    // `seen` also keeps a path held by two segments from coming out twice.
+                    if !k.seen.swap(true, Ordering::Relaxed) {
+                        out.push((path.into_owned(), k.articles));
+                    }
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Brings the index in line with the files under `roots`: new files are added, changed
@@ -465,6 +521,9 @@ impl DatelineIndex {
                 let mut skipped = Vec::new();
                 let mut batch = Vec::with_capacity(batch_len);
                 for entry in walks.into_iter().flatten() {
+                    if cancelled() {
+                        break;
+                    }
                     match entry {
                         Ok(file) => batch.push(file),
                         Err(s) => skipped.push(s),
@@ -496,11 +555,10 @@ impl DatelineIndex {
                         return;
                     }
                     let path = entry.path.to_string_lossy();
-                    let known_file = known.as_ref().and_then(|k| k.files.get(&path_key(&path)));
+                    let known_file = known.as_ref().and_then(|k| k.get(&path_key(&path)));
                     if let Some(k) = known_file {
                         k.seen.store(true, Ordering::Relaxed);
                     }
-                    let known_file = known.as_ref().zip(known_file);
                     let outcome = self.index_file(&writer, entry, &path, known_file, reread, opts);
                     let mut r = shared.lock().expect("report lock");
                     outcome.apply(&mut r, &path);
@@ -533,15 +591,15 @@ impl DatelineIndex {
 
         // Files the index knows under these roots that this walk did not see and that are
         // gone from disk. (A file only left out by a narrower --glob stays indexed.)
-        for k in known.iter().flat_map(|k| k.files.values()) {
-            if k.seen.load(Ordering::Relaxed) {
-                continue;
-            }
-            let path = known.as_ref().expect("known files").path(k)?;
+        let unseen = match &known {
+            Some(known) => self.unseen_paths(known)?,
+            None => Vec::new(),
+        };
+        for (path, articles) in unseen {
             let p = Path::new(&path);
             if canonical_roots.iter().any(|r| p.starts_with(r)) && !p.is_file() {
                 writer.delete_term(Term::from_field_text(self.fields.path, &path));
-                report.removed += u64::from(k.articles);
+                report.removed += u64::from(articles);
             }
         }
         self.commit(&mut writer, parse::PARSER_VERSION)?;
@@ -557,11 +615,11 @@ impl DatelineIndex {
         writer: &IndexWriter,
         entry: &FileEntry,
         path: &str,
-        known: Option<(&Known, &KnownFile)>,
+        known: Option<&KnownFile>,
         reread: bool,
         opts: &IndexOptions,
     ) -> Outcome {
-        if let Some((_, k)) = known.filter(|_| !reread) {
+        if let Some(k) = known.filter(|_| !reread) {
             if k.size == entry.size && k.mtime == entry.mtime {
                 return Outcome::Unchanged(u64::from(k.articles));
             }
@@ -584,7 +642,7 @@ impl DatelineIndex {
             }
         };
         let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
-        if let Some((_, k)) = known.filter(|_| !reread) {
+        if let Some(k) = known.filter(|_| !reread) {
             if k.hash == hash && k.size == entry.size {
                 return Outcome::Unchanged(u64::from(k.articles));
             }
@@ -608,16 +666,17 @@ impl DatelineIndex {
             }
         };
         // The ids the file gave before, to tell updated articles from new and removed ones.
+        // Read before the old version is deleted, so a failed read loses nothing.
         let before = match known {
-            Some((k, _)) => {
-                writer.delete_term(Term::from_field_text(self.fields.path, path));
-                match k.ids(self.fields.path, path) {
-                    Ok(ids) => ids,
-                    Err(e) => return Outcome::Skipped(format!("index read failed: {e}"), None),
-                }
-            }
+            Some(_) => match self.article_ids(path) {
+                Ok(ids) => ids,
+                Err(e) => return Outcome::Skipped(format!("index read failed: {e}"), None),
+            },
             None => Vec::new(),
         };
+        if known.is_some() {
+            writer.delete_term(Term::from_field_text(self.fields.path, path));
+        }
         let mut result = Added {
             format,
             indexed: 0,
@@ -646,9 +705,9 @@ impl DatelineIndex {
         Outcome::Added(result)
     }
 
-    fn delete(&self, writer: &IndexWriter, path: &str, known: Option<(&Known, &KnownFile)>) -> u64 {
+    fn delete(&self, writer: &IndexWriter, path: &str, known: Option<&KnownFile>) -> u64 {
         writer.delete_term(Term::from_field_text(self.fields.path, path));
-        known.map_or(0, |(_, k)| u64::from(k.articles))
+        known.map_or(0, |k| u64::from(k.articles))
     }
 
     /// Counts and date range of the index.
@@ -743,14 +802,6 @@ fn dir_size(dir: &Path) -> u64 {
         .sum()
 }
 
-/// What the index knows of the files it holds, from one snapshot of the index.
-struct Known {
-    searcher: tantivy::Searcher,
-    /// By [`path_key`]: a re-index of millions of files keeps tens of bytes per file, not
-    /// the hundreds its path and article ids would take.
-    files: HashMap<u128, KnownFile>,
-}
-
 /// A file as the index knows it.
 struct KnownFile {
     size: u64,
@@ -758,63 +809,15 @@ struct KnownFile {
     hash: u64,
     /// Articles read from it.
     articles: u32,
-    /// Where its path is spelt: segment, and term ordinal in that segment's `path` column.
-    segment: u32,
-    ord: u64,
     /// Met by this run's walk.
     seen: AtomicBool,
 }
 
-/// The key of a path in [`Known`]: a 128-bit hash, so two paths never share one in practice.
+/// The key of a path in the map of known files: a 128-bit hash, so two paths never share
+/// one in practice, and a re-index of millions of files keeps tens of bytes per file, not
+/// the hundreds its path and article ids would take.
 fn path_key(path: &str) -> u128 {
     xxhash_rust::xxh3::xxh3_128(path.as_bytes())
-}
-
-impl Known {
-    /// The path of `k`, as the index spells it.
-    fn path(&self, k: &KnownFile) -> Result<String> {
-        let seg = self.searcher.segment_reader(k.segment);
-        let mut path = String::new();
-        if let Some(paths) = seg.fast_fields().str("path")? {
-            paths.ord_to_str(k.ord, &mut path).map_err(io_err)?;
-        }
-        Ok(path)
-    }
-
-    /// The ids of the articles the index holds for the file at `path` (read for a changed
-    /// file only).
-    fn ids(&self, field: tantivy::schema::Field, path: &str) -> Result<Vec<String>> {
-        use tantivy::DocSet;
-        let term = Term::from_field_text(field, path);
-        let mut ids = Vec::new();
-        for seg in self.searcher.segment_readers() {
-            let Some(mut docs) = seg
-                .inverted_index(field)?
-                .read_postings(&term, tantivy::schema::IndexRecordOption::Basic)
-                .map_err(io_err)?
-            else {
-                continue;
-            };
-            let ff = seg.fast_fields();
-            let (Some(id), size) = (ff.str("id")?, ff.u64("file_size")?) else {
-                continue;
-            };
-            let alive = seg.alive_bitset();
-            let mut doc = docs.doc();
-            while doc != tantivy::TERMINATED {
-                let article = size.first(doc).is_some();
-                if article && !alive.is_some_and(|a| a.is_deleted(doc)) {
-                    if let Some(ord) = id.ords().first(doc) {
-                        let mut s = String::new();
-                        id.ord_to_str(ord, &mut s).map_err(io_err)?;
-                        ids.push(s);
-                    }
-                }
-                doc = docs.advance();
-            }
-        }
-        Ok(ids)
-    }
 }
 
 struct Added {

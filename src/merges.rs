@@ -23,11 +23,17 @@ pub const MAX_MERGE_INPUT: u64 = 512 << 20;
 /// Fewest segments worth a merge: merging two rewrites both for one segment less.
 const MIN_MERGE_SEGMENTS: usize = 3;
 
+/// A segment with more than this share of its documents deleted (files changed or removed
+/// since it was written) is rewritten on its own, so that segments at the cap, which merge
+/// no more, still give their space back.
+const MAX_DELETED_SHARE: f64 = 0.5;
+
 /// Merges running at once.
 pub const MERGE_THREADS: usize = 1;
 
 /// tantivy's [`LogMergePolicy`], with each merge cut down to the smallest of its segments
-/// that fit in `max_input` bytes together, and dropped if fewer than three fit.
+/// that fit in `max_input` bytes together, and dropped if fewer than three fit; and a
+/// segment mostly deleted rewritten alone.
 #[derive(Debug)]
 pub struct CappedMerges {
     log: LogMergePolicy,
@@ -95,6 +101,16 @@ impl MergePolicy for CappedMerges {
                 out.push(MergeCandidate(ids));
             }
         }
+        for seg in segments {
+            let deleted = f64::from(seg.num_deleted_docs()) / f64::from(seg.max_doc().max(1));
+            let fits = sizes.get(&seg.id()).is_none_or(|&b| b <= self.max_input);
+            let merging = out
+                .iter()
+                .any(|MergeCandidate(ids)| ids.contains(&seg.id()));
+            if deleted > MAX_DELETED_SHARE && fits && !merging {
+                out.push(MergeCandidate(vec![seg.id()]));
+            }
+        }
         out
     }
 }
@@ -150,6 +166,16 @@ mod tests {
         assert_eq!(merged(&uncapped, &segs), [(0..8).collect::<Vec<_>>()]);
         let in_ram = CappedMerges::new(None, 100);
         assert_eq!(merged(&in_ram, &segs), [(0..8).collect::<Vec<_>>()]);
+    }
+
+    #[test]
+    fn a_mostly_deleted_segment_is_rewritten_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut segs = segments(dir.path(), &[100, 100]);
+        segs[0] = segs[0].clone().with_delete_meta(6_000, 1);
+        segs[1] = segs[1].clone().with_delete_meta(4_000, 1);
+        let capped = CappedMerges::new(Some(dir.path().to_path_buf()), 100);
+        assert_eq!(merged(&capped, &segs), [vec![0]]);
     }
 
     #[test]

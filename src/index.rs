@@ -367,23 +367,28 @@ impl DatelineIndex {
         docs
     }
 
-    /// What the index knows of each file, by [`path_key`]: fingerprint and number of
-    /// articles.
+    /// What the index knows of each file, by [`path_key`]: fingerprint and the hashes of
+    /// its articles' ids.
     fn known_files(&self) -> Result<HashMap<u128, KnownFile>> {
         let searcher = self.reader.searcher();
         let mut files: HashMap<u128, KnownFile> = HashMap::new();
         for seg in searcher.segment_readers() {
             let ff = seg.fast_fields();
-            let Some(paths) = ff.str("path")? else {
+            let (Some(paths), Some(ids)) = (ff.str("path")?, ff.str("id")?) else {
                 continue;
             };
-            // The key of each path, reading the dictionary once, in order: a lookup per
+            // Hash each path and id, reading each dictionary once, in order: a lookup per
             // document would decompress a dictionary block per document.
-            let mut keys = Vec::with_capacity(paths.num_terms());
-            let mut stream = paths.dictionary().stream().map_err(io_err)?;
-            while stream.advance() {
-                keys.push(path_key(&String::from_utf8_lossy(stream.key())));
-            }
+            let hashes = |col: &tantivy::columnar::StrColumn| -> Result<Vec<u128>> {
+                let mut out = Vec::with_capacity(col.num_terms());
+                let mut stream = col.dictionary().stream().map_err(io_err)?;
+                while stream.advance() {
+                    out.push(path_key(&String::from_utf8_lossy(stream.key())));
+                }
+                Ok(out)
+            };
+            let keys = hashes(&paths)?;
+            let id_keys = hashes(&ids)?;
             let size = ff.u64("file_size")?;
             let mtime = ff.u64("file_mtime")?;
             let hash = ff.u64("file_hash")?;
@@ -394,7 +399,7 @@ impl DatelineIndex {
                 }
                 // Only article documents carry a file fingerprint.
                 let Some(sz) = size.first(doc) else { continue };
-                let Some(ord) = paths.ords().first(doc) else {
+                let (Some(ord), Some(id)) = (paths.ords().first(doc), ids.ords().first(doc)) else {
                     continue;
                 };
                 let k = files
@@ -403,53 +408,18 @@ impl DatelineIndex {
                         size: sz,
                         mtime: mtime.first(doc).unwrap_or(0),
                         hash: hash.first(doc).unwrap_or(0),
-                        articles: 0,
+                        ids: IdKeys::None,
                         seen: AtomicBool::new(false),
                     });
-                k.articles += 1;
+                k.ids.push(id_keys[id as usize] as u64);
             }
         }
         Ok(files)
     }
 
-    /// The ids of the articles the index holds for the file at `path`: read for a changed
-    /// file only, to tell its updated articles from new and removed ones.
-    fn article_ids(&self, path: &str) -> Result<Vec<String>> {
-        use tantivy::DocSet;
-        let term = Term::from_field_text(self.fields.path, path);
-        let mut ids = Vec::new();
-        for seg in self.reader.searcher().segment_readers() {
-            let Some(mut docs) = seg
-                .inverted_index(self.fields.path)?
-                .read_postings(&term, tantivy::schema::IndexRecordOption::Basic)
-                .map_err(io_err)?
-            else {
-                continue;
-            };
-            let ff = seg.fast_fields();
-            let (Some(id), size) = (ff.str("id")?, ff.u64("file_size")?) else {
-                continue;
-            };
-            let alive = seg.alive_bitset();
-            let mut doc = docs.doc();
-            while doc != tantivy::TERMINATED {
-                let article = size.first(doc).is_some();
-                if article && !alive.is_some_and(|a| a.is_deleted(doc)) {
-                    if let Some(ord) = id.ords().first(doc) {
-                        let mut s = String::new();
-                        id.ord_to_str(ord, &mut s).map_err(io_err)?;
-                        ids.push(s);
-                    }
-                }
-                doc = docs.advance();
-            }
-        }
-        Ok(ids)
-    }
-
     /// Paths of the files in `known` that no walk of this run met, as the index spells
     /// them: read from each segment's path dictionary in order.
-    fn unseen_paths(&self, known: &HashMap<u128, KnownFile>) -> Result<Vec<(String, u32)>> {
+    fn unseen_paths(&self, known: &HashMap<u128, KnownFile>) -> Result<Vec<(String, usize)>> {
         let mut out = Vec::new();
         for seg in self.reader.searcher().segment_readers() {
             let Some(paths) = seg.fast_fields().str("path")? else {
@@ -461,7 +431,7 @@ impl DatelineIndex {
                 if let Some(k) = known.get(&path_key(&path)) {
                     // `seen` also keeps a path held by two segments from coming out twice.
                     if !k.seen.swap(true, Ordering::Relaxed) {
-                        out.push((path.into_owned(), k.articles));
+                        out.push((path.into_owned(), k.ids.len()));
                     }
                 }
             }
@@ -599,7 +569,7 @@ impl DatelineIndex {
             let p = Path::new(&path);
             if canonical_roots.iter().any(|r| p.starts_with(r)) && !p.is_file() {
                 writer.delete_term(Term::from_field_text(self.fields.path, &path));
-                report.removed += u64::from(articles);
+                report.removed += articles as u64;
             }
         }
         self.commit(&mut writer, parse::PARSER_VERSION)?;
@@ -621,7 +591,7 @@ impl DatelineIndex {
     ) -> Outcome {
         if let Some(k) = known.filter(|_| !reread) {
             if k.size == entry.size && k.mtime == entry.mtime {
-                return Outcome::Unchanged(u64::from(k.articles));
+                return Outcome::Unchanged(k.ids.len() as u64);
             }
         }
         if entry.size > opts.max_file_size {
@@ -644,7 +614,7 @@ impl DatelineIndex {
         let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
         if let Some(k) = known.filter(|_| !reread) {
             if k.hash == hash && k.size == entry.size {
-                return Outcome::Unchanged(u64::from(k.articles));
+                return Outcome::Unchanged(k.ids.len() as u64);
             }
         }
         let format = opts
@@ -665,15 +635,6 @@ impl DatelineIndex {
                 )
             }
         };
-        // The ids the file gave before, to tell updated articles from new and removed ones.
-        // Read before the old version is deleted, so a failed read loses nothing.
-        let before = match known {
-            Some(_) => match self.article_ids(path) {
-                Ok(ids) => ids,
-                Err(e) => return Outcome::Skipped(format!("index read failed: {e}"), None),
-            },
-            None => Vec::new(),
-        };
         if known.is_some() {
             writer.delete_term(Term::from_field_text(self.fields.path, path));
         }
@@ -685,7 +646,7 @@ impl DatelineIndex {
             warnings: Vec::new(),
         };
         for a in &articles {
-            let existed = before.contains(&a.id);
+            let existed = known.is_some_and(|k| k.ids.contains(path_key(&a.id) as u64));
             if existed {
                 result.updated += 1;
             } else {
@@ -700,14 +661,16 @@ impl DatelineIndex {
                 }
             }
         }
-        let now: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
-        result.removed = before.iter().filter(|i| !now.contains(&i.as_str())).count() as u64;
+        if let Some(k) = known {
+            let now: Vec<u64> = articles.iter().map(|a| path_key(&a.id) as u64).collect();
+            result.removed = k.ids.iter().filter(|i| !now.contains(i)).count() as u64;
+        }
         Outcome::Added(result)
     }
 
     fn delete(&self, writer: &IndexWriter, path: &str, known: Option<&KnownFile>) -> u64 {
         writer.delete_term(Term::from_field_text(self.fields.path, path));
-        known.map_or(0, |k| u64::from(k.articles))
+        known.map_or(0, |k| k.ids.len() as u64)
     }
 
     /// Counts and date range of the index.
@@ -807,15 +770,56 @@ struct KnownFile {
     size: u64,
     mtime: u64,
     hash: u64,
-    /// Articles read from it.
-    articles: u32,
+    /// Its articles' ids, hashed.
+    ids: IdKeys,
     /// Met by this run's walk.
     seen: AtomicBool,
 }
 
+/// 64-bit hashes of a file's article ids (enough to tell, within one file, which ids came
+/// back), held inline for the usual one article per file.
+enum IdKeys {
+    None,
+    One(u64),
+    Many(Vec<u64>),
+}
+
+impl IdKeys {
+    fn push(&mut self, id: u64) {
+        *self = match std::mem::replace(self, IdKeys::None) {
+            IdKeys::None => IdKeys::One(id),
+            IdKeys::One(first) => IdKeys::Many(vec![first, id]),
+            IdKeys::Many(mut all) => {
+                all.push(id);
+                IdKeys::Many(all)
+            }
+        };
+    }
+
+    fn as_slice(&self) -> &[u64] {
+        match self {
+            IdKeys::None => &[],
+            IdKeys::One(id) => std::slice::from_ref(id),
+            IdKeys::Many(all) => all,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+
+    fn contains(&self, id: u64) -> bool {
+        self.as_slice().contains(&id)
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, u64> {
+        self.as_slice().iter()
+    }
+}
+
 /// The key of a path in the map of known files: a 128-bit hash, so two paths never share
 /// one in practice, and a re-index of millions of files keeps tens of bytes per file, not
-/// the hundreds its path and article ids would take.
+/// the hundreds its path and article ids would take. Ids are kept as the low 64 bits.
 fn path_key(path: &str) -> u128 {
     xxhash_rust::xxh3::xxh3_128(path.as_bytes())
 }

@@ -379,16 +379,10 @@ impl DatelineIndex {
             };
             // Hash each path and id, reading each dictionary once, in order: a lookup per
             // document would decompress a dictionary block per document.
-            let hashes = |col: &tantivy::columnar::StrColumn| -> Result<Vec<u128>> {
-                let mut out = Vec::with_capacity(col.num_terms());
-                let mut stream = col.dictionary().stream().map_err(io_err)?;
-                while stream.advance() {
-                    out.push(path_key(&String::from_utf8_lossy(stream.key())));
-                }
-                Ok(out)
-            };
-            let keys = hashes(&paths)?;
-            let id_keys = hashes(&ids)?;
+            let mut keys = Vec::with_capacity(paths.num_terms());
+            for_each_term(&paths, |path| keys.push(path_key(path)))?;
+            let mut id_keys = Vec::with_capacity(ids.num_terms());
+            for_each_term(&ids, |id| id_keys.push(id_key(id)))?;
             let size = ff.u64("file_size")?;
             let mtime = ff.u64("file_mtime")?;
             let hash = ff.u64("file_hash")?;
@@ -411,7 +405,7 @@ impl DatelineIndex {
                         ids: IdKeys::None,
                         seen: AtomicBool::new(false),
                     });
-                k.ids.push(id_keys[id as usize] as u64);
+                k.ids.push(id_keys[id as usize]);
             }
         }
         Ok(files)
@@ -425,16 +419,14 @@ impl DatelineIndex {
             let Some(paths) = seg.fast_fields().str("path")? else {
                 continue;
             };
-            let mut stream = paths.dictionary().stream().map_err(io_err)?;
-            while stream.advance() {
-                let path = String::from_utf8_lossy(stream.key());
-                if let Some(k) = known.get(&path_key(&path)) {
+            for_each_term(&paths, |path| {
+                if let Some(k) = known.get(&path_key(path)) {
                     // `seen` also keeps a path held by two segments from coming out twice.
                     if !k.seen.swap(true, Ordering::Relaxed) {
-                        out.push((path.into_owned(), k.ids.len()));
+                        out.push((path.to_owned(), k.ids.len()));
                     }
                 }
-            }
+            })?;
         }
         Ok(out)
     }
@@ -646,7 +638,7 @@ impl DatelineIndex {
             warnings: Vec::new(),
         };
         for a in &articles {
-            let existed = known.is_some_and(|k| k.ids.contains(path_key(&a.id) as u64));
+            let existed = known.is_some_and(|k| k.ids.contains(id_key(&a.id)));
             if existed {
                 result.updated += 1;
             } else {
@@ -662,7 +654,7 @@ impl DatelineIndex {
             }
         }
         if let Some(k) = known {
-            let now: Vec<u64> = articles.iter().map(|a| path_key(&a.id) as u64).collect();
+            let now: Vec<u64> = articles.iter().map(|a| id_key(&a.id)).collect();
             result.removed = k.ids.iter().filter(|i| !now.contains(i)).count() as u64;
         }
         Outcome::Added(result)
@@ -744,11 +736,18 @@ impl DatelineIndex {
 /// Every value of a string fast-field column, indexed by term ordinal, read in one pass.
 pub(crate) fn column_terms(col: &tantivy::columnar::StrColumn) -> Result<Vec<String>> {
     let mut terms = Vec::with_capacity(col.num_terms());
+    for_each_term(col, |term| terms.push(term.to_owned()))?;
+    Ok(terms)
+}
+
+/// Calls `f` with every value of a string fast-field column (as lossy UTF-8), in term
+/// ordinal order, reading the dictionary once.
+fn for_each_term(col: &tantivy::columnar::StrColumn, mut f: impl FnMut(&str)) -> Result<()> {
     let mut stream = col.dictionary().stream().map_err(io_err)?;
     while stream.advance() {
-        terms.push(String::from_utf8_lossy(stream.key()).into_owned());
+        f(&String::from_utf8_lossy(stream.key()));
     }
-    Ok(terms)
+    Ok(())
 }
 
 fn io_err(e: std::io::Error) -> Error {
@@ -819,9 +818,15 @@ impl IdKeys {
 
 /// The key of a path in the map of known files: a 128-bit hash, so two paths never share
 /// one in practice, and a re-index of millions of files keeps tens of bytes per file, not
-/// the hundreds its path and article ids would take. Ids are kept as the low 64 bits.
+/// the hundreds its path and article ids would take.
 fn path_key(path: &str) -> u128 {
     xxhash_rust::xxh3::xxh3_128(path.as_bytes())
+}
+
+/// The key of an article id among its file's ids ([`IdKeys`]): a 64-bit hash, as ids only
+/// need telling apart within one file.
+fn id_key(id: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(id.as_bytes())
 }
 
 struct Added {

@@ -8,8 +8,8 @@
 //! archive. Capping the input of a merge at [`MAX_MERGE_INPUT`] and running one merge at a
 //! time bounds that part by the cap whatever the archive's size. The price is more segments
 //! in large indexes, as with Lucene's maximum merged segment size: segments that cannot
-//! merge with two others under the cap stay as they are (17 segments at 1,000,000 articles
-//! with the default writer budget, where tantivy's defaults left 11).
+//! merge with two others under the cap stay as they are (11 to 17 segments at 1,000,000
+//! articles with the default writer budget, against 7 for bare tantivy merging uncapped).
 
 use std::collections::HashMap;
 use std::path::PathBuf;

@@ -258,7 +258,7 @@ pub fn at_start(text: &str) -> Option<Dateline> {
 pub fn in_body(body: &str) -> Option<(usize, Dateline)> {
     let mut offset = 0;
     let mut seen = 0;
-    for para in body.split("\n\n") {
+    for para in super::text::paragraphs(body) {
         let lead = para.len() - para.trim_start().len();
         if !para.trim().is_empty() {
             if let Some(d) = at_start(&para[lead..]) {

@@ -1626,7 +1626,7 @@ fn last_person(events: &[Event], para: usize, toks: &[Tok], names: &Names) -> Op
         .rev()
         .take_while(|e| e.para + 2 >= para)
         .find_map(|e| e.person(toks, names))
-        .map(|w| (w.0.clone(), w.1.clone(), true))
+        .cloned()
 }
 
 /// The speaker a frameless quote continues: the last one in its paragraph, or in the
@@ -1664,7 +1664,7 @@ fn last_speaker(
     recent()
         .filter(|e| e.para == para - 1)
         .find_map(|e| e.person(toks, names))
-        .map(|w| (w.0.clone(), w.1.clone(), true))
+        .cloned()
 }
 
 #[cfg(test)]

@@ -130,7 +130,7 @@ pub fn tidy_paragraphs(s: &str) -> String {
 }
 
 /// `s.split("\n\n")`, with a vectorised search for the separator.
-fn paragraphs(s: &str) -> impl Iterator<Item = &str> {
+pub(super) fn paragraphs(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
     std::iter::from_fn(move || {
         let r = rest?;

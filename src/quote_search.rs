@@ -153,11 +153,12 @@ impl DatelineIndex {
             req.offset,
         )?;
         let snippets = match &user {
-            Some(u) => {
-                let mut g = SnippetGenerator::create(&searcher, u.as_ref(), f.quote)?;
-                g.set_max_num_chars(MAX_HIGHLIGHT_CHARS);
-                Some(g)
-            }
+            Some(u) => Some(crate::search::snippet_generator(
+                &searcher,
+                u.as_ref(),
+                f.quote,
+                MAX_HIGHLIGHT_CHARS,
+            )?),
             None => None,
         };
         let mut quotes = Vec::with_capacity(top.len());

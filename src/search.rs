@@ -16,7 +16,7 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption, Term, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, DocId, Score, SegmentReader, TantivyDocument};
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, TantivyDocument};
 
 use crate::date::{self, Interval, PartialDate};
 use crate::error::{Error, Result};
@@ -231,6 +231,10 @@ static PHRASE: LazyLock<Regex> =
 
 /// `a AND NOT b` parses in tantivy 0.27 as `+a +(-b)`, whose second clause matches nothing,
 /// so the whole query would match nothing; `a AND -b` means what the user meant.
+/// Longest date range, in days, that [`DatelineIndex::date_filter`] answers with one term
+/// per day rather than with the date column.
+const MAX_DAY_TERMS: i64 = 92;
+
 static AND_NOT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(^|\s)AND\s+NOT\s+").expect("regex"));
 
@@ -240,6 +244,9 @@ static PARTIAL_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Rewrites `date:2023-03` in a query into the range tantivy understands.
 fn expand_partial_dates(query: &str) -> Result<String> {
+    if !query.contains("date:") {
+        return Ok(query.to_string());
+    }
     let mut out = String::new();
     let mut last = 0;
     let mut pos = 0;
@@ -261,6 +268,41 @@ fn expand_partial_dates(query: &str) -> Result<String> {
     Ok(out)
 }
 
+/// What `SnippetGenerator::create` makes, with an analyzer that stems only the words that
+/// can match the query's terms ([`crate::analyzer::for_snippets`]): the same snippets.
+pub(crate) fn snippet_generator(
+    searcher: &Searcher,
+    query: &dyn Query,
+    field: Field,
+    max_chars: usize,
+) -> Result<SnippetGenerator> {
+    let mut terms: BTreeMap<String, Score> = BTreeMap::new();
+    let mut failed = None;
+    query.query_terms(&mut |term, _| {
+        if term.field() != field {
+            return;
+        }
+        let value = term.value();
+        let Some(text) = value.as_str() else { return };
+        if terms.contains_key(text) {
+            return;
+        }
+        // Rarer terms weigh more in choosing the fragment, as in tantivy.
+        match searcher.doc_freq(term) {
+            Ok(0) => {}
+            Ok(df) => {
+                terms.insert(text.to_string(), 1.0 / (1.0 + df as Score));
+            }
+            Err(e) => failed = Some(e),
+        }
+    });
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    let analyzer = crate::analyzer::for_snippets(terms.keys().map(String::as_str));
+    Ok(SnippetGenerator::new(terms, analyzer, field, max_chars))
+}
+
 fn rfc3339(day: NaiveDate) -> String {
     format!("{}T00:00:00Z", day.format("%Y-%m-%d"))
 }
@@ -274,6 +316,43 @@ pub(crate) struct BuiltQuery {
 }
 
 impl DatelineIndex {
+    /// Articles dated from the start of `from` to the end of `to`; an open side is closed at
+    /// the edge of the accepted years, so that undated articles (no value) never match. A
+    /// range whose start is after its end matches nothing (`--from 2023-03 --to 2023-02`).
+    ///
+    /// A range of up to [`MAX_DAY_TERMS`] days is the union of its days' terms in the
+    /// inverted index: a month costs a few dozen short posting lists. A longer one reads the
+    /// date column, which scans a value for every document of the index (tantivy has no
+    /// index over fast-field values), and so costs the same for a day as for a decade.
+    fn date_filter(&self, from: Option<PartialDate>, to: Option<PartialDate>) -> Box<dyn Query> {
+        let f = &self.fields;
+        let edge = |year| NaiveDate::from_ymd_opt(year, 1, 1).expect("valid");
+        let first = from.map_or(edge(date::MIN_YEAR), |d| d.first);
+        let end = to.map_or(edge(date::MAX_YEAR + 1), |d| d.end);
+        let term = |day: NaiveDate| Term::from_field_date(f.date, date::day_to_tantivy(day));
+        let days = (end - first).num_days();
+        if days <= MAX_DAY_TERMS {
+            let any: Vec<(Occur, Box<dyn Query>)> = first
+                .iter_days()
+                .take(days.max(0) as usize)
+                .map(|day| {
+                    let q: Box<dyn Query> =
+                        Box::new(TermQuery::new(term(day), IndexRecordOption::Basic));
+                    (Occur::Should, q)
+                })
+                .collect();
+            // No day at all (an empty range) must match nothing, not everything.
+            if any.is_empty() {
+                return Box::new(tantivy::query::EmptyQuery);
+            }
+            return Box::new(BooleanQuery::new(any));
+        }
+        Box::new(RangeQuery::new(
+            Bound::Included(term(first)),
+            Bound::Excluded(term(end)),
+        ))
+    }
+
     /// The query for `req` without paging: user query, article kind, dates, cities.
     pub(crate) fn build_query(
         &self,
@@ -298,7 +377,14 @@ impl DatelineIndex {
             let mut parser = QueryParser::for_index(&self.index, default_fields);
             parser.set_conjunction_by_default();
             parser.set_field_boost(f.title, 2.0);
-            let expanded = expand_partial_dates(&AND_NOT.replace_all(q, "${1}AND -"))?;
+            // Each rewrite is skipped when its keyword is absent: compiling the regexes costs
+            // about as much as the rest of a search (the CLI runs one search per process).
+            let q = if q.contains("AND") {
+                AND_NOT.replace_all(q, "${1}AND -")
+            } else {
+                q.into()
+            };
+            let expanded = expand_partial_dates(&q)?;
             Some(
                 parser
                     .parse_query(&expanded)
@@ -318,31 +404,7 @@ impl DatelineIndex {
             clauses.push((Occur::Must, u.box_clone()));
         }
         if from.is_some() || to.is_some() {
-            // A range whose start is after its end is empty: it matches nothing (exit 1),
-            // as `--from 2023-03 --to 2023-02` should.
-            let lower = from.map_or(Bound::Unbounded, |d| {
-                Bound::Included(Term::from_field_date(f.date, date::day_to_tantivy(d.first)))
-            });
-            let upper = to.map_or(Bound::Unbounded, |d| {
-                Bound::Excluded(Term::from_field_date(f.date, date::day_to_tantivy(d.end)))
-            });
-            // An open side is closed at the edge of the accepted years, so that undated
-            // articles (no value) never match a date filter.
-            let edge = |year| {
-                Term::from_field_date(
-                    f.date,
-                    date::day_to_tantivy(NaiveDate::from_ymd_opt(year, 1, 1).expect("valid")),
-                )
-            };
-            let lower = match lower {
-                Bound::Unbounded => Bound::Included(edge(date::MIN_YEAR)),
-                b => b,
-            };
-            let upper = match upper {
-                Bound::Unbounded => Bound::Excluded(edge(date::MAX_YEAR + 1)),
-                b => b,
-            };
-            clauses.push(filter(Box::new(RangeQuery::new(lower, upper))));
+            clauses.push(filter(self.date_filter(from, to)));
         }
         if !cities.is_empty() {
             let aliases = crate::parse::CityAliases::builtin();
@@ -386,7 +448,9 @@ impl DatelineIndex {
         // Quoted words are part of an article's body; `quote:` is the field of quote
         // documents, which `search_quotes` answers. The query text is checked (outside
         // "phrases") because prefix, fuzzy and range clauses of a parsed query list no terms.
-        if QUOTE_FIELD.is_match(&PHRASE.replace_all(&req.query, " ")) {
+        if req.query.contains("quote:")
+            && QUOTE_FIELD.is_match(&PHRASE.replace_all(&req.query, " "))
+        {
             return Err(Error::BadQuery(
                 "`quote:` searches quotes: use `dateline quotes` (quoted words are part of \
                  `body:` here)"
@@ -418,11 +482,12 @@ impl DatelineIndex {
         };
 
         let snippets = match &user {
-            Some(u) => {
-                let mut g = SnippetGenerator::create(&searcher, u.as_ref(), f.body)?;
-                g.set_max_num_chars(req.snippet_chars);
-                Some(g)
-            }
+            Some(u) => Some(snippet_generator(
+                &searcher,
+                u.as_ref(),
+                f.body,
+                req.snippet_chars,
+            )?),
             None => None,
         };
         let mut hits = Vec::with_capacity(top.len());

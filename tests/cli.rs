@@ -310,6 +310,18 @@ fn date_edges_are_exact() {
             "2023-04-01",
             count(&|r| day(r) == "2023-04-01"),
         ),
+        // 92 days, the longest range answered with one term per day, and 93 days, answered
+        // from the date column: both must count the same way.
+        (
+            "2023-01-01",
+            "2023-04-02",
+            count(&|r| ("2023-01-01"..="2023-04-02").contains(&day(r).as_str())),
+        ),
+        (
+            "2023-01-01",
+            "2023-04-03",
+            count(&|r| ("2023-01-01"..="2023-04-03").contains(&day(r).as_str())),
+        ),
     ] {
         let (_, v) = env.search(&["*", "--from", from, "--to", to, "--limit", "0"]);
         assert_eq!(v["total"], expect, "--from {from} --to {to}");

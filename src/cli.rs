@@ -73,7 +73,8 @@ pub struct IndexArgs {
     /// Read every file as this format instead of detecting it.
     #[arg(long, value_parser = parse_format)]
     pub format: Option<Format>,
-    /// Extra city aliases: a file of `from<TAB>to` lines (Kiev<TAB>Kyiv).
+    /// Extra city aliases: a file of `from<TAB>to` lines (Kiev<TAB>Kyiv). The index
+    /// remembers them for --city filters and later runs, until another file (or --full).
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
     /// JSON field names to read, ahead of the built-in ones:

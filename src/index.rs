@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -17,7 +17,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Ta
 
 use crate::corpus::{self, FileEntry, Globs, Skipped};
 use crate::error::{Error, Result};
-use crate::parse::{self, Article, Format, ParseOptions};
+use crate::parse::{self, Article, CityAliases, Format, ParseOptions};
 use crate::schema::{DatelineSchema, Fields, KIND_ARTICLE, KIND_QUOTE};
 
 /// Options for [`DatelineIndex::index_paths`].
@@ -27,7 +27,10 @@ pub struct IndexOptions {
     pub globs: Vec<String>,
     /// Force one format instead of detecting it per file.
     pub format: Option<Format>,
-    /// City aliases and JSON field mapping for the readers.
+    /// City aliases and JSON field mapping for the readers. Aliases beyond the built-in
+    /// table are remembered by the index (see [`CityAliases::custom`]): a run with none uses
+    /// the remembered ones (a `full` run drops them), and a run with others re-reads every
+    /// file.
     pub parse: ParseOptions,
     /// Ignore what the index holds and re-read every file.
     pub full: bool,
@@ -127,6 +130,11 @@ struct Payload {
     /// [`parse::PARSER_VERSION`] of the last complete run; missing in older indexes.
     #[serde(default)]
     parser: u32,
+    /// The city aliases of the last complete run beyond the built-in table
+    /// ([`CityAliases::custom`]): search normalises city filters with them, and a run that
+    /// changes them re-reads every file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    aliases: Vec<(String, String)>,
 }
 
 /// An open dateline index.
@@ -136,6 +144,8 @@ pub struct DatelineIndex {
     pub(crate) reader: IndexReader,
     version: u32,
     dir: Option<PathBuf>,
+    /// The aliases the index was built with (built-in and remembered ones), for city filters.
+    pub(crate) aliases: RwLock<CityAliases>,
 }
 
 impl DatelineIndex {
@@ -147,7 +157,7 @@ impl DatelineIndex {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let s = DatelineSchema::load()?;
         let index = Index::create_in_dir(dir, s.schema.clone())?;
-        DatelineIndex::wrap(index, s, Some(dir.to_path_buf()))
+        DatelineIndex::wrap(index, s, Some(dir.to_path_buf()), &[])
     }
 
     /// Deletes the index in `dir` (only the files tantivy manages there) and creates an
@@ -188,20 +198,31 @@ impl DatelineIndex {
                 Err(_) => return Err(mismatch("unknown".into())),
             }
         }
+        let aliases = metas
+            .payload
+            .as_deref()
+            .and_then(|p| serde_json::from_str::<Payload>(p).ok())
+            .map(|p| p.aliases)
+            .unwrap_or_default();
         if index.schema() != s.schema {
             return Err(mismatch("unknown (fields differ)".into()));
         }
-        DatelineIndex::wrap(index, s, Some(dir.to_path_buf()))
+        DatelineIndex::wrap(index, s, Some(dir.to_path_buf()), &aliases)
     }
 
     /// A new empty index in memory (tests, embedding, experiments).
     pub fn create_in_ram() -> Result<DatelineIndex> {
         let s = DatelineSchema::load()?;
         let index = Index::create_in_ram(s.schema.clone());
-        DatelineIndex::wrap(index, s, None)
+        DatelineIndex::wrap(index, s, None, &[])
     }
 
-    fn wrap(index: Index, s: DatelineSchema, dir: Option<PathBuf>) -> Result<DatelineIndex> {
+    fn wrap(
+        index: Index,
+        s: DatelineSchema,
+        dir: Option<PathBuf>,
+        aliases: &[(String, String)],
+    ) -> Result<DatelineIndex> {
         // Same tokens as the built-in `en_stem`, faster (see `analyzer`).
         index
             .tokenizers()
@@ -216,6 +237,7 @@ impl DatelineIndex {
             reader,
             version: s.version,
             dir,
+            aliases: RwLock::new(CityAliases::with_custom(aliases)),
         })
     }
 
@@ -251,11 +273,17 @@ impl DatelineIndex {
         Ok(writer)
     }
 
-    /// Commits, recording which parser version the whole index reflects.
-    fn commit(&self, writer: &mut IndexWriter, parser: u32) -> Result<()> {
+    /// Commits, recording which parser version and which aliases the whole index reflects.
+    fn commit(
+        &self,
+        writer: &mut IndexWriter,
+        parser: u32,
+        aliases: &[(String, String)],
+    ) -> Result<()> {
         let payload = serde_json::to_string(&Payload {
             dateline_schema: self.version,
             parser,
+            aliases: aliases.to_vec(),
         })
         .expect("payload serialises");
         let mut prepared = writer.prepare_commit()?;
@@ -265,15 +293,18 @@ impl DatelineIndex {
         Ok(())
     }
 
-    /// The parser version every article in the index was read with. An empty index counts as
-    /// current; an index from before versions were recorded counts as 0 (re-read everything).
-    fn stored_parser(&self) -> Result<u32> {
+    /// The parser version every article in the index was read with, and the aliases beyond
+    /// the built-in ones. An empty index counts as current; an index from before versions
+    /// were recorded counts as 0 (re-read everything).
+    fn stored_payload(&self) -> Result<(u32, Vec<(String, String)>)> {
         let payload = self.index.load_metas()?.payload;
         Ok(
             match payload.and_then(|p| serde_json::from_str::<Payload>(&p).ok()) {
-                Some(p) => p.parser,
-                None if self.reader.searcher().num_docs() == 0 => parse::PARSER_VERSION,
-                None => 0,
+                Some(p) => (p.parser, p.aliases),
+                None if self.reader.searcher().num_docs() == 0 => {
+                    (parse::PARSER_VERSION, Vec::new())
+                }
+                None => (0, Vec::new()),
             },
         )
     }
@@ -290,8 +321,8 @@ impl DatelineIndex {
                 writer.add_document(doc)?;
             }
         }
-        let parser = self.stored_parser()?;
-        self.commit(&mut writer, parser)
+        let (parser, aliases) = self.stored_payload()?;
+        self.commit(&mut writer, parser, &aliases)
     }
 
     /// Builds the article document (first) and one document per quote.
@@ -454,8 +485,24 @@ impl DatelineIndex {
         let mut writer = self.writer(opts.threads, opts.memory_budget)?;
         // Articles read by an older parser are stale even when their file is not: re-read
         // every file then (intermediate commits keep the old version, so a crash resumes it).
-        let stored_parser = self.stored_parser()?;
-        let reread = stored_parser != parse::PARSER_VERSION;
+        let (stored_parser, stored_aliases) = self.stored_payload()?;
+        // The index remembers the aliases of the run that last gave some; a run without uses
+        // them, except a `full` one, which starts again from the built-in table. Cities were
+        // normalised with the old table: a change re-reads every file, like a parser change.
+        let given = opts.parse.aliases.custom();
+        let aliases = if given.is_empty() && !opts.full {
+            stored_aliases.clone()
+        } else {
+            given
+        };
+        let reread = stored_parser != parse::PARSER_VERSION || aliases != stored_aliases;
+        let opts = &IndexOptions {
+            parse: ParseOptions {
+                aliases: CityAliases::with_custom(&aliases),
+                ..opts.parse.clone()
+            },
+            ..opts.clone()
+        };
         let known = if opts.full {
             writer.delete_all_documents()?;
             None
@@ -533,7 +580,7 @@ impl DatelineIndex {
                 });
                 since_commit += batch.len();
                 if since_commit >= every || last_commit.elapsed() >= opts.commit_interval {
-                    self.commit(&mut writer, stored_parser)?;
+                    self.commit(&mut writer, stored_parser, &stored_aliases)?;
                     last_commit = Instant::now();
                     since_commit = 0;
                 }
@@ -545,7 +592,7 @@ impl DatelineIndex {
         report.skipped.splice(0..0, walk_skipped);
         if cancelled() {
             // Whatever the batches added since the last commit is committed now.
-            self.commit(&mut writer, stored_parser)?;
+            self.commit(&mut writer, stored_parser, &stored_aliases)?;
             report.interrupted = true;
             report.elapsed_ms = started.elapsed().as_millis() as u64;
             return Ok(report);
@@ -564,7 +611,8 @@ impl DatelineIndex {
                 report.removed += articles as u64;
             }
         }
-        self.commit(&mut writer, parse::PARSER_VERSION)?;
+        self.commit(&mut writer, parse::PARSER_VERSION, &aliases)?;
+        *self.aliases.write().unwrap_or_else(|e| e.into_inner()) = opts.parse.aliases.clone();
         // Let the merges the commits started finish, so the run leaves a settled index
         // (same size and segments for the same input) rather than half-written merges.
         writer.wait_merging_threads()?;

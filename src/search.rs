@@ -407,7 +407,9 @@ impl DatelineIndex {
             clauses.push(filter(self.date_filter(from, to)));
         }
         if !cities.is_empty() {
-            let aliases = crate::parse::CityAliases::builtin();
+            // The aliases the index was built with, so `--city Kiev` finds what was filed
+            // under Kyiv by a custom table too.
+            let aliases = self.aliases.read().unwrap_or_else(|e| e.into_inner());
             let any: Vec<(Occur, Box<dyn Query>)> = cities
                 .iter()
                 .map(|c| {

@@ -873,3 +873,57 @@ fn quotes_are_listed_with_highlights_and_speaker_facet() {
         .sum();
     assert!(speakers >= 1 && speakers <= v["total"].as_u64().unwrap());
 }
+
+/// `--aliases` is remembered by the index: city filters use it, a run without it keeps it
+/// (no re-read), and a run with another table re-reads every file under the new one.
+#[test]
+fn custom_aliases_are_remembered_for_filters_and_updates() {
+    let env = Env::new();
+    let article = "date 1958-05-15 Stalino: The city council met on Thursday to discuss \
+                   the new mine.\n\nThe vote passed easily, officials said.\n";
+    std::fs::write(env.corpus.join("renamed.txt"), article).unwrap();
+    let dir = env.corpus.parent().unwrap();
+    let table = dir.join("aliases.tsv");
+    std::fs::write(&table, "# old name\tnew name\nStalino\tDonetsk\n").unwrap();
+    let corpus = env.corpus.to_str().unwrap();
+    let index = |extra: &[&str]| -> Value {
+        let mut args = vec!["index", corpus, "--json"];
+        args.extend_from_slice(extra);
+        let out = env.run(&args);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        serde_json::from_str(&out.stdout).unwrap()
+    };
+    let files = index(&["--aliases", table.to_str().unwrap()])["indexed"]
+        .as_u64()
+        .unwrap();
+    assert!(files > 10);
+    let renamed = |spelling: &str| -> Vec<String> {
+        let (_, v) = env.search(&["council", "--city", spelling]);
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["city"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    // Filed under the display name, found by either spelling.
+    assert_eq!(renamed("Donetsk"), ["Donetsk"]);
+    assert_eq!(renamed("stalino"), ["Donetsk"]);
+
+    // A run without `--aliases` keeps the remembered table and re-reads nothing.
+    let again = index(&[]);
+    assert_eq!(again["unchanged"].as_u64(), Some(files), "{again}");
+    assert_eq!(renamed("Stalino"), ["Donetsk"]);
+
+    // Another table: every file is read again under it.
+    std::fs::write(&table, "Stalino\tStalino (Donetsk)\n").unwrap();
+    let changed = index(&["--aliases", table.to_str().unwrap()]);
+    assert_eq!(changed["updated"].as_u64(), Some(files), "{changed}");
+    assert_eq!(renamed("Stalino"), ["Stalino (Donetsk)"]);
+    assert!(renamed("Donetsk").is_empty());
+
+    // `--full` without `--aliases` goes back to the built-in table.
+    let out = env.run(&["index", corpus, "--full", "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(renamed("Stalino"), ["Stalino"]);
+}

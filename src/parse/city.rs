@@ -151,6 +151,30 @@ impl CityAliases {
         &BUILTIN_TABLE
     }
 
+    /// The built-in table with `custom` pairs (as [`CityAliases::custom`] lists them) on top.
+    pub fn with_custom(custom: &[(String, String)]) -> CityAliases {
+        let mut aliases = CityAliases::default();
+        for (from, to) in custom {
+            aliases.map.insert(from.clone(), to.clone());
+        }
+        aliases
+    }
+
+    /// The pairs that differ from the built-in table (added by
+    /// [`CityAliases::extend_from_tsv`]), as `(source key, display form)`, sorted: what an
+    /// index remembers of the aliases it was built with.
+    pub fn custom(&self) -> Vec<(String, String)> {
+        let builtin = &CityAliases::builtin().map;
+        let mut pairs: Vec<(String, String)> = self
+            .map
+            .iter()
+            .filter(|(k, v)| builtin.get(*k) != Some(*v))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        pairs.sort_unstable();
+        pairs
+    }
+
     /// Adds aliases from text with one `from<TAB>to` pair a line (`#` starts a comment).
     /// Returns the 1-based numbers of lines that could not be read.
     pub fn extend_from_tsv(&mut self, text: &str) -> Vec<usize> {
@@ -301,5 +325,19 @@ mod tests {
         assert_eq!(bad, vec![4]);
         assert_eq!(a.normalize("BOMBAY").as_deref(), Some("Mumbai City"));
         assert_eq!(a.normalize("kiev").as_deref(), Some("Kiew"));
+        // What an index remembers: only what differs from the built-in table, and it
+        // rebuilds the same table.
+        let custom = a.custom();
+        assert_eq!(
+            custom,
+            [
+                ("bombay".to_string(), "Mumbai City".to_string()),
+                ("kiev".to_string(), "Kiew".to_string())
+            ]
+        );
+        let b = CityAliases::with_custom(&custom);
+        assert_eq!(b.normalize("Bombay").as_deref(), Some("Mumbai City"));
+        assert_eq!(b.normalize("Kiev").as_deref(), Some("Kiew"));
+        assert!(CityAliases::default().custom().is_empty());
     }
 }

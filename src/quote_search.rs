@@ -19,7 +19,7 @@ use crate::index::DatelineIndex;
 use crate::parse::quotes::Quote;
 use crate::schema::{KIND_ARTICLE, KIND_QUOTE};
 use crate::search::{
-    char_ranges, collect, facet_values, fast_str, BuiltQuery, FacetCount, FacetField, Sort,
+    char_ranges, collect, facet_values, BuiltQuery, FacetCount, FacetField, FastStr, Sort,
 };
 
 /// A quote search.
@@ -162,6 +162,7 @@ impl DatelineIndex {
             None => None,
         };
         let mut quotes = Vec::with_capacity(top.len());
+        let mut paths = FastStr::new(&searcher, "path");
         // (file, article id) → (body, its quotes): several hits often share an article. Ids
         // alone can repeat (two roots with the same relative path), so the file is part of
         // the key and of the lookup.
@@ -175,10 +176,7 @@ impl DatelineIndex {
             };
             let offset = |field: Field| doc.get_first(field).and_then(|v| v.as_u64());
             let article_id = text(f.id).unwrap_or_default();
-            let key = (
-                fast_str(&searcher, addr, "path")?.unwrap_or_default(),
-                article_id.clone(),
-            );
+            let key = (paths.get(addr)?.unwrap_or_default(), article_id.clone());
             if !parents.contains_key(&key) {
                 let body = self.article_body(&searcher, &key.0, &key.1)?;
                 let quotes = crate::parse::quotes::extract_attributed(&body);

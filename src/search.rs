@@ -493,8 +493,17 @@ impl DatelineIndex {
             None => None,
         };
         let mut hits = Vec::with_capacity(top.len());
+        let mut paths = FastStr::new(&searcher, "path");
         for (score, addr) in top {
-            hits.push(self.hit(&searcher, addr, score, snippets.as_ref(), req.snippet_chars)?);
+            let path = paths.get(addr)?.unwrap_or_default();
+            hits.push(self.hit(
+                &searcher,
+                addr,
+                path,
+                score,
+                snippets.as_ref(),
+                req.snippet_chars,
+            )?);
         }
 
         let facets = facet_values(&counts, &req.facets, req.facet_limit);
@@ -517,6 +526,7 @@ impl DatelineIndex {
         &self,
         searcher: &tantivy::Searcher,
         addr: DocAddress,
+        path: String,
         score: Score,
         snippets: Option<&SnippetGenerator>,
         snippet_chars: usize,
@@ -544,7 +554,7 @@ impl DatelineIndex {
         };
         Ok(Hit {
             id: text(f.id).unwrap_or_default(),
-            path: fast_str(searcher, addr, "path")?.unwrap_or_default(),
+            path,
             date: doc
                 .get_first(f.date)
                 .and_then(|v| v.as_datetime())
@@ -564,26 +574,43 @@ impl DatelineIndex {
     }
 }
 
-/// A document's value of a fast text field (`path` is kept only there, not stored).
-pub(crate) fn fast_str(
-    searcher: &tantivy::Searcher,
-    addr: DocAddress,
-    field: &str,
-) -> Result<Option<String>> {
-    let Some(col) = searcher
-        .segment_reader(addr.segment_ord)
-        .fast_fields()
-        .str(field)?
-    else {
-        return Ok(None);
-    };
-    let Some(ord) = col.ords().first(addr.doc_id) else {
-        return Ok(None);
-    };
-    let mut value = String::new();
-    col.ord_to_str(ord, &mut value)
-        .map_err(tantivy::TantivyError::from)?;
-    Ok(Some(value))
+/// Values of a fast text field of documents (`path` is kept only there, not stored), with
+/// each segment's column opened once for all the hits in it.
+pub(crate) struct FastStr<'a> {
+    searcher: &'a Searcher,
+    field: &'static str,
+    columns: HashMap<u32, Option<StrColumn>>,
+}
+
+impl<'a> FastStr<'a> {
+    pub(crate) fn new(searcher: &'a Searcher, field: &'static str) -> FastStr<'a> {
+        FastStr {
+            searcher,
+            field,
+            columns: HashMap::new(),
+        }
+    }
+
+    /// The value of the document at `addr`, if it has one.
+    pub(crate) fn get(&mut self, addr: DocAddress) -> Result<Option<String>> {
+        let col = match self.columns.entry(addr.segment_ord) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                self.searcher
+                    .segment_reader(addr.segment_ord)
+                    .fast_fields()
+                    .str(self.field)?,
+            ),
+        };
+        let Some(col) = col else { return Ok(None) };
+        let Some(ord) = col.ords().first(addr.doc_id) else {
+            return Ok(None);
+        };
+        let mut value = String::new();
+        col.ord_to_str(ord, &mut value)
+            .map_err(tantivy::TantivyError::from)?;
+        Ok(Some(value))
+    }
 }
 
 /// Byte ranges of a snippet fragment, found `shift` bytes into `text`, as `[start, end)`

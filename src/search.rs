@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Term, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -21,7 +21,7 @@ use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, TantivyDocument
 use crate::date::{self, Interval, PartialDate};
 use crate::error::{Error, Result};
 use crate::index::DatelineIndex;
-use crate::schema::KIND_ARTICLE;
+use crate::schema::{KIND_ARTICLE, KIND_QUOTE};
 
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -396,10 +396,22 @@ impl DatelineIndex {
         let filter = |q: Box<dyn Query>| -> (Occur, Box<dyn Query>) {
             (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)))
         };
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![filter(Box::new(TermQuery::new(
-            Term::from_field_text(f.kind, kind),
-            IndexRecordOption::Basic,
-        )))];
+        // Documents of the other kind are left out, rather than this kind required: an
+        // exclusion is checked only for the documents the other clauses find, while a required
+        // `kind` term, the cheapest clause by tantivy's estimate, would lead a filter-only
+        // search through every article. (Every document has one of the two kinds.)
+        let other = if kind == KIND_ARTICLE {
+            KIND_QUOTE
+        } else {
+            KIND_ARTICLE
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::MustNot,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.kind, other),
+                IndexRecordOption::Basic,
+            )),
+        )];
         if let Some(u) = &user {
             clauses.push((Occur::Must, u.box_clone()));
         }
@@ -422,6 +434,10 @@ impl DatelineIndex {
                 })
                 .collect();
             clauses.push(filter(Box::new(BooleanQuery::new(any))));
+        }
+        if !clauses.iter().any(|(occur, _)| *occur == Occur::Must) {
+            // A boolean query of exclusions alone matches nothing.
+            clauses.push(filter(Box::new(AllQuery)));
         }
         Ok(BuiltQuery {
             full: Box::new(BooleanQuery::new(clauses)),

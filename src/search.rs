@@ -232,7 +232,10 @@ static PHRASE: LazyLock<Regex> =
 /// `a AND NOT b` parses in tantivy 0.27 as `+a +(-b)`, whose second clause matches nothing,
 /// so the whole query would match nothing; `a AND -b` means what the user meant.
 /// Longest date range, in days, that [`DatelineIndex::date_filter`] answers with one term
-/// per day rather than with the date column.
+/// per day rather than with the date column. Measured with callgrind at 200,000 articles
+/// (560,000 documents, 7 segments): a scan of the column costs about 19.5 M instructions
+/// whatever the range; day terms cost about 44,000 per day (two years: 32 M), so they win
+/// up to about 440 days. A quarter keeps them well inside that.
 const MAX_DAY_TERMS: i64 = 92;
 
 static AND_NOT: LazyLock<Regex> =

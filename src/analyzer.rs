@@ -45,7 +45,7 @@ pub fn en_stem() -> TextAnalyzer {
 /// A [`TokenFilter`] that stems English words like tantivy's [`Stemmer`], remembering the
 /// stem of every word it has seen.
 ///
-/// The memory is one cache per thread ([`STEMS`]), shared by every field and every segment
+/// The memory is one cache per thread (`STEMS`), shared by every field and every segment
 /// the thread indexes: tantivy clones the analyzer for each field of each new segment, and a
 /// cache per clone kept three tables hot per indexing thread (title, body, quote) and started
 /// each segment cold.

@@ -191,19 +191,16 @@ impl DatelineIndex {
             expected: s.version,
         };
         let metas = index.load_metas()?;
-        if let Some(payload) = &metas.payload {
-            match serde_json::from_str::<Payload>(payload) {
-                Ok(p) if p.dateline_schema == s.version => {}
-                Ok(p) => return Err(mismatch(p.dateline_schema.to_string())),
-                Err(_) => return Err(mismatch("unknown".into())),
-            }
-        }
-        let aliases = metas
+        let aliases = match metas
             .payload
             .as_deref()
-            .and_then(|p| serde_json::from_str::<Payload>(p).ok())
-            .map(|p| p.aliases)
-            .unwrap_or_default();
+            .map(serde_json::from_str::<Payload>)
+        {
+            Some(Ok(p)) if p.dateline_schema == s.version => p.aliases,
+            Some(Ok(p)) => return Err(mismatch(p.dateline_schema.to_string())),
+            Some(Err(_)) => return Err(mismatch("unknown".into())),
+            None => Vec::new(),
+        };
         if index.schema() != s.schema {
             return Err(mismatch("unknown (fields differ)".into()));
         }

@@ -161,8 +161,8 @@ pub fn for_snippets<'a>(terms: impl IntoIterator<Item = &'a str>) -> TextAnalyze
         .build()
 }
 
-/// The [`TokenFilter`] of [`for_snippets`]: stems a token only if it starts with one of
-/// `prefixes`.
+/// The [`TokenFilter`] of [`for_snippets`]: stems a token (with this thread's cache) only if
+/// it starts with one of `prefixes`.
 #[derive(Clone)]
 struct StemCandidates {
     prefixes: std::sync::Arc<[String]>,
@@ -175,9 +175,6 @@ impl TokenFilter for StemCandidates {
         StemCandidatesFilter {
             inner: tokenizer,
             prefixes: self.prefixes,
-            stemmer: TextAnalyzer::builder(RawTokenizer::default())
-                .filter(Stemmer::new(Language::English))
-                .build(),
         }
     }
 }
@@ -187,7 +184,6 @@ impl TokenFilter for StemCandidates {
 struct StemCandidatesFilter<T> {
     inner: T,
     prefixes: std::sync::Arc<[String]>,
-    stemmer: TextAnalyzer,
 }
 
 impl<T: Tokenizer> Tokenizer for StemCandidatesFilter<T> {
@@ -197,7 +193,6 @@ impl<T: Tokenizer> Tokenizer for StemCandidatesFilter<T> {
         StemCandidatesStream {
             tail: self.inner.token_stream(text),
             prefixes: &self.prefixes,
-            stemmer: &mut self.stemmer,
         }
     }
 }
@@ -206,7 +201,6 @@ impl<T: Tokenizer> Tokenizer for StemCandidatesFilter<T> {
 struct StemCandidatesStream<'a, S> {
     tail: S,
     prefixes: &'a [String],
-    stemmer: &'a mut TextAnalyzer,
 }
 
 impl<S: TokenStream> TokenStream for StemCandidatesStream<'_, S> {
@@ -216,12 +210,7 @@ impl<S: TokenStream> TokenStream for StemCandidatesStream<'_, S> {
         }
         let word = &mut self.tail.token_mut().text;
         if self.prefixes.iter().any(|p| word.starts_with(p.as_str())) {
-            let mut stream = self.stemmer.token_stream(word);
-            if stream.advance() {
-                let stem = std::mem::take(&mut stream.token_mut().text);
-                drop(stream);
-                *word = stem;
-            }
+            STEMS.with_borrow_mut(|stems| stems.stem(word));
         }
         true
     }

@@ -14,6 +14,7 @@
 //! the same terms.
 
 use std::hash::BuildHasher;
+use std::sync::Arc;
 
 use tantivy::tokenizer::{
     Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
@@ -35,28 +36,41 @@ const MAX_CACHED_LEN: usize = 15;
 
 /// tantivy's `en_stem`, with a stem cache.
 pub fn en_stem() -> TextAnalyzer {
+    analyzer(CachedStemmer::default())
+}
+
+/// tantivy's `en_stem` chain (simple tokenizer, long tokens dropped, lower case) ending in
+/// `stemmer`.
+fn analyzer(stemmer: CachedStemmer) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
-        .filter(CachedStemmer)
+        .filter(stemmer)
         .build()
 }
 
 /// A [`TokenFilter`] that stems English words like tantivy's [`Stemmer`], remembering the
-/// stem of every word it has seen.
+/// stem of every word it has seen; the default stems every word, and [`for_snippets`] makes
+/// one that stems only words starting with one of a few prefixes.
 ///
 /// The memory is one cache per thread (`STEMS`), shared by every field and every segment
 /// the thread indexes: tantivy clones the analyzer for each field of each new segment, and a
 /// cache per clone kept three tables hot per indexing thread (title, body, quote) and started
 /// each segment cold.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct CachedStemmer;
+#[derive(Clone, Debug, Default)]
+pub struct CachedStemmer {
+    /// Stem only the words starting with one of these; `None` stems every word.
+    only: Option<Arc<[String]>>,
+}
 
 impl TokenFilter for CachedStemmer {
     type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
-        CachedStemmerFilter { inner: tokenizer }
+        CachedStemmerFilter {
+            inner: tokenizer,
+            only: self.only,
+        }
     }
 }
 
@@ -64,6 +78,7 @@ impl TokenFilter for CachedStemmer {
 #[derive(Clone)]
 pub struct CachedStemmerFilter<T> {
     inner: T,
+    only: Option<Arc<[String]>>,
 }
 
 thread_local! {
@@ -152,100 +167,40 @@ pub fn for_snippets<'a>(terms: impl IntoIterator<Item = &'a str>) -> TextAnalyze
         .collect();
     prefixes.sort_unstable();
     prefixes.dedup();
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(StemCandidates {
-            prefixes: prefixes.into(),
-        })
-        .build()
-}
-
-/// The [`TokenFilter`] of [`for_snippets`]: stems a token (with this thread's cache) only if
-/// it starts with one of `prefixes`.
-#[derive(Clone)]
-struct StemCandidates {
-    prefixes: std::sync::Arc<[String]>,
-}
-
-impl TokenFilter for StemCandidates {
-    type Tokenizer<T: Tokenizer> = StemCandidatesFilter<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> StemCandidatesFilter<T> {
-        StemCandidatesFilter {
-            inner: tokenizer,
-            prefixes: self.prefixes,
-        }
-    }
-}
-
-/// The tokenizer [`StemCandidates`] makes.
-#[derive(Clone)]
-struct StemCandidatesFilter<T> {
-    inner: T,
-    prefixes: std::sync::Arc<[String]>,
-}
-
-impl<T: Tokenizer> Tokenizer for StemCandidatesFilter<T> {
-    type TokenStream<'a> = StemCandidatesStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        StemCandidatesStream {
-            tail: self.inner.token_stream(text),
-            prefixes: &self.prefixes,
-        }
-    }
-}
-
-/// The token stream of [`StemCandidatesFilter`].
-struct StemCandidatesStream<'a, S> {
-    tail: S,
-    prefixes: &'a [String],
-}
-
-impl<S: TokenStream> TokenStream for StemCandidatesStream<'_, S> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let word = &mut self.tail.token_mut().text;
-        if self.prefixes.iter().any(|p| word.starts_with(p.as_str())) {
-            STEMS.with_borrow_mut(|stems| stems.stem(word));
-        }
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
+    analyzer(CachedStemmer {
+        only: Some(prefixes.into()),
+    })
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
-    type TokenStream<'a> = CachedStemmerStream<T::TokenStream<'a>>;
+    type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
+            only: self.only.as_deref(),
         }
     }
 }
 
 /// The token stream of [`CachedStemmerFilter`].
-pub struct CachedStemmerStream<S> {
+pub struct CachedStemmerStream<'a, S> {
     tail: S,
+    only: Option<&'a [String]>,
 }
 
-impl<S: TokenStream> TokenStream for CachedStemmerStream<S> {
+impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
         }
         let word = &mut self.tail.token_mut().text;
-        STEMS.with_borrow_mut(|stems| stems.stem(word));
+        if self
+            .only
+            .is_none_or(|prefixes| prefixes.iter().any(|p| word.starts_with(p.as_str())))
+        {
+            STEMS.with_borrow_mut(|stems| stems.stem(word));
+        }
         true
     }
 

@@ -25,9 +25,21 @@ use super::quotes::{Chars, Quote};
 
 /// A word list written as one string, looked up through a set built on first use (with a
 /// fast non-cryptographic hash: the keys are our own words, and lookups run per token).
+///
+/// Most lookups are of words not in the list, so the lengths and first bytes of the listed
+/// words are kept as bit sets, and a word whose length or first byte is not among them is
+/// turned away before it is hashed.
 struct Words {
     text: &'static str,
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<WordSet>,
+}
+
+struct WordSet {
+    /// Bit `n`: some word is `n` bytes long (63 for 63 bytes or more).
+    lens: u64,
+    /// Bit `b`: some word starts with byte `b`.
+    firsts: [u64; 4],
+    words: HashSet<&'static str>,
 }
 
 impl Words {
@@ -39,9 +51,26 @@ impl Words {
     }
 
     fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.text.split_whitespace().collect())
-            .contains(word)
+        let set = self.set.get_or_init(|| {
+            let words: HashSet<&'static str> = self.text.split_whitespace().collect();
+            let (mut lens, mut firsts) = (0u64, [0u64; 4]);
+            for w in &words {
+                lens |= 1 << w.len().min(63);
+                let b = w.as_bytes()[0];
+                firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+            WordSet {
+                lens,
+                firsts,
+                words,
+            }
+        });
+        // No listed word is empty, so bit 0 of `lens` is clear and `word[0]` exists below.
+        if set.lens >> word.len().min(63) & 1 == 0 {
+            return false;
+        }
+        let b = word.as_bytes()[0];
+        set.firsts[usize::from(b >> 6)] >> (b & 63) & 1 == 1 && set.words.contains(word)
     }
 }
 
@@ -304,21 +333,22 @@ impl Tok<'_> {
 fn is_speech_verb(word: &str) -> bool {
     static ING_FORMS: OnceLock<HashSet<String>> = OnceLock::new();
     SPEECH_VERBS.contains(word)
-        || ING_FORMS
-            .get_or_init(|| {
-                // `stem + ing` for every listed `stem + ed` or `stem + d` with a stem of three
-                // bytes or more.
-                let mut forms = HashSet::default();
-                for verb in SPEECH_VERBS.text.split_whitespace() {
-                    for suffix in ["ed", "d"] {
-                        if let Some(stem) = verb.strip_suffix(suffix).filter(|s| s.len() >= 3) {
-                            forms.insert(format!("{stem}ing"));
+        || word.ends_with("ing")
+            && ING_FORMS
+                .get_or_init(|| {
+                    // `stem + ing` for every listed `stem + ed` or `stem + d` with a stem of three
+                    // bytes or more.
+                    let mut forms = HashSet::default();
+                    for verb in SPEECH_VERBS.text.split_whitespace() {
+                        for suffix in ["ed", "d"] {
+                            if let Some(stem) = verb.strip_suffix(suffix).filter(|s| s.len() >= 3) {
+                                forms.insert(format!("{stem}ing"));
+                            }
                         }
                     }
-                }
-                forms
-            })
-            .contains(word)
+                    forms
+                })
+                .contains(word)
 }
 
 /// Words besides speech verbs that announce quoted language in their sentence: nouns for

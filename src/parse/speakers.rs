@@ -666,13 +666,13 @@ fn is_possessive(t: &Tok) -> bool {
     t.lower.ends_with("’s") || t.lower.ends_with("'s")
 }
 
-fn strip_possessive(s: &str) -> String {
+fn strip_possessive(s: &str) -> &str {
     for suffix in ["’s", "'s"] {
         if let Some(stem) = s.strip_suffix(suffix) {
-            return stem.to_string();
+            return stem;
         }
     }
-    s.to_string()
+    s
 }
 
 /// Splits a run of capitalised words into role and name: `Donetsk Gov. Pavlo Kyrylenko` →
@@ -718,7 +718,7 @@ fn split_title(run: &[Tok]) -> Option<Name> {
     let words: Vec<String> = name_toks
         .iter()
         .filter(|t| !t.is_in(&HONORIFICS))
-        .map(|t| strip_possessive(t.text))
+        .map(|t| strip_possessive(t.text).to_string())
         .collect();
     if words.is_empty() || words.iter().all(|w| w.chars().count() < 2) {
         return None;
@@ -858,7 +858,7 @@ fn noun_phrase(toks: &[Tok]) -> Np {
                 }
                 let mut words: Vec<String> = toks[start..n - 1]
                     .iter()
-                    .map(|t| strip_possessive(t.text))
+                    .map(|t| strip_possessive(t.text).to_string())
                     .collect();
                 words.push(toks[n - 1].text.to_string());
                 return Np::Name(Name {
@@ -1397,12 +1397,29 @@ impl Event {
     }
 }
 
-/// Names written in the body, by last word: token index and name.
-type Names = HashMap<String, Vec<(usize, Name)>>;
+/// The runs of capitalised words in the body that may be names (`all_names`), by their last
+/// word: where each run starts and ends. A run is read as a name (`split_title`) only when
+/// a speaker with the same last word asks (`resolve`), so an article's other capitalised
+/// words cost no allocation.
+struct Names<'t, 'a> {
+    toks: &'t [Tok<'a>],
+    runs: HashMap<&'t str, Vec<(usize, usize)>>,
+}
 
-/// Every name written in the body.
-fn all_names(toks: &[Tok]) -> Names {
-    let mut out: Names = HashMap::default();
+impl<'t, 'a> Names<'t, 'a> {
+    /// The names ending in `last`, as `all_names` kept them (each run read by `split_title`),
+    /// in the order of the text.
+    fn ending_in<'s>(&'s self, last: &'s str) -> impl Iterator<Item = (usize, Name)> + 's {
+        self.runs.get(last).into_iter().flatten().filter_map(move |&(start, end)| {
+            split_title(&self.toks[start..end])
+                .filter(|n| n.words.last().is_some_and(|w| w == last))
+                .map(|n| (start, n))
+        })
+    }
+}
+
+fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
+    let mut runs: HashMap<&'t str, Vec<(usize, usize)>> = HashMap::default();
     let mut k = 0;
     while k < toks.len() {
         if !toks[k].capitalised() {
@@ -1432,16 +1449,19 @@ fn all_names(toks: &[Tok]) -> Names {
         while start < end && toks[start].is_in(&NOT_NAME) {
             start += 1;
         }
-        if start < end {
-            if let Some(name) = split_title(&toks[start..end]) {
-                if let Some(last) = name.words.last() {
-                    out.entry(last.clone()).or_default().push((start, name));
-                }
-            }
+        // The last word `split_title` would give the run's name: that of its last token
+        // that is not an honorific.
+        let last = toks[start..end]
+            .iter()
+            .rev()
+            .find(|t| !t.is_in(&HONORIFICS))
+            .map(|t| strip_possessive(t.text));
+        if let Some(last) = last {
+            runs.entry(last).or_default().push((start, end));
         }
         k = end.max(k + 1);
     }
-    out
+    Names { toks, runs }
 }
 
 /// Fills in `speaker` and `role` of `quotes` (as found by `extract` on the same `body`).
@@ -1604,12 +1624,12 @@ pub(super) fn attribute_in(text: &Chars<'_>, quotes: &mut [Quote]) {
 /// name ending with the same words, the last one before `at`, else the first after it.
 fn resolve(names: &Names, name: &Name, at: usize) -> Who {
     let longer = |n: &Name| n.words.len() > name.words.len() && n.words.ends_with(&name.words);
-    let candidates: Vec<&(usize, Name)> = name
+    let candidates: Vec<(usize, Name)> = name
         .words
         .last()
-        .and_then(|last| names.get(last))
-        .map(|list| {
-            list.iter()
+        .map(|last| {
+            names
+                .ending_in(last)
                 .filter(|(_, n)| longer(n) && n.words.len() <= 4)
                 .collect()
         })

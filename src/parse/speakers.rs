@@ -387,19 +387,16 @@ static ABBREVIATIONS: Words = Words::new(
 
 /// `text` in lower case, borrowed when it already is.
 fn lower_case(text: &str) -> Cow<'_, str> {
-    // One pass over the bytes decides the common cases: ASCII already in lower case (most
-    // words) or ASCII with capitals.
-    let (mut upper, mut ascii) = (false, true);
-    for b in text.bytes() {
-        upper |= b.is_ascii_uppercase();
-        ascii &= b.is_ascii();
-    }
-    if ascii {
-        if upper {
-            Cow::Owned(text.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(text)
-        }
+    // Most words are ASCII in lower case already: one early-exit pass finds the first byte
+    // that is a capital or not ASCII, and most words have none.
+    let Some(at) = text
+        .bytes()
+        .position(|b| !b.is_ascii() || b.is_ascii_uppercase())
+    else {
+        return Cow::Borrowed(text);
+    };
+    if text.as_bytes()[at..].is_ascii() {
+        Cow::Owned(text.to_ascii_lowercase())
     } else {
         let lower = text.to_lowercase();
         if lower == text {
@@ -417,8 +414,13 @@ fn tokenize<'a>(text: &Chars<'a>, quotes: &[Quote]) -> Vec<Tok<'a>> {
     let mut qi = 0;
     let mut i = 0;
     let slice = |from: usize, to: usize| &body[bytes[from]..bytes[to]];
-    let push = |toks: &mut Vec<Tok<'a>>, kind: Kind, text: &'a str| {
-        let lower = lower_case(text);
+    // `plain`: the text is known to be ASCII without capitals, so its own lower case.
+    let push = |toks: &mut Vec<Tok<'a>>, kind: Kind, text: &'a str, plain: bool| {
+        let lower = if plain {
+            Cow::Borrowed(text)
+        } else {
+            lower_case(text)
+        };
         let terminal = match kind {
             Kind::Quote(qi) => quotes[qi]
                 .text
@@ -440,14 +442,14 @@ fn tokenize<'a>(text: &Chars<'a>, quotes: &[Quote]) -> Vec<Tok<'a>> {
             qi += 1;
         }
         if qi < quotes.len() && quotes[qi].start == i {
-            push(&mut toks, Kind::Quote(qi), "");
+            push(&mut toks, Kind::Quote(qi), "", true);
             i = quotes[qi].end.max(i + 1);
             qi += 1;
             continue;
         }
         let c = chars[i];
         if c == '\n' && chars.get(i + 1) == Some(&'\n') {
-            push(&mut toks, Kind::Para, "");
+            push(&mut toks, Kind::Para, "", true);
             while i < chars.len() && chars[i].is_whitespace() {
                 i += 1;
             }
@@ -459,10 +461,13 @@ fn tokenize<'a>(text: &Chars<'a>, quotes: &[Quote]) -> Vec<Tok<'a>> {
         }
         if c.is_alphanumeric() {
             let start = i;
+            let lower_ascii = |c: char| c.is_ascii() && !c.is_ascii_uppercase();
+            let mut plain = lower_ascii(c);
             i += 1;
             loop {
                 let part = i - 1;
                 while i < chars.len() && alphanumeric(chars[i]) {
+                    plain &= lower_ascii(chars[i]);
                     i += 1;
                 }
                 // A period joins short parts (`U.S.`, `Ph.D`), not two sentences run together
@@ -474,6 +479,7 @@ fn tokenize<'a>(text: &Chars<'a>, quotes: &[Quote]) -> Vec<Tok<'a>> {
                 if !joins {
                     break;
                 }
+                plain &= lower_ascii(chars[i]);
                 i += 1;
             }
             let word = slice(start, i);
@@ -490,10 +496,10 @@ fn tokenize<'a>(text: &Chars<'a>, quotes: &[Quote]) -> Vec<Tok<'a>> {
                     i += 1;
                 }
             }
-            push(&mut toks, Kind::Word, slice(start, i));
+            push(&mut toks, Kind::Word, slice(start, i), plain);
             continue;
         }
-        push(&mut toks, Kind::Punct, slice(i, i + 1));
+        push(&mut toks, Kind::Punct, slice(i, i + 1), c.is_ascii());
         i += 1;
     }
     toks

@@ -224,23 +224,28 @@ pub(super) struct Chars<'a> {
 
 impl<'a> Chars<'a> {
     pub fn new(body: &'a str) -> Chars<'a> {
-        let (chars, bytes) = if body.is_ascii() {
-            // One character per byte: straight copies the compiler vectorises.
-            (
-                body.bytes().map(char::from).collect(),
-                (0..=body.len()).collect(),
-            )
-        } else {
-            // Sized first, then filled: no capacity check per character.
-            let n = body.chars().count();
-            let mut chars = vec!['\0'; n];
-            let mut bytes = vec![body.len(); n + 1];
-            for ((c, b), (at, ch)) in chars.iter_mut().zip(&mut bytes).zip(body.char_indices()) {
-                *c = ch;
-                *b = at;
+        // Runs of ASCII (most of most bodies, between the curly quotes) are copied a run at
+        // a time, which the compiler vectorises; other characters one at a time.
+        let n = body.chars().count();
+        let mut chars = Vec::with_capacity(n);
+        let mut bytes = Vec::with_capacity(n + 1);
+        let raw = body.as_bytes();
+        let mut at = 0;
+        while at < raw.len() {
+            let run = raw[at..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(raw.len() - at);
+            chars.extend(raw[at..at + run].iter().map(|&b| char::from(b)));
+            bytes.extend(at..at + run);
+            at += run;
+            if let Some(c) = body[at..].chars().next() {
+                chars.push(c);
+                bytes.push(at);
+                at += c.len_utf8();
             }
-            (chars, bytes)
-        };
+        }
+        bytes.push(body.len());
         Chars { body, chars, bytes }
     }
 

@@ -8,8 +8,10 @@
 //! indexing samples; with the cache, stemming and lookups take about 11% of a dateline
 //! build's samples (see `SETS`). The lookups are bound by memory latency.
 //!
-//! The tokens are exactly those of tantivy's `en_stem` (a cache miss runs tantivy's own
-//! `Stemmer` filter on the word, and `tests` compare the two analyzers), so the schema keeps
+//! tantivy builds `en_stem` as a chain of a tokenizer and three filters; [`EnStem`] does the
+//! same work as one tokenizer. The tokens are exactly those of tantivy's `en_stem` (a cache
+//! miss runs tantivy's own `Stemmer` filter on the word, and `tests` compare the two
+//! analyzers: texts, offsets and positions), so the schema keeps
 //! the built-in name and any tantivy client querying the index with its own `en_stem` gets
 //! the same terms.
 
@@ -17,8 +19,7 @@ use std::hash::BuildHasher;
 use std::sync::Arc;
 
 use tantivy::tokenizer::{
-    Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
-    Token, TokenFilter, TokenStream, Tokenizer,
+    Language, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
 
 /// Name of the analyzer in the schema (`title`, `body`, `quote`).
@@ -36,53 +37,135 @@ const MAX_CACHED_LEN: usize = 15;
 
 /// tantivy's `en_stem`, with a stem cache.
 pub fn en_stem() -> TextAnalyzer {
-    analyzer(CachedStemmer::default())
+    TextAnalyzer::from(EnStem::default())
 }
 
-/// tantivy's `en_stem` chain (simple tokenizer, long tokens dropped, lower case) ending in
-/// `stemmer`.
-fn analyzer(stemmer: CachedStemmer) -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(stemmer)
-        .build()
-}
+/// Tokens over this many bytes (before lower-casing) are dropped, as tantivy's `en_stem`
+/// drops them with `RemoveLongFilter::limit(40)`.
+const MAX_TOKEN_LEN: usize = 40;
 
-/// A [`TokenFilter`] that stems English words like tantivy's [`Stemmer`], remembering the
-/// stem of every word it has seen; the default stems every word, and [`for_snippets`] makes
-/// one that stems only words starting with one of a few prefixes.
+/// tantivy's `en_stem` chain (`SimpleTokenizer`, `RemoveLongFilter::limit(40)`,
+/// `LowerCaser`, `Stemmer`) as one tokenizer: one pass over each word finds its end and
+/// copies it in lower case, and the stem comes from the thread's stem cache (`STEMS`). The
+/// default stems every word; [`for_snippets`] makes one that stems only words starting with
+/// one of a few prefixes.
+///
+/// The chain's filters each took a pass over every token (the tokenizer copies it, the
+/// lower-caser rewrites it, the cache hashes it); one pass does the first two.
 ///
 /// The memory is one cache per thread (`STEMS`), shared by every field and every segment
 /// the thread indexes: tantivy clones the analyzer for each field of each new segment, and a
 /// cache per clone kept three tables hot per indexing thread (title, body, quote) and started
 /// each segment cold.
 #[derive(Clone, Debug, Default)]
-pub struct CachedStemmer {
+pub struct EnStem {
+    token: Token,
     /// Stem only the words starting with one of these; `None` stems every word.
     only: Option<Arc<[String]>>,
 }
 
-impl TokenFilter for CachedStemmer {
-    type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
+impl Tokenizer for EnStem {
+    type TokenStream<'a> = EnStemStream<'a>;
 
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
-        CachedStemmerFilter {
-            inner: tokenizer,
-            only: self.only,
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> EnStemStream<'a> {
+        self.token.reset();
+        EnStemStream {
+            text,
+            at: 0,
+            token: &mut self.token,
+            only: self.only.as_deref(),
         }
     }
 }
 
-/// The tokenizer [`CachedStemmer`] makes.
-#[derive(Clone)]
-pub struct CachedStemmerFilter<T> {
-    inner: T,
-    only: Option<Arc<[String]>>,
+/// The token stream of [`EnStem`].
+pub struct EnStemStream<'a> {
+    text: &'a str,
+    /// Byte offset where the search for the next token starts.
+    at: usize,
+    token: &'a mut Token,
+    only: Option<&'a [String]>,
+}
+
+impl EnStemStream<'_> {
+    /// Whether the character at byte `at` is alphanumeric, and its length in bytes.
+    fn alphanumeric_at(&self, at: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[at];
+        if b.is_ascii() {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        let c = self.text[at..].chars().next().unwrap_or_default();
+        (c.is_alphanumeric(), c.len_utf8())
+    }
+}
+
+impl TokenStream for EnStemStream<'_> {
+    fn advance(&mut self) -> bool {
+        let len = self.text.len();
+        loop {
+            // Like `SimpleTokenizer`: a token is a run of alphanumeric characters, and every
+            // token found takes a position, dropped or not.
+            self.token.position = self.token.position.wrapping_add(1);
+            let mut from = self.at;
+            loop {
+                if from == len {
+                    self.at = len;
+                    return false;
+                }
+                let (alnum, n) = self.alphanumeric_at(from);
+                if alnum {
+                    break;
+                }
+                from += n;
+            }
+            let mut to = from;
+            let mut ascii = true;
+            while to < len {
+                let (alnum, n) = self.alphanumeric_at(to);
+                if !alnum {
+                    break;
+                }
+                ascii &= n == 1;
+                to += n;
+            }
+            self.at = to;
+            if to - from >= MAX_TOKEN_LEN {
+                continue;
+            }
+            let word = &self.text[from..to];
+            let text = &mut self.token.text;
+            text.clear();
+            if ascii {
+                text.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                // As `LowerCaser` does it: character by character.
+                for c in word.chars() {
+                    text.extend(c.to_lowercase());
+                }
+            }
+            self.token.offset_from = from;
+            self.token.offset_to = to;
+            if self
+                .only
+                .is_none_or(|prefixes| prefixes.iter().any(|p| text.starts_with(p.as_str())))
+            {
+                STEMS.with_borrow_mut(|stems| stems.stem(text));
+            }
+            return true;
+        }
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
 }
 
 thread_local! {
-    /// The stem cache of this thread (see [`CachedStemmer`]).
+    /// The stem cache of this thread (see [`EnStem`]).
     static STEMS: std::cell::RefCell<Stems> = std::cell::RefCell::new(Stems::default());
 }
 
@@ -167,56 +250,16 @@ pub fn for_snippets<'a>(terms: impl IntoIterator<Item = &'a str>) -> TextAnalyze
         .collect();
     prefixes.sort_unstable();
     prefixes.dedup();
-    analyzer(CachedStemmer {
+    TextAnalyzer::from(EnStem {
+        token: Token::default(),
         only: Some(prefixes.into()),
     })
-}
-
-impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
-    type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        CachedStemmerStream {
-            tail: self.inner.token_stream(text),
-            only: self.only.as_deref(),
-        }
-    }
-}
-
-/// The token stream of [`CachedStemmerFilter`].
-pub struct CachedStemmerStream<'a, S> {
-    tail: S,
-    only: Option<&'a [String]>,
-}
-
-impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let word = &mut self.tail.token_mut().text;
-        if self
-            .only
-            .is_none_or(|prefixes| prefixes.iter().any(|p| word.starts_with(p.as_str())))
-        {
-            STEMS.with_borrow_mut(|stems| stems.stem(word));
-        }
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tantivy::tokenizer::TokenizerManager;
+    use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TokenizerManager};
 
     fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
         let mut out = Vec::new();
@@ -241,6 +284,13 @@ mod tests {
             "Київ, Бахмут і «Донецьк» — Ukrainian words pass through unstemmed".into(),
             "it's don’t O'Neill U.S. e-mail 2023-03-06 3.5% #hashtag @user".into(),
             format!("{} short", "x".repeat(45)),
+            // Around the length limit (bytes before lower case), dropped tokens keep their
+            // positions.
+            format!("a {} b {} c {} d", "y".repeat(39), "y".repeat(40), "ї".repeat(20)),
+            format!("{} {}", "Ї".repeat(19), "Straße".repeat(7)),
+            // Lower case that changes length or depends on context, combining marks (not
+            // alphanumeric), digits of other scripts, ligatures, title case.
+            "İstanbul ΣΟΦΙΑΣ ὈΔΥΣΣΕΎΣ cafe\u{301} ٣٤ ﬁle ǅemal ÆSIR Ⅻ x²".into(),
             "sky skies dying lying news ness agreed feed bleed succeed proceed exceed".into(),
             String::new(),
         ];

@@ -1416,11 +1416,15 @@ impl<'t, 'a> Names<'t, 'a> {
     /// The names ending in `last`, as `all_names` kept them (each run read by `split_title`),
     /// in the order of the text.
     fn ending_in<'s>(&'s self, last: &'s str) -> impl Iterator<Item = (usize, Name)> + 's {
-        self.runs.get(last).into_iter().flatten().filter_map(move |&(start, end)| {
-            split_title(&self.toks[start..end])
-                .filter(|n| n.words.last().is_some_and(|w| w == last))
-                .map(|n| (start, n))
-        })
+        self.runs
+            .get(last)
+            .into_iter()
+            .flatten()
+            .filter_map(move |&(start, end)| {
+                split_title(&self.toks[start..end])
+                    .filter(|n| n.words.last().is_some_and(|w| w == last))
+                    .map(|n| (start, n))
+            })
     }
 }
 

@@ -89,6 +89,7 @@ pub struct EnStemStream<'a> {
 
 impl EnStemStream<'_> {
     /// Whether the character at byte `at` is alphanumeric, and its length in bytes.
+    #[inline(always)]
     fn alphanumeric_at(&self, at: usize) -> (bool, usize) {
         let b = self.text.as_bytes()[at];
         if b.is_ascii() {
@@ -136,7 +137,8 @@ impl TokenStream for EnStemStream<'_> {
             let text = &mut self.token.text;
             text.clear();
             if ascii {
-                text.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                text.push_str(word);
+                text.make_ascii_lowercase();
             } else {
                 // As `LowerCaser` does it: character by character.
                 for c in word.chars() {
@@ -172,9 +174,9 @@ thread_local! {
 /// Word → stem, and the stemmer that fills it.
 ///
 /// The cache is two-way set-associative: a word's hash picks one 64-byte cache line holding
-/// two entries, each a word and its stem inline (`[word len, stem len, word…, stem…]`), so a
-/// lookup touches one cache line; a new word takes the first entry and pushes the older one
-/// to the second. Frequent words stay; rare ones come and go. (A `HashMap<String, String>`
+/// two entries, each a word and its stem inline (`[word len, word… padded with zeros to 15
+/// bytes, stem len, stem…]`), so a lookup touches one cache line; a new word takes the first
+/// entry and pushes the older one to the second. Frequent words stay; rare ones come and go. (A `HashMap<String, String>`
 /// was tried first: its pointer chasing made a lookup cost nearly as much as the stemming it
 /// saved.)
 struct Stems {
@@ -202,11 +204,16 @@ impl Stems {
             if self.slots.is_empty() {
                 self.slots = vec![[0u8; 64]; SETS];
             }
+            // An entry's first 16 bytes: the word's length, then the word padded with zeros;
+            // comparing them is two 8-byte compares, not a call to `memcmp`.
+            let mut key = [0u8; 16];
+            key[0] = len as u8;
+            key[1..=len].copy_from_slice(word.as_bytes());
             let at = (rustc_hash::FxBuildHasher.hash_one(word.as_bytes()) as usize) & (SETS - 1);
             for entry in self.slots[at].chunks_exact(32) {
-                if usize::from(entry[0]) == len && &entry[2..2 + len] == word.as_bytes() {
+                if entry[..16] == key {
                     // The entry holds UTF-8 copied from a `str` at char boundaries.
-                    let stem = &entry[17..17 + usize::from(entry[1])];
+                    let stem = &entry[17..17 + usize::from(entry[16])];
                     if let Ok(stem) = std::str::from_utf8(stem) {
                         word.clear();
                         word.push_str(stem);
@@ -214,7 +221,7 @@ impl Stems {
                     }
                 }
             }
-            Some(at)
+            Some((at, key))
         } else {
             None
         };
@@ -222,13 +229,12 @@ impl Stems {
         let stemmed = stream.advance().then(|| stream.token().text.clone());
         drop(stream);
         let Some(stem) = stemmed else { return };
-        if let Some(at) = set.filter(|_| stem.len() <= MAX_CACHED_LEN) {
+        if let Some((at, key)) = set.filter(|_| stem.len() <= MAX_CACHED_LEN) {
             // The newest word goes first; the one it displaces moves to the second entry.
             let line = &mut self.slots[at];
             line.copy_within(0..32, 32);
-            line[0] = len as u8;
-            line[1] = stem.len() as u8;
-            line[2..2 + len].copy_from_slice(word.as_bytes());
+            line[..16].copy_from_slice(&key);
+            line[16] = stem.len() as u8;
             line[17..17 + stem.len()].copy_from_slice(stem.as_bytes());
         }
         *word = stem;
@@ -286,7 +292,12 @@ mod tests {
             format!("{} short", "x".repeat(45)),
             // Around the length limit (bytes before lower case), dropped tokens keep their
             // positions.
-            format!("a {} b {} c {} d", "y".repeat(39), "y".repeat(40), "ї".repeat(20)),
+            format!(
+                "a {} b {} c {} d",
+                "y".repeat(39),
+                "y".repeat(40),
+                "ї".repeat(20)
+            ),
             format!("{} {}", "Ї".repeat(19), "Straße".repeat(7)),
             // Lower case that changes length or depends on context, combining marks (not
             // alphanumeric), digits of other scripts, ligatures, title case.

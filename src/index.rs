@@ -639,7 +639,7 @@ impl DatelineIndex {
             );
             return Outcome::Skipped(reason, known.map(|_| self.delete(writer, path, known)));
         }
-        let bytes = match std::fs::read(&entry.path) {
+        let bytes = match read_file(&entry.path, entry.size) {
             Ok(b) => b,
             Err(e) => {
                 return Outcome::Skipped(
@@ -914,4 +914,17 @@ impl Outcome {
             }
         }
     }
+}
+
+/// The bytes of the file at `path`, whose size the walk has just read: `std::fs::read`
+/// without its `fstat` for the size (one system call fewer per file of a build). `File`'s
+/// own `read_to_end` asks for the size too (and the position), so the file is read through
+/// `take`, whose `read_to_end` does not.
+fn read_file(path: &Path, size: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    std::fs::File::open(path)?
+        .take(u64::MAX)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }

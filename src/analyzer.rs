@@ -35,6 +35,9 @@ const SETS: usize = 1 << 14;
 /// Longest word and stem kept in an entry, in bytes; longer ones are stemmed every time.
 const MAX_CACHED_LEN: usize = 15;
 
+/// Flag in an entry's stem length: the stem is a prefix of the word.
+const PREFIX: u8 = 0x80;
+
 /// tantivy's `en_stem`, with a stem cache.
 pub fn en_stem() -> TextAnalyzer {
     TextAnalyzer::from(EnStem::default())
@@ -174,9 +177,9 @@ thread_local! {
 /// Word → stem, and the stemmer that fills it.
 ///
 /// The cache is two-way set-associative: a word's hash picks one 64-byte cache line holding
-/// two entries, each a word and its stem inline (`[word len, word… padded with zeros to 15
-/// bytes, stem len, stem…]`), so a lookup touches one cache line; a new word takes the first
-/// entry and pushes the older one to the second. Frequent words stay; rare ones come and go. (A `HashMap<String, String>`
+/// two entries, each a word and its stem inline (`[word len, word… (15 bytes), stem len and
+/// prefix flag, stem…]`), so a lookup touches one cache line; a new word takes the first entry and pushes
+/// the older one to the second. Frequent words stay; rare ones come and go. (A `HashMap<String, String>`
 /// was tried first: its pointer chasing made a lookup cost nearly as much as the stemming it
 /// saved.)
 struct Stems {
@@ -204,24 +207,33 @@ impl Stems {
             if self.slots.is_empty() {
                 self.slots = vec![[0u8; 64]; SETS];
             }
-            // An entry's first 16 bytes: the word's length, then the word padded with zeros;
-            // comparing them is two 8-byte compares, not a call to `memcmp`.
-            let mut key = [0u8; 16];
-            key[0] = len as u8;
-            key[1..=len].copy_from_slice(word.as_bytes());
             let at = (rustc_hash::FxBuildHasher.hash_one(word.as_bytes()) as usize) & (SETS - 1);
             for entry in self.slots[at].chunks_exact(32) {
-                if entry[..16] == key {
+                // Compared a byte at a time: the words are short, and a slice compare of
+                // unknown length is a call to `memcmp`.
+                if usize::from(entry[0]) == len
+                    && entry[1..=len]
+                        .iter()
+                        .zip(word.as_bytes())
+                        .all(|(a, b)| a == b)
+                {
+                    let stem_len = usize::from(entry[16] & !PREFIX);
+                    if entry[16] & PREFIX != 0 {
+                        // Most stems are the word or a prefix of it (`said`, `govern`): cut
+                        // the word, copy nothing. A prefix that is valid UTF-8 ends on a
+                        // character boundary of the word.
+                        word.truncate(stem_len);
+                        return;
+                    }
                     // The entry holds UTF-8 copied from a `str` at char boundaries.
-                    let stem = &entry[17..17 + usize::from(entry[16])];
-                    if let Ok(stem) = std::str::from_utf8(stem) {
+                    if let Ok(stem) = std::str::from_utf8(&entry[17..17 + stem_len]) {
                         word.clear();
                         word.push_str(stem);
                         return;
                     }
                 }
             }
-            Some((at, key))
+            Some(at)
         } else {
             None
         };
@@ -229,12 +241,18 @@ impl Stems {
         let stemmed = stream.advance().then(|| stream.token().text.clone());
         drop(stream);
         let Some(stem) = stemmed else { return };
-        if let Some((at, key)) = set.filter(|_| stem.len() <= MAX_CACHED_LEN) {
+        if let Some(at) = set.filter(|_| stem.len() <= MAX_CACHED_LEN) {
             // The newest word goes first; the one it displaces moves to the second entry.
             let line = &mut self.slots[at];
             line.copy_within(0..32, 32);
-            line[..16].copy_from_slice(&key);
-            line[16] = stem.len() as u8;
+            line[0] = len as u8;
+            line[1..=len].copy_from_slice(word.as_bytes());
+            let prefix = if word.as_bytes().starts_with(stem.as_bytes()) {
+                PREFIX
+            } else {
+                0
+            };
+            line[16] = stem.len() as u8 | prefix;
             line[17..17 + stem.len()].copy_from_slice(stem.as_bytes());
         }
         *word = stem;

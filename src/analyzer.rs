@@ -48,13 +48,14 @@ pub fn en_stem() -> TextAnalyzer {
 const MAX_TOKEN_LEN: usize = 40;
 
 /// tantivy's `en_stem` chain (`SimpleTokenizer`, `RemoveLongFilter::limit(40)`,
-/// `LowerCaser`, `Stemmer`) as one tokenizer: one pass over each word finds its end and
-/// copies it in lower case, and the stem comes from the thread's stem cache (`STEMS`). The
+/// `LowerCaser`, `Stemmer`) as one tokenizer: it finds a word, copies it into the token and
+/// lower-cases it there, and takes the stem from the thread's stem cache (`STEMS`). The
 /// default stems every word; [`for_snippets`] makes one that stems only words starting with
 /// one of a few prefixes.
 ///
-/// The chain's filters each took a pass over every token (the tokenizer copies it, the
-/// lower-caser rewrites it, the cache hashes it); one pass does the first two.
+/// The chain cost a boxed token stream and a filter call per token and per filter, and
+/// checked each token for ASCII again in the lower-caser; here the word's end and whether
+/// it is ASCII come from the same scan.
 ///
 /// The memory is one cache per thread (`STEMS`), shared by every field and every segment
 /// the thread indexes: tantivy clones the analyzer for each field of each new segment, and a
@@ -178,10 +179,10 @@ thread_local! {
 ///
 /// The cache is two-way set-associative: a word's hash picks one 64-byte cache line holding
 /// two entries, each a word and its stem inline (`[word len, word… (15 bytes), stem len and
-/// prefix flag, stem…]`), so a lookup touches one cache line; a new word takes the first entry and pushes
-/// the older one to the second. Frequent words stay; rare ones come and go. (A `HashMap<String, String>`
-/// was tried first: its pointer chasing made a lookup cost nearly as much as the stemming it
-/// saved.)
+/// prefix flag, stem…]`), so a lookup touches one cache line; a new word takes the first
+/// entry and pushes the older one to the second. Frequent words stay; rare ones come and go.
+/// (A `HashMap<String, String>` was tried first: its pointer chasing made a lookup cost
+/// nearly as much as the stemming it saved.)
 struct Stems {
     slots: Vec<[u8; 64]>,
     /// tantivy's stemmer over a tokenizer that yields its whole input as one token.

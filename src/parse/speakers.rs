@@ -336,8 +336,8 @@ fn is_speech_verb(word: &str) -> bool {
         || word.ends_with("ing")
             && ING_FORMS
                 .get_or_init(|| {
-                    // `stem + ing` for every listed `stem + ed` or `stem + d` with a stem of three
-                    // bytes or more.
+                    // `stem + ing` for every listed `stem + ed` or `stem + d` with a stem of
+                    // three bytes or more.
                     let mut forms = HashSet::default();
                     for verb in SPEECH_VERBS.text.split_whitespace() {
                         for suffix in ["ed", "d"] {

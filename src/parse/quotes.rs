@@ -150,22 +150,41 @@ fn mark_at(chars: &[char], i: usize) -> Option<Mark> {
 }
 
 /// The quote marks of `chars[from..to]`, left to right, never overlapping (`'''`).
-fn marks_in(chars: &[char], from: usize, to: usize) -> Vec<Mark> {
+///
+/// Only characters that may be marks are looked at, found in the body's bytes with
+/// `memchr`: every mark character is `"` or `'`, or starts with the byte 0xE2 (`“”„’‘`) or
+/// 0xC2 (`«»`) in UTF-8. (A loop over every character took 7% of a parse.)
+fn marks_in(text: &Chars<'_>, from: usize, to: usize) -> Vec<Mark> {
+    let chars = &text.chars[..];
+    let offsets = &text.bytes[from..=to];
+    let base = offsets[0];
+    let hay = &text.body.as_bytes()[base..offsets[to - from]];
     let mut marks = Vec::new();
+    // Where the byte search resumes, the next 0xC2 from there, and the first character
+    // not yet inside a mark.
+    let mut pos = 0;
+    let mut next_c2 = memchr::memchr(0xC2, hay);
     let mut i = from;
-    while i < to {
-        // `mark_at` rejects these too, but it is not inlined: skipping them here keeps the
-        // per-character loop tight (without this, parsing took 11 % more instructions).
-        if !is_mark_char(chars[i]) {
-            i += 1;
+    loop {
+        if next_c2.is_some_and(|c| c < pos) {
+            next_c2 = memchr::memchr(0xC2, &hay[pos..]).map(|c| c + pos);
+        }
+        let other = memchr::memchr3(b'"', b'\'', 0xE2, &hay[pos..]).map(|c| c + pos);
+        let Some(at) = [other, next_c2].into_iter().flatten().min() else {
+            break;
+        };
+        pos = at + 1;
+        // The character starting at byte `at` (a lead byte or ASCII).
+        let c = from + offsets.partition_point(|&b| b < base + at);
+        if c < i || !is_mark_char(chars[c]) {
             continue;
         }
-        match mark_at(chars, i) {
+        match mark_at(chars, c) {
             Some(m) if m.at + m.width <= to => {
                 marks.push(m);
-                i += m.width;
+                i = c + m.width;
             }
-            _ => i += 1,
+            _ => i = c + 1,
         }
     }
     marks
@@ -232,10 +251,7 @@ impl<'a> Chars<'a> {
         let raw = body.as_bytes();
         let mut at = 0;
         while at < raw.len() {
-            let run = raw[at..]
-                .iter()
-                .position(|b| !b.is_ascii())
-                .unwrap_or(raw.len() - at);
+            let run = ascii_prefix(&raw[at..]);
             chars.extend(raw[at..at + run].iter().map(|&b| char::from(b)));
             bytes.extend(at..at + run);
             at += run;
@@ -260,6 +276,22 @@ impl<'a> Chars<'a> {
     }
 }
 
+/// Length of the ASCII run `raw` starts with, looked at eight bytes at a time.
+fn ascii_prefix(raw: &[u8]) -> usize {
+    let mut n = 0;
+    for chunk in raw.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n + raw[n..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(raw.len() - n)
+}
+
 fn extract_in(text: &Chars<'_>) -> Vec<Quote> {
     let chars = &text.chars[..];
     let mut quotes = Vec::new();
@@ -267,7 +299,7 @@ fn extract_in(text: &Chars<'_>) -> Vec<Quote> {
     let mut para_start = skip_blank(chars, 0);
     while para_start < chars.len() {
         let para_end = text.paragraph_end(para_start);
-        let marks = marks_in(chars, para_start, para_end);
+        let marks = marks_in(text, para_start, para_end);
         // closers_after[f][k]: marks from k on that can close a quote of family f.
         let closers_after: Vec<Vec<usize>> = FAMILIES
             .iter()

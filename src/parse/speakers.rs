@@ -283,14 +283,17 @@ enum Kind {
     Para,
 }
 
-/// A token, borrowing its text from the body (tokens are made for every word of an article,
-/// so they allocate only for a lower-cased form that differs from the text).
-#[derive(Debug, Clone)]
+/// A token, borrowing its text from the body and its lower-cased form from the body or from
+/// one buffer of the article's lower-cased words (tokens are made for every word of an
+/// article, so they allocate nothing of their own and copy as plain values).
+#[derive(Debug, Clone, Copy)]
 struct Tok<'a> {
     kind: Kind,
     text: &'a str,
     /// Lower-cased `text`.
-    lower: Cow<'a, str>,
+    lower: &'a str,
+    /// A word whose first character is a capital.
+    cap: bool,
     /// A quote whose text ends a sentence (`.`, `!`, `?`).
     terminal: bool,
     /// A capitalised word that is capitalised only because it opens a sentence (`Back in
@@ -305,7 +308,7 @@ impl Tok<'_> {
         self.kind == Kind::Word
     }
     fn capitalised(&self) -> bool {
-        self.is_word() && self.text.starts_with(char::is_uppercase)
+        self.cap
     }
     fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct && self.text.starts_with(c)
@@ -315,16 +318,16 @@ impl Tok<'_> {
     /// is mostly a noun when capitalised (`United States`, `Reports`).
     fn is_verb(&self) -> bool {
         self.is_word()
-            && is_speech_verb(&self.lower)
+            && is_speech_verb(self.lower)
             && (self.text.starts_with(char::is_lowercase)
                 || (self.text.chars().skip(1).any(char::is_lowercase)
                     && (self.initial || !self.is(NOUNISH_VERBS))))
     }
     fn is(&self, words: &[&str]) -> bool {
-        self.is_word() && words.contains(&self.lower.as_ref())
+        self.is_word() && words.contains(&self.lower)
     }
     fn is_in(&self, words: &Words) -> bool {
-        self.is_word() && words.contains(&self.lower)
+        self.is_word() && words.contains(self.lower)
     }
 }
 
@@ -407,20 +410,28 @@ fn lower_case(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Cuts the body into tokens; each quote is one token.
-fn tokenize<'a>(text: &Chars<'a>, quotes: &[Quote]) -> Vec<Tok<'a>> {
+/// Cuts the body into tokens; each quote is one token. Lower-cased forms that differ from
+/// the text go to `lowered`, which the tokens then borrow.
+fn tokenize<'a>(text: &Chars<'a>, quotes: &[Quote], lowered: &'a mut String) -> Vec<Tok<'a>> {
     let (body, chars, bytes) = (text.body, &text.chars[..], &text.bytes[..]);
     let mut toks = Vec::with_capacity(chars.len() / 5);
+    // Tokens whose lower case is in `lowered`, with its byte range there; they borrow it
+    // once every word is in.
+    let mut in_lowered: Vec<(usize, usize, usize)> = Vec::new();
     let mut qi = 0;
     let mut i = 0;
     let slice = |from: usize, to: usize| &body[bytes[from]..bytes[to]];
     // `plain`: the text is known to be ASCII without capitals, so its own lower case.
-    let push = |toks: &mut Vec<Tok<'a>>, kind: Kind, text: &'a str, plain: bool| {
-        let lower = if plain {
-            Cow::Borrowed(text)
-        } else {
-            lower_case(text)
-        };
+    let mut push = |toks: &mut Vec<Tok<'a>>, kind: Kind, text: &'a str, plain: bool| {
+        let mut lower = text;
+        if !plain {
+            if let Cow::Owned(l) = lower_case(text) {
+                in_lowered.push((toks.len(), lowered.len(), lowered.len() + l.len()));
+                lowered.push_str(&l);
+                lower = "";
+            }
+        }
+        let cap = !plain && kind == Kind::Word && text.starts_with(char::is_uppercase);
         let terminal = match kind {
             Kind::Quote(qi) => quotes[qi]
                 .text
@@ -432,42 +443,56 @@ fn tokenize<'a>(text: &Chars<'a>, quotes: &[Quote]) -> Vec<Tok<'a>> {
             kind,
             text,
             lower,
+            cap,
             terminal,
             not_name: false,
             initial: false,
         });
     };
+    // Where the next quote starts: quotes are looked for only where a token could start.
+    let mut next_quote = quotes.first().map_or(usize::MAX, |q| q.start);
     while i < chars.len() {
-        while qi < quotes.len() && quotes[qi].start < i {
-            qi += 1;
-        }
-        if qi < quotes.len() && quotes[qi].start == i {
-            push(&mut toks, Kind::Quote(qi), "", true);
-            i = quotes[qi].end.max(i + 1);
-            qi += 1;
-            continue;
+        if i >= next_quote {
+            while qi < quotes.len() && quotes[qi].start < i {
+                qi += 1;
+            }
+            let at_quote = qi < quotes.len() && quotes[qi].start == i;
+            if at_quote {
+                push(&mut toks, Kind::Quote(qi), "", true);
+                i = quotes[qi].end.max(i + 1);
+                qi += 1;
+            }
+            next_quote = quotes.get(qi).map_or(usize::MAX, |q| q.start);
+            if at_quote {
+                continue;
+            }
         }
         let c = chars[i];
-        if c == '\n' && chars.get(i + 1) == Some(&'\n') {
-            push(&mut toks, Kind::Para, "", true);
-            while i < chars.len() && chars[i].is_whitespace() {
+        let class = char_class(c);
+        if class & SKIP != 0 {
+            if c == '\n' && chars.get(i + 1) == Some(&'\n') {
+                push(&mut toks, Kind::Para, "", true);
+                while i < chars.len() && chars[i].is_whitespace() {
+                    i += 1;
+                }
+            } else {
                 i += 1;
             }
             continue;
         }
-        if c.is_whitespace() || is_mark(c) {
-            i += 1;
-            continue;
-        }
-        if c.is_alphanumeric() {
+        if class & ALNUM != 0 {
             let start = i;
-            let lower_ascii = |c: char| c.is_ascii() && !c.is_ascii_uppercase();
-            let mut plain = lower_ascii(c);
+            // `UPPER` once a character is a capital or not ASCII: the word is not plain.
+            let mut seen = class;
             i += 1;
             loop {
                 let part = i - 1;
-                while i < chars.len() && alphanumeric(chars[i]) {
-                    plain &= lower_ascii(chars[i]);
+                while i < chars.len() {
+                    let class = char_class(chars[i]);
+                    if class & ALNUM == 0 {
+                        break;
+                    }
+                    seen |= class;
                     i += 1;
                 }
                 // A period joins short parts (`U.S.`, `Ph.D`), not two sentences run together
@@ -479,7 +504,9 @@ fn tokenize<'a>(text: &Chars<'a>, quotes: &[Quote]) -> Vec<Tok<'a>> {
                 if !joins {
                     break;
                 }
-                plain &= lower_ascii(chars[i]);
+                if chars[i] == '’' {
+                    seen |= UPPER;
+                }
                 i += 1;
             }
             let word = slice(start, i);
@@ -496,21 +523,57 @@ fn tokenize<'a>(text: &Chars<'a>, quotes: &[Quote]) -> Vec<Tok<'a>> {
                     i += 1;
                 }
             }
-            push(&mut toks, Kind::Word, slice(start, i), plain);
+            push(&mut toks, Kind::Word, slice(start, i), seen & UPPER == 0);
             continue;
         }
         push(&mut toks, Kind::Punct, slice(i, i + 1), c.is_ascii());
         i += 1;
     }
+    let lowered: &'a str = lowered;
+    for (k, from, to) in in_lowered {
+        toks[k].lower = &lowered[from..to];
+    }
     toks
 }
 
-/// `char::is_alphanumeric`, deciding ASCII (most characters of most bodies) first.
-fn alphanumeric(c: char) -> bool {
+/// Classes of characters for [`tokenize`], as bits: a letter or digit, one that makes a word
+/// not plain (a capital, or any character outside ASCII), a character skipped between
+/// tokens (white space and quote marks).
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+const SKIP: u8 = 4;
+
+/// [`char_class`] of each ASCII character, looked up rather than worked out: most characters
+/// of most bodies are ASCII.
+static ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0u8;
+    while b < 128 {
+        table[b as usize] = if b.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(b, b' ' | b'\t'..=b'\r' | b'"' | b'\'') {
+            // `char::is_whitespace` of ASCII, and the ASCII quote marks of `is_mark`.
+            SKIP
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The class of `c` for [`tokenize`].
+fn char_class(c: char) -> u8 {
     if c.is_ascii() {
-        c.is_ascii_alphanumeric()
+        ASCII_CLASS[c as usize]
+    } else if c.is_whitespace() || is_mark(c) {
+        SKIP
+    } else if c.is_alphanumeric() {
+        ALNUM | UPPER
     } else {
-        c.is_alphanumeric()
+        0
     }
 }
 
@@ -761,7 +824,7 @@ fn join<'a>(words: impl Iterator<Item = &'a str>) -> String {
 fn noun_phrase(toks: &[Tok]) -> Np {
     let words = toks.iter().filter(|t| t.is_word());
     let skip = words.clone().count().saturating_sub(MAX_WINDOW);
-    let toks: Vec<Tok> = words.skip(skip).cloned().collect();
+    let toks: Vec<Tok> = words.skip(skip).copied().collect();
     if toks.is_empty() {
         return Np::Other;
     }
@@ -1072,7 +1135,7 @@ fn strip_brackets<'a>(toks: &[Tok<'a>]) -> Vec<Tok<'a>> {
         } else if t.is_punct(')') || t.is_punct(']') {
             depth = depth.saturating_sub(1);
         } else if depth == 0 || matches!(t.kind, Kind::Quote(_)) {
-            out.push(t.clone());
+            out.push(*t);
         }
     }
     out
@@ -1081,7 +1144,7 @@ fn strip_brackets<'a>(toks: &[Tok<'a>]) -> Vec<Tok<'a>> {
 /// Whether a segment is wholly a noun phrase that can be a speaker on its own: `Michael
 /// Kofman`, `the Rev. Al Sharpton`, `he` (not `who activated the Crime Bill`).
 fn plain_np(seg: &[Tok]) -> Option<Np> {
-    let words: Vec<Tok> = seg.iter().filter(|t| t.is_word()).cloned().collect();
+    let words: Vec<Tok> = seg.iter().filter(|t| t.is_word()).copied().collect();
     if words.is_empty() || np_end(&words, 0) < words.len() {
         return None;
     }
@@ -1484,7 +1547,8 @@ pub(super) fn attribute_in(text: &Chars<'_>, quotes: &mut [Quote]) {
     if quotes.is_empty() {
         return;
     }
-    let mut toks = tokenize(text, quotes);
+    let mut lowered = String::new();
+    let mut toks = tokenize(text, quotes, &mut lowered);
     let ends = mark_openers(&mut toks);
     let toks = toks;
     let names = all_names(&toks);

@@ -151,9 +151,13 @@ impl TokenStream for EnStemStream<'_> {
             }
             self.token.offset_from = from;
             self.token.offset_to = to;
-            if self
-                .only
-                .is_none_or(|prefixes| prefixes.iter().any(|p| text.starts_with(p.as_str())))
+            // Snowball's English stemmer leaves a word of fewer than three characters as it
+            // is (`hop 3` fails before any rule), and a quarter of English words are that
+            // short (`a`, `of`, `to`): they skip the cache.
+            if text.len() > 2
+                && self
+                    .only
+                    .is_none_or(|prefixes| prefixes.iter().any(|p| text.starts_with(p.as_str())))
             {
                 STEMS.with_borrow_mut(|stems| stems.stem(text));
             }
@@ -322,6 +326,8 @@ mod tests {
             // alphanumeric), digits of other scripts, ligatures, title case.
             "İstanbul ΣΟΦΙΑΣ ὈΔΥΣΣΕΎΣ cafe\u{301} ٣٤ ﬁle ǅemal ÆSIR Ⅻ x²".into(),
             "sky skies dying lying news ness agreed feed bleed succeed proceed exceed".into(),
+            // Words of one or two characters skip the stemmer: Snowball leaves them as they are.
+            "a I is as us ys ye ii IS Ys œs ßs ǅa ﬁ".into(),
             String::new(),
         ];
         let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-corpus");

@@ -41,17 +41,6 @@ enum Family {
     Apostrophes,
 }
 
-const FAMILIES: [Family; 4] = [
-    Family::Double,
-    Family::Low,
-    Family::Guillemet,
-    Family::Apostrophes,
-];
-
-fn family_index(f: Family) -> usize {
-    FAMILIES.iter().position(|&g| g == f).unwrap_or(0)
-}
-
 /// One quote mark in the text, with what its neighbours allow it to do.
 #[derive(Debug, Clone, Copy)]
 struct Mark {
@@ -300,17 +289,6 @@ fn extract_in(text: &Chars<'_>) -> Vec<Quote> {
     while para_start < chars.len() {
         let para_end = text.paragraph_end(para_start);
         let marks = marks_in(text, para_start, para_end);
-        // closers_after[f][k]: marks from k on that can close a quote of family f.
-        let closers_after: Vec<Vec<usize>> = FAMILIES
-            .iter()
-            .map(|&f| {
-                let mut counts = vec![0; marks.len() + 1];
-                for k in (0..marks.len()).rev() {
-                    counts[k] = counts[k + 1] + usize::from(marks[k].closes(f));
-                }
-                counts
-            })
-            .collect();
         let next_start = skip_blank(chars, para_end);
         // The next paragraph opens with the same family: an open quote may continue there,
         // which counts as one more closing mark when deciding on nesting.
@@ -337,7 +315,9 @@ fn extract_in(text: &Chars<'_>) -> Vec<Quote> {
                     }
                 }
                 Some(o) if m.can_open && m.family == o.family => {
-                    let closers = closers_after[family_index(o.family)][k + 1]
+                    // Marks after this one that can close the family (rare: only a
+                    // nested quote of the same family asks).
+                    let closers = marks[k + 1..].iter().filter(|m| m.closes(o.family)).count()
                         + usize::from(continues(o.family));
                     if closers >= o.depth + 2 {
                         o.depth += 1;

@@ -26,20 +26,29 @@ use super::quotes::{Chars, Quote};
 /// A word list written as one string, looked up through a set built on first use (with a
 /// fast non-cryptographic hash: the keys are our own words, and lookups run per token).
 ///
-/// Most lookups are of words not in the list, so the lengths and first bytes of the listed
-/// words are kept as bit sets, and a word whose length or first byte is not among them is
-/// turned away before it is hashed.
+/// Most lookups are of words not in the list, so the set has a one-hash Bloom filter in
+/// front: a word whose bit is clear is turned away with one bit test, before it is hashed.
 struct Words {
     text: &'static str,
     set: OnceLock<WordSet>,
 }
 
 struct WordSet {
-    /// Bit `n`: some word is `n` bytes long (63 for 63 bytes or more).
-    lens: u64,
-    /// Bit `b`: some word starts with byte `b`.
-    firsts: [u64; 4],
+    /// Bit [`bloom_bit`] of every listed word (4,096 bits: a few percent of other words
+    /// share a bit with a listed one in the longest lists).
+    bloom: [u64; 64],
     words: HashSet<&'static str>,
+}
+
+/// The Bloom filter bit of a non-empty word: its length and first, middle and last bytes,
+/// mixed by a multiplication.
+fn bloom_bit(word: &[u8]) -> usize {
+    let n = word.len();
+    let key = u32::from(word[0])
+        | u32::from(word[n / 2]) << 8
+        | u32::from(word[n - 1]) << 16
+        | (n as u32) << 24;
+    (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
 impl Words {
@@ -53,24 +62,19 @@ impl Words {
     fn contains(&self, word: &str) -> bool {
         let set = self.set.get_or_init(|| {
             let words: HashSet<&'static str> = self.text.split_whitespace().collect();
-            let (mut lens, mut firsts) = (0u64, [0u64; 4]);
+            let mut bloom = [0u64; 64];
             for w in &words {
-                lens |= 1 << w.len().min(63);
-                let b = w.as_bytes()[0];
-                firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+                let bit = bloom_bit(w.as_bytes());
+                bloom[bit / 64] |= 1 << (bit % 64);
             }
-            WordSet {
-                lens,
-                firsts,
-                words,
-            }
+            WordSet { bloom, words }
         });
-        // No listed word is empty, so bit 0 of `lens` is clear and `word[0]` exists below.
-        if set.lens >> word.len().min(63) & 1 == 0 {
+        // No listed word is empty.
+        if word.is_empty() {
             return false;
         }
-        let b = word.as_bytes()[0];
-        set.firsts[usize::from(b >> 6)] >> (b & 63) & 1 == 1 && set.words.contains(word)
+        let bit = bloom_bit(word.as_bytes());
+        set.bloom[bit / 64] >> (bit % 64) & 1 == 1 && set.words.contains(word)
     }
 }
 
@@ -611,25 +615,19 @@ fn frame_follows(toks: &[Tok], k: usize) -> bool {
 /// in [`OPENERS`] or ending in `-ly`, unless the article also capitalises them mid-sentence.
 /// Returns where sentences end, as [`ends_sentence`] tells once the marks are set.
 fn mark_openers(toks: &mut [Tok]) -> Vec<bool> {
-    let mut initial = vec![false; toks.len()];
-    let mut ends = vec![false; toks.len()];
+    let mut initial = Vec::with_capacity(toks.len());
+    let mut ends = Vec::with_capacity(toks.len());
     let mut at_start = true;
     for k in 0..toks.len() {
-        if toks[k].is_word() {
-            initial[k] = at_start;
-            at_start = false;
-        }
-        ends[k] = ends_sentence(toks, k);
-        if ends[k] {
-            at_start = true;
-        }
+        let word = toks[k].is_word();
+        initial.push(word && at_start);
+        at_start &= !word;
+        let end = ends_sentence(toks, k);
+        ends.push(end);
+        at_start |= end;
     }
-    let mid: HashSet<&str> = toks
-        .iter()
-        .zip(&initial)
-        .filter(|(t, i)| !**i && t.capitalised())
-        .map(|(t, _)| t.text)
-        .collect();
+    // Capitalised words seen mid-sentence; gathered only once a sentence opener asks.
+    let mut mid: Option<HashSet<&str>> = None;
     // A plural before a lower-case word (`Diplomats described …`) is a common noun too.
     let plural = |k: usize| {
         let t = &toks[k];
@@ -645,8 +643,16 @@ fn mark_openers(toks: &mut [Tok]) -> Vec<bool> {
             let t = &toks[k];
             initial[k]
                 && t.capitalised()
-                && !mid.contains(t.text)
                 && (t.is_in(&OPENERS) || t.lower.ends_with("ly") || plural(k))
+                && !mid
+                    .get_or_insert_with(|| {
+                        toks.iter()
+                            .zip(&initial)
+                            .filter(|(t, i)| !**i && t.capitalised())
+                            .map(|(t, _)| t.text)
+                            .collect()
+                    })
+                    .contains(t.text)
         })
         .collect();
     for ((t, c), i) in toks.iter_mut().zip(common).zip(initial) {
@@ -1553,13 +1559,13 @@ pub(super) fn attribute_in(text: &Chars<'_>, quotes: &mut [Quote]) {
     let toks = toks;
     let names = all_names(&toks);
     // Paragraph and sentence of each token.
-    let mut para = vec![0; toks.len()];
-    let mut sent_start = vec![0; toks.len()];
+    let mut para = Vec::with_capacity(toks.len());
+    let mut sent_start = Vec::with_capacity(toks.len());
     let mut p = 0;
     let mut s = 0;
     for k in 0..toks.len() {
-        para[k] = p;
-        sent_start[k] = s;
+        para.push(p);
+        sent_start.push(s);
         if toks[k].kind == Kind::Para {
             p += 1;
         }

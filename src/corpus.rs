@@ -1,5 +1,5 @@
 //! Files on disk: walking the roots a user names, applying hidden-file and glob rules, and
-//! giving each file its id (path relative to its root). Reads metadata, never file contents.
+//! giving each file its id (path relative to its root). Reads directory listings only.
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -8,17 +8,45 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
 use crate::error::{Error, Result};
 
-/// A file found under a root.
+/// A file found under a root. The walk reads directory listings only: a file's size and
+/// time are read when it is indexed ([`FileEntry::stat`], or from the open file), so that a
+/// file read anyway costs one path lookup, not two.
 #[derive(Debug, Clone)]
 pub struct FileEntry {
     /// Absolute path, the key for updates.
     pub path: PathBuf,
     /// Path relative to its root with `/` separators: the article id.
     pub rel: String,
+}
+
+impl FileEntry {
+    /// The file's fingerprint, read by path (links followed) without opening it.
+    pub fn stat(&self) -> std::io::Result<Fingerprint> {
+        std::fs::metadata(&self.path).map(|m| Fingerprint::of(&m))
+    }
+}
+
+/// What the index keeps of a file to tell whether it changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
     /// Size in bytes.
     pub size: u64,
     /// Modification time in seconds since the epoch (0 when unknown).
     pub mtime: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of a file from its metadata.
+    pub fn of(meta: &std::fs::Metadata) -> Fingerprint {
+        Fingerprint {
+            size: meta.len(),
+            mtime: meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_secs()),
+        }
+    }
 }
 
 /// A path that could not be walked, and why.
@@ -128,22 +156,10 @@ pub fn walk(
         if !globs.wants(&rel) {
             return None;
         }
-        Some(match entry.metadata() {
-            Ok(meta) => Ok(FileEntry {
-                path: entry.into_path(),
-                rel,
-                size: meta.len(),
-                mtime: meta
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_secs()),
-            }),
-            Err(e) => Err(Skipped {
-                path: entry.path().display().to_string(),
-                reason: e.to_string(),
-            }),
-        })
+        Some(Ok(FileEntry {
+            path: entry.into_path(),
+            rel,
+        }))
     }))
 }
 

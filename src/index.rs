@@ -15,7 +15,7 @@ use tantivy::indexer::IndexWriterOptions;
 use tantivy::schema::Term;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError};
 
-use crate::corpus::{self, FileEntry, Globs, Skipped};
+use crate::corpus::{self, FileEntry, Fingerprint, Globs, Skipped};
 use crate::error::{Error, Result};
 use crate::parse::{self, Article, CityAliases, Format, ParseOptions};
 use crate::schema::{DatelineSchema, Fields, KIND_ARTICLE, KIND_QUOTE};
@@ -328,7 +328,7 @@ impl DatelineIndex {
         a: &Article,
         path: &str,
         format: Format,
-        file: Option<(&FileEntry, u64)>,
+        file: Option<(Fingerprint, u64)>,
     ) -> Vec<TantivyDocument> {
         let f = &self.fields;
         let mut common = TantivyDocument::new();
@@ -386,9 +386,9 @@ impl DatelineIndex {
             d.add_text(f.speaker, s);
             d.add_text(f.speaker_name, s);
         }
-        if let Some((entry, hash)) = file {
-            d.add_u64(f.file_size, entry.size);
-            d.add_u64(f.file_mtime, entry.mtime);
+        if let Some((fp, hash)) = file {
+            d.add_u64(f.file_size, fp.size);
+            d.add_u64(f.file_mtime, fp.mtime);
             d.add_u64(f.file_hash, hash);
         }
         docs.insert(0, d);
@@ -626,31 +626,41 @@ impl DatelineIndex {
         reread: bool,
         opts: &IndexOptions,
     ) -> Outcome {
-        if let Some(k) = known.filter(|_| !reread) {
-            if k.size == entry.size && k.mtime == entry.mtime {
-                return Outcome::Unchanged(k.ids.len() as u64);
-            }
-        }
-        if entry.size > opts.max_file_size {
-            let reason = format!(
+        let skip = |reason: String| {
+            Outcome::Skipped(reason, known.map(|_| self.delete(writer, path, known)))
+        };
+        // A file the index has is compared by size and time without being opened; any other
+        // is opened first and described by the open file (one path lookup, not two).
+        let opened = match known.filter(|_| !reread) {
+            Some(k) => match entry.stat() {
+                Ok(fp) if k.size == fp.size && k.mtime == fp.mtime => {
+                    return Outcome::Unchanged(k.ids.len() as u64);
+                }
+                Ok(fp) => std::fs::File::open(&entry.path).map(|file| (file, fp)),
+                Err(e) => Err(e),
+            },
+            None => std::fs::File::open(&entry.path)
+                .and_then(|file| Ok((Fingerprint::of(&file.metadata()?), file)))
+                .map(|(fp, file)| (file, fp)),
+        };
+        let (file, fp) = match opened {
+            Ok(o) => o,
+            Err(e) => return skip(e.to_string()),
+        };
+        if fp.size > opts.max_file_size {
+            return skip(format!(
                 "file too large ({} MB, limit {} MB)",
-                entry.size >> 20,
+                fp.size >> 20,
                 opts.max_file_size >> 20
-            );
-            return Outcome::Skipped(reason, known.map(|_| self.delete(writer, path, known)));
+            ));
         }
-        let bytes = match read_file(&entry.path, entry.size) {
+        let bytes = match read_file(file, fp.size) {
             Ok(b) => b,
-            Err(e) => {
-                return Outcome::Skipped(
-                    e.to_string(),
-                    known.map(|_| self.delete(writer, path, known)),
-                )
-            }
+            Err(e) => return skip(e.to_string()),
         };
         let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
         if let Some(k) = known.filter(|_| !reread) {
-            if k.hash == hash && k.size == entry.size {
+            if k.hash == hash && k.size == fp.size {
                 return Outcome::Unchanged(k.ids.len() as u64);
             }
         }
@@ -692,7 +702,7 @@ impl DatelineIndex {
             for w in &a.warnings {
                 result.warnings.push((a.id.clone(), w.clone()));
             }
-            for doc in self.documents(a, path, format, Some((entry, hash))) {
+            for doc in self.documents(a, path, format, Some((fp, hash))) {
                 if let Err(e) = writer.add_document(doc) {
                     return Outcome::Skipped(format!("index write failed: {e}"), None);
                 }
@@ -916,15 +926,12 @@ impl Outcome {
     }
 }
 
-/// The bytes of the file at `path`, whose size the walk has just read: `std::fs::read`
-/// without its `fstat` for the size (one system call fewer per file of a build). `File`'s
-/// own `read_to_end` asks for the size too (and the position), so the file is read through
-/// `take`, whose `read_to_end` does not.
-fn read_file(path: &Path, size: u64) -> std::io::Result<Vec<u8>> {
+/// The bytes of an open file whose size was just read: `std::fs::read` without its second
+/// `fstat` for the size. `File`'s own `read_to_end` asks for the size too (and the
+/// position), so the file is read through `take`, whose `read_to_end` does not.
+fn read_file(file: std::fs::File, size: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
-    std::fs::File::open(path)?
-        .take(u64::MAX)
-        .read_to_end(&mut bytes)?;
+    file.take(u64::MAX).read_to_end(&mut bytes)?;
     Ok(bytes)
 }

@@ -331,26 +331,53 @@ impl DatelineIndex {
         file: Option<(Fingerprint, u64)>,
     ) -> Vec<TantivyDocument> {
         let f = &self.fields;
-        let mut common = TantivyDocument::new();
-        common.add_text(f.id, &a.id);
-        common.add_text(f.path, path);
-        common.add_text(f.format, format.name());
-        if let Some(day) = a.date {
-            common.add_date(f.date, crate::date::day_to_tantivy(day));
-        }
-        if let Some(city) = &a.city {
-            common.add_text(f.city, city);
-            common.add_text(f.city_key, crate::parse::city::key(city));
-        }
-        if let Some(region) = &a.region {
-            common.add_text(f.region, region);
-        }
-        if let Some(lang) = &a.language {
-            common.add_text(f.language, lang);
-        }
+        let city_key = a.city.as_deref().map(crate::parse::city::key);
+        // Every document starts with the same fields. Each is built at about its final size:
+        // a document grows by doubling from 1 KB, which copied every article's body twice.
+        let common_len = a.id.len()
+            + path.len()
+            + 2 * a.city.as_deref().map_or(0, str::len)
+            + a.region.as_deref().map_or(0, str::len)
+            + 128;
+        let with_common = |extra: usize| {
+            let mut d = TantivyDocument::with_capacity(common_len + extra);
+            d.add_text(f.id, &a.id);
+            d.add_text(f.path, path);
+            d.add_text(f.format, format.name());
+            if let Some(day) = a.date {
+                d.add_date(f.date, crate::date::day_to_tantivy(day));
+            }
+            if let (Some(city), Some(key)) = (&a.city, &city_key) {
+                d.add_text(f.city, city);
+                d.add_text(f.city_key, key);
+            }
+            if let Some(region) = &a.region {
+                d.add_text(f.region, region);
+            }
+            if let Some(lang) = &a.language {
+                d.add_text(f.language, lang);
+            }
+            d
+        };
         let mut docs = Vec::with_capacity(1 + a.quotes.len());
+        let speakers_len: usize = a
+            .quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_deref())
+            .map(|s| 2 * s.len() + 16)
+            .sum();
+        docs.push(with_common(
+            a.title.len()
+                + a.body.len()
+                + a.city_raw.as_deref().map_or(0, str::len)
+                + a.published.as_deref().map_or(0, str::len)
+                + a.url.as_deref().map_or(0, str::len)
+                + speakers_len
+                + 128,
+        ));
         for q in &a.quotes {
-            let mut d = common.clone();
+            let speaker_len = q.speaker.as_deref().map_or(0, |s| 2 * s.len() + 16);
+            let mut d = with_common(q.text.len() + speaker_len + 64);
             d.add_text(f.kind, KIND_QUOTE);
             // The text itself is stored once, in the article body (see `quote_search`).
             d.add_text(f.quote, &q.text);
@@ -362,7 +389,7 @@ impl DatelineIndex {
             d.add_u64(f.quote_end, q.end as u64);
             docs.push(d);
         }
-        let mut d = common;
+        let d = &mut docs[0];
         d.add_text(f.kind, KIND_ARTICLE);
         if let Some(raw) = &a.city_raw {
             d.add_text(f.dateline, raw);
@@ -391,7 +418,6 @@ impl DatelineIndex {
             d.add_u64(f.file_mtime, fp.mtime);
             d.add_u64(f.file_hash, hash);
         }
-        docs.insert(0, d);
         docs
     }
 

@@ -429,9 +429,19 @@ fn tokenize<'a>(text: &Chars<'a>, quotes: &[Quote], lowered: &'a mut String) -> 
     let mut push = |toks: &mut Vec<Tok<'a>>, kind: Kind, text: &'a str, plain: bool| {
         let mut lower = text;
         if !plain {
-            if let Cow::Owned(l) = lower_case(text) {
-                in_lowered.push((toks.len(), lowered.len(), lowered.len() + l.len()));
-                lowered.push_str(&l);
+            // Written straight into `lowered` (as `lower_case` would make it), and taken back
+            // when it is the text itself.
+            let from = lowered.len();
+            if text.is_ascii() {
+                lowered.push_str(text);
+                lowered[from..].make_ascii_lowercase();
+            } else {
+                lowered.push_str(&text.to_lowercase());
+            }
+            if lowered[from..] == *text {
+                lowered.truncate(from);
+            } else {
+                in_lowered.push((toks.len(), from, lowered.len()));
                 lower = "";
             }
         }

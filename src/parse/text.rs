@@ -20,8 +20,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ParseError> {
         let (cow, _, had_errors) = enc.decode(bytes);
         let note =
             (enc != encoding_rs::UTF_8 || had_errors).then(|| format!("decoded as {}", enc.name()));
+        if cow.contains('\0') {
+            return Err(ParseError::Binary);
+        }
         (cow.into_owned(), note)
-    } else if bytes.contains(&0) {
+    } else if memchr::memchr(0, bytes).is_some() {
+        // Without a NUL byte, neither UTF-8 nor Windows-1252 decodes to a NUL character.
         return Err(ParseError::Binary);
     } else {
         match std::str::from_utf8(bytes) {
@@ -35,10 +39,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ParseError> {
             }
         }
     };
-    if text.contains('\0') {
-        return Err(ParseError::Binary);
-    }
-    let text = normalize_newlines(&text);
+    let text = normalize_newlines(text);
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
@@ -58,7 +59,7 @@ pub fn decode_html(bytes: &[u8]) -> Result<Decoded, ParseError> {
         return decode(bytes);
     }
     let (cow, had_errors) = enc.decode_without_bom_handling(bytes);
-    let text = normalize_newlines(&cow);
+    let text = normalize_newlines(cow);
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
@@ -105,11 +106,11 @@ pub fn language_code(raw: &str) -> Option<String> {
 }
 
 /// CRLF and lone CR become LF.
-pub fn normalize_newlines(s: &str) -> String {
-    if !s.contains('\r') {
-        return s.to_string();
+pub fn normalize_newlines(s: impl Into<String> + AsRef<str>) -> String {
+    if memchr::memchr(b'\r', s.as_ref().as_bytes()).is_none() {
+        return s.into();
     }
-    s.replace("\r\n", "\n").replace('\r', "\n")
+    s.as_ref().replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// Paragraphs joined by exactly one blank line, lines inside a paragraph kept, outer white

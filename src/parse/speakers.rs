@@ -416,9 +416,14 @@ fn lower_case(text: &str) -> Cow<'_, str> {
 
 /// Cuts the body into tokens; each quote is one token. Lower-cased forms that differ from
 /// the text go to `lowered`, which the tokens then borrow.
-fn tokenize<'a>(text: &Chars<'a>, quotes: &[Quote], lowered: &'a mut String) -> Vec<Tok<'a>> {
+fn tokenize<'a>(
+    text: &Chars<'a>,
+    quotes: &[Quote],
+    lowered: &'a mut String,
+    mut toks: Vec<Tok<'a>>,
+) -> Vec<Tok<'a>> {
     let (body, chars, bytes) = (text.body, &text.chars[..], &text.bytes[..]);
-    let mut toks = Vec::with_capacity(chars.len() / 5);
+    toks.reserve(chars.len() / 5);
     // Tokens whose lower case is in `lowered`, with its byte range there; they borrow it
     // once every word is in.
     let mut in_lowered: Vec<(usize, usize, usize)> = Vec::new();
@@ -1563,8 +1568,41 @@ pub(super) fn attribute_in(text: &Chars<'_>, quotes: &mut [Quote]) {
     if quotes.is_empty() {
         return;
     }
-    let mut lowered = String::new();
-    let mut toks = tokenize(text, quotes, &mut lowered);
+    // The token list and lower-case buffer of this thread's last article, reused: allocated
+    // afresh they were fresh memory for every article (56 bytes a token).
+    let (kept, mut lowered) = SCRATCH.with_borrow_mut(std::mem::take);
+    lowered.clear();
+    let kept = attribute_with(text, quotes, recycle(kept), &mut lowered);
+    if kept.capacity() <= MAX_KEPT_TOKENS {
+        SCRATCH.with_borrow_mut(|scratch| *scratch = (kept, lowered));
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<(Vec<Tok<'static>>, String)> = Default::default();
+}
+
+/// Most tokens whose list is kept for the next article (about 14 MB).
+const MAX_KEPT_TOKENS: usize = 1 << 18;
+
+/// An empty token list borrowing for another lifetime, in the same allocation: `collect`
+/// over a vector's own `into_iter` reuses its buffer when the element layout is the same,
+/// and nothing is collected.
+// `filter` would keep the element type, which is what has to change.
+#[allow(clippy::unnecessary_filter_map)]
+fn recycle<'a, 'b>(mut toks: Vec<Tok<'a>>) -> Vec<Tok<'b>> {
+    toks.clear();
+    toks.into_iter().filter_map(|_| None).collect()
+}
+
+/// [`attribute_in`] with the buffers to use; gives the token list back, emptied.
+fn attribute_with<'a>(
+    text: &Chars<'a>,
+    quotes: &mut [Quote],
+    toks: Vec<Tok<'a>>,
+    lowered: &'a mut String,
+) -> Vec<Tok<'static>> {
+    let mut toks = tokenize(text, quotes, lowered, toks);
     let ends = mark_openers(&mut toks);
     let toks = toks;
     let names = all_names(&toks);
@@ -1708,6 +1746,9 @@ pub(super) fn attribute_in(text: &Chars<'_>, quotes: &mut [Quote]) {
         }
         k = end;
     }
+    drop(events);
+    drop(names);
+    recycle(toks)
 }
 
 /// The fullest form of `name` the article gives (`Kofman` → `Michael Kofman`): the longest
@@ -1809,8 +1850,21 @@ fn last_speaker(
 
 #[cfg(test)]
 mod tests {
-    use super::super::quotes::{attribute, extract};
-    use super::{is_abbreviation, is_cue_word};
+    use super::super::quotes::{attribute, extract, Chars};
+    use super::{is_abbreviation, is_cue_word, recycle, tokenize, Tok};
+
+    /// The token list kept from one article to the next stays one allocation.
+    #[test]
+    fn recycled_token_lists_keep_their_allocation() {
+        let body = String::from("Kofman said the defence was ready.");
+        let mut lowered = String::new();
+        let toks = tokenize(&Chars::new(&body), &[], &mut lowered, Vec::new());
+        assert_eq!(toks.len(), 7);
+        let (cap, at) = (toks.capacity(), toks.as_ptr() as usize);
+        let kept: Vec<Tok<'static>> = recycle(toks);
+        assert_eq!(kept.len(), 0);
+        assert_eq!((kept.capacity(), kept.as_ptr() as usize), (cap, at));
+    }
 
     #[test]
     fn cue_words_announce_quoted_language() {

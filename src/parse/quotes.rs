@@ -279,6 +279,11 @@ impl<'a> Chars<'a> {
         Chars { body, chars, bytes }
     }
 
+    /// The text of characters `from..to`.
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        &self.body[self.bytes[from]..self.bytes[to]]
+    }
+
     /// End of the paragraph starting at character `from`: the next blank line (`\n\n`), or
     /// the end of the text.
     fn paragraph_end(&self, from: usize) -> usize {
@@ -336,7 +341,7 @@ fn extract_in(text: &Chars<'_>) -> Vec<Quote> {
                     if o.depth > 0 {
                         o.depth -= 1;
                     } else if let Some(o) = open.take() {
-                        finish(chars, o, m.at, &mut quotes);
+                        finish(text, o, m.at, &mut quotes);
                     }
                 }
                 Some(o) if m.can_open && m.family == o.family => {
@@ -347,7 +352,7 @@ fn extract_in(text: &Chars<'_>) -> Vec<Quote> {
                     if closers >= o.depth + 2 {
                         o.depth += 1;
                     } else if let Some(o) = open.replace(Open::at(&m)) {
-                        finish(chars, o, m.at, &mut quotes);
+                        finish(text, o, m.at, &mut quotes);
                     }
                 }
                 Some(_) => {}
@@ -356,11 +361,11 @@ fn extract_in(text: &Chars<'_>) -> Vec<Quote> {
         }
         if let Some(o) = open.as_mut() {
             if continues(o.family) {
-                o.text.extend(&chars[o.seg_start..para_end]);
+                o.text.push_str(text.slice(o.seg_start, para_end));
                 o.text.push_str("\n\n");
                 o.depth = 0;
             } else if let Some(o) = open.take() {
-                finish(chars, o, para_end, &mut quotes);
+                finish(text, o, para_end, &mut quotes);
             }
         }
         para_start = next_start;
@@ -875,17 +880,23 @@ fn skip_blank(chars: &[char], mut i: usize) -> usize {
 
 /// Closes `o` at `end` (its closing mark, or where it stopped) and keeps it when it holds a
 /// word.
-fn finish(chars: &[char], o: Open, end: usize, quotes: &mut Vec<Quote>) {
+fn finish(body: &Chars<'_>, o: Open, end: usize, quotes: &mut Vec<Quote>) {
+    let chars = &body.chars[..];
     let mut end = end;
     while end > o.seg_start && chars[end - 1].is_whitespace() {
         end -= 1;
     }
     let mut text = o.text;
-    text.extend(&chars[o.seg_start..end]);
-    let text = text.trim();
-    if text.chars().any(char::is_alphanumeric) {
+    text.push_str(body.slice(o.seg_start, end));
+    let trimmed = text.trim();
+    if trimmed.chars().any(char::is_alphanumeric) {
+        let text = if trimmed.len() == text.len() {
+            text
+        } else {
+            trimmed.to_string()
+        };
         quotes.push(Quote {
-            text: text.to_string(),
+            text,
             start: o.start,
             end,
             speaker: None,

@@ -305,6 +305,12 @@ struct Tok<'a> {
     not_name: bool,
     /// The first word of a sentence.
     initial: bool,
+    /// The last token of a sentence ([`ends_sentence`], once sentence openers are marked).
+    end: bool,
+    /// Paragraph of the token, counted from 0.
+    para: u32,
+    /// Index of the first token of the token's sentence.
+    sentence: u32,
 }
 
 impl Tok<'_> {
@@ -466,6 +472,9 @@ fn tokenize<'a>(
             terminal,
             not_name: false,
             initial: false,
+            end: false,
+            para: 0,
+            sentence: 0,
         });
     };
     // Where the next quote starts: quotes are looked for only where a token could start.
@@ -628,17 +637,16 @@ fn frame_follows(toks: &[Tok], k: usize) -> bool {
 
 /// Marks capitalised words that open a sentence and are common words there, not names: those
 /// in [`OPENERS`] or ending in `-ly`, unless the article also capitalises them mid-sentence.
-/// Returns where sentences end, as [`ends_sentence`] tells once the marks are set.
-fn mark_openers(toks: &mut [Tok]) -> Vec<bool> {
-    let mut initial = Vec::with_capacity(toks.len());
-    let mut ends = Vec::with_capacity(toks.len());
+/// Sets where sentences start and end, as [`ends_sentence`] tells once the marks are set.
+fn mark_openers(toks: &mut [Tok]) {
     let mut at_start = true;
     for k in 0..toks.len() {
         let word = toks[k].is_word();
-        initial.push(word && at_start);
+        toks[k].initial = word && at_start;
         at_start &= !word;
+        // `ends_sentence` reads the tokens after `k` only, none of them marked yet.
         let end = ends_sentence(toks, k);
-        ends.push(end);
+        toks[k].end = end;
         at_start |= end;
     }
     // Capitalised words seen mid-sentence; gathered only once a sentence opener asks.
@@ -653,35 +661,43 @@ fn mark_openers(toks: &mut [Tok]) -> Vec<bool> {
                 .get(k + 1)
                 .is_some_and(|n| n.is_word() && n.text.starts_with(char::is_lowercase))
     };
-    let common: Vec<bool> = (0..toks.len())
-        .map(|k| {
+    let common: Vec<usize> = (0..toks.len())
+        .filter(|&k| {
             let t = &toks[k];
-            initial[k]
+            t.initial
                 && t.capitalised()
                 && (t.is_in(&OPENERS) || t.lower.ends_with("ly") || plural(k))
                 && !mid
                     .get_or_insert_with(|| {
                         toks.iter()
-                            .zip(&initial)
-                            .filter(|(t, i)| !**i && t.capitalised())
-                            .map(|(t, _)| t.text)
+                            .filter(|t| !t.initial && t.capitalised())
+                            .map(|t| t.text)
                             .collect()
                     })
                     .contains(t.text)
         })
         .collect();
-    for ((t, c), i) in toks.iter_mut().zip(common).zip(initial) {
-        t.not_name = c;
-        t.initial = i;
+    for k in common {
+        toks[k].not_name = true;
     }
     // Only a quote's end looks at the words after it (`“…?” she asked`), and a speech verb
     // there may read differently now that sentence openers are marked; the rest stand.
     for k in 0..toks.len() {
         if matches!(toks[k].kind, Kind::Quote(_)) {
-            ends[k] = ends_sentence(toks, k);
+            toks[k].end = ends_sentence(toks, k);
         }
     }
-    ends
+    let (mut para, mut sentence) = (0, 0);
+    for (k, t) in toks.iter_mut().enumerate() {
+        t.para = para;
+        t.sentence = sentence;
+        if t.kind == Kind::Para {
+            para += 1;
+        }
+        if t.end {
+            sentence = k as u32 + 1;
+        }
+    }
 }
 
 /// A name found in the text: its words (titles and honorifics removed, possessive dropped),
@@ -1603,29 +1619,14 @@ fn attribute_with<'a>(
     lowered: &'a mut String,
 ) -> Vec<Tok<'static>> {
     let mut toks = tokenize(text, quotes, lowered, toks);
-    let ends = mark_openers(&mut toks);
+    mark_openers(&mut toks);
     let toks = toks;
     let names = all_names(&toks);
-    // Paragraph and sentence of each token.
-    let mut para = Vec::with_capacity(toks.len());
-    let mut sent_start = Vec::with_capacity(toks.len());
-    let mut p = 0;
-    let mut s = 0;
-    for k in 0..toks.len() {
-        para.push(p);
-        sent_start.push(s);
-        if toks[k].kind == Kind::Para {
-            p += 1;
-        }
-        if ends[k] {
-            s = k + 1;
-        }
-    }
+    let para = |k: usize| toks[k].para as usize;
     let quoted_paras: HashSet<usize> = toks
         .iter()
-        .zip(&para)
-        .filter(|(t, _)| matches!(t.kind, Kind::Quote(_)))
-        .map(|(_, p)| *p)
+        .filter(|t| matches!(t.kind, Kind::Quote(_)))
+        .map(|t| t.para as usize)
         .collect();
     let quote_tok: Vec<(usize, usize)> = toks
         .iter()
@@ -1643,7 +1644,7 @@ fn attribute_with<'a>(
         // One sentence at a time.
         let start = k;
         let mut end = k;
-        while end < toks.len() && !ends[end] {
+        while end < toks.len() && !toks[end].end {
             end += 1;
         }
         let end = (end + 1).min(toks.len());
@@ -1651,7 +1652,7 @@ fn attribute_with<'a>(
         // The sentence subject, a candidate for later pronouns.
         if sentence.first().is_some_and(Tok::is_word) {
             events.push(Event {
-                para: para[start],
+                para: para(start),
                 spoke: false,
                 sentence: (start, end),
                 who: OnceCell::new(),
@@ -1662,7 +1663,7 @@ fn attribute_with<'a>(
             let (qt, qi) = quote_tok[next_quote];
             next_quote += 1;
             quoted = true;
-            let prefix = &toks[sent_start[qt].max(qt.saturating_sub(MAX_WINDOW))..qt];
+            let prefix = &toks[(toks[qt].sentence as usize).max(qt.saturating_sub(MAX_WINDOW))..qt];
             let opens = !prefix.iter().any(Tok::is_word);
             let found = if opens {
                 let window = after_window(&toks, qt);
@@ -1694,16 +1695,16 @@ fn attribute_with<'a>(
             };
             let who = match found {
                 Found::Np(Np::Name(n)) => Some(resolve(&names, &n, qt)),
-                Found::Np(Np::Pronoun(_)) => last_person(&events, para[qt], &toks, &names),
+                Found::Np(Np::Pronoun(_)) => last_person(&events, para(qt), &toks, &names),
                 Found::Continue => {
-                    last_speaker(&events, para[qt], qt, &toks, &names, &quoted_paras)
+                    last_speaker(&events, para(qt), qt, &toks, &names, &quoted_paras)
                 }
                 Found::Np(Np::Other) | Found::Nobody => None,
             };
             if let Some(who) = who {
                 quotes[qi].speaker = Some(who.0.clone());
                 quotes[qi].role = who.1.clone();
-                events.push(Event::spoke(para[qt], who));
+                events.push(Event::spoke(para(qt), who));
             }
         }
         if !quoted {
@@ -1735,11 +1736,11 @@ fn attribute_with<'a>(
                 if let Found::Np(np) = found {
                     let who = match np {
                         Np::Name(n) => Some(resolve(&names, &n, start + v)),
-                        Np::Pronoun(_) => last_person(&events, para[start], &toks, &names),
+                        Np::Pronoun(_) => last_person(&events, para(start), &toks, &names),
                         Np::Other => None,
                     };
                     if let Some(who) = who {
-                        events.push(Event::spoke(para[start], who));
+                        events.push(Event::spoke(para(start), who));
                     }
                 }
             }

@@ -11,7 +11,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use tantivy::directory::error::LockError;
-use tantivy::indexer::IndexWriterOptions;
+use tantivy::indexer::{IndexWriterOptions, UserOperation};
 use tantivy::schema::Term;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError};
 
@@ -314,9 +314,11 @@ impl DatelineIndex {
         let mut writer = self.writer(1, 32 << 20)?;
         for a in articles {
             writer.delete_term(Term::from_field_text(self.fields.id, &a.id));
-            for doc in self.documents(a, &a.id, Format::Seed, None) {
-                writer.add_document(doc)?;
-            }
+            writer.run(
+                self.documents(a, &a.id, Format::Seed, None)
+                    .into_iter()
+                    .map(UserOperation::Add),
+            )?;
         }
         let (parser, aliases) = self.stored_payload()?;
         self.commit(&mut writer, parser, &aliases)
@@ -728,10 +730,11 @@ impl DatelineIndex {
             for w in &a.warnings {
                 result.warnings.push((a.id.clone(), w.clone()));
             }
-            for doc in self.documents(a, path, format, Some((fp, hash))) {
-                if let Err(e) = writer.add_document(doc) {
-                    return Outcome::Skipped(format!("index write failed: {e}"), None);
-                }
+            // An article and its quotes go to the indexing threads as one batch: one hand-over
+            // instead of one per document, and always into the same segment.
+            let docs = self.documents(a, path, format, Some((fp, hash)));
+            if let Err(e) = writer.run(docs.into_iter().map(UserOperation::Add)) {
+                return Outcome::Skipped(format!("index write failed: {e}"), None);
             }
         }
         if let Some(k) = known {

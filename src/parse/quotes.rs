@@ -41,6 +41,13 @@ enum Family {
     Apostrophes,
 }
 
+const FAMILIES: [Family; 4] = [
+    Family::Double,
+    Family::Low,
+    Family::Guillemet,
+    Family::Apostrophes,
+];
+
 /// One quote mark in the text, with what its neighbours allow it to do.
 #[derive(Debug, Clone, Copy)]
 struct Mark {
@@ -326,6 +333,9 @@ fn extract_in(text: &Chars<'_>) -> Vec<Quote> {
             next_start < chars.len()
                 && mark_at(chars, next_start).is_some_and(|m| m.can_open && m.family == family)
         };
+        // closers_after[k][f]: marks from k on that can close a quote of family f, counted
+        // once per paragraph when a nested quote first asks (most paragraphs never do).
+        let mut closers_after: Option<Vec<[usize; 4]>> = None;
         let mut k = 0;
         if let Some(o) = open.as_mut() {
             // Carried over only when this paragraph opens with a mark of the same family.
@@ -345,10 +355,18 @@ fn extract_in(text: &Chars<'_>) -> Vec<Quote> {
                     }
                 }
                 Some(o) if m.can_open && m.family == o.family => {
-                    // Marks after this one that can close the family (rare: only a
-                    // nested quote of the same family asks).
-                    let closers = marks[k + 1..].iter().filter(|m| m.closes(o.family)).count()
-                        + usize::from(continues(o.family));
+                    let after = closers_after.get_or_insert_with(|| {
+                        let mut counts = vec![[0; 4]; marks.len() + 1];
+                        for j in (0..marks.len()).rev() {
+                            counts[j] = counts[j + 1];
+                            for f in FAMILIES {
+                                counts[j][f as usize] += usize::from(marks[j].closes(f));
+                            }
+                        }
+                        counts
+                    });
+                    let closers =
+                        after[k + 1][o.family as usize] + usize::from(continues(o.family));
                     if closers >= o.depth + 2 {
                         o.depth += 1;
                     } else if let Some(o) = open.replace(Open::at(&m)) {

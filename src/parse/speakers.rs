@@ -1589,7 +1589,7 @@ pub(super) fn attribute_in(text: &Chars<'_>, quotes: &mut [Quote]) {
     let (kept, mut lowered) = SCRATCH.with_borrow_mut(std::mem::take);
     lowered.clear();
     let kept = attribute_with(text, quotes, recycle(kept), &mut lowered);
-    if kept.capacity() <= MAX_KEPT_TOKENS {
+    if kept.capacity() <= MAX_KEPT_TOKENS && lowered.capacity() <= MAX_KEPT_TOKENS * 16 {
         SCRATCH.with_borrow_mut(|scratch| *scratch = (kept, lowered));
     }
 }
@@ -1598,7 +1598,8 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<(Vec<Tok<'static>>, String)> = Default::default();
 }
 
-/// Most tokens whose list is kept for the next article (about 14 MB).
+/// Most tokens whose list is kept for the next article (about 14 MB), with up to 16 bytes
+/// of lower-case text each.
 const MAX_KEPT_TOKENS: usize = 1 << 18;
 
 /// An empty token list borrowing for another lifetime, in the same allocation: `collect`

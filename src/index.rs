@@ -667,9 +667,10 @@ impl DatelineIndex {
                 Ok(fp) => std::fs::File::open(&entry.path).map(|file| (file, fp)),
                 Err(e) => Err(e),
             },
-            None => std::fs::File::open(&entry.path)
-                .and_then(|file| Ok((Fingerprint::of(&file.metadata()?), file)))
-                .map(|(fp, file)| (file, fp)),
+            None => std::fs::File::open(&entry.path).and_then(|file| {
+                let fp = Fingerprint::of(&file.metadata()?);
+                Ok((file, fp))
+            }),
         };
         let (file, fp) = match opened {
             Ok(o) => o,

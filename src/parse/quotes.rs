@@ -287,7 +287,7 @@ impl<'a> Chars<'a> {
     }
 
     /// The text of characters `from..to`.
-    fn slice(&self, from: usize, to: usize) -> &'a str {
+    pub(super) fn slice(&self, from: usize, to: usize) -> &'a str {
         &self.body[self.bytes[from]..self.bytes[to]]
     }
 

@@ -402,21 +402,30 @@ static ABBREVIATIONS: Words = Words::new(
 fn lower_case(text: &str) -> Cow<'_, str> {
     // Most words are ASCII in lower case already: one early-exit pass finds the first byte
     // that is a capital or not ASCII, and most words have none.
-    let Some(at) = text
+    if !text
         .bytes()
-        .position(|b| !b.is_ascii() || b.is_ascii_uppercase())
-    else {
+        .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+    {
         return Cow::Borrowed(text);
-    };
-    if text.as_bytes()[at..].is_ascii() {
-        Cow::Owned(text.to_ascii_lowercase())
+    }
+    let mut lower = String::with_capacity(text.len());
+    push_lower(text, &mut lower);
+    if lower == text {
+        Cow::Borrowed(text)
     } else {
-        let lower = text.to_lowercase();
-        if lower == text {
-            Cow::Borrowed(text)
-        } else {
-            Cow::Owned(lower)
-        }
+        Cow::Owned(lower)
+    }
+}
+
+/// Appends `text` in lower case to `out`: ASCII in place, anything else as
+/// `str::to_lowercase` makes it (final sigma included).
+fn push_lower(text: &str, out: &mut String) {
+    let from = out.len();
+    if text.is_ascii() {
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.push_str(&text.to_lowercase());
     }
 }
 
@@ -428,14 +437,13 @@ fn tokenize<'a>(
     lowered: &'a mut String,
     mut toks: Vec<Tok<'a>>,
 ) -> Vec<Tok<'a>> {
-    let (body, chars, bytes) = (text.body, &text.chars[..], &text.bytes[..]);
+    let chars = &text.chars[..];
     toks.reserve(chars.len() / 5);
     // Tokens whose lower case is in `lowered`, with its byte range there; they borrow it
     // once every word is in.
     let mut in_lowered: Vec<(usize, usize, usize)> = Vec::new();
     let mut qi = 0;
     let mut i = 0;
-    let slice = |from: usize, to: usize| &body[bytes[from]..bytes[to]];
     // `plain`: the text is known to be ASCII without capitals, so its own lower case.
     let mut push = |toks: &mut Vec<Tok<'a>>, kind: Kind, text: &'a str, plain: bool| {
         let mut lower = text;
@@ -443,12 +451,7 @@ fn tokenize<'a>(
             // Written straight into `lowered` (as `lower_case` would make it), and taken back
             // when it is the text itself.
             let from = lowered.len();
-            if text.is_ascii() {
-                lowered.push_str(text);
-                lowered[from..].make_ascii_lowercase();
-            } else {
-                lowered.push_str(&text.to_lowercase());
-            }
+            push_lower(text, lowered);
             if lowered[from..] == *text {
                 lowered.truncate(from);
             } else {
@@ -537,7 +540,7 @@ fn tokenize<'a>(
                 }
                 i += 1;
             }
-            let word = slice(start, i);
+            let word = text.slice(start, i);
             if chars.get(i) == Some(&'.') {
                 let lower = lower_case(word);
                 let initial = i - start == 1 && word.starts_with(char::is_uppercase);
@@ -551,10 +554,15 @@ fn tokenize<'a>(
                     i += 1;
                 }
             }
-            push(&mut toks, Kind::Word, slice(start, i), seen & UPPER == 0);
+            push(
+                &mut toks,
+                Kind::Word,
+                text.slice(start, i),
+                seen & UPPER == 0,
+            );
             continue;
         }
-        push(&mut toks, Kind::Punct, slice(i, i + 1), c.is_ascii());
+        push(&mut toks, Kind::Punct, text.slice(i, i + 1), c.is_ascii());
         i += 1;
     }
     let lowered: &'a str = lowered;

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use dateline::date::{day_to_tantivy, tantivy_to_day, PartialDate};
 use dateline::parse::{self, CityAliases, Format};
-use dateline::{Article, DatelineIndex, FacetField, QuoteRequest, SearchRequest};
+use dateline::{Article, DatelineIndex, FacetField, Filters, Page, QuoteRequest, SearchRequest};
 
 /// Every article reader on arbitrary bytes: no panic, and what comes out is consistent
 /// (quote offsets inside the body, dates within the accepted years).
@@ -86,23 +86,22 @@ pub fn check_query(data: &[u8]) {
         .next()
         .map(|c| vec![c.to_string()])
         .unwrap_or_default();
+    let filters = Filters { from, to, cities };
     let req = SearchRequest {
-        from,
-        to,
-        cities: cities.clone(),
+        filters: filters.clone(),
         facets: FacetField::ALL.to_vec(),
         histogram: Some(dateline::date::Interval::Week),
-        limit: 5,
-        offset: data.len() % 3,
+        page: Page {
+            limit: 5,
+            offset: data.len() % 3,
+        },
         ..SearchRequest::new(query.clone())
     };
     if let Ok(r) = index().search(&req) {
         assert!(r.hits.len() as u64 <= r.total);
     }
     let q = QuoteRequest {
-        from,
-        to,
-        cities,
+        filters,
         speakers: vec![query.chars().take(20).collect()],
         ..QuoteRequest::new(query)
     };

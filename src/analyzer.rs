@@ -62,7 +62,7 @@ const MAX_TOKEN_LEN: usize = 40;
 /// cache per clone kept three tables hot per indexing thread (title, body, quote) and started
 /// each segment cold.
 #[derive(Clone, Debug, Default)]
-pub struct EnStem {
+pub(crate) struct EnStem {
     token: Token,
     /// Stem only the words starting with one of these; `None` stems every word.
     only: Option<Arc<[String]>>,
@@ -83,7 +83,7 @@ impl Tokenizer for EnStem {
 }
 
 /// The token stream of [`EnStem`].
-pub struct EnStemStream<'a> {
+pub(crate) struct EnStemStream<'a> {
     text: &'a str,
     /// Byte offset where the search for the next token starts.
     at: usize,
@@ -272,7 +272,7 @@ impl Stems {
 /// term cannot stem to that term, and is not the term itself either. Highlighting a hit then
 /// stems only the words that start like a term, instead of every word of the body (which,
 /// with a stem cache empty for each body, was a third of a CLI search's work).
-pub fn for_snippets<'a>(terms: impl IntoIterator<Item = &'a str>) -> TextAnalyzer {
+pub(crate) fn for_snippets<'a>(terms: impl IntoIterator<Item = &'a str>) -> TextAnalyzer {
     let mut prefixes: Vec<String> = terms
         .into_iter()
         .map(|t| t.chars().take(1).collect())

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use dateline::date::{Interval, PartialDate};
-use dateline::{FacetField, Format, QuoteRequest, SearchRequest, Sort};
+use dateline::{FacetField, Filters, Format, Page, QuoteRequest, SearchRequest, Sort};
 
 /// Full-text search for news archives: index a directory of articles, then ask
 /// date-filtered, faceted questions of it.
@@ -45,7 +45,7 @@ pub struct IndexDir {
 }
 
 /// Date and city filters, shared by `search` and `quotes`.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct FilterArgs {
     /// From the start of this period: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_parser = parse_date)]
@@ -176,9 +176,7 @@ impl QuotesArgs {
         QuoteRequest {
             query: self.query.clone().unwrap_or_default(),
             speakers: self.speakers.clone(),
-            from: self.filters.from,
-            to: self.filters.to,
-            cities: self.filters.cities.clone(),
+            filters: self.filters.to_filters(),
             facets: if self.facets.is_empty() {
                 vec![FacetField::Speaker]
             } else {
@@ -186,8 +184,10 @@ impl QuotesArgs {
             },
             facet_limit: self.facet_limit,
             sort: None,
-            limit: self.limit,
-            offset: self.offset,
+            page: Page {
+                limit: self.limit,
+                offset: self.offset,
+            },
         }
     }
 }
@@ -226,6 +226,17 @@ pub enum SortArg {
     Oldest,
 }
 
+impl FilterArgs {
+    /// The library's filters these flags ask for.
+    pub fn to_filters(&self) -> Filters {
+        Filters {
+            from: self.from,
+            to: self.to,
+            cities: self.cities.clone(),
+        }
+    }
+}
+
 fn parse_date(s: &str) -> Result<PartialDate, String> {
     PartialDate::parse(s).map_err(|e| e.to_string())
 }
@@ -246,9 +257,7 @@ impl SearchArgs {
     pub fn to_request(&self) -> SearchRequest {
         SearchRequest {
             query: self.query.clone().unwrap_or_default(),
-            from: self.filters.from,
-            to: self.filters.to,
-            cities: self.filters.cities.clone(),
+            filters: self.filters.to_filters(),
             facets: if self.facets.is_empty() {
                 vec![FacetField::City, FacetField::Month]
             } else {
@@ -261,13 +270,15 @@ impl SearchArgs {
                 IntervalArg::Month => Interval::Month,
                 IntervalArg::Year => Interval::Year,
             }),
-            sort: match self.sort {
+            sort: Some(match self.sort {
                 SortArg::Relevance => Sort::Relevance,
                 SortArg::Newest => Sort::Newest,
                 SortArg::Oldest => Sort::Oldest,
+            }),
+            page: Page {
+                limit: self.limit,
+                offset: self.offset,
             },
-            limit: self.limit,
-            offset: self.offset,
             ..SearchRequest::default()
         }
     }
@@ -317,14 +328,14 @@ mod tests {
         ]);
         let r = s.to_request();
         assert_eq!(r.query, "Bakhmut");
-        assert_eq!(r.from.unwrap().first.to_string(), "2023-03-01");
-        assert_eq!(r.to.unwrap().end.to_string(), "2023-04-01");
-        assert_eq!(r.cities, ["kyiv", "Kharkiv"]);
+        assert_eq!(r.filters.from.unwrap().first.to_string(), "2023-03-01");
+        assert_eq!(r.filters.to.unwrap().end.to_string(), "2023-04-01");
+        assert_eq!(r.filters.cities, ["kyiv", "Kharkiv"]);
         assert_eq!(r.facets, [FacetField::Year]);
         assert_eq!(r.facet_limit, 0);
         assert_eq!(r.histogram, Some(Interval::Week));
-        assert_eq!(r.sort, Sort::Newest);
-        assert_eq!((r.limit, r.offset), (5, 2));
+        assert_eq!(r.sort, Some(Sort::Newest));
+        assert_eq!((r.page.limit, r.page.offset), (5, 2));
         assert!(s.json);
     }
 
@@ -333,8 +344,8 @@ mod tests {
         let r = search(&["search"]).to_request();
         assert_eq!(r.query, "");
         assert_eq!(r.facets, [FacetField::City, FacetField::Month]);
-        assert_eq!((r.limit, r.offset, r.facet_limit), (10, 0, 10));
-        assert_eq!(r.sort, Sort::Relevance);
+        assert_eq!((r.page.limit, r.page.offset, r.facet_limit), (10, 0, 10));
+        assert_eq!(r.sort, Some(Sort::Relevance));
     }
 
     #[test]
@@ -371,8 +382,8 @@ mod tests {
         assert_eq!(r.query, "Bakhmut");
         assert_eq!(r.speakers, ["kofman"]);
         assert_eq!(r.facets, [FacetField::Speaker]);
-        assert_eq!(r.cities, ["Kyiv"]);
-        assert_eq!(r.limit, 3);
+        assert_eq!(r.filters.cities, ["Kyiv"]);
+        assert_eq!(r.page.limit, 3);
         assert!(q.json);
     }
 

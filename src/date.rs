@@ -84,6 +84,51 @@ impl PartialDate {
     }
 }
 
+/// The form a partial date was given in (`2023`, `2023-03`, `2023-03-06`), so that a request
+/// written as JSON reads back the same. A span that is not a whole year, month or day (built by
+/// hand from its public fields) has no such form and shows as `FIRST..END`.
+impl std::fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let first = self.first;
+        if first.month() == 1 && first.day() == 1 && self.end == next_year(first.year()) {
+            write!(f, "{}", first.format("%Y"))
+        } else if first.day() == 1 && self.end == add_month(first) {
+            write!(f, "{}", first.format("%Y-%m"))
+        } else if self.end == first + Duration::days(1) {
+            write!(f, "{}", first.format("%Y-%m-%d"))
+        } else {
+            write!(f, "{}..{}", first, self.end)
+        }
+    }
+}
+
+impl std::str::FromStr for PartialDate {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<PartialDate> {
+        PartialDate::parse(s)
+    }
+}
+
+/// A partial date is written in JSON as the string a user types (`"2023-03"`).
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        PartialDate::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid calendar date")
 }
@@ -199,6 +244,24 @@ pub fn histogram(days: &[(NaiveDate, u64)], interval: Interval) -> Vec<(String, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn partial_dates_round_trip_through_json() {
+        for text in ["2023", "2023-03", "2023-12", "2024-02-29", "1987-12-31"] {
+            let d = PartialDate::parse(text).unwrap();
+            assert_eq!(d.to_string(), text);
+            let json = serde_json::to_string(&d).unwrap();
+            assert_eq!(json, format!("\"{text}\""));
+            assert_eq!(serde_json::from_str::<PartialDate>(&json).unwrap(), d);
+        }
+        assert!(serde_json::from_str::<PartialDate>("\"2023-13\"").is_err());
+        assert!(serde_json::from_str::<PartialDate>("2023").is_err());
+        let odd = PartialDate {
+            first: ymd(2023, 3, 5),
+            end: ymd(2023, 3, 9),
+        };
+        assert_eq!(odd.to_string(), "2023-03-05..2023-03-09");
+    }
 
     #[test]
     fn partial_dates_expand_to_whole_periods() {

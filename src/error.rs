@@ -1,10 +1,15 @@
 //! The crate's one error type. Library code returns [`Result<T>`]; the binary adds
 //! context and maps every variant to exit status 2 with a one-line message.
+//!
+//! An error that wraps another keeps it as its [`source`](std::error::Error::source) and does
+//! not repeat it in its own message, so a chain prints each cause once.
 
 use std::path::PathBuf;
 
-/// Everything that can go wrong in dateline, by kind.
+/// Everything that can go wrong in dateline, by kind. New kinds may come in minor versions:
+/// match with a `_` arm.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// A date given by the user (`--from`, `--to`, `date:` in a query) is not a valid date.
     #[error("bad date {input:?}: {reason}")]
@@ -14,9 +19,12 @@ pub enum Error {
         /// Why it was rejected.
         reason: String,
     },
-    /// The query string could not be parsed.
+    /// The query is not one dateline takes (too long, or a field this search does not have).
     #[error("bad query: {0}")]
     BadQuery(String),
+    /// The query string is not valid query language; the source says where.
+    #[error("bad query")]
+    QuerySyntax(#[source] tantivy::query::QueryParserError),
     /// A request option is out of range or unknown (a facet name, a limit).
     #[error("{0}")]
     BadRequest(String),
@@ -47,6 +55,9 @@ pub enum Error {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// The threads of an indexing run could not be started.
+    #[error("cannot start the indexing threads: {0}")]
+    Threads(String),
     /// An error from tantivy that has no more specific kind.
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),

@@ -11,6 +11,27 @@
 //! SearchRequest ─▶ search (query + collectors) ─▶ SearchResults ─▶ output (text / JSON)
 //! ```
 //!
+//! # Where to start
+//!
+//! - [`DatelineIndex`]: open or create an index ([`open_or_create`](DatelineIndex::open_or_create),
+//!   [`create_in_ram`](DatelineIndex::create_in_ram)), fill it from files
+//!   ([`index_paths`](DatelineIndex::index_paths)) or from memory
+//!   ([`writer`](DatelineIndex::writer): add, delete, commit), search it
+//!   ([`search`](DatelineIndex::search), [`search_quotes`](DatelineIndex::search_quotes)),
+//!   and see other writers' commits ([`reload`](DatelineIndex::reload), [`Reload`]).
+//! - [`SearchRequest`] and [`QuoteRequest`] ask; [`SearchResults`] and [`QuoteResults`]
+//!   answer. Both sides are serde types: a request read from JSON keeps its dates, and the
+//!   results' JSON is the CLI's `--json` output.
+//! - [`parse`] reads article bytes into [`Article`]s without touching an index; [`date`]
+//!   holds partial dates and calendar buckets; [`output`] renders results as the CLI does.
+//! - [`Error`]: one error type; variants may be added (`#[non_exhaustive]`).
+//!
+//! A `DatelineIndex` is `Send + Sync` and every call blocks until done: share it in an `Arc`
+//! across threads, and from async code call it on a blocking pool. The index on disk is a
+//! plain tantivy 0.27 index that other tantivy clients can open (its schema is
+//! `schema/index-schema.json`; dateline's own `en_stem` analyzer gives the same tokens as
+//! tantivy's built-in one).
+//!
 //! # Example
 //!
 //! ```
@@ -29,11 +50,12 @@
 //! assert_eq!(report.indexed, 1);
 //!
 //! let mut request = SearchRequest::new("bakhmut");
-//! request.from = Some(PartialDate::parse("2023-03")?);
-//! request.to = Some(PartialDate::parse("2023-03")?);
+//! request.filters.from = Some(PartialDate::parse("2023-03")?);
+//! request.filters.to = Some(PartialDate::parse("2023-03")?);
 //! let results = index.search(&request)?;
 //! assert_eq!(results.total, 1);
 //! assert_eq!(results.hits[0].city.as_deref(), Some("Kyiv"));
+//! assert_eq!(results.hits[0].date.unwrap().to_string(), "2023-03-06");
 //! assert_eq!(results.hits[0].quotes, ["We stay,"]);
 //! # Ok(())
 //! # }
@@ -41,19 +63,22 @@
 #![deny(missing_docs)]
 
 pub mod analyzer;
-pub mod corpus;
+pub(crate) mod corpus;
 pub mod date;
-pub mod error;
-pub mod index;
-pub mod merges;
+mod error;
+mod index;
+mod merges;
 pub mod output;
 pub mod parse;
-pub mod quote_search;
-pub mod schema;
-pub mod search;
+mod schema;
+mod search;
 
+pub use corpus::Skipped;
 pub use error::{Error, Result};
-pub use index::{DatelineIndex, IndexOptions, IndexReport, Progress, Stats};
+pub use index::{DatelineIndex, IndexOptions, IndexReport, Progress, Reload, Stats, Writer};
 pub use parse::{Article, Format, Quote};
-pub use quote_search::{QuoteHit, QuoteRequest, QuoteResults};
-pub use search::{Bucket, FacetCount, FacetField, Hit, SearchRequest, SearchResults, Sort};
+pub use schema::schema_version;
+pub use search::{
+    Bucket, FacetCount, FacetField, Facets, Filters, Hit, Page, QuoteHit, QuoteRequest,
+    QuoteResults, SearchRequest, SearchResults, Sort, MAX_QUERY_CHARS,
+};

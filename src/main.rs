@@ -19,10 +19,9 @@ use anyhow::Context;
 use clap::Parser;
 
 use cli::{Cli, Command, IndexArgs, QuotesArgs, SearchArgs, StatsArgs};
-use dateline::index::IndexOptions;
 use dateline::output::{self, Style};
 use dateline::parse::{CityAliases, JsonMapping};
-use dateline::DatelineIndex;
+use dateline::{DatelineIndex, IndexOptions};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

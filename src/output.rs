@@ -2,13 +2,9 @@
 //! histogram bars. Pure string building: it never touches tantivy or the terminal; the
 //! caller says whether colour is wanted.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::index::{IndexReport, Stats};
-use crate::quote_search::QuoteResults;
-use crate::search::FacetCount;
-use crate::search::SearchResults;
+use crate::{Facets, IndexReport, QuoteResults, SearchResults, Stats};
 
 /// How to draw.
 #[derive(Debug, Clone, Copy)]
@@ -93,7 +89,7 @@ pub fn search_text(r: &SearchResults, style: Style) -> String {
             out,
             "{:>3}. {}  {}  {}",
             i + 1,
-            h.date.as_deref().unwrap_or("undated   "),
+            h.date.map_or("undated   ".to_string(), |d| d.to_string()),
             b(&strip_controls(h.city.as_deref().unwrap_or("-"))),
             crate::parse::text::truncate_words(&strip_controls(&h.title), TITLE_CHARS)
         );
@@ -125,12 +121,12 @@ pub fn search_text(r: &SearchResults, style: Style) -> String {
     out
 }
 
-fn facet_tables(out: &mut String, facets: &BTreeMap<String, Vec<FacetCount>>, style: Style) {
+fn facet_tables(out: &mut String, facets: &Facets, style: Style) {
     for (name, values) in facets {
         if values.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n{}", bold(name, style));
+        let _ = writeln!(out, "\n{}", bold(name.name(), style));
         let width = values
             .iter()
             .map(|v| v.value.chars().count())
@@ -181,7 +177,7 @@ pub fn quotes_text(r: &QuoteResults, style: Style) -> String {
             out,
             "     — {}, {} {}  [{}]",
             strip_controls(&who),
-            q.date.as_deref().unwrap_or("undated"),
+            q.date.map_or("undated".to_string(), |d| d.to_string()),
             strip_controls(q.city.as_deref().unwrap_or("-")),
             strip_controls(&q.article_id)
         );
@@ -220,8 +216,8 @@ pub fn stats_text(s: &Stats) -> String {
         s.undated,
         s.quotes,
         s.cities,
-        s.first_date.as_deref().unwrap_or("-"),
-        s.last_date.as_deref().unwrap_or("-"),
+        s.first_date.map_or("-".to_string(), |d| d.to_string()),
+        s.last_date.map_or("-".to_string(), |d| d.to_string()),
         s.size_bytes as f64 / 1e6
     )
 }

@@ -15,6 +15,34 @@ pub const KIND_ARTICLE: &str = "article";
 /// Value of the `kind` field on quote documents.
 pub const KIND_QUOTE: &str = "quote";
 
+/// Field names, for the readers that look fields up by name (fast-field columns). Every
+/// other use goes through [`Fields`].
+#[allow(missing_docs)] // one name per schema field; the schema file documents each
+pub mod name {
+    pub const KIND: &str = "kind";
+    pub const ID: &str = "id";
+    pub const PATH: &str = "path";
+    pub const FORMAT: &str = "format";
+    pub const TITLE: &str = "title";
+    pub const BODY: &str = "body";
+    pub const QUOTE: &str = "quote";
+    pub const DATE: &str = "date";
+    pub const PUBLISHED: &str = "published";
+    pub const CITY: &str = "city";
+    pub const CITY_KEY: &str = "city_key";
+    pub const DATELINE: &str = "dateline";
+    pub const REGION: &str = "region";
+    pub const SPEAKER: &str = "speaker";
+    pub const SPEAKER_NAME: &str = "speaker_name";
+    pub const LANGUAGE: &str = "language";
+    pub const URL: &str = "url";
+    pub const QUOTE_START: &str = "quote_start";
+    pub const QUOTE_END: &str = "quote_end";
+    pub const FILE_SIZE: &str = "file_size";
+    pub const FILE_MTIME: &str = "file_mtime";
+    pub const FILE_HASH: &str = "file_hash";
+}
+
 #[derive(Deserialize)]
 struct SchemaFile {
     version: u32,
@@ -60,6 +88,19 @@ pub struct DatelineSchema {
     pub fields: Fields,
 }
 
+/// The version of the index schema this build writes (`schema/index-schema.json`). An index
+/// records the version it was made with; one of another version must be rebuilt
+/// (`dateline index --full`).
+pub fn schema_version() -> u32 {
+    #[derive(Deserialize)]
+    struct Version {
+        version: u32,
+    }
+    serde_json::from_str::<Version>(SCHEMA_FILE)
+        .map(|v| v.version)
+        .unwrap_or(0)
+}
+
 impl DatelineSchema {
     /// Builds the schema from the bundled file.
     pub fn load() -> Result<DatelineSchema> {
@@ -82,34 +123,34 @@ impl DatelineSchema {
 impl Fields {
     /// Looks every field up in `schema`; fails if one is missing.
     pub fn from_schema(schema: &Schema) -> Result<Fields> {
-        let f = |name: &str| {
+        let f = |field: &str| {
             schema
-                .get_field(name)
-                .map_err(|_| Error::Schema(format!("field {name:?} missing")))
+                .get_field(field)
+                .map_err(|_| Error::Schema(format!("field {field:?} missing")))
         };
         Ok(Fields {
-            kind: f("kind")?,
-            id: f("id")?,
-            path: f("path")?,
-            format: f("format")?,
-            title: f("title")?,
-            body: f("body")?,
-            quote: f("quote")?,
-            date: f("date")?,
-            published: f("published")?,
-            city: f("city")?,
-            city_key: f("city_key")?,
-            dateline: f("dateline")?,
-            region: f("region")?,
-            speaker: f("speaker")?,
-            speaker_name: f("speaker_name")?,
-            language: f("language")?,
-            url: f("url")?,
-            quote_start: f("quote_start")?,
-            quote_end: f("quote_end")?,
-            file_size: f("file_size")?,
-            file_mtime: f("file_mtime")?,
-            file_hash: f("file_hash")?,
+            kind: f(name::KIND)?,
+            id: f(name::ID)?,
+            path: f(name::PATH)?,
+            format: f(name::FORMAT)?,
+            title: f(name::TITLE)?,
+            body: f(name::BODY)?,
+            quote: f(name::QUOTE)?,
+            date: f(name::DATE)?,
+            published: f(name::PUBLISHED)?,
+            city: f(name::CITY)?,
+            city_key: f(name::CITY_KEY)?,
+            dateline: f(name::DATELINE)?,
+            region: f(name::REGION)?,
+            speaker: f(name::SPEAKER)?,
+            speaker_name: f(name::SPEAKER_NAME)?,
+            language: f(name::LANGUAGE)?,
+            url: f(name::URL)?,
+            quote_start: f(name::QUOTE_START)?,
+            quote_end: f(name::QUOTE_END)?,
+            file_size: f(name::FILE_SIZE)?,
+            file_mtime: f(name::FILE_MTIME)?,
+            file_hash: f(name::FILE_HASH)?,
         })
     }
 }
@@ -122,6 +163,8 @@ mod tests {
     #[test]
     fn schema_file_builds_and_names_every_field_once() {
         let s = DatelineSchema::load().unwrap();
+        assert_eq!(schema_version(), s.version);
+        assert!(s.version > 0);
         let value: serde_json::Value = serde_json::from_str(SCHEMA_FILE).unwrap();
         let described = value["descriptions"].as_object().unwrap();
         let names: Vec<&str> = s.schema.fields().map(|(_, e)| e.name()).collect();

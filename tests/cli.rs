@@ -779,7 +779,7 @@ fn articles_read_by_an_older_parser_are_read_again() {
     let env = Env::new();
     env.index_json();
     let n = manifest().len() as u64;
-    let schema = dateline::schema::DatelineSchema::load().unwrap().version;
+    let schema = dateline::schema_version();
     set_payload(
         &env.index,
         serde_json::json!({"dateline_schema": schema, "parser": 1}),

@@ -18,7 +18,7 @@ use std::time::{Instant, SystemTime};
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use dateline::date::{Interval, PartialDate};
-use dateline::{DatelineIndex, FacetField, SearchRequest};
+use dateline::{DatelineIndex, FacetField, Filters, Page, SearchRequest, Sort};
 
 use measure::{median, percentile, ProcStats};
 use report::{BuildRow, EngineLatency, ProcessRow, QueryRow, Report};
@@ -70,15 +70,23 @@ impl QuerySpec {
     /// The same query as a dateline request.
     pub fn request(&self) -> Result<SearchRequest> {
         Ok(SearchRequest {
-            from: self.from.map(PartialDate::parse).transpose()?,
-            to: self.to.map(PartialDate::parse).transpose()?,
+            filters: Filters {
+                from: self.from.map(PartialDate::parse).transpose()?,
+                to: self.to.map(PartialDate::parse).transpose()?,
+                cities: Vec::new(),
+            },
             facets: if self.city_facet {
                 vec![FacetField::City]
             } else {
                 Vec::new()
             },
             histogram: self.month_histogram.then_some(Interval::Month),
-            limit: 10,
+            // As the CLI asks: relevance order even when there are no words.
+            sort: Some(Sort::Relevance),
+            page: Page {
+                limit: 10,
+                offset: 0,
+            },
             ..SearchRequest::new(self.query)
         })
     }

@@ -1,184 +1,47 @@
-//! Searching quotes as results of their own: every quote is a document (`kind:quote`) with
-//! its words, speaker, article id, date and city indexed, so "what did anyone say about
-//! Bakhmut in March 2023, and who?" is one query. A quote's text, speaker and role are stored
-//! once, in its article's body, and read back from there for the hits shown. Nothing here
-//! prints.
+//! Quotes as results of their own: every quote is a document (`kind:quote`) with its words,
+//! speaker, article id, date and city indexed, so "what did anyone say about Bakhmut in March
+//! 2023, and who?" is one query. A quote's text, speaker and role are stored once, in its
+//! article's body, and read back from there for the hits shown.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Term, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::TantivyDocument;
+use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
 
-use crate::date::{self, PartialDate};
+use super::hits::{day_of, text_of, FastStr};
+use super::results::QuoteHit;
+use super::snippets::highlight_whole;
 use crate::error::{Error, Result};
 use crate::index::DatelineIndex;
-use crate::parse::quotes::Quote;
-use crate::schema::{KIND_ARTICLE, KIND_QUOTE};
-use crate::search::{
-    char_ranges, collect, facet_values, BuiltQuery, FacetCount, FacetField, FastStr, Sort,
-};
-
-/// A quote search.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct QuoteRequest {
-    /// Query over the quoted words; empty or `*` lists every quote.
-    pub query: String,
-    /// Speakers, any of which matches; each is matched as words in order, case-insensitive
-    /// (`kofman` finds `Michael Kofman`).
-    pub speakers: Vec<String>,
-    /// Start of the date range (inclusive).
-    #[serde(skip)]
-    pub from: Option<PartialDate>,
-    /// End of the date range (inclusive).
-    #[serde(skip)]
-    pub to: Option<PartialDate>,
-    /// Dateline cities, any of which matches.
-    pub cities: Vec<String>,
-    /// Facets over the matching quotes.
-    pub facets: Vec<FacetField>,
-    /// Values per facet (0 = all).
-    pub facet_limit: usize,
-    /// Order: relevance by default; a match-all query lists newest first.
-    pub sort: Option<Sort>,
-    /// Quotes to return.
-    pub limit: usize,
-    /// Quotes to skip.
-    pub offset: usize,
-}
-
-impl Default for QuoteRequest {
-    fn default() -> Self {
-        QuoteRequest {
-            query: String::new(),
-            speakers: Vec::new(),
-            from: None,
-            to: None,
-            cities: Vec::new(),
-            facets: vec![FacetField::Speaker],
-            facet_limit: 10,
-            sort: None,
-            limit: 10,
-            offset: 0,
-        }
-    }
-}
-
-impl QuoteRequest {
-    /// A request for `query` with default settings.
-    pub fn new(query: impl Into<String>) -> QuoteRequest {
-        QuoteRequest {
-            query: query.into(),
-            ..QuoteRequest::default()
-        }
-    }
-}
-
-/// One matching quote.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct QuoteHit {
-    /// The quoted words.
-    pub text: String,
-    /// Who said it, when known.
-    pub speaker: Option<String>,
-    /// The speaker's title or role, when given.
-    pub role: Option<String>,
-    /// Id of the article it comes from.
-    pub article_id: String,
-    /// The article's date.
-    pub date: Option<String>,
-    /// The article's dateline city.
-    pub city: Option<String>,
-    /// BM25 score (0 for a match-all query).
-    pub score: f32,
-    /// Matched words in `text`, as `[start, end)` character offsets.
-    pub highlights: Vec<[usize; 2]>,
-}
-
-/// The answer to a [`QuoteRequest`].
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct QuoteResults {
-    /// Matching quotes in all.
-    pub total: u64,
-    /// This page of quotes.
-    pub quotes: Vec<QuoteHit>,
-    /// Counts per facet value.
-    pub facets: BTreeMap<String, Vec<FacetCount>>,
-}
-
-/// Longest quote highlighted, in characters; longer ones are returned without highlights.
-const MAX_HIGHLIGHT_CHARS: usize = 5_000;
+use crate::parse::Quote;
+use crate::schema::{name, KIND_ARTICLE};
 
 impl DatelineIndex {
-    /// Searches quotes.
-    pub fn search_quotes(&self, req: &QuoteRequest) -> Result<QuoteResults> {
-        let f = &self.fields;
-        let BuiltQuery { full: base, user } = self.build_query(
-            &req.query,
-            req.from,
-            req.to,
-            &req.cities,
-            KIND_QUOTE,
-            vec![f.quote],
-        )?;
-        let query: Box<dyn Query> = if req.speakers.is_empty() {
-            base
-        } else {
-            let any = req
-                .speakers
-                .iter()
-                .map(|s| self.speaker_query(s).map(|q| (Occur::Should, q)))
-                .collect::<Result<Vec<_>>>()?;
-            Box::new(BooleanQuery::new(vec![
-                (Occur::Must, base),
-                (Occur::Must, Box::new(BooleanQuery::new(any))),
-            ]))
-        };
-        let sort = req.sort.unwrap_or(if user.is_some() {
-            Sort::Relevance
-        } else {
-            Sort::Newest
-        });
-        let searcher = self.reader.searcher();
-        let (counts, top) = collect(
-            &searcher,
-            query.as_ref(),
-            &req.facets,
-            false,
-            sort,
-            req.limit,
-            req.offset,
-        )?;
-        let snippets = match &user {
-            Some(u) => Some(crate::search::snippet_generator(
-                &searcher,
-                u.as_ref(),
-                f.quote,
-                MAX_HIGHLIGHT_CHARS,
-            )?),
-            None => None,
-        };
+    /// The quotes at `top` as hits: each read back from its article's body, with its speaker
+    /// and role as the quote rules find them there.
+    pub(super) fn quote_hits(
+        &self,
+        searcher: &Searcher,
+        top: Vec<(Score, DocAddress)>,
+        snippets: Option<&SnippetGenerator>,
+    ) -> Result<Vec<QuoteHit>> {
+        let f = self.fields();
         let mut quotes = Vec::with_capacity(top.len());
-        let mut paths = FastStr::new(&searcher, "path");
+        let mut paths = FastStr::new(searcher, name::PATH);
         // (file, article id) → (body, its quotes): several hits often share an article. Ids
         // alone can repeat (two roots with the same relative path), so the file is part of
         // the key and of the lookup.
         let mut parents: HashMap<(String, String), (String, Vec<Quote>)> = HashMap::new();
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr)?;
-            let text = |field: Field| {
-                doc.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .map(str::to_string)
-            };
             let offset = |field: Field| doc.get_first(field).and_then(|v| v.as_u64());
-            let article_id = text(f.id).unwrap_or_default();
+            let article_id = text_of(&doc, f.id).unwrap_or_default();
             let key = (paths.get(addr)?.unwrap_or_default(), article_id.clone());
             if !parents.contains_key(&key) {
-                let body = self.article_body(&searcher, &key.0, &key.1)?;
+                let body = self.article_body(searcher, &key.0, &key.1)?;
                 let quotes = crate::parse::quotes::extract_attributed(&body);
                 parents.insert(key.clone(), (body, quotes));
             }
@@ -191,33 +54,25 @@ impl DatelineIndex {
             );
             let quote = found.text;
             let highlights = snippets
-                .as_ref()
                 .map(|g| highlight_whole(g, &quote))
                 .unwrap_or_default();
             quotes.push(QuoteHit {
                 speaker: found.speaker,
                 role: found.role,
                 article_id,
-                date: doc
-                    .get_first(f.date)
-                    .and_then(|v| v.as_datetime())
-                    .map(|d| date::tantivy_to_day(d).to_string()),
-                city: text(f.city),
-                score: if user.is_some() { score } else { 0.0 },
+                date: day_of(&doc, f.date),
+                city: text_of(&doc, f.city),
+                score,
                 highlights,
                 text: quote,
             });
         }
-        Ok(QuoteResults {
-            total: counts.total,
-            quotes,
-            facets: facet_values(&counts, &req.facets, req.facet_limit),
-        })
+        Ok(quotes)
     }
 
     /// The stored body of the article with this id from this file ("" when it is gone).
-    fn article_body(&self, searcher: &tantivy::Searcher, path: &str, id: &str) -> Result<String> {
-        let f = &self.fields;
+    fn article_body(&self, searcher: &Searcher, path: &str, id: &str) -> Result<String> {
+        let f = self.fields();
         let must = |field: Field, value: &str| -> (Occur, Box<dyn Query>) {
             let term = Term::from_field_text(field, value);
             (
@@ -242,11 +97,20 @@ impl DatelineIndex {
             .to_string())
     }
 
+    /// Quotes of any of these speakers.
+    pub(super) fn speakers_query(&self, speakers: &[String]) -> Result<Box<dyn Query>> {
+        let any = speakers
+            .iter()
+            .map(|s| self.speaker_query(s).map(|q| (Occur::Should, q)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Box::new(BooleanQuery::new(any)))
+    }
+
     /// Words of a speaker name, in order, in `speaker_name`.
     fn speaker_query(&self, name: &str) -> Result<Box<dyn Query>> {
-        let field = self.fields.speaker_name;
+        let field = self.fields().speaker_name;
         let mut tokenizer = self
-            .index
+            .tantivy_index()
             .tokenizer_for_field(field)
             .map_err(|e| Error::BadRequest(e.to_string()))?;
         let mut terms = Vec::new();
@@ -288,20 +152,10 @@ fn quote_in(body: &str, quotes: &[Quote], start: usize, end: usize) -> Quote {
         })
 }
 
-/// Highlights over the whole quote (character offsets), when the snippet covers all of it.
-fn highlight_whole(g: &SnippetGenerator, quote: &str) -> Vec<[usize; 2]> {
-    let snippet = g.snippet(quote);
-    let frag = snippet.fragment();
-    let Some(shift) = quote.find(frag).filter(|_| !frag.is_empty()) else {
-        return Vec::new();
-    };
-    char_ranges(quote, shift, snippet.highlighted())
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::parse::{self, city::CityAliases, Format};
+    use crate::{DatelineIndex, QuoteRequest, Sort};
 
     /// Quote hits read their text back from the article body: a quote over two paragraphs
     /// comes back joined as extraction gives it, with its speaker, date and city.
@@ -339,7 +193,7 @@ mod tests {
         for q in &got.quotes {
             assert_eq!(q.speaker.as_deref(), Some("Olena Koval"), "{q:?}");
             assert_eq!(q.article_id, "a.txt");
-            assert_eq!(q.date.as_deref(), Some("2023-03-06"));
+            assert_eq!(q.date.map(|d| d.to_string()).as_deref(), Some("2023-03-06"));
             assert_eq!(q.city.as_deref(), Some("Kyiv"));
         }
 
@@ -367,7 +221,7 @@ mod tests {
         let index = DatelineIndex::create_in_ram().unwrap();
         let paths: Vec<_> = roots.iter().map(|r| r.path().to_path_buf()).collect();
         index
-            .index_paths(&paths, &crate::index::IndexOptions::default(), &|_| {})
+            .index_paths(&paths, &crate::IndexOptions::default(), &|_| {})
             .unwrap();
         for (word, speaker, city) in [
             ("unicorns", "Ivan Petrenko", "Lviv"),

@@ -1,0 +1,356 @@
+//! Keeping the index equal to the files under some roots: new files are added, changed ones
+//! re-read, unchanged ones skipped without reading, and files that are gone removed. The walk
+//! runs on its own thread; files are parsed on a pool of the run's own and handed to tantivy's
+//! indexing threads an article (with its quotes) at a time.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use rayon::prelude::*;
+use tantivy::indexer::UserOperation;
+use tantivy::schema::Term;
+use tantivy::IndexWriter;
+
+use super::known::{id_key, path_key, KnownFile};
+use super::options::{IndexOptions, IndexReport, Progress};
+use super::payload::Made;
+use super::writer::thread_count;
+use super::DatelineIndex;
+use crate::corpus::{self, FileEntry, Fingerprint, Globs, Skipped};
+use crate::error::{Error, Result};
+use crate::parse::{self, CityAliases, Format, ParseOptions};
+
+impl DatelineIndex {
+    /// Brings the index in line with the files under `roots`: new files are added, changed
+    /// ones re-read, unchanged ones skipped without reading, and files that no longer exist    /// removed. A file that cannot be read or parsed is reported in
+    /// [`IndexReport::skipped`] and the run goes on.
+    pub fn index_paths(
+        &self,
+        roots: &[PathBuf],
+        opts: &IndexOptions,
+        progress: &(dyn Fn(Progress) + Sync),
+    ) -> Result<IndexReport> {
+        let started = Instant::now();
+        let globs = Globs::new(&opts.globs)?;
+        let mut report = IndexReport::default();
+        // Every root is resolved before any work, so a bad root fails the run up front.
+        let mut walks = Vec::new();
+        let mut canonical_roots = Vec::new();
+        for root in roots {
+            walks.push(corpus::walk(root, &globs)?);
+            canonical_roots.push(root.canonicalize().map_err(|e| Error::io(root, e))?);
+        }
+        let threads = thread_count(opts.threads);
+        let mut writer = self.tantivy_writer(threads, opts.memory_budget)?;
+        // Parsing runs on a pool of the run's own, as wide as asked: never on the host
+        // program's (rayon's global pool), never wider than `threads`.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("dateline-parse-{i}"))
+            .build()
+            .map_err(|e| Error::Threads(e.to_string()))?;
+        // Articles read by an older parser are stale even when their file is not: re-read
+        // every file then (intermediate commits keep the old version, so a crash resumes it).
+        let stored = self.made()?;
+        // The index remembers the aliases of the run that last gave some; a run without uses
+        // them, except a `full` one, which starts again from the built-in table. Cities were
+        // normalised with the old table: a change re-reads every file, like a parser change.
+        let given = opts.parse.aliases.custom();
+        let aliases = if given.is_empty() && !opts.full {
+            stored.aliases.clone()
+        } else {
+            given
+        };
+        let reread = stored.parser != parse::PARSER_VERSION || aliases != stored.aliases;
+        let opts = &IndexOptions {
+            parse: ParseOptions {
+                aliases: CityAliases::with_custom(&aliases),
+                ..opts.parse.clone()
+            },
+            ..opts.clone()
+        };
+        let known = if opts.full {
+            writer.delete_all_documents()?;
+            None
+        } else {
+            Some(self.known_files()?)
+        };
+
+        // The walk runs on its own thread and hands files over in batches through a short
+        // queue, so memory holds a few batches whatever the number of files.
+        let found = AtomicU64::new(0);
+        let done = AtomicU64::new(0);
+        let cancelled = || {
+            opts.cancel
+                .as_ref()
+                .is_some_and(|c| c.load(Ordering::Relaxed))
+        };
+        // Small batches, so the time limit is checked often; a commit after a batch only when
+        // enough files or enough time have gone by since the last one.
+        let every = opts.commit_every.max(1);
+        let batch_len = every.min(2_000);
+        let walk_skipped = std::thread::scope(|scope| -> Result<Vec<Skipped>> {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<FileEntry>>(2);
+            let found = &found;
+            let walker = scope.spawn(move || {
+                let mut skipped = Vec::new();
+                let mut batch = Vec::with_capacity(batch_len);
+                for entry in walks.into_iter().flatten() {
+                    if cancelled() {
+                        break;
+                    }
+                    match entry {
+                        Ok(file) => batch.push(file),
+                        Err(s) => skipped.push(s),
+                    }
+                    if batch.len() == batch_len {
+                        found.fetch_add(batch.len() as u64, Ordering::Relaxed);
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(batch_len));
+                        if tx.send(full).is_err() {
+                            // The indexing side stopped (cancelled or failed).
+                            return skipped;
+                        }
+                    }
+                }
+                found.fetch_add(batch.len() as u64, Ordering::Relaxed);
+                if !batch.is_empty() {
+                    let _ = tx.send(batch);
+                }
+                skipped
+            });
+            let shared = Mutex::new(&mut report);
+            let mut last_commit = Instant::now();
+            let mut since_commit = 0usize;
+            for batch in rx {
+                if cancelled() {
+                    break;
+                }
+                pool.install(|| {
+                    batch.par_iter().for_each(|entry| {
+                        if cancelled() {
+                            return;
+                        }
+                        let path = entry.path.to_string_lossy();
+                        let known_file = known.as_ref().and_then(|k| k.get(&path_key(&path)));
+                        if let Some(k) = known_file {
+                            k.seen.store(true, Ordering::Relaxed);
+                        }
+                        let outcome =
+                            self.index_file(&writer, entry, &path, known_file, reread, opts);
+                        let mut r = shared.lock().expect("report lock");
+                        outcome.apply(&mut r, &path);
+                        drop(r);
+                        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                        progress(Progress {
+                            files_done: n,
+                            files_total: found.load(Ordering::Relaxed).max(n),
+                        });
+                    })
+                });
+                since_commit += batch.len();
+                if since_commit >= every || last_commit.elapsed() >= opts.commit_interval {
+                    self.commit(&mut writer, &stored)?;
+                    last_commit = Instant::now();
+                    since_commit = 0;
+                }
+            }
+            // `rx` is gone: a walker still sending stops.
+            Ok(walker.join().expect("walker thread"))
+        })?;
+        // Paths that could not be walked come first in the report, as they were found first.
+        report.skipped.splice(0..0, walk_skipped);
+        if cancelled() {
+            // Whatever the batches added since the last commit is committed now.
+            self.commit(&mut writer, &stored)?;
+            report.interrupted = true;
+            report.elapsed_ms = started.elapsed().as_millis() as u64;
+            return Ok(report);
+        }
+
+        // Files the index knows under these roots that this walk did not see and that are
+        // gone from disk. (A file only left out by a narrower --glob stays indexed.)
+        let unseen = match &known {
+            Some(known) => self.unseen_paths(known)?,
+            None => Vec::new(),
+        };
+        for (path, articles) in unseen {
+            let p = Path::new(&path);
+            if canonical_roots.iter().any(|r| p.starts_with(r)) && !p.is_file() {
+                writer.delete_term(Term::from_field_text(self.fields().path, &path));
+                report.removed += articles as u64;
+            }
+        }
+        self.commit(
+            &mut writer,
+            &Made {
+                parser: parse::PARSER_VERSION,
+                aliases,
+            },
+        )?;
+        *self.aliases.write().unwrap_or_else(|e| e.into_inner()) = opts.parse.aliases.clone();
+        // Let the merges the commits started finish, so the run leaves a settled index
+        // (same size and segments for the same input) rather than half-written merges.
+        writer.wait_merging_threads()?;
+        report.elapsed_ms = started.elapsed().as_millis() as u64;
+        Ok(report)
+    }
+
+    fn index_file(
+        &self,
+        writer: &IndexWriter,
+        entry: &FileEntry,
+        path: &str,
+        known: Option<&KnownFile>,
+        reread: bool,
+        opts: &IndexOptions,
+    ) -> Outcome {
+        let skip = |reason: String| {
+            Outcome::Skipped(reason, known.map(|_| self.delete(writer, path, known)))
+        };
+        // A file the index has is compared by size and time without being opened; any other
+        // is opened first and described by the open file (one path lookup, not two).
+        let opened = match known.filter(|_| !reread) {
+            Some(k) => match entry.stat() {
+                Ok(fp) if k.size == fp.size && k.mtime == fp.mtime => {
+                    return Outcome::Unchanged(k.ids.len() as u64);
+                }
+                Ok(fp) => std::fs::File::open(&entry.path).map(|file| (file, fp)),
+                Err(e) => Err(e),
+            },
+            None => std::fs::File::open(&entry.path).and_then(|file| {
+                let fp = Fingerprint::of(&file.metadata()?);
+                Ok((file, fp))
+            }),
+        };
+        let (file, fp) = match opened {
+            Ok(o) => o,
+            Err(e) => return skip(e.to_string()),
+        };
+        if fp.size > opts.max_file_size {
+            return skip(format!(
+                "file too large ({} MB, limit {} MB)",
+                fp.size >> 20,
+                opts.max_file_size >> 20
+            ));
+        }
+        let bytes = match read_file(file, fp.size) {
+            Ok(b) => b,
+            Err(e) => return skip(e.to_string()),
+        };
+        let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+        if let Some(k) = known.filter(|_| !reread) {
+            if k.hash == hash && k.size == fp.size {
+                return Outcome::Unchanged(k.ids.len() as u64);
+            }
+        }
+        let format = opts
+            .format
+            .unwrap_or_else(|| parse::detect(&entry.rel, &bytes[..bytes.len().min(4096)]));
+        let articles = match parse::parse_with(format, &entry.rel, &bytes, &opts.parse) {
+            Ok(a) if !a.is_empty() => a,
+            Ok(_) => {
+                return Outcome::Skipped(
+                    "no articles found".into(),
+                    known.map(|_| self.delete(writer, path, known)),
+                )
+            }
+            Err(e) => {
+                return Outcome::Skipped(
+                    e.to_string(),
+                    known.map(|_| self.delete(writer, path, known)),
+                )
+            }
+        };
+        if known.is_some() {
+            writer.delete_term(Term::from_field_text(self.fields().path, path));
+        }
+        let mut result = Added {
+            format,
+            indexed: 0,
+            updated: 0,
+            removed: 0,
+            warnings: Vec::new(),
+        };
+        for a in &articles {
+            let existed = known.is_some_and(|k| k.ids.contains(id_key(&a.id)));
+            if existed {
+                result.updated += 1;
+            } else {
+                result.indexed += 1;
+            }
+            for w in &a.warnings {
+                result.warnings.push((a.id.clone(), w.clone()));
+            }
+            // An article and its quotes go to the indexing threads as one batch: one hand-over
+            // instead of one per document, and always into the same segment.
+            let docs = self.documents(a, path, format, Some((fp, hash)));
+            if let Err(e) = writer.run(docs.into_iter().map(UserOperation::Add)) {
+                return Outcome::Skipped(format!("index write failed: {e}"), None);
+            }
+        }
+        if let Some(k) = known {
+            let now: Vec<u64> = articles.iter().map(|a| id_key(&a.id)).collect();
+            result.removed = k.ids.iter().filter(|i| !now.contains(i)).count() as u64;
+        }
+        Outcome::Added(result)
+    }
+
+    fn delete(&self, writer: &IndexWriter, path: &str, known: Option<&KnownFile>) -> u64 {
+        writer.delete_term(Term::from_field_text(self.fields().path, path));
+        known.map_or(0, |k| k.ids.len() as u64)
+    }
+}
+
+struct Added {
+    format: Format,
+    indexed: u64,
+    updated: u64,
+    removed: u64,
+    warnings: Vec<(String, String)>,
+}
+
+enum Outcome {
+    Unchanged(u64),
+    /// Reason, and how many previously indexed articles of the file were removed.
+    Skipped(String, Option<u64>),
+    Added(Added),
+}
+
+impl Outcome {
+    fn apply(self, r: &mut IndexReport, path: &str) {
+        match self {
+            Outcome::Unchanged(n) => r.unchanged += n,
+            Outcome::Skipped(reason, removed) => {
+                r.removed += removed.unwrap_or(0);
+                r.skipped.push(Skipped {
+                    path: path.to_string(),
+                    reason,
+                });
+            }
+            Outcome::Added(a) => {
+                r.indexed += a.indexed;
+                r.updated += a.updated;
+                r.removed += a.removed;
+                *r.formats.entry(a.format.name().to_string()).or_default() += a.indexed + a.updated;
+                for (id, w) in a.warnings {
+                    r.warnings.push(Skipped {
+                        path: id,
+                        reason: w,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The bytes of an open file whose size was just read: `std::fs::read` without its second
+/// `fstat` for the size. `File`'s own `read_to_end` asks for the size too (and the
+/// position), so the file is read through `take`, whose `read_to_end` does not.
+fn read_file(file: std::fs::File, size: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    file.take(u64::MAX).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}

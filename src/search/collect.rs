@@ -1,0 +1,258 @@
+//! Counting and collecting: exact facet counts and per-day counts over every match (from fast
+//! fields, not estimated), and one page of hits in the order asked for.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use tantivy::collector::{Collector, SegmentCollector, TopDocs};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::query::Query;
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader};
+
+use super::request::{FacetField, Page, Sort};
+use super::results::{FacetCount, Facets};
+use crate::date;
+use crate::error::Result;
+use crate::schema::name;
+
+/// What to gather besides the total: facet counts, per-day counts for a histogram, and which
+/// page of hits in which order.
+pub(super) struct Wanted<'a> {
+    pub facets: &'a [FacetField],
+    pub histogram: bool,
+    pub sort: Sort,
+    pub page: Page,
+}
+
+/// The string fast field counted for a facet; `None` for facets derived from the date.
+fn str_field(facet: FacetField) -> Option<&'static str> {
+    match facet {
+        FacetField::Year | FacetField::Month => None,
+        FacetField::City => Some(name::CITY),
+        FacetField::Speaker => Some(name::SPEAKER),
+        FacetField::Region => Some(name::REGION),
+        FacetField::Format => Some(name::FORMAT),
+        FacetField::Language => Some(name::LANGUAGE),
+    }
+}
+
+/// Counts every match and collects one page of hits, ordered as asked.
+pub(super) fn collect(
+    searcher: &Searcher,
+    query: &dyn Query,
+    wanted: &Wanted,
+) -> Result<(Counts, Vec<(Score, DocAddress)>)> {
+    let facets = wanted.facets;
+    let counter = FacetCollector::new(
+        facets.iter().filter_map(|&f| str_field(f)).collect(),
+        wanted.histogram
+            || facets
+                .iter()
+                .any(|f| matches!(f, FacetField::Year | FacetField::Month)),
+    );
+    let Page { limit, offset } = wanted.page;
+    // TopDocs allocates for limit + offset, so neither may exceed the documents there are.
+    let num_docs = searcher.num_docs() as usize;
+    let limit = limit.min(num_docs.saturating_sub(offset));
+    if limit == 0 {
+        return Ok((searcher.search(query, &counter)?, Vec::new()));
+    }
+    let top = TopDocs::with_limit(limit).and_offset(offset);
+    Ok(match wanted.sort {
+        Sort::Relevance => searcher.search(query, &(counter, top.order_by_score()))?,
+        Sort::Newest | Sort::Oldest => {
+            let newest = wanted.sort == Sort::Newest;
+            let by_date = top.tweak_score(move |seg: &SegmentReader| {
+                let col = seg.fast_fields().date(name::DATE).ok();
+                move |doc: DocId, score: Score| {
+                    let key = match col.as_ref().and_then(|c| c.first(doc)) {
+                        Some(d) if newest => d.into_timestamp_secs(),
+                        Some(d) => -d.into_timestamp_secs(),
+                        None => i64::MIN,
+                    };
+                    (key, score)
+                }
+            });
+            let (c, t) = searcher.search(query, &(counter, by_date))?;
+            (c, t.into_iter().map(|((_, s), a)| (s, a)).collect())
+        }
+    })
+}
+
+/// Facet tables from raw counts: sorted by count then value, cut to `limit` (0 = all).
+pub(super) fn facet_values(counts: &Counts, facets_wanted: &[FacetField], limit: usize) -> Facets {
+    let mut facets = BTreeMap::new();
+    for facet in facets_wanted {
+        let mut values: Vec<FacetCount> = match facet {
+            FacetField::Year | FacetField::Month => {
+                let fmt = if *facet == FacetField::Year {
+                    "%Y"
+                } else {
+                    "%Y-%m"
+                };
+                let mut m: HashMap<String, u64> = HashMap::new();
+                for (day, n) in &counts.days {
+                    *m.entry(day.format(fmt).to_string()).or_default() += n;
+                }
+                m.into_iter()
+                    .map(|(value, count)| FacetCount { value, count })
+                    .collect()
+            }
+            other => str_field(*other)
+                .and_then(|field| counts.fields.get(field))
+                .map(|m| {
+                    m.iter()
+                        .map(|(v, c)| FacetCount {
+                            value: v.clone(),
+                            count: *c,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        };
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        if limit > 0 {
+            values.truncate(limit);
+        }
+        facets.insert(*facet, values);
+    }
+    facets
+}
+
+/// Exact counts over all matching documents: total, string fast-field values, and per-day
+/// counts of the date field (from which years, months and histograms are derived).
+pub(super) struct FacetCollector {
+    fields: Vec<&'static str>,
+    days: bool,
+}
+
+impl FacetCollector {
+    pub(super) fn new(fields: Vec<&'static str>, days: bool) -> Self {
+        FacetCollector { fields, days }
+    }
+}
+
+/// What [`FacetCollector`] gathers.
+#[derive(Default)]
+pub(super) struct Counts {
+    pub total: u64,
+    pub fields: HashMap<&'static str, HashMap<String, u64>>,
+    pub days: Vec<(NaiveDate, u64)>,
+}
+
+pub(super) struct SegmentCounts {
+    total: u64,
+    columns: Vec<(&'static str, Option<StrColumn>, Vec<u64>)>,
+    date: Option<Column<tantivy::DateTime>>,
+    days: HashMap<i64, u64>,
+    scratch: Vec<u64>,
+}
+
+impl Collector for FacetCollector {
+    type Fruit = Counts;
+    type Child = SegmentCounts;
+
+    fn for_segment(&self, _ord: u32, seg: &SegmentReader) -> tantivy::Result<SegmentCounts> {
+        let ff = seg.fast_fields();
+        let mut columns = Vec::new();
+        for &name in &self.fields {
+            let col = ff.str(name)?;
+            let n = col.as_ref().map_or(0, |c| c.num_terms());
+            columns.push((name, col, vec![0u64; n]));
+        }
+        let date = if self.days {
+            Some(ff.date(name::DATE)?)
+        } else {
+            None
+        };
+        Ok(SegmentCounts {
+            total: 0,
+            columns,
+            date,
+            days: HashMap::new(),
+            scratch: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, segments: Vec<Counts>) -> tantivy::Result<Counts> {
+        let mut out = Counts::default();
+        let mut days: HashMap<NaiveDate, u64> = HashMap::new();
+        for s in segments {
+            out.total += s.total;
+            for (name, values) in s.fields {
+                let m = out.fields.entry(name).or_default();
+                for (v, c) in values {
+                    *m.entry(v).or_default() += c;
+                }
+            }
+            for (d, c) in s.days {
+                *days.entry(d).or_default() += c;
+            }
+        }
+        out.days = days.into_iter().collect();
+        out.days.sort();
+        Ok(out)
+    }
+}
+
+impl SegmentCollector for SegmentCounts {
+    type Fruit = Counts;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        self.total += 1;
+        for (_, col, counts) in &mut self.columns {
+            let Some(col) = col else { continue };
+            self.scratch.clear();
+            self.scratch.extend(col.term_ords(doc));
+            if self.scratch.len() > 1 {
+                self.scratch.sort_unstable();
+                self.scratch.dedup();
+            }
+            for &ord in &self.scratch {
+                counts[ord as usize] += 1;
+            }
+        }
+        if let Some(d) = self.date.as_ref().and_then(|c| c.first(doc)) {
+            *self
+                .days
+                .entry(d.into_timestamp_secs().div_euclid(86_400))
+                .or_default() += 1;
+        }
+    }
+
+    fn harvest(self) -> Counts {
+        let mut fields = HashMap::new();
+        for (name, col, counts) in self.columns {
+            let mut m = HashMap::new();
+            if let Some(col) = col {
+                // Ordinals ascending, so the dictionary is read block by block, once.
+                let ords: Vec<u64> = (0..counts.len() as u64)
+                    .filter(|&o| counts[o as usize] > 0)
+                    .collect();
+                let mut next = ords.iter();
+                let _ = col.dictionary().sorted_ords_to_term_cb(&ords, |term| {
+                    if let Some(&o) = next.next() {
+                        m.insert(
+                            String::from_utf8_lossy(term).into_owned(),
+                            counts[o as usize],
+                        );
+                    }
+                });
+            }
+            fields.insert(name, m);
+        }
+        Counts {
+            total: self.total,
+            fields,
+            days: self
+                .days
+                .into_iter()
+                .map(|(d, c)| (date::day_from_secs(d * 86_400), c))
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Hits as results show them: the stored fields of a matching document, read back, with the
+//! values kept only in fast-field columns (`path`).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use tantivy::columnar::StrColumn;
+use tantivy::schema::{Field, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
+
+use super::results::Hit;
+use super::snippets::char_ranges;
+use crate::date;
+use crate::error::Result;
+use crate::index::DatelineIndex;
+
+/// The day in a document's date field.
+pub(super) fn day_of(doc: &TantivyDocument, field: Field) -> Option<NaiveDate> {
+    doc.get_first(field)
+        .and_then(|v| v.as_datetime())
+        .map(date::tantivy_to_day)
+}
+
+/// A stored text field of a document.
+pub(super) fn text_of(doc: &TantivyDocument, field: Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+impl DatelineIndex {
+    /// The article at `addr` as a hit: its stored fields, a snippet around the matched
+    /// words (or the body's opening when none is in it) and its quotes.
+    pub(super) fn hit(
+        &self,
+        searcher: &Searcher,
+        addr: DocAddress,
+        path: String,
+        score: Score,
+        snippets: Option<&SnippetGenerator>,
+        snippet_chars: usize,
+    ) -> Result<Hit> {
+        let f = self.fields();
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let text = |field: Field| text_of(&doc, field);
+        let body = text(f.body).unwrap_or_default();
+        let (snippet, highlights) = match snippets.map(|g| g.snippet(&body)) {
+            Some(s) if !s.is_empty() && !s.highlighted().is_empty() => {
+                let frag = s.fragment();
+                (frag.to_string(), char_ranges(frag, 0, s.highlighted()))
+            }
+            _ => (
+                crate::parse::text::truncate_words(
+                    &body.split_whitespace().collect::<Vec<_>>().join(" "),
+                    snippet_chars,
+                ),
+                Vec::new(),
+            ),
+        };
+        Ok(Hit {
+            id: text(f.id).unwrap_or_default(),
+            path,
+            date: day_of(&doc, f.date),
+            city: text(f.city),
+            title: text(f.title).unwrap_or_default(),
+            score,
+            snippet,
+            highlights,
+            // Quotes are not stored twice: extraction is deterministic, so re-reading the
+            // stored body gives the quotes the index holds.
+            quotes: crate::parse::quotes::extract(&body)
+                .into_iter()
+                .map(|q| q.text)
+                .collect(),
+        })
+    }
+}
+
+/// Values of a fast text field of documents (`path` is kept only there, not stored), with
+/// each segment's column opened once for all the hits in it.
+pub(super) struct FastStr<'a> {
+    searcher: &'a Searcher,
+    field: &'static str,
+    columns: HashMap<u32, Option<StrColumn>>,
+}
+
+impl<'a> FastStr<'a> {
+    pub(super) fn new(searcher: &'a Searcher, field: &'static str) -> FastStr<'a> {
+        FastStr {
+            searcher,
+            field,
+            columns: HashMap::new(),
+        }
+    }
+
+    /// The value of the document at `addr`, if it has one.
+    pub(super) fn get(&mut self, addr: DocAddress) -> Result<Option<String>> {
+        let col = match self.columns.entry(addr.segment_ord) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                self.searcher
+                    .segment_reader(addr.segment_ord)
+                    .fast_fields()
+                    .str(self.field)?,
+            ),
+        };
+        let Some(col) = col else { return Ok(None) };
+        let Some(ord) = col.ords().first(addr.doc_id) else {
+            return Ok(None);
+        };
+        let mut value = String::new();
+        col.ord_to_str(ord, &mut value)
+            .map_err(tantivy::TantivyError::from)?;
+        Ok(Some(value))
+    }
+}

@@ -1,0 +1,214 @@
+//! Searching: a [`SearchRequest`] or a [`QuoteRequest`] goes through one pipeline and comes
+//! back as typed results. Nothing here prints.
+//!
+//! ```text
+//! request ─▶ query (words, kind, dates, cities) ─▶ collect (counts + one page) ─▶ hits
+//! ```
+//!
+//! - [`request`]: what is asked (filters, page, facets, order), the same parts for both kinds;
+//! - [`query`]: the tantivy query for a [`Target`](query::Target), articles or quotes;
+//! - [`collect`]: facet and day counts, exact, over every match, and the page of hits;
+//! - [`snippets`]: passages and highlights;
+//! - [`hits`] and [`quotes`]: matching documents read back as [`Hit`]s and [`QuoteHit`]s;
+//! - [`results`]: what comes back.
+
+mod collect;
+mod hits;
+mod query;
+mod quotes;
+mod request;
+mod results;
+mod snippets;
+
+use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::{DocAddress, Score, Searcher};
+
+use crate::date;
+use crate::error::Result;
+use crate::index::DatelineIndex;
+use crate::schema::name;
+use collect::{collect, facet_values, Counts, Wanted};
+use hits::FastStr;
+use query::{BuiltQuery, Target};
+
+pub use query::MAX_QUERY_CHARS;
+pub use request::{FacetField, Filters, Page, QuoteRequest, SearchRequest, Sort};
+pub use results::{Bucket, FacetCount, Facets, Hit, QuoteHit, QuoteResults, SearchResults};
+
+/// Longest quote highlighted, in characters; longer ones are returned without highlights.
+const MAX_HIGHLIGHT_CHARS: usize = 5_000;
+
+/// What the shared part of the pipeline finds: the counts over every match and one page.
+struct Found {
+    searcher: Searcher,
+    counts: Counts,
+    top: Vec<(Score, DocAddress)>,
+    /// The user's words, when there are any (for highlighting).
+    user: Option<Box<dyn Query>>,
+}
+
+/// The part of a request that the shared pipeline needs.
+struct Ask<'a> {
+    target: Target,
+    query: &'a str,
+    filters: &'a Filters,
+    /// A further clause every match must satisfy (the speakers of a quote search).
+    also: Option<Box<dyn Query>>,
+    facets: &'a [FacetField],
+    histogram: bool,
+    sort: Option<Sort>,
+    page: Page,
+}
+
+impl DatelineIndex {
+    /// Searches articles: every match is counted into the facets and histogram asked for,
+    /// and one page of hits comes back with snippets.
+    ///
+    /// ```
+    /// use dateline::{Article, DatelineIndex, FacetField, SearchRequest};
+    /// let index = DatelineIndex::create_in_ram().unwrap();
+    /// index.add_articles(&[Article {
+    ///     id: "a".into(),
+    ///     title: "Bakhmut holds".into(),
+    ///     body: "Bakhmut holds for another week.".into(),
+    ///     city: Some("Kyiv".into()),
+    ///     ..Article::default()
+    /// }]).unwrap();
+    /// let results = index.search(&SearchRequest::new("bakhmut")).unwrap();
+    /// assert_eq!(results.total, 1);
+    /// assert_eq!(results.facets[&FacetField::City][0].value, "Kyiv");
+    /// ```
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        let found = self.find(Ask {
+            target: Target::Articles,
+            query: &req.query,
+            filters: &req.filters,
+            also: None,
+            facets: &req.facets,
+            histogram: req.histogram.is_some(),
+            sort: req.sort,
+            page: req.page,
+        })?;
+        let f = self.fields();
+        let snippets = match &found.user {
+            Some(u) => Some(snippets::snippet_generator(
+                &found.searcher,
+                u.as_ref(),
+                f.body,
+                req.snippet_chars,
+            )?),
+            None => None,
+        };
+        let mut hits = Vec::with_capacity(found.top.len());
+        let mut paths = FastStr::new(&found.searcher, name::PATH);
+        for &(score, addr) in &found.top {
+            let path = paths.get(addr)?.unwrap_or_default();
+            hits.push(self.hit(
+                &found.searcher,
+                addr,
+                path,
+                score,
+                snippets.as_ref(),
+                req.snippet_chars,
+            )?);
+        }
+        let histogram = req.histogram.map(|interval| {
+            date::histogram(&found.counts.days, interval)
+                .into_iter()
+                .map(|(period, count)| Bucket { period, count })
+                .collect()
+        });
+        Ok(SearchResults {
+            query: req.query.clone(),
+            total: found.counts.total,
+            hits,
+            facets: facet_values(&found.counts, &req.facets, req.facet_limit),
+            histogram,
+        })
+    }
+
+    /// Searches quotes: the words in the quotes, of any of the speakers asked for, in articles
+    /// that pass the filters.
+    ///
+    /// ```
+    /// use dateline::{Article, DatelineIndex, QuoteRequest};
+    /// use dateline::parse::{self, CityAliases, Format};
+    /// # fn main() -> dateline::Result<()> {
+    /// let text = "date 2023-03-06 Kyiv: The front held.\n\n“We will not leave,” said Olena Koval.";
+    /// let articles = parse::parse(Format::Seed, "a.txt", text.as_bytes(), CityAliases::builtin())
+    ///     .expect("a seed article");
+    /// let index = DatelineIndex::create_in_ram()?;
+    /// index.add_articles(&articles)?;
+    /// let mut req = QuoteRequest::new("leave");
+    /// req.speakers = vec!["koval".into()];
+    /// let results = index.search_quotes(&req)?;
+    /// assert_eq!(results.quotes[0].speaker.as_deref(), Some("Olena Koval"));
+    /// # Ok(()) }
+    /// ```
+    pub fn search_quotes(&self, req: &QuoteRequest) -> Result<QuoteResults> {
+        let also = if req.speakers.is_empty() {
+            None
+        } else {
+            Some(self.speakers_query(&req.speakers)?)
+        };
+        let found = self.find(Ask {
+            target: Target::Quotes,
+            query: &req.query,
+            filters: &req.filters,
+            also,
+            facets: &req.facets,
+            histogram: false,
+            sort: req.sort,
+            page: req.page,
+        })?;
+        let snippets = match &found.user {
+            Some(u) => Some(snippets::snippet_generator(
+                &found.searcher,
+                u.as_ref(),
+                self.fields().quote,
+                MAX_HIGHLIGHT_CHARS,
+            )?),
+            None => None,
+        };
+        let quotes = self.quote_hits(&found.searcher, found.top, snippets.as_ref())?;
+        Ok(QuoteResults {
+            total: found.counts.total,
+            quotes,
+            facets: facet_values(&found.counts, &req.facets, req.facet_limit),
+        })
+    }
+
+    /// The pipeline both kinds share: the query, the counts over every match, one page.
+    fn find(&self, ask: Ask) -> Result<Found> {
+        let BuiltQuery { full, user } = self.build_query(ask.target, ask.query, ask.filters)?;
+        let query: Box<dyn Query> = match ask.also {
+            None => full,
+            Some(also) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, full),
+                (Occur::Must, also),
+            ])),
+        };
+        let searcher = self.searcher();
+        let (counts, top) = collect(
+            &searcher,
+            query.as_ref(),
+            &Wanted {
+                facets: ask.facets,
+                histogram: ask.histogram,
+                sort: Sort::or_default(ask.sort, user.is_some()),
+                page: ask.page,
+            },
+        )?;
+        // A match-all query has no meaningful score.
+        let top = match user {
+            Some(_) => top,
+            None => top.into_iter().map(|(_, a)| (0.0, a)).collect(),
+        };
+        Ok(Found {
+            searcher,
+            counts,
+            top,
+            user,
+        })
+    }
+}

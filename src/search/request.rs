@@ -1,0 +1,335 @@
+//! What a search asks for: [`SearchRequest`] for articles and [`QuoteRequest`] for quotes,
+//! built from the same parts ([`Filters`], [`Page`], facets, [`Sort`]). Both round-trip
+//! through JSON, dates included, and a JSON request may leave out any field.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::{Interval, PartialDate};
+use crate::error::{Error, Result};
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// BM25 score, best first.
+    Relevance,
+    /// Latest date first; undated articles last.
+    Newest,
+    /// Earliest date first; undated articles last.
+    Oldest,
+}
+
+impl Sort {
+    /// The order of a request that names none: best first when there are words to score,
+    /// else newest first (a filter-only search has no scores to rank by).
+    pub(crate) fn or_default(sort: Option<Sort>, has_words: bool) -> Sort {
+        sort.unwrap_or(if has_words {
+            Sort::Relevance
+        } else {
+            Sort::Newest
+        })
+    }
+}
+
+/// Fields that can be counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum FacetField {
+    /// Dateline city.
+    City,
+    /// Year of the date (`2023`).
+    Year,
+    /// Month of the date (`2023-03`).
+    Month,
+    /// Speakers of the article's quotes (each article counted once per speaker).
+    Speaker,
+    /// State or country part of the dateline.
+    Region,
+    /// Reader that produced the article.
+    Format,
+    /// Language code.
+    Language,
+}
+
+/// Facets sort by name, so that maps of them list in the same order as their JSON keys.
+impl Ord for FacetField {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.name().cmp(other.name())
+    }
+}
+
+impl PartialOrd for FacetField {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::fmt::Display for FacetField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FacetField {
+    /// All facet fields.
+    pub const ALL: &'static [FacetField] = &[
+        FacetField::City,
+        FacetField::Year,
+        FacetField::Month,
+        FacetField::Speaker,
+        FacetField::Region,
+        FacetField::Format,
+        FacetField::Language,
+    ];
+
+    /// Name on the command line and in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            FacetField::City => "city",
+            FacetField::Year => "year",
+            FacetField::Month => "month",
+            FacetField::Speaker => "speaker",
+            FacetField::Region => "region",
+            FacetField::Format => "format",
+            FacetField::Language => "language",
+        }
+    }
+
+    /// Looks a facet up by name.
+    pub fn from_name(name: &str) -> Result<FacetField> {
+        FacetField::ALL
+            .iter()
+            .copied()
+            .find(|f| f.name() == name)
+            .ok_or_else(|| {
+                let names: Vec<_> = FacetField::ALL.iter().map(|f| f.name()).collect();
+                Error::BadRequest(format!(
+                    "unknown facet {name:?} (one of: {})",
+                    names.join(", ")
+                ))
+            })
+    }
+}
+
+/// Which articles (or quotes of which articles) a search looks at, besides its words.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filters {
+    /// Start of the date range (inclusive, from the beginning of the period).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<PartialDate>,
+    /// End of the date range (inclusive, to the end of the period).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<PartialDate>,
+    /// Dateline cities, any of which matches (case-insensitive, aliases applied).
+    pub cities: Vec<String>,
+}
+
+/// Which part of the ordered results to return.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Page {
+    /// Hits to return.
+    pub limit: usize,
+    /// Hits to skip.
+    pub offset: usize,
+}
+
+impl Default for Page {
+    fn default() -> Self {
+        Page {
+            limit: 10,
+            offset: 0,
+        }
+    }
+}
+
+/// A search of articles: full-text query, filters, facets, histogram, order and page.
+///
+/// In JSON the filters and the page are fields of the request itself:
+///
+/// ```
+/// use dateline::SearchRequest;
+/// let req: SearchRequest = serde_json::from_str(
+///     r#"{"query": "bakhmut", "from": "2023-03", "to": "2023-03", "cities": ["Kyiv"], "limit": 5}"#,
+/// ).unwrap();
+/// assert_eq!(req.filters.from.unwrap().to_string(), "2023-03");
+/// assert_eq!(req.page.limit, 5);
+/// assert_eq!(req.facet_limit, 10); // left out: the default
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SearchRequest {
+    /// tantivy query language over title, body and quotes; empty or `*` matches everything.
+    pub query: String,
+    /// Dates and cities.
+    #[serde(flatten)]
+    pub filters: Filters,
+    /// Facets to count.
+    pub facets: Vec<FacetField>,
+    /// Values per facet (0 = all).
+    pub facet_limit: usize,
+    /// Calendar histogram of matching articles.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub histogram: Option<Interval>,
+    /// Order of hits; when `None`, best first for a query with words, else newest first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sort: Option<Sort>,
+    /// Which hits.
+    #[serde(flatten)]
+    pub page: Page,
+    /// Longest snippet, in characters.
+    pub snippet_chars: usize,
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        SearchRequest {
+            query: String::new(),
+            filters: Filters::default(),
+            facets: vec![FacetField::City, FacetField::Month],
+            facet_limit: 10,
+            histogram: None,
+            sort: None,
+            page: Page::default(),
+            snippet_chars: 240,
+        }
+    }
+}
+
+impl SearchRequest {
+    /// A request for `query` with default settings.
+    pub fn new(query: impl Into<String>) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            ..SearchRequest::default()
+        }
+    }
+}
+
+/// A search of quotes: words in the quotes, speakers, the article filters, facets, order and
+/// page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QuoteRequest {
+    /// Query over the quoted words; empty or `*` lists every quote.
+    pub query: String,
+    /// Speakers, any of which matches; each is matched as words in order, case-insensitive
+    /// (`kofman` finds `Michael Kofman`).
+    pub speakers: Vec<String>,
+    /// Dates and cities of the quotes' articles.
+    #[serde(flatten)]
+    pub filters: Filters,
+    /// Facets over the matching quotes.
+    pub facets: Vec<FacetField>,
+    /// Values per facet (0 = all).
+    pub facet_limit: usize,
+    /// Order; when `None`, best first for a query with words, else newest first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sort: Option<Sort>,
+    /// Which quotes.
+    #[serde(flatten)]
+    pub page: Page,
+}
+
+impl Default for QuoteRequest {
+    fn default() -> Self {
+        QuoteRequest {
+            query: String::new(),
+            speakers: Vec::new(),
+            filters: Filters::default(),
+            facets: vec![FacetField::Speaker],
+            facet_limit: 10,
+            sort: None,
+            page: Page::default(),
+        }
+    }
+}
+
+impl QuoteRequest {
+    /// A request for `query` with default settings.
+    pub fn new(query: impl Into<String>) -> QuoteRequest {
+        QuoteRequest {
+            query: query.into(),
+            ..QuoteRequest::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facet_names_round_trip() {
+        for f in FacetField::ALL {
+            assert_eq!(FacetField::from_name(f.name()).unwrap(), *f);
+        }
+        assert!(FacetField::from_name("colour").is_err());
+    }
+
+    #[test]
+    fn requests_round_trip_through_json_with_their_dates() {
+        let search = SearchRequest {
+            filters: Filters {
+                from: Some(PartialDate::parse("2023-03").unwrap()),
+                to: Some(PartialDate::parse("2023-04-15").unwrap()),
+                cities: vec!["Kyiv".into()],
+            },
+            facets: vec![FacetField::Year, FacetField::Speaker],
+            histogram: Some(Interval::Week),
+            sort: Some(Sort::Oldest),
+            page: Page {
+                limit: 3,
+                offset: 6,
+            },
+            ..SearchRequest::new("bakhmut")
+        };
+        let json = serde_json::to_value(&search).unwrap();
+        assert_eq!(json["from"], "2023-03");
+        assert_eq!(json["to"], "2023-04-15");
+        assert_eq!(json["offset"], 6);
+        assert_eq!(json["facets"], serde_json::json!(["year", "speaker"]));
+        let back: SearchRequest = serde_json::from_value(json).unwrap();
+        assert_eq!(back, search);
+
+        let quotes = QuoteRequest {
+            speakers: vec!["kofman".into()],
+            filters: Filters {
+                from: Some(PartialDate::parse("2022").unwrap()),
+                ..Filters::default()
+            },
+            sort: Some(Sort::Newest),
+            ..QuoteRequest::new("front")
+        };
+        let text = serde_json::to_string(&quotes).unwrap();
+        assert_eq!(serde_json::from_str::<QuoteRequest>(&text).unwrap(), quotes);
+    }
+
+    #[test]
+    fn a_json_request_may_leave_out_anything_and_bad_values_are_errors() {
+        let r: SearchRequest = serde_json::from_str("{}").unwrap();
+        assert_eq!(r, SearchRequest::default());
+        let r: QuoteRequest = serde_json::from_str(r#"{"speakers": ["Lee"]}"#).unwrap();
+        assert_eq!(r.facets, [FacetField::Speaker]);
+        for bad in [
+            r#"{"from": "2023-13"}"#,
+            r#"{"facets": ["colour"]}"#,
+            r#"{"sort": "sideways"}"#,
+            r#"{"limit": -1}"#,
+        ] {
+            assert!(serde_json::from_str::<SearchRequest>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn facets_order_by_name_as_json_keys_do() {
+        let mut all = FacetField::ALL.to_vec();
+        all.sort();
+        let names: Vec<&str> = all.iter().map(|f| f.name()).collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        assert_eq!(names, sorted);
+    }
+}

@@ -1,0 +1,103 @@
+//! What a search answers: [`SearchResults`] of article [`Hit`]s and [`QuoteResults`] of
+//! [`QuoteHit`]s, with facet counts and histogram buckets. Typed for Rust (dates are
+//! `NaiveDate`, facets are keyed by [`FacetField`]); as JSON they are the CLI's `--json`
+//! output (`schema/search-output.schema.json`).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::request::FacetField;
+
+/// One matching article.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Hit {
+    /// Article id.
+    pub id: String,
+    /// Source file.
+    pub path: String,
+    /// Day of publication (`"2023-03-06"` in JSON).
+    pub date: Option<NaiveDate>,
+    /// Dateline city.
+    pub city: Option<String>,
+    /// Title.
+    pub title: String,
+    /// BM25 score (0 for a match-all query).
+    pub score: f32,
+    /// Passage of the body around the matched words.
+    pub snippet: String,
+    /// Matched words in `snippet`, as `[start, end)` character offsets.
+    pub highlights: Vec<[usize; 2]>,
+    /// The article's quotes.
+    pub quotes: Vec<String>,
+}
+
+/// A facet value and how many matching articles have it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct FacetCount {
+    /// The value.
+    pub value: String,
+    /// Matching articles with it.
+    pub count: u64,
+}
+
+/// Counts per facet value, by count then value, for each facet asked for.
+pub type Facets = BTreeMap<FacetField, Vec<FacetCount>>;
+
+/// A histogram bucket.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Bucket {
+    /// `2023`, `2023-03`, `2023-W10` or `2023-03-06`.
+    pub period: String,
+    /// Matching articles dated in it.
+    pub count: u64,
+}
+
+/// The answer to a [`SearchRequest`](crate::SearchRequest).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SearchResults {
+    /// The query as given.
+    pub query: String,
+    /// Matching articles in all (not just this page).
+    pub total: u64,
+    /// This page of hits.
+    pub hits: Vec<Hit>,
+    /// Counts per facet value, by count then value (`results.facets[&FacetField::City]`).
+    pub facets: Facets,
+    /// Calendar buckets, first to last matching period, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub histogram: Option<Vec<Bucket>>,
+}
+
+/// One matching quote.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct QuoteHit {
+    /// The quoted words.
+    pub text: String,
+    /// Who said it, when known.
+    pub speaker: Option<String>,
+    /// The speaker's title or role, when given.
+    pub role: Option<String>,
+    /// Id of the article it comes from.
+    pub article_id: String,
+    /// The article's date (`"2023-03-06"` in JSON).
+    pub date: Option<NaiveDate>,
+    /// The article's dateline city.
+    pub city: Option<String>,
+    /// BM25 score (0 for a match-all query).
+    pub score: f32,
+    /// Matched words in `text`, as `[start, end)` character offsets.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// The answer to a [`QuoteRequest`](crate::QuoteRequest).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct QuoteResults {
+    /// Matching quotes in all.
+    pub total: u64,
+    /// This page of quotes.
+    pub quotes: Vec<QuoteHit>,
+    /// Counts per facet value.
+    pub facets: Facets,
+}

@@ -8,7 +8,7 @@
 //! indexing samples; with the cache, stemming and lookups take about 11% of a dateline
 //! build's samples (see `SETS`). The lookups are bound by memory latency.
 //!
-//! tantivy builds `en_stem` as a chain of a tokenizer and three filters; [`EnStem`] does the
+//! tantivy builds `en_stem` as a chain of a tokenizer and three filters; its `EnStem` does the
 //! same work as one tokenizer. The tokens are exactly those of tantivy's `en_stem` (a cache
 //! miss runs tantivy's own `Stemmer` filter on the word, and `tests` compare the two
 //! analyzers: texts, offsets and positions), so the schema keeps

@@ -58,6 +58,27 @@ pub struct FilterArgs {
     pub cities: Vec<String>,
 }
 
+/// Which results to show, shared by `search` and `quotes`.
+#[derive(Debug, Clone, Args)]
+pub struct PageArgs {
+    /// Results to show.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Results to skip (paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+}
+
+impl PageArgs {
+    /// The library's page these flags ask for.
+    pub fn to_page(&self) -> Page {
+        Page {
+            limit: self.limit,
+            offset: self.offset,
+        }
+    }
+}
+
 /// `dateline index`.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
@@ -127,12 +148,8 @@ pub struct SearchArgs {
     /// Order of hits.
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     pub sort: SortArg,
-    /// Hits to show.
-    #[arg(long, default_value_t = 10)]
-    pub limit: usize,
-    /// Hits to skip (paging).
-    #[arg(long, default_value_t = 0)]
-    pub offset: usize,
+    #[command(flatten)]
+    pub page: PageArgs,
     /// Print one JSON object (schema/search-output.schema.json).
     #[arg(long)]
     pub json: bool,
@@ -159,12 +176,8 @@ pub struct QuotesArgs {
     /// Values shown per facet (0 = all).
     #[arg(long, default_value_t = 10)]
     pub facet_limit: usize,
-    /// Quotes to show.
-    #[arg(long, default_value_t = 10)]
-    pub limit: usize,
-    /// Quotes to skip (paging).
-    #[arg(long, default_value_t = 0)]
-    pub offset: usize,
+    #[command(flatten)]
+    pub page: PageArgs,
     /// Print one JSON object.
     #[arg(long)]
     pub json: bool,
@@ -184,10 +197,7 @@ impl QuotesArgs {
             },
             facet_limit: self.facet_limit,
             sort: None,
-            page: Page {
-                limit: self.limit,
-                offset: self.offset,
-            },
+            page: self.page.to_page(),
         }
     }
 }
@@ -275,10 +285,7 @@ impl SearchArgs {
                 SortArg::Newest => Sort::Newest,
                 SortArg::Oldest => Sort::Oldest,
             }),
-            page: Page {
-                limit: self.limit,
-                offset: self.offset,
-            },
+            page: self.page.to_page(),
             ..SearchRequest::default()
         }
     }

@@ -176,23 +176,28 @@ fn run_search(args: &SearchArgs) -> anyhow::Result<u8> {
     }
     let index = DatelineIndex::open(&args.dir.index)?;
     let results = index.search(&args.to_request())?;
-    if args.json {
-        print_json(&results)?;
-    } else {
-        print(&output::search_text(&results, style()))?;
-    }
-    Ok(if results.total > 0 { 0 } else { 1 })
+    answer(args.json, &results, output::search_text, results.total)
 }
 
 fn run_quotes(args: &QuotesArgs) -> anyhow::Result<u8> {
     let index = DatelineIndex::open(&args.dir.index)?;
     let results = index.search_quotes(&args.to_request())?;
-    if args.json {
-        print_json(&results)?;
+    answer(args.json, &results, output::quotes_text, results.total)
+}
+
+/// Prints results as JSON or as text, and says by the exit status whether anything matched.
+fn answer<T: serde::Serialize>(
+    json: bool,
+    results: &T,
+    text: fn(&T, Style) -> String,
+    total: u64,
+) -> anyhow::Result<u8> {
+    if json {
+        print_json(results)?;
     } else {
-        print(&output::quotes_text(&results, style()))?;
+        print(&text(results, style()))?;
     }
-    Ok(if results.total > 0 { 0 } else { 1 })
+    Ok(if total > 0 { 0 } else { 1 })
 }
 
 fn run_stats(args: &StatsArgs) -> anyhow::Result<u8> {

@@ -111,8 +111,8 @@ fn rfc3339(day: NaiveDate) -> String {
 
 impl DatelineIndex {
     /// Articles dated from the start of `from` to the end of `to`; an open side is closed at
-    /// the edge of the accepted years, so that undated articles (no value) never match. A
-    /// range whose start is after its end matches nothing (`--from 2023-03 --to 2023-02`).
+    /// the edge of the accepted years, so that undated articles (no value) never match. (A
+    /// range that ends before it starts is refused before this, by `Filters::check`.)
     ///
     /// A range of up to [`MAX_DAY_TERMS`] days is the union of its days' terms in the
     /// inverted index: a month costs a few dozen short posting lists. A longer one reads the
@@ -156,6 +156,7 @@ impl DatelineIndex {
         filters: &Filters,
     ) -> Result<BuiltQuery> {
         let f = self.fields();
+        filters.check()?;
         if target == Target::Articles
             && query.contains("quote:")
             && QUOTE_FIELD.is_match(&PHRASE.replace_all(query, " "))

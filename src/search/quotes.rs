@@ -60,6 +60,7 @@ impl DatelineIndex {
                 speaker: found.speaker,
                 role: found.role,
                 article_id,
+                path: key.0.clone(),
                 date: day_of(&doc, f.date),
                 city: text_of(&doc, f.city),
                 score,

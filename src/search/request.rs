@@ -126,6 +126,21 @@ pub struct Filters {
     pub cities: Vec<String>,
 }
 
+impl Filters {
+    /// Refuses a date range that ends before it starts (`--from 2023-05 --to 2023-03`): it
+    /// would match nothing, and is almost always the two ends swapped.
+    pub(crate) fn check(&self) -> Result<()> {
+        if let (Some(from), Some(to)) = (self.from, self.to) {
+            if from.first >= to.end {
+                return Err(Error::BadRequest(format!(
+                    "the date range ends before it starts (from {from} to {to}): swap the two dates"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Which part of the ordered results to return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

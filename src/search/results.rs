@@ -21,6 +21,17 @@ pub struct Hit {
     pub date: Option<NaiveDate>,
     /// Dateline city.
     pub city: Option<String>,
+    /// State or country part of the dateline (`N.J.`).
+    pub region: Option<String>,
+    /// ISO 639-1 language code, when known.
+    pub language: Option<String>,
+    /// Full publication timestamp, when the source gives a time (RFC 3339 when it states a
+    /// zone).
+    pub published: Option<String>,
+    /// Source URL, when known.
+    pub url: Option<String>,
+    /// Reader that produced the article (`seed`, `wire`, `json`, …).
+    pub format: String,
     /// Title.
     pub title: String,
     /// BM25 score (0 for a match-all query).
@@ -81,6 +92,8 @@ pub struct QuoteHit {
     pub role: Option<String>,
     /// Id of the article it comes from.
     pub article_id: String,
+    /// The article's source file.
+    pub path: String,
     /// The article's date (`"2023-03-06"` in JSON).
     pub date: Option<NaiveDate>,
     /// The article's dateline city.

@@ -41,9 +41,11 @@
 #![deny(missing_docs)]
 
 pub mod analyzer;
+pub mod check;
 pub mod corpus;
 pub mod date;
 pub mod error;
+pub mod folder;
 pub mod index;
 pub mod merges;
 pub mod output;

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::Parser;
 
-use cli::{Cli, Command, IndexArgs, QuotesArgs, SearchArgs, StatsArgs};
+use cli::{CheckArgs, Cli, Command, IndexArgs, QuotesArgs, SearchArgs, StatsArgs};
 use dateline::index::IndexOptions;
 use dateline::output::{self, Style};
 use dateline::parse::{CityAliases, JsonMapping};
@@ -26,11 +26,13 @@ use dateline::DatelineIndex;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Index(args) => run_index(&args),
-        Command::Search(args) => run_search(&args),
-        Command::Quotes(args) => run_quotes(&args),
-        Command::Stats(args) => run_stats(&args),
+    let verbose = cli.verbose(std::env::var("RUST_LOG").ok().as_deref());
+    let result = match &cli.command {
+        Command::Index(args) => run_index(args),
+        Command::Search(args) => run_search(args),
+        Command::Quotes(args) => run_quotes(args),
+        Command::Stats(args) => run_stats(args),
+        Command::Check(args) => run_check(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -38,10 +40,40 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("dateline: error: {err:#}");
+            // A library error met after the index was opened (a search reading a segment)
+            // is given its kind here, as `open` gives it to those met on opening.
+            let err = match err.downcast::<dateline::Error>() {
+                Ok(e) => anyhow::Error::new(e.in_index(cli.command.index_dir())),
+                Err(other) => other,
+            };
+            if verbose {
+                eprintln!("dateline: error: {err}");
+                for cause in err.chain().skip(1) {
+                    eprintln!("  caused by: {cause}");
+                }
+            } else {
+                eprintln!("dateline: error: {}", one_line(&err));
+            }
             ExitCode::from(2)
         }
     }
+}
+
+/// The error in one line, each cause once: the context added here down to the first of
+/// the library's errors, whose message is complete on its own (the causes beneath it are
+/// for `--verbose`); a cause whose words are already printed is left out.
+fn one_line(err: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        if cause.is::<dateline::Error>() {
+            break;
+        }
+    }
+    parts.join(": ").replace(['\n', '\r'], " ")
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -140,8 +172,14 @@ fn update(
     for p in paths {
         anyhow::ensure!(p.exists(), "{}: no such file or directory", p.display());
     }
+    // `--full` rebuilds whatever state the folder is in, as long as it is a dateline index
+    // (`recreate` refuses any other folder).
     let index = match DatelineIndex::open_or_create(dir) {
-        Err(dateline::Error::SchemaMismatch { .. }) if opts.full => DatelineIndex::recreate(dir)?,
+        Err(dateline::Error::SchemaMismatch { .. } | dateline::Error::Damaged { .. })
+            if opts.full =>
+        {
+            DatelineIndex::recreate(dir)?
+        }
         other => other?,
     };
     let bar = if std::io::stderr().is_terminal() {
@@ -194,6 +232,16 @@ fn run_quotes(args: &QuotesArgs) -> anyhow::Result<u8> {
         print(&output::quotes_text(&results, style()))?;
     }
     Ok(if results.total > 0 { 0 } else { 1 })
+}
+
+fn run_check(args: &CheckArgs) -> anyhow::Result<u8> {
+    let report = dateline::check::check(&args.dir.index)?;
+    if args.json {
+        print_json(&report)?;
+    } else {
+        print(&report.to_text())?;
+    }
+    Ok(if report.ok { 0 } else { 1 })
 }
 
 fn run_stats(args: &StatsArgs) -> anyhow::Result<u8> {

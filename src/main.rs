@@ -27,12 +27,30 @@ use dateline::DatelineIndex;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let verbose = cli.verbose(std::env::var("RUST_LOG").ok().as_deref());
-    let result = match &cli.command {
+    if !verbose {
+        quiet_panics();
+    }
+    let outcome = std::panic::catch_unwind(|| match &cli.command {
         Command::Index(args) => run_index(args),
         Command::Search(args) => run_search(args),
         Command::Quotes(args) => run_quotes(args),
         Command::Stats(args) => run_stats(args),
         Command::Check(args) => run_check(args),
+    });
+    let Ok(result) = outcome else {
+        // Data that contradicts itself (a segment overwritten in place, which opening does
+        // not notice) can trip an assertion in tantivy or here.
+        let what = PANIC
+            .lock()
+            .ok()
+            .and_then(|p| p.clone())
+            .unwrap_or_default();
+        eprintln!(
+            "dateline: error: dateline stopped unexpectedly ({what}); if the index is damaged, \
+             `dateline check --index {}` says so; otherwise please report this with -v",
+            cli.command.index_dir().display()
+        );
+        return ExitCode::from(2);
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -57,6 +75,34 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// What the last panic said and where, for the one-line message.
+static PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// Panics keep their message for the one-line report instead of printing it with a
+/// backtrace (`-v` keeps Rust's own report).
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let msg = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".into());
+        let at = info
+            .location()
+            .map(|l| {
+                // A dependency's file is named from its crate on, not from the cargo cache.
+                let parts: Vec<&str> = l.file().split('/').collect();
+                let short = parts[parts.len().saturating_sub(3)..].join("/");
+                format!(" at {short}:{}", l.line())
+            })
+            .unwrap_or_default();
+        if let Ok(mut p) = PANIC.lock() {
+            *p = Some(format!("{msg}{at}").replace(['\n', '\r'], " "));
+        }
+    }));
 }
 
 /// The error in one line, each cause once: the context added here down to the first of

@@ -64,7 +64,10 @@ impl Env {
 
     fn run_in(&self, index: &Path, args: &[&str], envs: &[(&str, &str)]) -> Out {
         let mut c = Command::new(BIN);
-        c.args(args).arg("--index").arg(index).env_remove("RUST_LOG");
+        c.args(args)
+            .arg("--index")
+            .arg(index)
+            .env_remove("RUST_LOG");
         for (k, v) in envs {
             c.env(k, v);
         }
@@ -130,7 +133,10 @@ fn assert_damage_message(out: &Out, what: &str) {
     assert_eq!(err.lines().count(), 1, "one line: {err}");
     assert!(err.starts_with("dateline: error: the index in "), "{err}");
     assert!(err.contains(&format!("is damaged ({what}")), "{err}");
-    assert!(err.contains("rebuild it with `dateline index --full"), "{err}");
+    assert!(
+        err.contains("rebuild it with `dateline index --full"),
+        "{err}"
+    );
     for noise in ["IoError", "Custom {", "Data corrupted", "Failed to open"] {
         assert!(!err.contains(noise), "tantivy's noise `{noise}`: {err}");
     }
@@ -185,7 +191,11 @@ fn a_healthy_index_checks_ok() {
     assert!(report["files_verified"].as_u64().unwrap() >= 6);
     let out = env.run(&["check"]);
     assert_eq!(out.code, 0);
-    assert!(out.stdout.contains("ok: no problems found"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("ok: no problems found"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -274,7 +284,8 @@ fn check_finds_source_files_gone_or_changed() {
     let text = env.run(&["check"]);
     assert_eq!(text.code, 1);
     assert!(
-        text.stdout.contains("bring it up to date with `dateline index"),
+        text.stdout
+            .contains("bring it up to date with `dateline index"),
         "{}",
         text.stdout
     );

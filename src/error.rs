@@ -9,7 +9,7 @@
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use tantivy::directory::error::OpenReadError;
+use tantivy::directory::error::{OpenReadError, OpenWriteError};
 use tantivy::TantivyError;
 
 /// Everything that can go wrong in dateline, by kind.
@@ -155,6 +155,14 @@ fn classify(dir: &Path, e: TantivyError) -> Error {
             "its files were written by an incompatible version of tantivy".into(),
             e,
         ),
+        TantivyError::OpenWriteError(OpenWriteError::IoError { io_error, .. })
+            if io_error.kind() == ErrorKind::StorageFull =>
+        {
+            Error::DiskFull {
+                dir: dir.to_path_buf(),
+                source: e,
+            }
+        }
         TantivyError::IoError(io) => match io.kind() {
             ErrorKind::StorageFull => Error::DiskFull {
                 dir: dir.to_path_buf(),
@@ -165,8 +173,22 @@ fn classify(dir: &Path, e: TantivyError) -> Error {
             }
             _ => Error::Tantivy(e),
         },
+        // Errors of the indexing and merging threads reach the writer as text only
+        // (`InternalError`, `ErrorInThread`): a full disk is recognised by its words.
+        _ if says_disk_full(&e.to_string()) => Error::DiskFull {
+            dir: dir.to_path_buf(),
+            source: e,
+        },
         _ => Error::Tantivy(e),
     }
+}
+
+/// Whether an error's text is a full disk's (`ENOSPC` on Unix, `ERROR_DISK_FULL` on
+/// Windows).
+fn says_disk_full(text: &str) -> bool {
+    ["No space left on device", "(os error 28)", "(os error 112)"]
+        .iter()
+        .any(|words| text.contains(words))
 }
 
 /// A file of an index in plain words: `segment 89a7f3c1… (.idx)` for a segment file, the
@@ -204,10 +226,9 @@ fn plain(e: &TantivyError) -> String {
         TantivyError::OpenReadError(OpenReadError::IoError { io_error, filepath }) => {
             format!("cannot read {}: {io_error}", filepath.display())
         }
-        TantivyError::OpenWriteError(w) => match std::error::Error::source(w) {
-            Some(io) => io.to_string(),
-            None => w.to_string(),
-        },
+        TantivyError::OpenWriteError(OpenWriteError::IoError { io_error, filepath }) => {
+            format!("cannot write {}: {io_error}", filepath.display())
+        }
         TantivyError::DataCorruption(c) => {
             format!("{c:?}")
         }
@@ -264,6 +285,21 @@ mod tests {
         let msg = e.to_string();
         assert!(msg.contains("free some space"), "{msg}");
         assert!(!msg.contains("os error"), "{msg}");
+        let cannot_write = TantivyError::OpenWriteError(OpenWriteError::wrap_io_error(
+            std::io::Error::from_raw_os_error(28),
+            PathBuf::from("a.idx"),
+        ));
+        let e = Error::Tantivy(cannot_write).in_index(Path::new("idx"));
+        assert!(matches!(e, Error::DiskFull { .. }), "{e}");
+        let in_thread = TantivyError::ErrorInThread(
+            "An IO error occurred: 'No space left on device (os error 28)'".into(),
+        );
+        let e = Error::Tantivy(in_thread).in_index(Path::new("idx"));
+        assert!(matches!(e, Error::DiskFull { .. }), "{e}");
+        // As a 1 MB tmpfs filled by `dateline index` gave it.
+        let internal = TantivyError::InternalError("No space left on device (os error 28)".into());
+        let e = Error::Tantivy(internal).in_index(Path::new("idx"));
+        assert!(matches!(e, Error::DiskFull { .. }), "{e}");
     }
 
     #[test]

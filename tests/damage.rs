@@ -3,8 +3,10 @@
 //! generated corpus and checks that every command says so in one line naming the remedy,
 //! that `dateline check` finds each kind, and that `index --full` gets every article back.
 //!
-//! A full disk is not tested here: making a small filesystem needs a mount (root), which the
-//! test machines do not give; `src/error.rs` tests how a full-disk error is worded.
+//! A full disk needs a small filesystem, and making one needs a mount (root): the full-disk
+//! test runs only when `DATELINE_SMALL_FS` names a folder on a small writable filesystem
+//! (`mount -t tmpfs -o size=32m tmpfs /mnt/small` as root), and says it skipped otherwise.
+//! `src/error.rs` tests how a full-disk error is worded either way.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -15,7 +17,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_dateline");
 const ARTICLES: usize = 40;
 
 struct Env {
-    _tmp: tempfile::TempDir,
+    tmp: tempfile::TempDir,
     corpus: PathBuf,
     index: PathBuf,
     ids: Vec<String>,
@@ -52,7 +54,7 @@ impl Env {
         ids.sort();
         let index = tmp.path().join("index");
         let env = Env {
-            _tmp: tmp,
+            tmp,
             corpus,
             index,
             ids,
@@ -356,4 +358,79 @@ fn verbose_shows_the_chain_of_causes() {
     );
     let logged = env.run_in(&env.index, &["search", "convoy"], &[("RUST_LOG", "debug")]);
     assert_eq!(logged.stderr, loud.stderr);
+}
+
+/// Bytes free for this user on the filesystem of `dir`.
+#[cfg(unix)]
+fn free_bytes(dir: &Path) -> u64 {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(dir.as_os_str().as_bytes()).unwrap();
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    assert_eq!(unsafe { libc::statvfs(c.as_ptr(), &mut st) }, 0);
+    st.f_bavail as u64 * st.f_frsize as u64
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_keeps_the_last_commit_and_says_what_to_do() {
+    let Some(small) = std::env::var_os("DATELINE_SMALL_FS").map(PathBuf::from) else {
+        eprintln!("skipped: set DATELINE_SMALL_FS to a folder on a small filesystem");
+        return;
+    };
+    let env = Env::new();
+    let work = small.join(format!("dateline-damage-{}", std::process::id()));
+    std::fs::create_dir_all(&work).unwrap();
+    let index = work.join("index");
+    let corpus = env.corpus.to_str().unwrap();
+    assert_eq!(env.run_in(&index, &["index", corpus], &[]).code, 0);
+    // Many articles of random words: an index of several megabytes.
+    let big = env.tmp.path().join("big");
+    std::fs::create_dir(&big).unwrap();
+    let mut seed = 20_u64;
+    let mut word = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        format!("w{:x}", seed >> 44)
+    };
+    let more = 1500;
+    for i in 0..more {
+        let words: Vec<String> = (0..150).map(|_| word()).collect();
+        std::fs::write(
+            big.join(format!("b{i:04}.txt")),
+            format!("date 2023-03-{:02} Kyiv: {}\n", 1 + i % 28, words.join(" ")),
+        )
+        .unwrap();
+    }
+    let free = free_bytes(&work);
+    assert!(
+        free > 12 << 20,
+        "DATELINE_SMALL_FS needs at least 12 MB free, has {free} bytes"
+    );
+    // Leave 200 KB: far too little for the new articles.
+    let ballast = work.join("ballast");
+    // Written out, not sparse: a sparse file would take no space.
+    std::fs::write(&ballast, vec![0u8; (free - (200 << 10)) as usize]).unwrap();
+
+    let big_s = big.to_str().unwrap();
+    let out = env.run_in(&index, &["index", corpus, big_s], &[]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let err = out.stderr.trim_end();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no space left on the disk"), "{err}");
+    assert!(err.contains("free some space"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+    let count = |env: &Env| {
+        let out = env.run_in(&index, &["search", "*", "--json", "--limit", "0"], &[]);
+        let v: Value = serde_json::from_str(&out.stdout).unwrap();
+        v["total"].as_u64().unwrap()
+    };
+    assert_eq!(count(&env), ARTICLES as u64, "the last commit is kept");
+    assert_eq!(env.run_in(&index, &["check"], &[]).code, 0);
+
+    std::fs::remove_file(&ballast).unwrap();
+    let out = env.run_in(&index, &["index", corpus, big_s], &[]);
+    assert_eq!(out.code, 0, "with space the run completes: {}", out.stderr);
+    assert_eq!(count(&env), (ARTICLES + more) as u64);
+    std::fs::remove_dir_all(&work).unwrap();
 }

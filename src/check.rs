@@ -136,14 +136,14 @@ pub fn check(dir: &Path) -> Result<CheckReport> {
     let index = match Index::open_in_dir(dir) {
         Ok(index) => index,
         Err(e) => {
-            report.from_error(dir, "meta.json", Error::from(e))?;
+            report.record_error(dir, "meta.json", Error::from(e))?;
             return Ok(report);
         }
     };
     let metas = match index.load_metas() {
         Ok(m) => m,
         Err(e) => {
-            report.from_error(dir, "meta.json", Error::from(e))?;
+            report.record_error(dir, "meta.json", Error::from(e))?;
             return Ok(report);
         }
     };
@@ -166,7 +166,9 @@ pub fn check(dir: &Path) -> Result<CheckReport> {
         match index.directory().validate_checksum(file) {
             Ok(true) => report.files_verified += 1,
             Ok(false) => report.damaged(&name, "overwritten (does not match its checksum)".into()),
-            Err(e) => report.from_error(dir, &name, Error::from(tantivy::TantivyError::from(e)))?,
+            Err(e) => {
+                report.record_error(dir, &name, Error::from(tantivy::TantivyError::from(e)))?
+            }
         }
     }
 
@@ -175,7 +177,7 @@ pub fn check(dir: &Path) -> Result<CheckReport> {
     let segments = match index.searchable_segments() {
         Ok(s) => s,
         Err(e) => {
-            report.from_error(dir, "meta.json", Error::from(e))?;
+            report.record_error(dir, "meta.json", Error::from(e))?;
             return Ok(report);
         }
     };
@@ -194,7 +196,7 @@ pub fn check(dir: &Path) -> Result<CheckReport> {
             Ok(r) if !reported => readers.push(r),
             Ok(_) => {}
             Err(_) if reported => {}
-            Err(e) => report.from_error(dir, &format!("{id}.*"), Error::from(e))?,
+            Err(e) => report.record_error(dir, &format!("{id}.*"), Error::from(e))?,
         }
     }
 
@@ -225,7 +227,7 @@ impl CheckReport {
 
     /// Records an error met while reading the index as damage, if it is damage; any other
     /// error means the check could not be done.
-    fn from_error(&mut self, dir: &Path, path: &str, e: Error) -> Result<()> {
+    fn record_error(&mut self, dir: &Path, path: &str, e: Error) -> Result<()> {
         match e.in_index(dir) {
             Error::Damaged { what, .. } => {
                 // The path is printed beside the detail: the detail need not name it again.

@@ -239,7 +239,6 @@ fn plain(e: &TantivyError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
 
     fn cut_short() -> TantivyError {
         TantivyError::OpenReadError(OpenReadError::wrap_io_error(

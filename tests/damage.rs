@@ -434,3 +434,31 @@ fn a_full_disk_keeps_the_last_commit_and_says_what_to_do() {
     assert_eq!(count(&env), (ARTICLES + more) as u64);
     std::fs::remove_dir_all(&work).unwrap();
 }
+
+#[test]
+fn a_rebuild_interrupted_after_clearing_is_finished_by_the_next_run() {
+    // What `--full` leaves if killed between deleting the old index and writing the new
+    // one: the marker, the lock files and perhaps segment files of the new run, no meta.json.
+    let env = Env::new();
+    let mut lone_segment = None;
+    for entry in std::fs::read_dir(&env.index).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name == ".dateline" || name.ends_with(".lock") {
+            continue;
+        }
+        if lone_segment.is_none() && name.ends_with(".store") {
+            lone_segment = Some(path.clone());
+            continue;
+        }
+        std::fs::remove_file(&path).unwrap();
+    }
+    let out = env.run(&["search", "convoy"]);
+    assert_damage_message(&out, "meta.json is missing");
+    std::fs::remove_file(lone_segment.unwrap()).unwrap();
+    let out = env.run(&["search", "convoy"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("no index at"), "{}", out.stderr);
+    assert_eq!(env.index(&[]).code, 0);
+    assert_eq!(env.all_ids(), env.ids);
+}

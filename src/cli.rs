@@ -16,6 +16,24 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// On an error, print the whole chain of causes (for bug reports), not just the one-line
+    /// message. `RUST_LOG=debug` (or `trace`) does the same.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+}
+
+impl Cli {
+    /// Whether errors are printed with their causes: `-v`, or `RUST_LOG` asking for debug
+    /// or trace (`RUST_LOG` holds the value of that variable).
+    pub fn verbose(&self, rust_log: Option<&str>) -> bool {
+        self.verbose
+            || rust_log.is_some_and(|v| {
+                v.split(',').any(|directive| {
+                    let level = directive.rsplit('=').next().unwrap_or("").trim();
+                    level.eq_ignore_ascii_case("debug") || level.eq_ignore_ascii_case("trace")
+                })
+            })
+    }
 }
 
 /// Subcommands.
@@ -29,6 +47,23 @@ pub enum Command {
     Quotes(QuotesArgs),
     /// Summarise the index: articles, dates, cities, quotes, size.
     Stats(StatsArgs),
+    /// Verify the index: every index file against its checksum, and the files it was built
+    /// from (gone or changed since). Exits 0 when all is well, 1 when something is wrong, 2
+    /// when it could not check.
+    Check(CheckArgs),
+}
+
+impl Command {
+    /// The index directory the command works on.
+    pub fn index_dir(&self) -> &std::path::Path {
+        match self {
+            Command::Index(a) => &a.dir.index,
+            Command::Search(a) => &a.dir.index,
+            Command::Quotes(a) => &a.dir.index,
+            Command::Stats(a) => &a.dir.index,
+            Command::Check(a) => &a.dir.index,
+        }
+    }
 }
 
 /// Where the index lives.
@@ -208,6 +243,16 @@ pub struct StatsArgs {
     #[command(flatten)]
     pub dir: IndexDir,
     /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `dateline check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub dir: IndexDir,
+    /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
 }
@@ -408,5 +453,28 @@ mod tests {
         assert_eq!(i.globs, ["*.txt", "!x*"]);
         assert!(i.full && i.json);
         assert_eq!(i.dir.index, PathBuf::from("ix"));
+    }
+
+    #[test]
+    fn check_flags_and_a_global_verbose() {
+        let cli = parse(&["check", "--index", "ix", "--json", "-v"]).unwrap();
+        assert!(cli.verbose(None));
+        let Command::Check(c) = &cli.command else {
+            panic!("not check")
+        };
+        assert!(c.json);
+        assert_eq!(cli.command.index_dir(), std::path::Path::new("ix"));
+        let cli = parse(&["--verbose", "stats"]).unwrap();
+        assert!(cli.verbose(None));
+    }
+
+    #[test]
+    fn rust_log_at_debug_or_trace_means_verbose() {
+        let cli = parse(&["stats"]).unwrap();
+        assert!(!cli.verbose(None));
+        assert!(!cli.verbose(Some("info")));
+        assert!(!cli.verbose(Some("")));
+        assert!(cli.verbose(Some("debug")));
+        assert!(cli.verbose(Some("warn,dateline=TRACE")));
     }
 }

@@ -63,9 +63,11 @@
 #![deny(missing_docs)]
 
 pub mod analyzer;
+mod check;
 pub(crate) mod corpus;
 pub mod date;
 mod error;
+mod folder;
 mod index;
 mod merges;
 pub mod output;
@@ -73,6 +75,7 @@ pub mod parse;
 mod schema;
 mod search;
 
+pub use check::{CheckReport, Problem, ProblemKind};
 pub use corpus::Skipped;
 pub use error::{Error, Result};
 pub use index::{DatelineIndex, IndexOptions, IndexReport, Progress, Reload, Stats, Writer};

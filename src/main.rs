@@ -18,18 +18,38 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::Parser;
 
-use cli::{Cli, Command, IndexArgs, QuotesArgs, SearchArgs, StatsArgs};
+use cli::{CheckArgs, Cli, Command, IndexArgs, QuotesArgs, SearchArgs, StatsArgs};
 use dateline::output::{self, Style};
 use dateline::parse::{CityAliases, JsonMapping};
 use dateline::{DatelineIndex, IndexOptions};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Index(args) => run_index(&args),
-        Command::Search(args) => run_search(&args),
-        Command::Quotes(args) => run_quotes(&args),
-        Command::Stats(args) => run_stats(&args),
+    let verbose = cli.verbose(std::env::var("RUST_LOG").ok().as_deref());
+    if !verbose {
+        quiet_panics();
+    }
+    let outcome = std::panic::catch_unwind(|| match &cli.command {
+        Command::Index(args) => run_index(args),
+        Command::Search(args) => run_search(args),
+        Command::Quotes(args) => run_quotes(args),
+        Command::Stats(args) => run_stats(args),
+        Command::Check(args) => run_check(args),
+    });
+    let Ok(result) = outcome else {
+        // Data that contradicts itself (a segment overwritten in place, which opening does
+        // not notice) can trip an assertion in tantivy or here.
+        let what = PANIC
+            .lock()
+            .ok()
+            .and_then(|p| p.clone())
+            .unwrap_or_default();
+        eprintln!(
+            "dateline: error: dateline stopped unexpectedly ({what}); if the index is damaged, \
+             `dateline check --index {}` says so; otherwise please report this with -v",
+            cli.command.index_dir().display()
+        );
+        return ExitCode::from(2);
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -37,10 +57,68 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("dateline: error: {err:#}");
+            // A library error met after the index was opened (a search reading a segment)
+            // is given its kind here, as `open` gives it to those met on opening.
+            let err = match err.downcast::<dateline::Error>() {
+                Ok(e) => anyhow::Error::new(e.in_index(cli.command.index_dir())),
+                Err(other) => other,
+            };
+            if verbose {
+                eprintln!("dateline: error: {err}");
+                for cause in err.chain().skip(1) {
+                    eprintln!("  caused by: {cause}");
+                }
+            } else {
+                eprintln!("dateline: error: {}", one_line(&err));
+            }
             ExitCode::from(2)
         }
     }
+}
+
+/// What the last panic said and where, for the one-line message.
+static PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// Panics keep their message for the one-line report instead of printing it with a
+/// backtrace (`-v` keeps Rust's own report).
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let msg = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".into());
+        let at = info
+            .location()
+            .map(|l| {
+                // A dependency's file is named from its crate on, not from the cargo cache.
+                let parts: Vec<&str> = l.file().split('/').collect();
+                let short = parts[parts.len().saturating_sub(3)..].join("/");
+                format!(" at {short}:{}", l.line())
+            })
+            .unwrap_or_default();
+        if let Ok(mut p) = PANIC.lock() {
+            *p = Some(format!("{msg}{at}").replace(['\n', '\r'], " "));
+        }
+    }));
+}
+
+/// The error in one line, each cause once: the context added here down to the first of
+/// the library's errors, whose message is complete on its own (the causes beneath it are
+/// for `--verbose`); a cause whose words are already printed is left out.
+fn one_line(err: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        if cause.is::<dateline::Error>() {
+            break;
+        }
+    }
+    parts.join(": ").replace(['\n', '\r'], " ")
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -139,8 +217,14 @@ fn update(
     for p in paths {
         anyhow::ensure!(p.exists(), "{}: no such file or directory", p.display());
     }
+    // `--full` rebuilds whatever state the folder is in, as long as it is a dateline index
+    // (`recreate` refuses any other folder).
     let index = match DatelineIndex::open_or_create(dir) {
-        Err(dateline::Error::SchemaMismatch { .. }) if opts.full => DatelineIndex::recreate(dir)?,
+        Err(dateline::Error::SchemaMismatch { .. } | dateline::Error::Damaged { .. })
+            if opts.full =>
+        {
+            DatelineIndex::recreate(dir)?
+        }
         other => other?,
     };
     let bar = if std::io::stderr().is_terminal() {
@@ -198,6 +282,16 @@ fn answer<T: serde::Serialize>(
         print(&text(results, style()))?;
     }
     Ok(if total > 0 { 0 } else { 1 })
+}
+
+fn run_check(args: &CheckArgs) -> anyhow::Result<u8> {
+    let report = DatelineIndex::check(&args.dir.index)?;
+    if args.json {
+        print_json(&report)?;
+    } else {
+        print(&report.to_text())?;
+    }
+    Ok(if report.ok { 0 } else { 1 })
 }
 
 fn run_stats(args: &StatsArgs) -> anyhow::Result<u8> {

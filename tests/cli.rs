@@ -563,12 +563,12 @@ fn exit_codes_and_one_line_errors() {
     let env = shared();
     assert_eq!(env.run(&["search", "Bakhmut"]).code, 0);
     assert_eq!(env.run(&["search", "nothingmatchesthisword"]).code, 1);
-    // An inverted range is empty, not an error.
-    assert_eq!(
-        env.run(&["search", "--from", "2023-04", "--to", "2023-03"])
-            .code,
-        1
-    );
+    // An inverted range is almost always the two ends swapped: an error that says so.
+    let out = env.run(&["search", "--from", "2023-04", "--to", "2023-03"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("ends before it starts"), "{}", out.stderr);
+    let out = env.run(&["quotes", "--from", "2023-04-02", "--to", "2023-04-01"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
     for args in [
         vec!["search", "--from", "2023-02-30"],
         vec!["search", "Bakhmut AND ("],
@@ -752,13 +752,8 @@ fn seed_article_acceptance() {
     let out = run(&[
         "search", "Bakhmut", "--from", "2023-03", "--to", "2023-02", "--json",
     ]);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "an inverted range matches nothing"
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["total"], 0);
+    assert_eq!(out.status.code(), Some(2), "an inverted range is refused");
+    assert!(out.stdout.is_empty());
     let out = run(&["search", "Bakhmut", "--to", "2023-02", "--json"]);
     assert_eq!(out.status.code(), Some(1));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -27,6 +27,7 @@ use crate::error::{Error, Result};
 use crate::parse::CityAliases;
 use crate::schema::{DatelineSchema, Fields};
 
+pub(crate) use columns::column_terms;
 pub use options::{IndexOptions, IndexReport, Progress};
 use payload::Payload;
 pub use stats::Stats;
@@ -72,35 +73,38 @@ pub enum Reload {
 
 impl DatelineIndex {
     /// Opens the index in `dir`, creating the directory and an empty index if there is none.
+    /// Fails with [`Error::NotAnIndex`] for a folder that holds other files, and as
+    /// [`DatelineIndex::open`] does for a damaged index.
     pub fn open_or_create(dir: &Path) -> Result<DatelineIndex> {
+        if crate::folder::ensure_ours(dir)? == crate::folder::Folder::Dateline
+            && crate::folder::lost_meta(dir)?
+        {
+            return Err(Error::damaged(dir, "meta.json is missing"));
+        }
         if dir.join("meta.json").exists() {
-            return DatelineIndex::open(dir);
+            let index = DatelineIndex::open(dir)?;
+            crate::folder::mark(dir)?;
+            return Ok(index);
         }
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        crate::folder::mark(dir)?;
         let s = DatelineSchema::load()?;
-        let index = Index::create_in_dir(dir, s.schema.clone())?;
+        let index = Index::create_in_dir(dir, s.schema.clone())
+            .map_err(|e| Error::from(e).in_index(dir))?;
         DatelineIndex::wrap(index, s, Some(dir.to_path_buf()), &[], Reload::Manual)
     }
 
-    /// Deletes the index in `dir` (only the files tantivy manages there) and creates an
-    /// empty one: what `--full` does to an index made by another schema version.
+    /// Deletes the index in `dir` (only the index's own files, see `folder::clear`) and
+    /// creates an empty one: what `--full` does to an index made by another schema version
+    /// or a damaged one. A folder that is not a dateline index is refused.
     pub fn recreate(dir: &Path) -> Result<DatelineIndex> {
-        let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let stem = name.split('.').next().unwrap_or("");
-            let managed = matches!(name.as_str(), "meta.json" | ".managed.json")
-                || name.starts_with(".tantivy-")
-                || (stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit()));
-            if managed && entry.path().is_file() {
-                std::fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
-            }
-        }
+        crate::folder::clear(dir)?;
         DatelineIndex::open_or_create(dir)
     }
 
-    /// Opens an existing index; fails with [`Error::NoIndex`] if there is none and with
-    /// [`Error::SchemaMismatch`] if another version of dateline made it.
+    /// Opens an existing index; fails with [`Error::NoIndex`] if there is none, with
+    /// [`Error::SchemaMismatch`] if another version of dateline made it and with
+    /// [`Error::Damaged`] if its files are damaged.
     pub fn open(dir: &Path) -> Result<DatelineIndex> {
         DatelineIndex::open_with(dir, Reload::Manual)
     }
@@ -117,8 +121,15 @@ impl DatelineIndex {
     /// ```
     pub fn open_with(dir: &Path, reload: Reload) -> Result<DatelineIndex> {
         if !dir.join("meta.json").exists() {
+            if crate::folder::lost_meta(dir)? {
+                return Err(Error::damaged(dir, "meta.json is missing"));
+            }
             return Err(Error::NoIndex(dir.to_path_buf()));
         }
+        DatelineIndex::open_existing(dir, reload).map_err(|e| e.in_index(dir))
+    }
+
+    fn open_existing(dir: &Path, reload: Reload) -> Result<DatelineIndex> {
         let s = DatelineSchema::load()?;
         let index = Index::open_in_dir(dir)?;
         let mismatch = |found: String| Error::SchemaMismatch {

@@ -82,7 +82,10 @@ impl DatelineIndex {
             if let Some(c) = &city {
                 let names = column_terms(c)?;
                 for ord in city_ords {
-                    cities.insert(names[ord as usize].clone());
+                    // A damaged column can hold an ordinal past its dictionary.
+                    if let Some(name) = names.get(ord as usize) {
+                        cities.insert(name.clone());
+                    }
                 }
             }
         }

@@ -213,7 +213,11 @@ impl SegmentCollector for SegmentCounts {
                 self.scratch.dedup();
             }
             for &ord in &self.scratch {
-                counts[ord as usize] += 1;
+                // A damaged column can hold an ordinal past its dictionary: not counted
+                // (`dateline check` reports the damage).
+                if let Some(c) = counts.get_mut(ord as usize) {
+                    *c += 1;
+                }
             }
         }
         if let Some(d) = self.date.as_ref().and_then(|c| c.first(doc)) {

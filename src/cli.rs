@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 use dateline::date::{Interval, PartialDate};
 use dateline::{FacetField, Format, QuoteRequest, SearchRequest, Sort};
@@ -29,6 +30,10 @@ pub enum Command {
     Quotes(QuotesArgs),
     /// Summarise the index: articles, dates, cities, quotes, size.
     Stats(StatsArgs),
+    /// Print a shell completion script (see the README for where to put it).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write one page per subcommand into a directory.
+    Man(ManArgs),
 }
 
 /// Where the index lives.
@@ -38,6 +43,7 @@ pub struct IndexDir {
     #[arg(
         long,
         value_name = "DIR",
+        value_hint = ValueHint::DirPath,
         env = "DATELINE_INDEX",
         default_value = ".dateline-index"
     )]
@@ -62,20 +68,24 @@ pub struct FilterArgs {
 #[derive(Debug, Args)]
 pub struct IndexArgs {
     /// Files or directories to index (directories are walked recursively; hidden entries
-    /// are skipped).
-    #[arg(required = true, value_name = "PATH")]
+    /// are skipped; a PATH that is a symbolic link is followed).
+    #[arg(required = true, value_name = "PATH", value_hint = ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub dir: IndexDir,
+    /// Follow symbolic links below PATH. Without it links are not followed (only counted),
+    /// and files an earlier run reached through a link are removed from the index.
+    #[arg(short = 'L', long)]
+    pub follow: bool,
     /// Only index files matching this glob; `!GLOB` excludes (repeatable, as in ripgrep).
     #[arg(long = "glob", short = 'g', value_name = "GLOB")]
     pub globs: Vec<String>,
     /// Read every file as this format instead of detecting it.
-    #[arg(long, value_parser = parse_format)]
+    #[arg(long, value_name = "FORMAT", value_parser = Named::new(parse_format, Format::ALL.iter().map(|f| f.name())))]
     pub format: Option<Format>,
     /// Extra city aliases: a file of `from<TAB>to` lines (Kiev<TAB>Kyiv). The index
     /// remembers them for --city filters and later runs, until another file (or --full).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub aliases: Option<PathBuf>,
     /// JSON field names to read, ahead of the built-in ones:
     /// `title=headline,body=text,date=meta.published,dateline=place,url=link,language=lang`.
@@ -110,13 +120,15 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub dir: IndexDir,
     /// Update the index from these paths before searching (indexes on first use).
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", value_hint = ValueHint::AnyPath)]
     pub update: Vec<PathBuf>,
+    /// With --update: follow symbolic links, as `index --follow`.
+    #[arg(short = 'L', long)]
+    pub follow: bool,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Count matching articles per value: city, year, month, speaker, region, format,
-    /// language (repeatable) [default: city and month]
-    #[arg(long = "facet", value_name = "FIELD", value_parser = parse_facet)]
+    /// Count matching articles per value (repeatable) [default: city and month]
+    #[arg(long = "facet", value_name = "FIELD", value_parser = facet_parser())]
     pub facets: Vec<FacetField>,
     /// Values shown per facet (0 = all).
     #[arg(long, default_value_t = 10)]
@@ -154,7 +166,7 @@ pub struct QuotesArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Count matching quotes per value (repeatable) [default: speaker]
-    #[arg(long = "facet", value_name = "FIELD", value_parser = parse_facet)]
+    #[arg(long = "facet", value_name = "FIELD", value_parser = facet_parser())]
     pub facets: Vec<FacetField>,
     /// Values shown per facet (0 = all).
     #[arg(long, default_value_t = 10)]
@@ -202,6 +214,23 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
+/// `dateline completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `dateline man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write `dateline.1` and a page per subcommand (`dateline-index.1`, ...) into this
+    /// directory instead of printing `dateline.1`.
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
+}
+
 /// Histogram bucket width.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum IntervalArg {
@@ -232,6 +261,44 @@ fn parse_date(s: &str) -> Result<PartialDate, String> {
 
 fn parse_facet(s: &str) -> Result<FacetField, String> {
     FacetField::from_name(s).map_err(|e| e.to_string())
+}
+
+fn facet_parser() -> Named<FacetField> {
+    Named::new(parse_facet, FacetField::ALL.iter().map(|f| f.name()))
+}
+
+/// A value parser that parses with our own function (so values and messages stay ours) and
+/// names the values it accepts, so help and shell completions can offer them.
+#[derive(Clone)]
+struct Named<T> {
+    parse: fn(&str) -> Result<T, String>,
+    names: Vec<&'static str>,
+}
+
+impl<T> Named<T> {
+    fn new(parse: fn(&str) -> Result<T, String>, names: impl Iterator<Item = &'static str>) -> Self {
+        Named {
+            parse,
+            names: names.collect(),
+        }
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> TypedValueParser for Named<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        self.parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.names.iter().map(|&n| PossibleValue::new(n))))
+    }
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {

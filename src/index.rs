@@ -50,6 +50,10 @@ pub struct IndexOptions {
     /// Set from another thread (a Ctrl-C handler) to stop after the current files; what was
     /// done is committed and the report says `interrupted`.
     pub cancel: Option<Arc<AtomicBool>>,
+    /// Follow symbolic links below the roots (see [`corpus::walk`]). Off, links are counted
+    /// in [`IndexReport::links_skipped`], and files that an earlier run reached through a
+    /// link are removed, as files that are gone.
+    pub follow_links: bool,
 }
 
 impl Default for IndexOptions {
@@ -65,6 +69,7 @@ impl Default for IndexOptions {
             commit_interval: std::time::Duration::from_secs(60),
             max_file_size: 64 << 20,
             cancel: None,
+            follow_links: false,
         }
     }
 }
@@ -91,6 +96,9 @@ pub struct IndexReport {
     pub removed: u64,
     /// Files (or paths) that yielded nothing, with the reason.
     pub skipped: Vec<Skipped>,
+    /// Symbolic links not followed ([`IndexOptions::follow_links`] off).
+    #[serde(default)]
+    pub links_skipped: u64,
     /// Articles indexed with something missing (no date, no city, re-decoded bytes).
     pub warnings: Vec<Skipped>,
     /// Articles newly read, per format.
@@ -501,10 +509,11 @@ impl DatelineIndex {
         let globs = Globs::new(&opts.globs)?;
         let mut report = IndexReport::default();
         // Every root is resolved before any work, so a bad root fails the run up front.
+        let links_skipped = AtomicU64::new(0);
         let mut walks = Vec::new();
         let mut canonical_roots = Vec::new();
         for root in roots {
-            walks.push(corpus::walk(root, &globs)?);
+            walks.push(corpus::walk(root, &globs, opts.follow_links, &links_skipped)?);
             canonical_roots.push(root.canonicalize().map_err(|e| Error::io(root, e))?);
         }
         let mut writer = self.writer(opts.threads, opts.memory_budget)?;
@@ -615,6 +624,7 @@ impl DatelineIndex {
         })?;
         // Paths that could not be walked come first in the report, as they were found first.
         report.skipped.splice(0..0, walk_skipped);
+        report.links_skipped = links_skipped.into_inner();
         if cancelled() {
             // Whatever the batches added since the last commit is committed now.
             self.commit(&mut writer, stored_parser, &stored_aliases)?;
@@ -631,7 +641,10 @@ impl DatelineIndex {
         };
         for (path, articles) in unseen {
             let p = Path::new(&path);
-            if canonical_roots.iter().any(|r| p.starts_with(r)) && !p.is_file() {
+            if canonical_roots
+                .iter()
+                .any(|r| corpus::gone(r, p, opts.follow_links))
+            {
                 writer.delete_term(Term::from_field_text(self.fields.path, &path));
                 report.removed += articles as u64;
             }

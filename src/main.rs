@@ -16,9 +16,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use anyhow::Context;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
-use cli::{Cli, Command, IndexArgs, QuotesArgs, SearchArgs, StatsArgs};
+use cli::{Cli, Command, CompletionsArgs, IndexArgs, ManArgs, QuotesArgs, SearchArgs, StatsArgs};
 use dateline::index::IndexOptions;
 use dateline::output::{self, Style};
 use dateline::parse::{CityAliases, JsonMapping};
@@ -31,6 +31,8 @@ fn main() -> ExitCode {
         Command::Search(args) => run_search(&args),
         Command::Quotes(args) => run_quotes(&args),
         Command::Stats(args) => run_stats(&args),
+        Command::Completions(args) => run_completions(&args),
+        Command::Man(args) => run_man(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -80,6 +82,7 @@ fn run_index(args: &IndexArgs) -> anyhow::Result<u8> {
         commit_every: args.commit_every,
         max_file_size: args.max_file_mb << 20,
         cancel: Some(stop_on_ctrl_c()),
+        follow_links: args.follow,
         ..IndexOptions::default()
     };
     if let Some(file) = &args.aliases {
@@ -170,7 +173,11 @@ fn update(
 
 fn run_search(args: &SearchArgs) -> anyhow::Result<u8> {
     if !args.update.is_empty() {
-        let report = update(&args.dir.index, &args.update, &IndexOptions::default())?;
+        let opts = IndexOptions {
+            follow_links: args.follow,
+            ..IndexOptions::default()
+        };
+        let report = update(&args.dir.index, &args.update, &opts)?;
         if !args.json {
             eprint!("{}", output::report_text(&report));
         }
@@ -203,6 +210,33 @@ fn run_stats(args: &StatsArgs) -> anyhow::Result<u8> {
         print_json(&stats)?;
     } else {
         print(&output::stats_text(&stats))?;
+    }
+    Ok(0)
+}
+
+fn run_completions(args: &CompletionsArgs) -> anyhow::Result<u8> {
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "dateline", &mut script);
+    print(&String::from_utf8(script)?)?;
+    Ok(0)
+}
+
+/// The pages come from the same clap definitions as `--help`, so they cannot drift from it.
+/// clap's `help` subcommand is left out: it has no page of its own.
+fn run_man(args: &ManArgs) -> anyhow::Result<u8> {
+    let cmd = Cli::command().disable_help_subcommand(true);
+    match &args.dir {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .and_then(|()| clap_mangen::generate_to(cmd, dir))
+                .with_context(|| format!("cannot write manual pages to {}", dir.display()))?;
+            eprintln!("dateline: wrote manual pages to {}", dir.display());
+        }
+        None => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(cmd).render(&mut page)?;
+            print(&String::from_utf8(page)?)?;
+        }
     }
     Ok(0)
 }

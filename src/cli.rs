@@ -276,7 +276,10 @@ struct Named<T> {
 }
 
 impl<T> Named<T> {
-    fn new(parse: fn(&str) -> Result<T, String>, names: impl Iterator<Item = &'static str>) -> Self {
+    fn new(
+        parse: fn(&str) -> Result<T, String>,
+        names: impl Iterator<Item = &'static str>,
+    ) -> Self {
         Named {
             parse,
             names: names.collect(),
@@ -457,5 +460,72 @@ mod tests {
         assert_eq!(i.globs, ["*.txt", "!x*"]);
         assert!(i.full && i.json);
         assert_eq!(i.dir.index, PathBuf::from("ix"));
+    }
+
+    #[test]
+    fn follow_is_off_unless_asked() {
+        let index = |args: &[&str]| match parse(args).unwrap().command {
+            Command::Index(i) => i,
+            other => panic!("not index: {other:?}"),
+        };
+        assert!(!index(&["index", "a"]).follow);
+        assert!(index(&["index", "a", "-L"]).follow);
+        assert!(index(&["index", "a", "--follow"]).follow);
+        assert!(!search(&["search", "--update", "a"]).follow);
+        assert!(search(&["search", "--update", "a", "-L"]).follow);
+        assert!(parse(&["index", "a", "--follow=yes"]).is_err());
+    }
+
+    #[test]
+    fn completions_and_man_flags() {
+        for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+            let Command::Completions(c) = parse(&["completions", shell]).unwrap().command else {
+                panic!("not completions")
+            };
+            assert_eq!(c.shell.to_string(), shell);
+        }
+        assert!(parse(&["completions"]).is_err());
+        assert!(parse(&["completions", "tcsh"]).is_err());
+        let Command::Man(m) = parse(&["man"]).unwrap().command else {
+            panic!("not man")
+        };
+        assert_eq!(m.dir, None);
+        let Command::Man(m) = parse(&["man", "--dir", "out"]).unwrap().command else {
+            panic!("not man")
+        };
+        assert_eq!(m.dir, Some(PathBuf::from("out")));
+    }
+
+    /// Completions offer facet and format names; parsing them is still ours.
+    #[test]
+    fn facet_and_format_names_are_offered() {
+        use clap::CommandFactory;
+        let cli = Cli::command();
+        let offered = |sub: &str, arg: &str| -> Vec<String> {
+            let sub = cli.find_subcommand(sub).unwrap();
+            let arg = sub.get_arguments().find(|a| a.get_id() == arg).unwrap();
+            arg.get_possible_values()
+                .iter()
+                .map(|v| v.get_name().to_string())
+                .collect()
+        };
+        let facets: Vec<_> = FacetField::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(offered("search", "facets"), facets);
+        assert_eq!(offered("quotes", "facets"), facets);
+        let formats: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(offered("index", "format"), formats);
+
+        assert_eq!(
+            search(&["search", "--facet", "region"]).facets,
+            [FacetField::Region]
+        );
+        let err = parse(&["search", "--facet", "colour"])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown facet \"colour\""), "{err}");
+        let err = parse(&["index", "x", "--format", "pdf"])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown format \"pdf\""), "{err}");
     }
 }

@@ -193,9 +193,9 @@ impl Walk<'_> {
                 return Ok(None);
             }
         }
-        let fresh = self
-            .seen
-            .insert(xxhash_rust::xxh3::xxh3_128(real.as_os_str().as_encoded_bytes()));
+        let fresh = self.seen.insert(xxhash_rust::xxh3::xxh3_128(
+            real.as_os_str().as_encoded_bytes(),
+        ));
         Ok(fresh.then_some(real))
     }
 }
@@ -213,7 +213,9 @@ impl Iterator for Walk<'_> {
                     if err.loop_ancestor().is_some() {
                         continue;
                     }
-                    let path = err.path().map_or_else(|| self.root.clone(), Path::to_path_buf);
+                    let path = err
+                        .path()
+                        .map_or_else(|| self.root.clone(), Path::to_path_buf);
                     let reason = if path.is_symlink() && !path.exists() {
                         "broken symbolic link".to_string()
                     } else {
@@ -359,5 +361,46 @@ mod tests {
             .unwrap()
             .collect();
         assert_eq!(one[0].as_ref().expect("walkable").rel, "a.txt");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_counted_or_followed_once() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let (root, outside) = (dir.path().join("root"), dir.path().join("outside"));
+        std::fs::create_dir_all(root.join("a")).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(root.join("a/x.txt"), "x").unwrap();
+        std::fs::write(outside.join("y.txt"), "y").unwrap();
+        symlink(&outside, root.join("o1")).unwrap();
+        symlink(&outside, root.join("o2")).unwrap();
+        symlink(root.join("a"), root.join("b")).unwrap();
+        symlink(&root, root.join("a/up")).unwrap();
+        let all = Globs::new(&[]).unwrap();
+        let ids = |follow: bool, links: &AtomicU64| -> Vec<String> {
+            walk(&root, &all, follow, links)
+                .unwrap()
+                .map(|f| f.expect("walkable").rel)
+                .collect()
+        };
+        let links = AtomicU64::new(0);
+        assert_eq!(ids(false, &links), ["a/x.txt"]);
+        assert_eq!(links.into_inner(), 4);
+        let links = AtomicU64::new(0);
+        assert_eq!(ids(true, &links), ["a/x.txt", "o1/y.txt"]);
+        assert_eq!(links.into_inner(), 0);
+
+        let root = root.canonicalize().unwrap();
+        assert!(!gone(&root, &root.join("a/x.txt"), false));
+        assert!(gone(&root, &root.join("a/gone.txt"), false));
+        assert!(gone(&root, &root.join("o1/y.txt"), false));
+        assert!(!gone(&root, &root.join("o1/y.txt"), true));
+        // A second name for a file the walk meets under its own path.
+        assert!(gone(&root, &root.join("b/x.txt"), true));
+        assert!(
+            !gone(&root, &outside.join("y.txt"), false),
+            "not under root"
+        );
     }
 }

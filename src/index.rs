@@ -513,7 +513,12 @@ impl DatelineIndex {
         let mut walks = Vec::new();
         let mut canonical_roots = Vec::new();
         for root in roots {
-            walks.push(corpus::walk(root, &globs, opts.follow_links, &links_skipped)?);
+            walks.push(corpus::walk(
+                root,
+                &globs,
+                opts.follow_links,
+                &links_skipped,
+            )?);
             canonical_roots.push(root.canonicalize().map_err(|e| Error::io(root, e))?);
         }
         let mut writer = self.writer(opts.threads, opts.memory_budget)?;

@@ -224,18 +224,27 @@ fn run_completions(args: &CompletionsArgs) -> anyhow::Result<u8> {
 /// The pages come from the same clap definitions as `--help`, so they cannot drift from it.
 /// clap's `help` subcommand is left out: it has no page of its own.
 fn run_man(args: &ManArgs) -> anyhow::Result<u8> {
-    let cmd = Cli::command().disable_help_subcommand(true);
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let source = format!("dateline {}", env!("CARGO_PKG_VERSION"));
+    let page = |cmd: &clap::Command| clap_mangen::Man::new(cmd.clone()).source(&source);
     match &args.dir {
         Some(dir) => {
-            std::fs::create_dir_all(dir)
-                .and_then(|()| clap_mangen::generate_to(cmd, dir))
-                .with_context(|| format!("cannot write manual pages to {}", dir.display()))?;
+            let write = || -> std::io::Result<()> {
+                std::fs::create_dir_all(dir)?;
+                page(&cmd).generate_to(dir)?;
+                for sub in cmd.get_subcommands() {
+                    page(sub).generate_to(dir)?;
+                }
+                Ok(())
+            };
+            write().with_context(|| format!("cannot write manual pages to {}", dir.display()))?;
             eprintln!("dateline: wrote manual pages to {}", dir.display());
         }
         None => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(cmd).render(&mut page)?;
-            print(&String::from_utf8(page)?)?;
+            let mut roff = Vec::new();
+            page(&cmd).render(&mut roff)?;
+            print(&String::from_utf8(roff)?)?;
         }
     }
     Ok(0)

@@ -31,7 +31,10 @@ impl Tree {
             std::fs::write(p, text).unwrap();
         };
         write("arts/2023/a.txt", "date 2023-03-06 Kyiv: Bakhmut held on.");
-        write("secret/s.txt", "date 2023-03-07 Lviv: A secret about Bakhmut.");
+        write(
+            "secret/s.txt",
+            "date 2023-03-07 Lviv: A secret about Bakhmut.",
+        );
         Tree { tmp }
     }
 
@@ -185,7 +188,10 @@ fn a_run_without_follow_removes_what_links_brought_in() {
     assert_eq!(t.ids(), ["2023/a.txt", "out/s.txt"]);
     // Again with --follow: nothing changes.
     let r = t.index(&["--follow"]);
-    assert_eq!((&r.report["unchanged"], &r.report["removed"]), (&2.into(), &0.into()));
+    assert_eq!(
+        (&r.report["unchanged"], &r.report["removed"]),
+        (&2.into(), &0.into())
+    );
     // Without: the index holds what this walk sees, as if the files were gone.
     let r = t.index(&[]);
     assert_eq!(r.code, 0, "{}", r.stderr);

@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 use dateline::date::{Interval, PartialDate};
 use dateline::{FacetField, Filters, Format, Page, QuoteRequest, SearchRequest, Sort};
@@ -51,17 +52,22 @@ pub enum Command {
     /// from (gone or changed since). Exits 0 when all is well, 1 when something is wrong, 2
     /// when it could not check.
     Check(CheckArgs),
+    /// Print a shell completion script (see the README for where to put it).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write one page per subcommand into a directory.
+    Man(ManArgs),
 }
 
 impl Command {
-    /// The index directory the command works on.
-    pub fn index_dir(&self) -> &std::path::Path {
+    /// The index directory the command works on, if it works on one.
+    pub fn index_dir(&self) -> Option<&std::path::Path> {
         match self {
-            Command::Index(a) => &a.dir.index,
-            Command::Search(a) => &a.dir.index,
-            Command::Quotes(a) => &a.dir.index,
-            Command::Stats(a) => &a.dir.index,
-            Command::Check(a) => &a.dir.index,
+            Command::Index(a) => Some(&a.dir.index),
+            Command::Search(a) => Some(&a.dir.index),
+            Command::Quotes(a) => Some(&a.dir.index),
+            Command::Stats(a) => Some(&a.dir.index),
+            Command::Check(a) => Some(&a.dir.index),
+            Command::Completions(_) | Command::Man(_) => None,
         }
     }
 }
@@ -73,6 +79,7 @@ pub struct IndexDir {
     #[arg(
         long,
         value_name = "DIR",
+        value_hint = ValueHint::DirPath,
         env = "DATELINE_INDEX",
         default_value = ".dateline-index"
     )]
@@ -118,20 +125,24 @@ impl PageArgs {
 #[derive(Debug, Args)]
 pub struct IndexArgs {
     /// Files or directories to index (directories are walked recursively; hidden entries
-    /// are skipped).
-    #[arg(required = true, value_name = "PATH")]
+    /// are skipped; a PATH that is a symbolic link is followed).
+    #[arg(required = true, value_name = "PATH", value_hint = ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub dir: IndexDir,
+    /// Follow symbolic links below PATH. Without it links are not followed (only counted),
+    /// and files an earlier run reached through a link are removed from the index.
+    #[arg(short = 'L', long)]
+    pub follow: bool,
     /// Only index files matching this glob; `!GLOB` excludes (repeatable, as in ripgrep).
     #[arg(long = "glob", short = 'g', value_name = "GLOB")]
     pub globs: Vec<String>,
     /// Read every file as this format instead of detecting it.
-    #[arg(long, value_parser = parse_format)]
+    #[arg(long, value_name = "FORMAT", value_parser = Named::new(parse_format, Format::ALL.iter().map(|f| f.name())))]
     pub format: Option<Format>,
     /// Extra city aliases: a file of `from<TAB>to` lines (Kiev<TAB>Kyiv). The index
     /// remembers them for --city filters and later runs, until another file (or --full).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub aliases: Option<PathBuf>,
     /// JSON field names to read, ahead of the built-in ones:
     /// `title=headline,body=text,date=meta.published,dateline=place,url=link,language=lang`.
@@ -166,13 +177,15 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub dir: IndexDir,
     /// Update the index from these paths before searching (indexes on first use).
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", value_hint = ValueHint::AnyPath)]
     pub update: Vec<PathBuf>,
+    /// With --update: follow symbolic links, as `index --follow`.
+    #[arg(short = 'L', long)]
+    pub follow: bool,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Count matching articles per value: city, year, month, speaker, region, format,
-    /// language (repeatable) [default: city and month]
-    #[arg(long = "facet", value_name = "FIELD", value_parser = parse_facet)]
+    /// Count matching articles per value (repeatable) [default: city and month]
+    #[arg(long = "facet", value_name = "FIELD", value_parser = facet_parser())]
     pub facets: Vec<FacetField>,
     /// Values shown per facet (0 = all).
     #[arg(long, default_value_t = 10)]
@@ -206,7 +219,7 @@ pub struct QuotesArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Count matching quotes per value (repeatable) [default: speaker]
-    #[arg(long = "facet", value_name = "FIELD", value_parser = parse_facet)]
+    #[arg(long = "facet", value_name = "FIELD", value_parser = facet_parser())]
     pub facets: Vec<FacetField>,
     /// Values shown per facet (0 = all).
     #[arg(long, default_value_t = 10)]
@@ -257,6 +270,23 @@ pub struct CheckArgs {
     pub json: bool,
 }
 
+/// `dateline completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `dateline man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write `dateline.1` and a page per subcommand (`dateline-index.1`, ...) into this
+    /// directory instead of printing `dateline.1`.
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
+}
+
 /// Histogram bucket width.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum IntervalArg {
@@ -298,6 +328,47 @@ fn parse_date(s: &str) -> Result<PartialDate, String> {
 
 fn parse_facet(s: &str) -> Result<FacetField, String> {
     FacetField::from_name(s).map_err(|e| e.to_string())
+}
+
+fn facet_parser() -> Named<FacetField> {
+    Named::new(parse_facet, FacetField::ALL.iter().map(|f| f.name()))
+}
+
+/// A value parser that parses with our own function (so values and messages stay ours) and
+/// names the values it accepts, so help and shell completions can offer them.
+#[derive(Clone)]
+struct Named<T> {
+    parse: fn(&str) -> Result<T, String>,
+    names: Vec<&'static str>,
+}
+
+impl<T> Named<T> {
+    fn new(
+        parse: fn(&str) -> Result<T, String>,
+        names: impl Iterator<Item = &'static str>,
+    ) -> Self {
+        Named {
+            parse,
+            names: names.collect(),
+        }
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> TypedValueParser for Named<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        self.parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.names.iter().map(|&n| PossibleValue::new(n))))
+    }
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -463,7 +534,7 @@ mod tests {
             panic!("not check")
         };
         assert!(c.json);
-        assert_eq!(cli.command.index_dir(), std::path::Path::new("ix"));
+        assert_eq!(cli.command.index_dir(), Some(std::path::Path::new("ix")));
         let cli = parse(&["--verbose", "stats"]).unwrap();
         assert!(cli.verbose(None));
     }
@@ -476,5 +547,72 @@ mod tests {
         assert!(!cli.verbose(Some("")));
         assert!(cli.verbose(Some("debug")));
         assert!(cli.verbose(Some("warn,dateline=TRACE")));
+    }
+
+    #[test]
+    fn follow_is_off_unless_asked() {
+        let index = |args: &[&str]| match parse(args).unwrap().command {
+            Command::Index(i) => i,
+            other => panic!("not index: {other:?}"),
+        };
+        assert!(!index(&["index", "a"]).follow);
+        assert!(index(&["index", "a", "-L"]).follow);
+        assert!(index(&["index", "a", "--follow"]).follow);
+        assert!(!search(&["search", "--update", "a"]).follow);
+        assert!(search(&["search", "--update", "a", "-L"]).follow);
+        assert!(parse(&["index", "a", "--follow=yes"]).is_err());
+    }
+
+    #[test]
+    fn completions_and_man_flags() {
+        for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+            let Command::Completions(c) = parse(&["completions", shell]).unwrap().command else {
+                panic!("not completions")
+            };
+            assert_eq!(c.shell.to_string(), shell);
+        }
+        assert!(parse(&["completions"]).is_err());
+        assert!(parse(&["completions", "tcsh"]).is_err());
+        let Command::Man(m) = parse(&["man"]).unwrap().command else {
+            panic!("not man")
+        };
+        assert_eq!(m.dir, None);
+        let Command::Man(m) = parse(&["man", "--dir", "out"]).unwrap().command else {
+            panic!("not man")
+        };
+        assert_eq!(m.dir, Some(PathBuf::from("out")));
+    }
+
+    /// Completions offer facet and format names; parsing them is still ours.
+    #[test]
+    fn facet_and_format_names_are_offered() {
+        use clap::CommandFactory;
+        let cli = Cli::command();
+        let offered = |sub: &str, arg: &str| -> Vec<String> {
+            let sub = cli.find_subcommand(sub).unwrap();
+            let arg = sub.get_arguments().find(|a| a.get_id() == arg).unwrap();
+            arg.get_possible_values()
+                .iter()
+                .map(|v| v.get_name().to_string())
+                .collect()
+        };
+        let facets: Vec<_> = FacetField::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(offered("search", "facets"), facets);
+        assert_eq!(offered("quotes", "facets"), facets);
+        let formats: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(offered("index", "format"), formats);
+
+        assert_eq!(
+            search(&["search", "--facet", "region"]).facets,
+            [FacetField::Region]
+        );
+        let err = parse(&["search", "--facet", "colour"])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown facet \"colour\""), "{err}");
+        let err = parse(&["index", "x", "--format", "pdf"])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown format \"pdf\""), "{err}");
     }
 }

@@ -1,7 +1,10 @@
-//! Files on disk: walking the roots a user names, applying hidden-file and glob rules, and
-//! giving each file its id (path relative to its root). Reads directory listings only.
+//! Files on disk: walking the roots a user names, applying hidden-file, glob and symbolic-link
+//! rules, and giving each file its id (path relative to its root). Reads directory listings
+//! only.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::UNIX_EPOCH;
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
@@ -110,57 +113,212 @@ impl Globs {
 /// could not be walked and why. Files come one at a time, so a walk of millions of files
 /// holds one directory listing at a time, not the whole list; the order is fixed (each
 /// directory's entries sorted by name), so the same tree is indexed in the same order.
-/// Hidden files and directories (name starting with `.`) are skipped; symbolic links are
-/// followed, loops reported. Fails only if `root` itself cannot be resolved.
-pub fn walk(
+/// Hidden files and directories (name starting with `.`) are skipped.
+///
+/// Symbolic links below `root` are not followed unless `follow_links` is set (as ripgrep and
+/// fd do): each one left alone is counted in `links_skipped`, not reported. `root` itself is
+/// resolved, so a root given as a link is walked. When following, each file is yielded once:
+/// a link into the tree (or a loop) is not walked a second time, because the walk meets those
+/// files under their own paths anyway, and a file outside the tree that two links lead to is
+/// yielded under the first path met. A link whose target is missing is reported. Fails only
+/// if `root` itself cannot be resolved.
+pub fn walk<'a>(
     root: &Path,
     globs: &Globs,
-) -> Result<impl Iterator<Item = std::result::Result<FileEntry, Skipped>>> {
+    follow_links: bool,
+    links_skipped: &'a AtomicU64,
+) -> Result<impl Iterator<Item = std::result::Result<FileEntry, Skipped>> + 'a> {
     let root = root.canonicalize().map_err(|e| Error::io(root, e))?;
     let single_file = root.is_file();
-    let walker = walkdir::WalkDir::new(&root)
-        .follow_links(true)
+    let it = walkdir::WalkDir::new(&root)
+        .follow_links(follow_links)
         .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    let globs = globs.clone();
-    Ok(walker.filter_map(move |entry| {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(err) => {
-                let path = err
-                    .path()
-                    .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
-                let reason = if err.loop_ancestor().is_some() {
-                    "symbolic link loop".to_string()
-                } else {
-                    err.io_error()
-                        .map_or_else(|| err.to_string(), |e| e.to_string())
-                };
-                return Some(Err(Skipped { path, reason }));
+        .into_iter();
+    Ok(Walk {
+        it,
+        root,
+        single_file,
+        globs: globs.clone(),
+        follow_links,
+        link_depth: None,
+        seen: HashSet::new(),
+        links_skipped,
+    })
+}
+
+/// The iterator behind [`walk`].
+struct Walk<'a> {
+    it: walkdir::IntoIter,
+    /// Canonical.
+    root: PathBuf,
+    single_file: bool,
+    globs: Globs,
+    follow_links: bool,
+    /// Depth of the followed link the walk is under, if any: below it the walk is outside the
+    /// tree's own directories, where every file and directory is checked against `seen`.
+    link_depth: Option<usize>,
+    /// Hashes of the canonical paths met through links, so a file or directory that two links
+    /// lead to is walked once. Only what lies behind links is kept, not the whole tree.
+    seen: HashSet<u128>,
+    links_skipped: &'a AtomicU64,
+}
+
+impl Walk<'_> {
+    /// The id of `path` under the root: relative, with `/` separators.
+    fn rel(&self, path: &Path) -> String {
+        if self.single_file {
+            return path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        }
+        relative(&self.root, path).unwrap_or_else(|| path.to_string_lossy().into_owned())
+    }
+
+    /// What to do with an entry reached through a followed link (the link itself or anything
+    /// under it): `None` to leave it (and what is under it), else its canonical path.
+    fn behind_link(
+        &mut self,
+        entry: &walkdir::DirEntry,
+    ) -> std::result::Result<Option<PathBuf>, Skipped> {
+        let real = entry.path().canonicalize().map_err(|e| Skipped {
+            path: entry.path().display().to_string(),
+            reason: e.to_string(),
+        })?;
+        let is_file = entry.file_type().is_file();
+        // Inside the tree, the walk reaches the same thing under its own path (unless that
+        // path is hidden or, for a file, left out by the globs: then the link's path is the
+        // only one under which it is wanted).
+        if let Some(rel) = relative(&self.root, &real) {
+            if !rel.split('/').any(is_hidden) && (!is_file || self.globs.wants(&rel)) {
+                return Ok(None);
             }
-        };
-        if !entry.file_type().is_file() {
-            return None;
         }
-        let rel = if single_file {
-            entry.file_name().to_string_lossy().into_owned()
-        } else {
-            let rel_path = entry.path().strip_prefix(&root).unwrap_or(entry.path());
-            rel_path
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/")
-        };
-        if !globs.wants(&rel) {
-            return None;
+        let fresh = self.seen.insert(xxhash_rust::xxh3::xxh3_128(
+            real.as_os_str().as_encoded_bytes(),
+        ));
+        Ok(fresh.then_some(real))
+    }
+}
+
+impl Iterator for Walk<'_> {
+    type Item = std::result::Result<FileEntry, Skipped>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let entry = match self.it.next()? {
+                Ok(e) => e,
+                Err(err) => {
+                    // A link back to a directory the walk is inside: its files are met under
+                    // their own paths.
+                    if err.loop_ancestor().is_some() {
+                        continue;
+                    }
+                    let path = err
+                        .path()
+                        .map_or_else(|| self.root.clone(), Path::to_path_buf);
+                    let reason = if path.is_symlink() && !path.exists() {
+                        "broken symbolic link".to_string()
+                    } else {
+                        err.io_error()
+                            .map_or_else(|| err.to_string(), |e| e.to_string())
+                    };
+                    let path = path.display().to_string();
+                    return Some(Err(Skipped { path, reason }));
+                }
+            };
+            let depth = entry.depth();
+            if self.link_depth.is_some_and(|d| depth <= d) {
+                self.link_depth = None;
+            }
+            let is_dir = entry.file_type().is_dir();
+            if depth > 0 && is_hidden(&entry.file_name().to_string_lossy()) {
+                if is_dir {
+                    self.it.skip_current_dir();
+                }
+                continue;
+            }
+            if entry.file_type().is_symlink() {
+                // Not following: counted when it could have led to something wanted.
+                let rel = self.rel(entry.path());
+                if entry.path().is_dir() || self.globs.wants(&rel) {
+                    self.links_skipped.fetch_add(1, Ordering::Relaxed);
+                }
+                continue;
+            }
+            if self.follow_links && (entry.path_is_symlink() || self.link_depth.is_some()) {
+                match self.behind_link(&entry) {
+                    Err(skipped) => return Some(Err(skipped)),
+                    Ok(None) => {
+                        if is_dir {
+                            self.it.skip_current_dir();
+                        }
+                        continue;
+                    }
+                    Ok(Some(_)) => {
+                        if is_dir && self.link_depth.is_none() {
+                            self.link_depth = Some(depth);
+                        }
+                    }
+                }
+            }
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = self.rel(entry.path());
+            if !self.globs.wants(&rel) {
+                continue;
+            }
+            return Some(Ok(FileEntry {
+                path: entry.into_path(),
+                rel,
+            }));
         }
-        Some(Ok(FileEntry {
-            path: entry.into_path(),
-            rel,
-        }))
-    }))
+    }
+}
+
+/// Whether a file indexed from `root` under `path` is gone for a walk of `root` with
+/// `follow_links`: it is no longer a file, or its path goes through a symbolic link that the
+/// walk does not follow (links off), or leads to a file the walk meets under its own path
+/// (links on). Globs are not considered, so a file only left out by a narrower glob stays.
+/// `false` for a path outside `root`.
+pub fn gone(root: &Path, path: &Path, follow_links: bool) -> bool {
+    let Ok(below) = path.strip_prefix(root) else {
+        return false;
+    };
+    if !path.is_file() {
+        return true;
+    }
+    let mut prefix = root.to_path_buf();
+    let through_link = below.components().any(|c| {
+        prefix.push(c);
+        prefix.is_symlink()
+    });
+    if !through_link {
+        return false;
+    }
+    if !follow_links {
+        return true;
+    }
+    match path.canonicalize() {
+        Ok(real) => relative(root, &real).is_some_and(|rel| !rel.split('/').any(is_hidden)),
+        Err(_) => true,
+    }
+}
+
+fn is_hidden(name: &str) -> bool {
+    name.starts_with('.')
+}
+
+/// `path` relative to `root` with `/` separators, if it is under `root`.
+fn relative(root: &Path, path: &Path) -> Option<String> {
+    let below = path.strip_prefix(root).ok()?;
+    Some(
+        below
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+    )
 }
 
 #[cfg(test)]
@@ -191,16 +349,58 @@ mod tests {
         std::fs::write(dir.path().join("2023/03/b.txt"), "x").unwrap();
         std::fs::write(dir.path().join("2023/0.txt"), "x").unwrap();
         let all = Globs::new(&[]).unwrap();
-        let found: Vec<_> = walk(dir.path(), &all).unwrap().collect();
+        let links = AtomicU64::new(0);
+        let found: Vec<_> = walk(dir.path(), &all, false, &links).unwrap().collect();
         let ids: Vec<_> = found
             .iter()
             .map(|f| f.as_ref().expect("walkable").rel.as_str())
             .collect();
         // Each directory's entries in name order.
         assert_eq!(ids, ["2023/0.txt", "2023/03/a.txt", "2023/03/b.txt"]);
-        let one: Vec<_> = walk(&dir.path().join("2023/03/a.txt"), &all)
+        let one: Vec<_> = walk(&dir.path().join("2023/03/a.txt"), &all, false, &links)
             .unwrap()
             .collect();
         assert_eq!(one[0].as_ref().expect("walkable").rel, "a.txt");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_counted_or_followed_once() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let (root, outside) = (dir.path().join("root"), dir.path().join("outside"));
+        std::fs::create_dir_all(root.join("a")).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(root.join("a/x.txt"), "x").unwrap();
+        std::fs::write(outside.join("y.txt"), "y").unwrap();
+        symlink(&outside, root.join("o1")).unwrap();
+        symlink(&outside, root.join("o2")).unwrap();
+        symlink(root.join("a"), root.join("b")).unwrap();
+        symlink(&root, root.join("a/up")).unwrap();
+        let all = Globs::new(&[]).unwrap();
+        let ids = |follow: bool, links: &AtomicU64| -> Vec<String> {
+            walk(&root, &all, follow, links)
+                .unwrap()
+                .map(|f| f.expect("walkable").rel)
+                .collect()
+        };
+        let links = AtomicU64::new(0);
+        assert_eq!(ids(false, &links), ["a/x.txt"]);
+        assert_eq!(links.into_inner(), 4);
+        let links = AtomicU64::new(0);
+        assert_eq!(ids(true, &links), ["a/x.txt", "o1/y.txt"]);
+        assert_eq!(links.into_inner(), 0);
+
+        let root = root.canonicalize().unwrap();
+        assert!(!gone(&root, &root.join("a/x.txt"), false));
+        assert!(gone(&root, &root.join("a/gone.txt"), false));
+        assert!(gone(&root, &root.join("o1/y.txt"), false));
+        assert!(!gone(&root, &root.join("o1/y.txt"), true));
+        // A second name for a file the walk meets under its own path.
+        assert!(gone(&root, &root.join("b/x.txt"), true));
+        assert!(
+            !gone(&root, &outside.join("y.txt"), false),
+            "not under root"
+        );
     }
 }

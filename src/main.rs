@@ -16,9 +16,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use anyhow::Context;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
-use cli::{CheckArgs, Cli, Command, IndexArgs, QuotesArgs, SearchArgs, StatsArgs};
+use cli::{
+    CheckArgs, Cli, Command, CompletionsArgs, IndexArgs, ManArgs, QuotesArgs, SearchArgs, StatsArgs,
+};
 use dateline::output::{self, Style};
 use dateline::parse::{CityAliases, JsonMapping};
 use dateline::{DatelineIndex, IndexOptions};
@@ -35,6 +37,8 @@ fn main() -> ExitCode {
         Command::Quotes(args) => run_quotes(args),
         Command::Stats(args) => run_stats(args),
         Command::Check(args) => run_check(args),
+        Command::Completions(args) => run_completions(args),
+        Command::Man(args) => run_man(args),
     });
     let Ok(result) = outcome else {
         // Data that contradicts itself (a segment overwritten in place, which opening does
@@ -44,10 +48,13 @@ fn main() -> ExitCode {
             .ok()
             .and_then(|p| p.clone())
             .unwrap_or_default();
+        let dir = cli
+            .command
+            .index_dir()
+            .map_or_else(|| ".dateline-index".into(), |d| d.display().to_string());
         eprintln!(
             "dateline: error: dateline stopped unexpectedly ({what}); if the index is damaged, \
-             `dateline check --index {}` says so; otherwise please report this with -v",
-            cli.command.index_dir().display()
+             `dateline check --index {dir}` says so; otherwise please report this with -v"
         );
         return ExitCode::from(2);
     };
@@ -59,9 +66,10 @@ fn main() -> ExitCode {
             }
             // A library error met after the index was opened (a search reading a segment)
             // is given its kind here, as `open` gives it to those met on opening.
-            let err = match err.downcast::<dateline::Error>() {
-                Ok(e) => anyhow::Error::new(e.in_index(cli.command.index_dir())),
-                Err(other) => other,
+            let err = match (err.downcast::<dateline::Error>(), cli.command.index_dir()) {
+                (Ok(e), Some(dir)) => anyhow::Error::new(e.in_index(dir)),
+                (Ok(e), None) => anyhow::Error::new(e),
+                (Err(other), _) => other,
             };
             if verbose {
                 eprintln!("dateline: error: {err}");
@@ -157,6 +165,7 @@ fn run_index(args: &IndexArgs) -> anyhow::Result<u8> {
         commit_every: args.commit_every,
         max_file_size: args.max_file_mb << 20,
         cancel: Some(stop_on_ctrl_c()),
+        follow_links: args.follow,
         ..IndexOptions::default()
     };
     if let Some(file) = &args.aliases {
@@ -253,7 +262,11 @@ fn update(
 
 fn run_search(args: &SearchArgs) -> anyhow::Result<u8> {
     if !args.update.is_empty() {
-        let report = update(&args.dir.index, &args.update, &IndexOptions::default())?;
+        let opts = IndexOptions {
+            follow_links: args.follow,
+            ..IndexOptions::default()
+        };
+        let report = update(&args.dir.index, &args.update, &opts)?;
         if !args.json {
             eprint!("{}", output::report_text(&report));
         }
@@ -301,6 +314,42 @@ fn run_stats(args: &StatsArgs) -> anyhow::Result<u8> {
         print_json(&stats)?;
     } else {
         print(&output::stats_text(&stats))?;
+    }
+    Ok(0)
+}
+
+fn run_completions(args: &CompletionsArgs) -> anyhow::Result<u8> {
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "dateline", &mut script);
+    print(&String::from_utf8(script)?)?;
+    Ok(0)
+}
+
+/// The pages come from the same clap definitions as `--help`, so they cannot drift from it.
+/// clap's `help` subcommand is left out: it has no page of its own.
+fn run_man(args: &ManArgs) -> anyhow::Result<u8> {
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let source = format!("dateline {}", env!("CARGO_PKG_VERSION"));
+    let page = |cmd: &clap::Command| clap_mangen::Man::new(cmd.clone()).source(&source);
+    match &args.dir {
+        Some(dir) => {
+            let write = || -> std::io::Result<()> {
+                std::fs::create_dir_all(dir)?;
+                page(&cmd).generate_to(dir)?;
+                for sub in cmd.get_subcommands() {
+                    page(sub).generate_to(dir)?;
+                }
+                Ok(())
+            };
+            write().with_context(|| format!("cannot write manual pages to {}", dir.display()))?;
+            eprintln!("dateline: wrote manual pages to {}", dir.display());
+        }
+        None => {
+            let mut roff = Vec::new();
+            page(&cmd).render(&mut roff)?;
+            print(&String::from_utf8(roff)?)?;
+        }
     }
     Ok(0)
 }

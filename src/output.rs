@@ -205,6 +205,14 @@ pub fn report_text(r: &IndexReport) -> String {
         if r.warnings.len() == 1 { "" } else { "s" },
         r.elapsed_ms as f64 / 1000.0
     );
+    if r.links_skipped > 0 {
+        let _ = writeln!(
+            out,
+            "{} symbolic link{} not followed (use --follow)",
+            r.links_skipped,
+            if r.links_skipped == 1 { "" } else { "s" }
+        );
+    }
     out
 }
 
@@ -251,5 +259,23 @@ mod tests {
             ..Style::default()
         };
         assert_eq!(highlight("x\x1b[31my", &[], color), "x[31my");
+    }
+
+    #[test]
+    fn links_not_followed_are_one_line_and_only_when_there_are_some() {
+        let none = report_text(&IndexReport::default());
+        assert!(!none.contains("symbolic"), "{none}");
+        let one = IndexReport {
+            links_skipped: 1,
+            ..IndexReport::default()
+        };
+        assert!(report_text(&one).ends_with("\n1 symbolic link not followed (use --follow)\n"));
+        let three = IndexReport {
+            links_skipped: 3,
+            ..IndexReport::default()
+        };
+        let text = report_text(&three);
+        assert_eq!(text.matches("symbolic").count(), 1);
+        assert!(text.contains("3 symbolic links not followed (use --follow)"));
     }
 }

@@ -566,7 +566,11 @@ fn exit_codes_and_one_line_errors() {
     // An inverted range is almost always the two ends swapped: an error that says so.
     let out = env.run(&["search", "--from", "2023-04", "--to", "2023-03"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("ends before it starts"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("ends before it starts"),
+        "{}",
+        out.stderr
+    );
     let out = env.run(&["quotes", "--from", "2023-04-02", "--to", "2023-04-01"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     for args in [
@@ -921,4 +925,50 @@ fn custom_aliases_are_remembered_for_filters_and_updates() {
     let out = env.run(&["index", corpus, "--full", "--json"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(renamed("Stalino"), ["Stalino"]);
+}
+
+const SUBCOMMANDS: [&str; 6] = ["index", "search", "quotes", "stats", "completions", "man"];
+
+#[test]
+fn completion_scripts_name_every_subcommand() {
+    let env = shared();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = env.run(&["completions", shell]);
+        assert_eq!(out.code, 0, "{shell}: {}", out.stderr);
+        assert!(!out.stdout.trim().is_empty(), "{shell}: empty script");
+        for sub in SUBCOMMANDS {
+            assert!(out.stdout.contains(sub), "{shell} script lacks {sub}");
+        }
+        // Facet names complete too.
+        assert!(
+            out.stdout.contains("speaker"),
+            "{shell} script lacks facet names"
+        );
+    }
+    assert_eq!(env.run(&["completions", "tcsh"]).code, 2);
+}
+
+#[test]
+fn man_page_names_every_subcommand() {
+    let env = shared();
+    let out = env.run(&["man"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains(".TH dateline 1"), "{}", out.stdout);
+    for sub in SUBCOMMANDS {
+        assert!(
+            out.stdout.contains(&format!("dateline\\-{sub}(1)")),
+            "man page lacks {sub}"
+        );
+    }
+    // --dir writes the page and one per subcommand, each with that subcommand's flags.
+    let dir = tempfile::tempdir().unwrap();
+    let out = env.run(&["man", "--dir", dir.path().to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(dir.path().join("dateline.1").is_file());
+    for sub in SUBCOMMANDS {
+        let page = std::fs::read_to_string(dir.path().join(format!("dateline-{sub}.1"))).unwrap();
+        assert!(page.contains(&format!(".TH dateline-{sub} 1")), "{page}");
+    }
+    let index_page = std::fs::read_to_string(dir.path().join("dateline-index.1")).unwrap();
+    assert!(index_page.contains("\\-\\-follow"), "{index_page}");
 }

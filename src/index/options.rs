@@ -45,6 +45,10 @@ pub struct IndexOptions {
     /// Set from another thread (a Ctrl-C handler) to stop after the current files; what was
     /// done is committed and the report says `interrupted`.
     pub cancel: Option<Arc<AtomicBool>>,
+    /// Follow symbolic links below the roots. Off, links are counted in
+    /// [`IndexReport::links_skipped`], and files that an earlier run reached through a link
+    /// are removed, as files that are gone.
+    pub follow_links: bool,
 }
 
 impl Default for IndexOptions {
@@ -60,6 +64,7 @@ impl Default for IndexOptions {
             commit_interval: std::time::Duration::from_secs(60),
             max_file_size: 64 << 20,
             cancel: None,
+            follow_links: false,
         }
     }
 }
@@ -86,6 +91,9 @@ pub struct IndexReport {
     pub removed: u64,
     /// Files (or paths) that yielded nothing, with the reason.
     pub skipped: Vec<Skipped>,
+    /// Symbolic links not followed ([`IndexOptions::follow_links`] off).
+    #[serde(default)]
+    pub links_skipped: u64,
     /// Articles indexed with something missing (no date, no city, re-decoded bytes).
     pub warnings: Vec<Skipped>,
     /// Articles newly read, per format.

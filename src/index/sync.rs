@@ -36,10 +36,16 @@ impl DatelineIndex {
         let globs = Globs::new(&opts.globs)?;
         let mut report = IndexReport::default();
         // Every root is resolved before any work, so a bad root fails the run up front.
+        let links_skipped = AtomicU64::new(0);
         let mut walks = Vec::new();
         let mut canonical_roots = Vec::new();
         for root in roots {
-            walks.push(corpus::walk(root, &globs)?);
+            walks.push(corpus::walk(
+                root,
+                &globs,
+                opts.follow_links,
+                &links_skipped,
+            )?);
             canonical_roots.push(root.canonicalize().map_err(|e| Error::io(root, e))?);
         }
         let threads = thread_count(opts.threads);
@@ -161,6 +167,7 @@ impl DatelineIndex {
         })?;
         // Paths that could not be walked come first in the report, as they were found first.
         report.skipped.splice(0..0, walk_skipped);
+        report.links_skipped = links_skipped.into_inner();
         if cancelled() {
             // Whatever the batches added since the last commit is committed now.
             self.commit(&mut writer, &stored)?;
@@ -177,7 +184,10 @@ impl DatelineIndex {
         };
         for (path, articles) in unseen {
             let p = Path::new(&path);
-            if canonical_roots.iter().any(|r| p.starts_with(r)) && !p.is_file() {
+            if canonical_roots
+                .iter()
+                .any(|r| corpus::gone(r, p, opts.follow_links))
+            {
                 writer.delete_term(Term::from_field_text(self.fields().path, &path));
                 report.removed += articles as u64;
             }

@@ -31,9 +31,17 @@ pub enum Error {
     /// The query is not one dateline takes (too long, or a field this search does not have).
     #[error("bad query: {0}")]
     BadQuery(String),
-    /// The query string is not valid query language; the source says where.
-    #[error("bad query")]
-    QuerySyntax(#[source] tantivy::query::QueryParserError),
+    /// The query string is not valid query language.
+    #[error("bad query {query:?}: {advice}")]
+    QuerySyntax {
+        /// The query as given.
+        query: String,
+        /// What could not be read, in plain words, and what to do.
+        advice: String,
+        /// tantivy's parser error.
+        #[source]
+        source: tantivy::query::QueryParserError,
+    },
     /// A request option is out of range or unknown (a facet name, a limit).
     #[error("{0}")]
     BadRequest(String),

@@ -19,6 +19,7 @@ mod quotes;
 mod request;
 mod results;
 mod snippets;
+mod syntax;
 
 use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{DocAddress, Score, Searcher};

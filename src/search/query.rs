@@ -192,7 +192,16 @@ impl DatelineIndex {
                 q.into()
             };
             let expanded = expand_partial_dates(&q)?;
-            Some(parser.parse_query(&expanded).map_err(Error::QuerySyntax)?)
+            let ready = super::syntax::escape_apostrophes(&expanded);
+            Some(
+                parser
+                    .parse_query(&ready)
+                    .map_err(|source| Error::QuerySyntax {
+                        query: query.to_string(),
+                        advice: super::syntax::advice(query.trim(), &source),
+                        source,
+                    })?,
+            )
         };
         // Filters (kind, dates, cities) score nothing: wrapped in a constant score of 0 they
         // only narrow the matches, and BM25 comes from the user's words alone.

@@ -16,7 +16,7 @@ use tantivy::TantivyDocument;
 use crate::date::{self, PartialDate};
 use crate::error::{Error, Result};
 use crate::index::DatelineIndex;
-use crate::parse::quotes::Quote;
+use crate::parse::quote::Quote;
 use crate::schema::{KIND_ARTICLE, KIND_QUOTE};
 use crate::search::{
     char_ranges, collect, facet_values, BuiltQuery, FacetCount, FacetField, FastStr, Sort,
@@ -179,7 +179,7 @@ impl DatelineIndex {
             let key = (paths.get(addr)?.unwrap_or_default(), article_id.clone());
             if !parents.contains_key(&key) {
                 let body = self.article_body(&searcher, &key.0, &key.1)?;
-                let quotes = crate::parse::quotes::extract_attributed(&body);
+                let quotes = crate::parse::quote::extract_attributed(&body);
                 parents.insert(key.clone(), (body, quotes));
             }
             let (body, in_body) = &parents[&key];

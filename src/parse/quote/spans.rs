@@ -1,6 +1,6 @@
 //! Quoted speech: finding each quoted span in a body (“…”, "…", «…», „…“ and the ''…'' of
 //! some US archives, with ‘…’ nested inside) and attributing it to a speaker (the rules live
-//! in [`speakers`](super::speakers)). Offsets are in characters, not bytes, so they mean the
+//! in [`attribution`](super::attribution)). Offsets are in characters, not bytes, so they mean the
 //! same thing in every language binding.
 //!
 //! Apostrophes (`don’t`, `зобов'язання`) are never marks, and quoted names of works (`on
@@ -227,7 +227,7 @@ pub fn extract_attributed(body: &str) -> Vec<Quote> {
     let (chars, bytes) = CHAR_BUFFERS.with_borrow_mut(std::mem::take);
     let text = Chars::with_buffers(body, chars, bytes);
     let mut quotes = extract_in(&text);
-    super::speakers::attribute_in(&text, &mut quotes);
+    super::attribution::attribute_in(&text, &mut quotes);
     let Chars {
         mut chars,
         mut bytes,
@@ -475,7 +475,7 @@ struct Sentences {
     start: Vec<usize>,
     /// `end[i]`: end of the sentence holding `i` (past its terminator), within its line.
     end: Vec<usize>,
-    /// `cues[i]`: cue words ([`super::speakers::is_cue_word`]) starting before `i`.
+    /// `cues[i]`: cue words ([`super::attribution::is_cue_word`]) starting before `i`.
     cues: Vec<usize>,
     /// `english[i]`: English function words starting before `i`.
     english: Vec<usize>,
@@ -521,7 +521,7 @@ impl Sentences {
         };
         let cues = prefix(
             |c| c.is_alphanumeric() || matches!(c, '-' | '’' | '\''),
-            super::speakers::is_cue_word,
+            super::attribution::is_cue_word,
         );
         let english = prefix(char::is_alphanumeric, |w| {
             ENGLISH_FUNCTION_WORDS.contains(&w)
@@ -564,7 +564,7 @@ fn ends_sentence_at(chars: &[char], at: usize) -> bool {
         }
         let word: String = chars[i..at].iter().flat_map(|c| c.to_lowercase()).collect();
         let initial = word.chars().count() == 1 && chars[i].is_uppercase();
-        if initial || super::speakers::is_abbreviation(&word) {
+        if initial || super::attribution::is_abbreviation(&word) {
             return false;
         }
     }
@@ -924,10 +924,11 @@ fn finish(body: &Chars<'_>, o: Open, end: usize, quotes: &mut Vec<Quote>) {
 }
 
 /// Fills in `speaker` and `role` where the text around a quote names one (see
-/// [`speakers`](super::speakers) for the rules). `quotes` must come from [`extract`] on the
+/// [`attribution`](super::attribution) for the rules). `quotes` must come from [`extract`] on the
 /// same `body`.
+#[cfg(test)]
 pub fn attribute(body: &str, quotes: &mut [Quote]) {
-    super::speakers::attribute(body, quotes);
+    super::attribution::attribute(body, quotes);
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Who said each quote: rules over the words around the quoted spans `quotes::extract` found
+//! Who said each quote: rules over the words around the quoted spans `spans::extract` found
 //! (no model, no word lists beyond the small ones below). Pure functions over the body text.
 //!
 //! The body is cut into word tokens with every quote as one opaque token, then sentences.
@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::quotes::{Chars, Quote};
+use super::spans::{Chars, Quote};
 
 /// A word list written as one string, looked up through a set built on first use (with a
 /// fast non-cryptographic hash: the keys are our own words, and lookups run per token).
@@ -379,7 +379,7 @@ static CUE_WORDS: Words = Words::new(
 
 /// Whether a lower-case word announces quoted speech or writing in its sentence: a speech
 /// verb (`said`, `tweeted`, `calling`) or a cue such as `slogan`, `chants`, `coined`,
-/// `according`. Used by [`quotes`](super::quotes) to tell speech from scare quotes.
+/// `according`. Used by [`spans`](super::spans) to tell speech from scare quotes.
 pub(super) fn is_cue_word(word: &str) -> bool {
     is_speech_verb(word) || CUE_WORDS.contains(word)
 }
@@ -1583,6 +1583,7 @@ fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
 }
 
 /// Fills in `speaker` and `role` of `quotes` (as found by `extract` on the same `body`).
+#[cfg(test)]
 pub fn attribute(body: &str, quotes: &mut [Quote]) {
     attribute_in(&Chars::new(body), quotes);
 }
@@ -1860,7 +1861,7 @@ fn last_speaker(
 
 #[cfg(test)]
 mod tests {
-    use super::super::quotes::{attribute, extract, Chars};
+    use super::super::spans::{attribute, extract, Chars};
     use super::{is_abbreviation, is_cue_word, recycle, tokenize, Tok};
 
     /// The token list kept from one article to the next stays one allocation.

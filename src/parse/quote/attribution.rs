@@ -1,5 +1,5 @@
-//! Who said each quote: rules over the words around the quoted spans (no model, no word
-//! lists beyond the small ones in `words`). Pure functions over the body text.
+//! Who said each quote: rules over the words around the quoted spans (no model; the word
+//! lists are in `words`). Pure functions over the body text.
 //!
 //! The body is cut into word tokens with every quote as one opaque token, then sentences.
 //! For each quote, in order:

@@ -106,7 +106,7 @@ fn handle<'a>(
         Request::Add(new) => {
             let body = new.body;
             let article = Article {
-                quotes: dateline::parse::quotes::extract_attributed(&body),
+                quotes: dateline::parse::quote::extract_attributed(&body),
                 id: new.id,
                 title: new.title,
                 body,

@@ -28,7 +28,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use dateline::parse::quotes::{attribute, extract, Quote};
+use dateline::parse::quote::{extract_attributed, Quote};
 
 /// Share of words that must be covered for a fragment to be found / a quote to be right.
 pub const COVER: f64 = 0.8;
@@ -641,8 +641,7 @@ fn snippet(text: &str) -> String {
 pub fn score_article(id: &str, raw: &str, ann: &str, report: &mut Report) {
     let doc = normalise(raw);
     let (spans, source_of) = parse_ann(ann, &doc.map);
-    let mut quotes: Vec<Quote> = extract(&doc.text);
-    attribute(&doc.text, &mut quotes);
+    let quotes: Vec<Quote> = extract_attributed(&doc.text);
     let quote_words: Vec<Vec<String>> = quotes.iter().map(|q| words(&q.text)).collect();
     report.articles += 1;
 

@@ -54,7 +54,7 @@ fn index() -> &'static DatelineIndex {
             body: body.into(),
             city: Some(city.into()),
             date: chrono::NaiveDate::from_ymd_opt(day.0, day.1, day.2),
-            quotes: parse::quotes::extract(body),
+            quotes: parse::quote::extract(body),
             ..Article::default()
         };
         index

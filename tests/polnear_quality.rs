@@ -81,8 +81,7 @@ fn seed_article_gives_three_attributed_quotes() {
     let marker = "date 2023-03-06 Kyiv: ";
     let start = text.find(marker).expect("seed dateline") + marker.len();
     let body = dateline::parse::text::tidy_paragraphs(&text[start..]);
-    let mut quotes = dateline::parse::quotes::extract(&body);
-    dateline::parse::quotes::attribute(&body, &mut quotes);
+    let quotes = dateline::parse::quote::extract_attributed(&body);
     let speakers: Vec<Option<&str>> = quotes.iter().map(|q| q.speaker.as_deref()).collect();
     assert_eq!(
         speakers,

@@ -124,7 +124,7 @@ impl Writer<'_> {
     /// The article's `quotes` are indexed as given. Quote hits read their text, speaker and
     /// role back from the body with the quote rules, so a quote that the rules would not find
     /// in `body` shows as the characters it spans, with no speaker; leave `quotes` empty and
-    /// call [`parse::quotes::extract_attributed`](crate::parse::quotes::extract_attributed)
+    /// call [`parse::quote::extract_attributed`](crate::parse::quote::extract_attributed)
     /// on the body to get what the rules find.
     pub fn add(&mut self, article: &Article) -> Result<()> {
         let f = self.index.fields();

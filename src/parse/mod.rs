@@ -8,10 +8,9 @@ pub mod dateline;
 pub mod html;
 pub mod json;
 pub mod path_date;
-pub mod quotes;
+pub mod quote;
 pub mod reuters;
 pub mod seed;
-pub mod speakers;
 pub mod stamp;
 pub mod text;
 pub mod wire;
@@ -25,7 +24,7 @@ use serde::Serialize;
 pub use city::CityAliases;
 pub use dateline::Dateline;
 pub use json::JsonMapping;
-pub use quotes::Quote;
+pub use quote::Quote;
 pub use stamp::Stamp;
 
 /// One article as read from a source, before indexing.
@@ -308,7 +307,7 @@ pub(crate) fn settle(
 
 /// Steps every reader shares once it has title, body, date and city: quotes, warnings.
 fn finish(article: &mut Article) {
-    article.quotes = quotes::extract_attributed(&article.body);
+    article.quotes = quote::extract_attributed(&article.body);
     if article.title.is_empty() {
         article.title = text::first_sentence(&article.body);
     }

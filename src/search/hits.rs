@@ -74,7 +74,7 @@ impl DatelineIndex {
             highlights,
             // Quotes are not stored twice: extraction is deterministic, so re-reading the
             // stored body gives the quotes the index holds.
-            quotes: crate::parse::quotes::extract(&body)
+            quotes: crate::parse::quote::extract(&body)
                 .into_iter()
                 .map(|q| q.text)
                 .collect(),

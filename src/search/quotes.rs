@@ -42,7 +42,7 @@ impl DatelineIndex {
             let key = (paths.get(addr)?.unwrap_or_default(), article_id.clone());
             if !parents.contains_key(&key) {
                 let body = self.article_body(searcher, &key.0, &key.1)?;
-                let quotes = crate::parse::quotes::extract_attributed(&body);
+                let quotes = crate::parse::quote::extract_attributed(&body);
                 parents.insert(key.clone(), (body, quotes));
             }
             let (body, in_body) = &parents[&key];

@@ -1,0 +1,373 @@
+//! Speech frames around one quote and the speaker they name: after it (`“…,” Kofman said`,
+//! `“…,” said Kofman`, `“…” — Kofman`) or before it in its sentence (`Kofman said the
+//! defence “…”`, `According to Kofman, “…”`), and the subject of a speech verb.
+
+use super::names::name_word;
+use super::phrases::{aside, is_ly, leading_np, noun_phrase, plain_np, trailing_np, Np};
+use super::tokens::{ends_sentence, segments, strip_brackets, Kind, Tok, MAX_WINDOW};
+use super::words::{ADVERBS, CONJUNCTIONS, INVERTIBLE, NP_BREAKS, TITLES};
+
+/// A speaker found for a quote, before pronouns and short names are resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Found {
+    Np(Np),
+    /// No frame around the quote: continue the previous speaker.
+    Continue,
+    /// A frame with a speaker we cannot name, or none at all.
+    Nobody,
+}
+
+/// The words after a quote, up to the end of its sentence. Later quotes in the sentence stay
+/// as single tokens (`“…,” Bill Doe, wearing “Vote Doe” pins, said`).
+pub(super) fn after_window<'t, 'a>(toks: &'t [Tok<'a>], q: usize) -> &'t [Tok<'a>] {
+    if ends_sentence(toks, q) {
+        return &[];
+    }
+    let mut end = q + 1;
+    while end < toks.len() && end <= q + MAX_WINDOW && !ends_sentence(toks, end) {
+        end += 1;
+    }
+    &toks[q + 1..end]
+}
+
+/// `“…,” Kofman said` / `“…,” said Kofman` / `“…,” according to Kofman` / `“…” — Kofman`.
+pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
+    let window = strip_brackets(window);
+    let mut k = 0;
+    let mut dash = false;
+    while k < window.len() && window[k].kind == Kind::Punct {
+        if window[k].is_punct('.') {
+            return None;
+        }
+        dash |= window[k].text.starts_with(['—', '―', '–', '-']);
+        k += 1;
+    }
+    let w = &window[k..];
+    let first = w.first()?;
+    if first.lower == "according" && w.get(1).is_some_and(|t| t.lower == "to") {
+        return Some(leading_np(&w[2..]));
+    }
+    if first.is_verb() {
+        // Inverted: `said Kofman, the director of …`.
+        let rest = &w[1..];
+        let segs = segments(rest);
+        let np = segs.first().map_or(Np::Other, |s| leading_np(s));
+        if np == Np::Other {
+            if let Some(Np::Name(n)) = segs.get(1).and_then(|s| plain_np(s)) {
+                return Some(Np::Name(n));
+            }
+            // `said in a statement`: the speaker is not after the verb.
+            return None;
+        }
+        return Some(np);
+    }
+    if first.is(CONJUNCTIONS) {
+        return None;
+    }
+    // `“…,” remembered Roy Doe`: an unlisted past tense, then a name.
+    if first.text.starts_with(char::is_lowercase) && first.lower.ends_with("ed") {
+        if let Some(np @ Np::Name(_)) = segments(&w[1..]).first().map(|s| leading_np(s)) {
+            return Some(np);
+        }
+    }
+    if w.iter()
+        .take(40)
+        .find(|t| t.is_verb())
+        .is_some_and(|t| t.lower.ends_with("ing"))
+    {
+        // `“…,” he wrote, adding …` is fine, but a participle first is no frame.
+        return None;
+    }
+    // A speech verb, or failing that a past tense right after a name (`an angry Doe
+    // retorted`).
+    let v = w.iter().take(40).position(Tok::is_verb).or_else(|| {
+        let k = w.iter().take(8).position(|t| {
+            t.is_word()
+                && t.text.starts_with(char::is_lowercase)
+                && t.lower.ends_with("ed")
+                && !t.is_in(&NP_BREAKS)
+        })?;
+        matches!(trailing_np(&w[..k]), Np::Name(_)).then_some(k)
+    });
+    let Some(v) = v else {
+        // `“…” ― Adriana Rodarte`: a signature after a dash.
+        if dash {
+            if let Some(np @ Np::Name(_)) = segments(w).first().and_then(|s| plain_np(s)) {
+                return Some(np);
+            }
+        }
+        return None;
+    };
+    // `Kofman said`, `Kofman, an analyst, said`, `he added`, `a Trump aide, Jane Doe, said`.
+    let segs = segments(&w[..v]);
+    let first_seg = segs.first()?;
+    if let Some(np) = plain_np(first_seg) {
+        return Some(np);
+    }
+    if let Some(np @ Np::Name(_)) = segs.get(1).and_then(|s| plain_np(s)) {
+        if segs.len() == 2 {
+            // `“…,” the Vatican spokesman, Federico Doe, told Vatican Radio`.
+            return Some(np);
+        }
+    }
+    // `“…” if she loses, said David Doe, an analyst`: the speaker after a late verb.
+    if w[v - 1].is_punct(',') && w[v].is_in(&INVERTIBLE) {
+        if let Some(np @ (Np::Name(_) | Np::Pronoun(_))) =
+            segments(&w[v + 1..]).first().map(|s| leading_np(s))
+        {
+            return Some(np);
+        }
+    }
+    if segs.len() == 1 {
+        return Some(trailing_np(first_seg));
+    }
+    if let Np::Name(n) = leading_np(first_seg) {
+        return Some(Np::Name(n));
+    }
+    if let Some(np @ Np::Name(_)) = segs.get(1).and_then(|s| plain_np(s)) {
+        return Some(np);
+    }
+    Some(Np::Other)
+}
+
+/// The last speech verb before a quote in its sentence, and who it belongs to.
+pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
+    let prefix = strip_brackets(prefix);
+    // `According to Kofman, “…”`.
+    if let Some(k) = prefix
+        .windows(2)
+        .rposition(|w| w[0].lower == "according" && w[1].lower == "to")
+    {
+        return Some(Found::Np(leading_np(&prefix[k + 2..])));
+    }
+    // `Heading - Pollster Ann Doe: “…”`: a plain name right before a colon.
+    if let Some((last, rest)) = prefix.split_last() {
+        if last.is_punct(':') {
+            let from = rest
+                .iter()
+                .rposition(|t| t.kind != Kind::Word)
+                .map_or(0, |p| p + 1);
+            if let Some(np @ Np::Name(_)) = plain_np(&rest[from..]) {
+                return Some(Found::Np(np));
+            }
+        }
+    }
+    let Some(v) = prefix.iter().rposition(Tok::is_verb) else {
+        // `Pollster Ann Doe: “…”`: a name and a colon.
+        let (last, rest) = prefix.split_last()?;
+        if !last.is_punct(':') {
+            return None;
+        }
+        let from = rest
+            .iter()
+            .rposition(|t| t.kind != Kind::Word && !t.is_punct('.'))
+            .map_or(0, |p| p + 1);
+        // A person named with a title or role at the end of a clause (`… doesn’t surprise
+        // Republican pollster Daron Shaw: “…”`), or after `from` (`More from Doe: “…”`).
+        let tail = &rest[from..];
+        let np_start = tail
+            .iter()
+            .rposition(|t| t.is_in(&NP_BREAKS) || t.is_verb())
+            .map_or(0, |p| p + 1);
+        let after_from = np_start > 0 && tail[np_start - 1].lower == "from";
+        return match trailing_np(tail) {
+            Np::Name(n) if n.role.is_some() || after_from => Some(Found::Np(Np::Name(n))),
+            _ => None,
+        };
+    };
+    // Subject: words since the previous quote or the sentence start.
+    let from = prefix[..v]
+        .iter()
+        .rposition(|t| matches!(t.kind, Kind::Quote(_)))
+        .map_or(0, |p| p + 1);
+    let region = &prefix[from..v];
+    if !region.iter().any(Tok::is_word) {
+        // `Said Kofman: “…”` or `…,” Kofman said, adding “…”`.
+        if from == 0 && !prefix[v].lower.ends_with("ing") {
+            let segs = segments(&prefix[v + 1..]);
+            return segs.first().map(|s| Found::Np(leading_np(s)));
+        }
+        return Some(Found::Continue);
+    }
+    let tail = region.iter().rev().find(|t| t.is_word());
+    if prefix[v].lower.ends_with("ing") {
+        // `…, with Trump reportedly yelling: “…”`.
+        let mut end = v;
+        while end > from && (is_ly(&prefix[end - 1]) || prefix[end - 1].is_in(&ADVERBS)) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > from && (name_word(&prefix[start - 1]) || prefix[start - 1].is_in(&TITLES)) {
+            start -= 1;
+        }
+        if start < end && start > 0 && prefix[start - 1].lower == "with" {
+            if let np @ Np::Name(_) = noun_phrase(&prefix[start..end]) {
+                return Some(Found::Np(np));
+            }
+        }
+    }
+    // `went on to say “…”`, `Putin veered close to an admission, saying “…”`, `Carson did
+    // not name them, but told supporters “…”`: the verb shares the subject of the sentence.
+    if prefix[v].lower.ends_with("ing") || tail.is_some_and(|t| t.is(&["and", "but", "then", "to"]))
+    {
+        return Some(match sentence_subject(&prefix[..v]) {
+            Found::Nobody if from > 0 => Found::Continue,
+            found => found,
+        });
+    }
+    Some(subject(region))
+}
+
+/// The subject of a sentence: the noun phrase opening its first part that is not an aside
+/// (`In a speech, Trump said …` → Trump).
+fn sentence_subject(toks: &[Tok]) -> Found {
+    let segs = segments(toks);
+    for (i, seg) in segs.iter().enumerate() {
+        if aside(seg) && !seg.iter().any(Tok::is_verb) {
+            continue;
+        }
+        return match leading_np(seg) {
+            // `Trump’s state director, Mike Rubino, reached out, writing: “…”`.
+            Np::Other => match segs.get(i + 1).and_then(|s| plain_np(s)) {
+                Some(np @ Np::Name(_)) => Found::Np(np),
+                _ => Found::Nobody,
+            },
+            np => Found::Np(np),
+        };
+    }
+    Found::Nobody
+}
+
+/// Whether a segment opens with a lower-case word (other than a pronoun): a description.
+fn lower_start(seg: &[Tok]) -> bool {
+    seg.iter()
+        .find(|t| t.is_word())
+        .is_some_and(|t| t.text.starts_with(char::is_lowercase) && !t.is(&["he", "she"]))
+}
+
+/// The subject of a speech verb from the words before it: the noun phrase next to the verb,
+/// or, when that is a description (`Kofman, an analyst at CNA, said`), a plain noun phrase
+/// before it.
+pub(super) fn subject(region: &[Tok]) -> Found {
+    let segs = segments(region);
+    let Some((last, earlier)) = segs.split_last() else {
+        return Found::Nobody;
+    };
+    let np = trailing_np(last);
+    if matches!(np, Np::Pronoun(_)) {
+        return Found::Np(np);
+    }
+    // A description next to the verb (`Tad Doe, Sanders's chief strategist, said`) is an
+    // aside; the name is before it.
+    let description = np == Np::Other && !last.iter().any(Tok::is_verb);
+    if !earlier.is_empty() && (lower_start(last) || aside(last) || description) {
+        for seg in earlier.iter().rev() {
+            if let Some(np) = plain_np(seg) {
+                return Found::Np(np);
+            }
+            if !aside(seg) && !lower_start(seg) {
+                break;
+            }
+        }
+    }
+    match np {
+        Np::Other => Found::Nobody,
+        np => Found::Np(np),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{found, who};
+
+    #[test]
+    fn name_and_verb_after_the_quote() {
+        assert_eq!(
+            who("“The bridge will reopen in May,” Marta Kowal said."),
+            ["Marta Kowal"]
+        );
+        assert_eq!(
+            who("“We stay open late,” Marta Kowal, who runs the bakery, said on Friday."),
+            ["Marta Kowal"]
+        );
+    }
+
+    #[test]
+    fn inverted_verb_then_name() {
+        assert_eq!(
+            who("“Nobody slept that night,” said Ilona Varga, a nurse at the clinic."),
+            ["Ilona Varga"]
+        );
+        assert_eq!(who("“Prices will fall,” says Bruno Leal."), ["Bruno Leal"]);
+    }
+
+    #[test]
+    fn according_to_before_and_after() {
+        assert_eq!(
+            who("According to Piet Smit, “the harbour has never been this full.”"),
+            ["Piet Smit"]
+        );
+        assert_eq!(
+            who("“Rents doubled in two years,” according to Ana Ruiz, a housing researcher."),
+            ["Ana Ruiz"]
+        );
+    }
+
+    #[test]
+    fn verbs_beyond_said() {
+        let body = "“The line is quiet,” Olek Marek told reporters.\n\n\
+                    “We need more buses,” Dana Holt added.\n\n\
+                    “Snow again,” Tim Ode tweeted on Sunday.\n\n\
+                    “The budget is a fiction,” Lars Eng wrote in a letter.\n\n\
+                    “Do not travel tonight,” Rita Sol warned.\n\n\
+                    “I was never there,” Emil Dax insisted.";
+        assert_eq!(
+            who(body),
+            [
+                "Olek Marek",
+                "Dana Holt",
+                "Tim Ode",
+                "Lars Eng",
+                "Rita Sol",
+                "Emil Dax"
+            ]
+        );
+    }
+
+    #[test]
+    fn speaker_before_the_quote() {
+        assert_eq!(
+            found("Mayor Lena Fischer told reporters: “The snow will not stop us.”"),
+            [(Some("Lena Fischer".into()), Some("Mayor".into()))]
+        );
+        assert_eq!(
+            who("Rui Costa said the vote was “a quiet revolution” for the town."),
+            ["Rui Costa"]
+        );
+        assert_eq!(
+            who("In a short speech, Hana Ito said: “We will rebuild the school first.”"),
+            ["Hana Ito"]
+        );
+        assert_eq!(
+            who("Pollster Gil Amar: “Turnout decides this one.”"),
+            ["Gil Amar"]
+        );
+    }
+
+    #[test]
+    fn signature_after_a_dash() {
+        assert_eq!(
+            who("“Keep the library open.” — Jo Marsh, a reader since 1971"),
+            ["Jo Marsh"]
+        );
+    }
+
+    #[test]
+    fn ukrainian_and_russian_frames() {
+        assert_eq!(
+            who("«Ми тримаємося», — сказав Андрій Коваль."),
+            ["Андрій Коваль"]
+        );
+        assert_eq!(who("„Мы остаёмся“, — заявил Павел Орлов."), ["Павел Орлов"]);
+    }
+}

@@ -1,0 +1,87 @@
+//! Quoted speech in an article body: every quoted span (“…”, "…", «…», „…“, ''…''), and who
+//! said it. Offsets are in characters, not bytes, so they mean the same thing in every
+//! language binding. Quoted names of works, nicknames and scare quotes are not speech and
+//! are left out.
+//!
+//! This file is the one way in. The rules live in the files below it, each using only those
+//! listed before it:
+//!
+//! - `text`: the body's characters and their byte offsets, and which characters are marks;
+//! - `words`: the word lists the rules consult (speech verbs, titles, names of works, ...);
+//! - `spans`: pairing quote marks into quoted spans, and the [`Quote`] type;
+//! - `non_speech`: dropping spans that are not speech;
+//! - `tokens`: the body as word tokens with each quote as one, cut into sentences;
+//! - `names`: names of people in tokens, and the fullest form the article gives one;
+//! - `phrases`: noun phrases in a speaker's place (a name, a pronoun, a description);
+//! - `frames`: speech frames around a quote (`“…,” Kofman said`) and whom they name;
+//! - `attribution`: the speaker of each quote, with pronouns and continued speakers.
+
+mod attribution;
+mod frames;
+mod names;
+mod non_speech;
+mod phrases;
+mod spans;
+mod text;
+mod tokens;
+mod words;
+
+pub use spans::Quote;
+
+use text::Chars;
+
+/// Finds every quoted span in `body`, in order, without speakers.
+///
+/// A quote still open at the end of a paragraph continues when the next paragraph opens with
+/// a mark of the same kind (the newspaper convention for long quotes); otherwise it ends with
+/// its paragraph. A double quote opened inside a quote is nested when enough closing marks
+/// follow in the paragraph for both; otherwise the first quote was never closed and ends
+/// where the second begins.
+pub fn extract(body: &str) -> Vec<Quote> {
+    extract_in(&Chars::new(body))
+}
+
+/// [`extract`], with `speaker` and `role` filled in where the text around a quote names
+/// them (`“…,” Kofman said`, `he added`, a quote-only paragraph after a speaker's). Reads
+/// the body's characters once for both.
+pub fn extract_attributed(body: &str) -> Vec<Quote> {
+    text::with_chars(body, |text| {
+        let mut quotes = extract_in(text);
+        attribution::attribute(text, &mut quotes);
+        quotes
+    })
+}
+
+/// The quoted spans of `text` that are speech.
+fn extract_in(text: &Chars<'_>) -> Vec<Quote> {
+    let mut quotes = spans::find(text);
+    let chars = &text.chars[..];
+    non_speech::drop_names(chars, &mut quotes);
+    non_speech::drop_scare_quotes(chars, &mut quotes);
+    quotes
+}
+
+/// Helpers for the tests of the rules, which go through the public entry.
+#[cfg(test)]
+mod test_util {
+    /// The text of every quote in `body`.
+    pub(super) fn texts(body: &str) -> Vec<String> {
+        super::extract(body).into_iter().map(|q| q.text).collect()
+    }
+
+    /// (speaker, role) of every quote in `body`.
+    pub(super) fn found(body: &str) -> Vec<(Option<String>, Option<String>)> {
+        super::extract_attributed(body)
+            .into_iter()
+            .map(|q| (q.speaker, q.role))
+            .collect()
+    }
+
+    /// The speakers only, `""` for none.
+    pub(super) fn who(body: &str) -> Vec<String> {
+        found(body)
+            .into_iter()
+            .map(|(s, _)| s.unwrap_or_default())
+            .collect()
+    }
+}

@@ -1,0 +1,307 @@
+//! Names of people (and of organisations that speak) in tokens: which capitalised words
+//! may be part of a name, splitting titles into a role (`Donetsk Gov.`), the article's
+//! names indexed by last word, and the fullest form of a name the article gives.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::tokens::{is_possessive, Tok};
+use super::words::{
+    HONORIFICS, NOT_NAME, NOT_PERSON_LAST, OF_TITLES, PARTICLES, ROLE_NOUNS, TITLES,
+};
+
+/// A name found in the text: its words (titles and honorifics removed, possessive dropped),
+/// the title words before it, and whether it is plainly a person.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Name {
+    pub(super) words: Vec<String>,
+    pub(super) role: Option<String>,
+    /// Had an honorific or title, or is written as a person's full name.
+    pub(super) person: bool,
+}
+
+/// A speaker as found: name, role, and whether plainly a person.
+pub(super) type Who = (String, Option<String>, bool);
+
+/// Whether `t` can be a word of a name: capitalised, and neither a function word nor a
+/// common word capitalised only because it opens a sentence.
+pub(super) fn name_word(t: &Tok) -> bool {
+    t.capitalised() && !t.not_name && !t.is_in(&NOT_NAME) && !party_tag(t)
+}
+
+/// A party and state tag (`D-Wis.`, `R-Ky.`), never a name.
+fn party_tag(t: &Tok) -> bool {
+    let mut parts = t.text.splitn(2, '-');
+    let first = parts.next().unwrap_or("");
+    first.chars().count() == 1
+        && parts
+            .next()
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+}
+
+/// The name at the end of `toks` (a noun phrase), with what comes before it.
+pub(super) fn trailing_name(toks: &[Tok]) -> Option<(usize, Name)> {
+    let n = toks.len();
+    let mut start = n;
+    while start > 0 {
+        let t = &toks[start - 1];
+        let inside = start < n;
+        let ok = name_word(t)
+            || t.is_in(&HONORIFICS) && t.capitalised()
+            || t.is_in(&TITLES) && t.capitalised()
+            || (inside && t.is_in(&PARTICLES) && start >= 2 && name_word(&toks[start - 2]))
+            || (inside
+                && t.lower == "of"
+                && start >= 2
+                && toks[start - 2].is_in(&OF_TITLES)
+                && toks[start - 2].capitalised());
+        if !ok || (inside && is_possessive(t)) {
+            break;
+        }
+        start -= 1;
+    }
+    if start == n {
+        return None;
+    }
+    let run = &toks[start..];
+    let name = split_title(run)?;
+    Some((start, name))
+}
+
+pub(super) fn strip_possessive(s: &str) -> &str {
+    for suffix in ["’s", "'s"] {
+        if let Some(stem) = s.strip_suffix(suffix) {
+            return stem;
+        }
+    }
+    s
+}
+
+/// Splits a run of capitalised words into role and name: `Donetsk Gov. Pavlo Kyrylenko` →
+/// (`Donetsk Gov.`, `Pavlo Kyrylenko`). Honorifics are dropped.
+pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
+    let mut role_end = 0;
+    let mut honorific = false;
+    let mut k = 0;
+    while k < run.len() {
+        let t = &run[k];
+        if t.is_in(&HONORIFICS) {
+            honorific = true;
+            role_end = role_end.max(k + 1);
+        } else if (t.is_in(&TITLES) || (k == 0 && t.is_in(&ROLE_NOUNS) && run.len() >= 3))
+            && k + 1 < run.len()
+        {
+            role_end = k + 1;
+            // `Secretary of State`, `Minister of the Interior`.
+            if run[k + 1].lower == "of" && t.is_in(&OF_TITLES) {
+                let mut j = k + 2;
+                if run.get(j).is_some_and(|t| t.lower == "the") {
+                    j += 1;
+                }
+                if j < run.len() {
+                    role_end = j + 1;
+                    k = j;
+                }
+            }
+        }
+        k += 1;
+    }
+    // `WHO chief Hans Doe` without the chief: an organisation's acronym before a full name is
+    // the role.
+    let acronym = |t: &Tok| {
+        t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !t.text.chars().any(char::is_lowercase)
+    };
+    if role_end == 0 && run.len() >= 3 && acronym(&run[0]) && !run[1..].iter().any(acronym) {
+        role_end = 1;
+    }
+    let name_toks = &run[role_end.min(run.len())..];
+    // Words left of the name that belong to the role only when a title is among them.
+    let words: Vec<String> = name_toks
+        .iter()
+        .filter(|t| !t.is_in(&HONORIFICS))
+        .map(|t| strip_possessive(t.text).to_string())
+        .collect();
+    if words.is_empty() || words.iter().all(|w| w.chars().count() < 2) {
+        return None;
+    }
+    // Two words or more in capitals are a heading (`FULL TEXT`), not a name; one is an
+    // acronym (`NATO`).
+    let shouted = |w: &String| {
+        w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase)
+    };
+    if words.iter().filter(|w| shouted(w)).count() >= 2 {
+        return None;
+    }
+    let role_toks: Vec<&Tok> = run[..role_end]
+        .iter()
+        .filter(|t| !t.is_in(&HONORIFICS))
+        .collect();
+    let has_title =
+        role_toks.iter().any(|t| t.is_in(&TITLES)) || role_toks.first().is_some_and(|t| acronym(t));
+    let role = has_title.then(|| join(role_toks.iter().map(|t| t.text)));
+    let person = honorific || has_title;
+    Some(Name {
+        words,
+        role,
+        person,
+    })
+}
+
+pub(super) fn join<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    words.collect::<Vec<_>>().join(" ")
+}
+
+/// The runs of capitalised words in the body that may be names (`all_names`), by their last
+/// word: where each run starts and ends. A run is read as a name (`split_title`) only when
+/// a speaker with the same last word asks (`resolve`), so an article's other capitalised
+/// words cost no allocation.
+pub(super) struct Names<'t, 'a> {
+    toks: &'t [Tok<'a>],
+    runs: HashMap<&'t str, Vec<(usize, usize)>>,
+}
+
+impl<'t, 'a> Names<'t, 'a> {
+    /// The names ending in `last`, as `all_names` kept them (each run read by `split_title`),
+    /// in the order of the text.
+    fn ending_in<'s>(&'s self, last: &'s str) -> impl Iterator<Item = (usize, Name)> + 's {
+        self.runs
+            .get(last)
+            .into_iter()
+            .flatten()
+            .filter_map(move |&(start, end)| {
+                split_title(&self.toks[start..end])
+                    .filter(|n| n.words.last().is_some_and(|w| w == last))
+                    .map(|n| (start, n))
+            })
+    }
+}
+
+pub(super) fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
+    let mut runs: HashMap<&'t str, Vec<(usize, usize)>> = HashMap::default();
+    let mut k = 0;
+    while k < toks.len() {
+        if !toks[k].capitalised() {
+            k += 1;
+            continue;
+        }
+        let mut end = k;
+        while end < toks.len() {
+            let t = &toks[end];
+            let ok = t.capitalised()
+                || (end > k
+                    && t.is_in(&PARTICLES)
+                    && toks.get(end + 1).is_some_and(Tok::capitalised))
+                || (end > k
+                    && t.lower == "of"
+                    && toks[end - 1].is_in(&OF_TITLES)
+                    && toks.get(end + 1).is_some_and(Tok::capitalised));
+            if !ok {
+                break;
+            }
+            end += 1;
+            if is_possessive(t) {
+                break;
+            }
+        }
+        let mut start = k;
+        while start < end && toks[start].is_in(&NOT_NAME) {
+            start += 1;
+        }
+        // The last word `split_title` would give the run's name: that of its last token
+        // that is not an honorific.
+        let last = toks[start..end]
+            .iter()
+            .rev()
+            .find(|t| !t.is_in(&HONORIFICS))
+            .map(|t| strip_possessive(t.text));
+        if let Some(last) = last {
+            runs.entry(last).or_default().push((start, end));
+        }
+        k = end.max(k + 1);
+    }
+    Names { toks, runs }
+}
+
+/// The fullest form of `name` the article gives (`Kofman` → `Michael Kofman`): the longest
+/// name ending with the same words, the last one before `at`, else the first after it.
+pub(super) fn resolve(names: &Names, name: &Name, at: usize) -> Who {
+    let longer = |n: &Name| n.words.len() > name.words.len() && n.words.ends_with(&name.words);
+    let candidates: Vec<(usize, Name)> = name
+        .words
+        .last()
+        .map(|last| {
+            names
+                .ending_in(last)
+                .filter(|(_, n)| longer(n) && n.words.len() <= 4)
+                .collect()
+        })
+        .unwrap_or_default();
+    // The person last named this way before the quote (else the first after it), in the
+    // fullest form the article gives that same person (same first word).
+    let nearest = candidates
+        .iter()
+        .filter(|(k, _)| *k < at)
+        .max_by_key(|(k, _)| *k)
+        .or_else(|| {
+            candidates
+                .iter()
+                .filter(|(k, _)| *k >= at)
+                .min_by_key(|(k, _)| *k)
+        });
+    let best: Option<&Name> = nearest.map(|near| {
+        let near = &near.1;
+        candidates
+            .iter()
+            .filter(|(_, n)| n.words.first() == near.words.first())
+            .max_by_key(|(k, n)| (n.words.len(), *k < at, *k))
+            .map_or(near, |(_, n)| n)
+    });
+    let (words, role, person) = match best {
+        Some(n) => (
+            &n.words,
+            name.role.clone().or_else(|| n.role.clone()),
+            name.person || n.person || n.words.len() >= 2,
+        ),
+        None => (&name.words, name.role.clone(), name.person),
+    };
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    let person = person && !NOT_PERSON_LAST.contains(&last)
+        || (words.len() >= 2 && !NOT_PERSON_LAST.contains(&last));
+    (words.join(" "), role, person)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{found, who};
+
+    #[test]
+    fn surname_becomes_the_fullest_name_given_earlier() {
+        let body = "Tomas Berg has inspected the old dam every spring for a decade.\n\n\
+                    “The cracks are old and stable,” Berg said.";
+        assert_eq!(who(body), ["Tomas Berg"]);
+        // Mr. and the like are dropped on the way.
+        let body = "Ilse Vogel runs the ferry.\n\n“We sail at six,” Ms. Vogel said.";
+        assert_eq!(who(body), ["Ilse Vogel"]);
+    }
+
+    #[test]
+    fn title_becomes_the_role() {
+        assert_eq!(
+            found("“Trains will run again on Friday,” Lviv Gov. Ostap Danyliv said."),
+            [(Some("Ostap Danyliv".into()), Some("Lviv Gov.".into()))]
+        );
+        assert_eq!(
+            found("“The port is open,” said harbour master Inge Solberg."),
+            [(Some("Inge Solberg".into()), Some("harbour master".into()))]
+        );
+        // The role comes along when only the surname is used later.
+        let body = "Finance Minister Aino Virtanen spoke first.\n\n“Taxes stay,” Virtanen said.";
+        assert_eq!(
+            found(body),
+            [(
+                Some("Aino Virtanen".into()),
+                Some("Finance Minister".into())
+            )]
+        );
+    }
+}

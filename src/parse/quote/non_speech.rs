@@ -1,0 +1,460 @@
+//! Quoted spans that are not speech, and so are dropped: names of works (`on “Meet the
+//! Press”`, `“Title,” by Ann Doe`), nicknames (`Juan “Chico” Ruiz`) and scare quotes (`a
+//! “historic” week`: a short phrase inside a sentence with no word announcing speech).
+//! Judged from the characters around each span.
+
+use super::spans::Quote;
+use super::text::is_mark_char;
+use super::words::{
+    is_abbreviation, is_cue_word, ENGLISH_FUNCTION_WORDS, TITLE_CUES_AFTER, TITLE_CUES_BEFORE,
+    TITLE_CUES_OF, TITLE_CUES_PREP, TITLE_ROLES_AFTER, TITLE_SMALL,
+};
+
+/// Removes quotes that name a work (`on “Meet the Press”`) or are a nickname inside a name
+/// (`Juan “Chico” Ruiz`): they are not speech. A title-case quote listed right after a title
+/// (`“Veep” and “Girls”`) is a title too.
+pub(super) fn drop_names(chars: &[char], quotes: &mut Vec<Quote>) {
+    let mut keep = Vec::with_capacity(quotes.len());
+    let mut prev_title_end: Option<usize> = None;
+    for q in quotes.iter() {
+        let listed_after_title = prev_title_end.is_some_and(|end| {
+            let between: String = chars[end..q.start].iter().collect();
+            between
+                .split(|c: char| c.is_whitespace() || c == ',' || is_mark_char(c))
+                .all(|w| w.is_empty() || w == "and" || w == "or")
+        });
+        let title = is_title(chars, q, listed_after_title);
+        prev_title_end = title.then_some(q.end);
+        keep.push(!title && !is_nickname(chars, q));
+    }
+    let mut flags = keep.into_iter();
+    quotes.retain(|_| flags.next().unwrap_or(true));
+}
+
+/// A one-word capitalised quote between two capitalised words: `Marcia “Cia” Price`.
+fn is_nickname(chars: &[char], q: &Quote) -> bool {
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let text = q.text.trim_matches(|c: char| !c.is_alphanumeric());
+    if text.split_whitespace().count() != 1 || !capitalised(text) {
+        return false;
+    }
+    let mut i = q.start;
+    while i > 0 && is_mark_char(chars[i - 1]) {
+        i -= 1;
+    }
+    let before = words_before_raw(chars, i);
+    let mut j = q.end;
+    while j < chars.len() && is_mark_char(chars[j]) {
+        j += 1;
+    }
+    if chars.get(j) != Some(&' ') {
+        return false;
+    }
+    let after: String = chars[j + 1..]
+        .iter()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    before.as_deref().is_some_and(capitalised) && capitalised(&after)
+}
+
+/// The word right before `at` when only one space separates them, as written.
+fn words_before_raw(chars: &[char], at: usize) -> Option<String> {
+    if at < 2 || chars[at - 1] != ' ' {
+        return None;
+    }
+    let end = at - 1;
+    let mut i = end;
+    while i > 0 && chars[i - 1].is_alphanumeric() {
+        i -= 1;
+    }
+    (i < end).then(|| chars[i..end].iter().collect())
+}
+
+/// Whether a quote is the name of a show, book or film rather than speech: its words are in
+/// title case, it does not open a sentence, and the words around it announce a work.
+fn is_title(chars: &[char], q: &Quote, listed_after_title: bool) -> bool {
+    // Title case: at most 12 words, every one not in TITLE_SMALL capitalised (or a number),
+    // and at least one such word.
+    let small = |w: &str| {
+        if w.is_ascii() {
+            TITLE_SMALL.iter().any(|s| s.eq_ignore_ascii_case(w))
+        } else {
+            TITLE_SMALL.contains(&w.to_lowercase().as_str())
+        }
+    };
+    let (mut words, mut significant, mut capitalised) = (0, 0, true);
+    for w in q.text.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        if words > 12 {
+            break;
+        }
+        if !small(w) {
+            significant += 1;
+            capitalised &= w.starts_with(|c: char| c.is_uppercase() || c.is_numeric());
+        }
+    }
+    let title_case = significant > 0 && words <= 12 && capitalised;
+    if !title_case {
+        return q.text.ends_with(',') && by_author(chars, q.end);
+    }
+    // Back over the opening mark(s) and space to the previous word.
+    let mut i = q.start;
+    while i > 0 && (is_mark_char(chars[i - 1]) || chars[i - 1].is_whitespace()) {
+        if chars[i - 1] == '\n' {
+            break;
+        }
+        i -= 1;
+    }
+    let mut j = q.end;
+    while j < chars.len() && (is_mark_char(chars[j]) || chars[j] == ' ') {
+        j += 1;
+    }
+    let next: String = chars[j..]
+        .iter()
+        .take_while(|c| c.is_alphanumeric() || **c == '-')
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    if i == 0 || matches!(chars[i - 1], '\n' | '.' | '!' | '?' | ':') {
+        // Opening its sentence, only a role after it makes it a work: `“Title” star Ann Doe`.
+        return TITLE_ROLES_AFTER.contains(&next.as_str());
+    }
+    if listed_after_title {
+        return true;
+    }
+    let before: Vec<String> = words_before(chars, i, 2);
+    let prev = before.last().map(String::as_str).unwrap_or("");
+    let pair =
+        |table: &[(&str, &str)]| before.len() == 2 && table.contains(&(before[0].as_str(), prev));
+    let cue_before = TITLE_CUES_BEFORE.contains(&prev)
+        || prev.ends_with("’s")
+        || prev.ends_with("'s")
+        || prev.ends_with("s’")
+        || prev.ends_with("s'")
+        || (prev.ends_with('s') && matches!(chars.get(i), Some('\'' | '’')))
+        || (prev == "of" && before.len() == 2 && TITLE_CUES_OF.contains(&before[0].as_str()))
+        || pair(TITLE_CUES_PREP);
+    cue_before || TITLE_CUES_AFTER.contains(&next.as_str()) || by_author(chars, q.end)
+}
+
+/// Whether `by` and a capitalised word follow the closing mark at `end`: `“Title,” by Ann
+/// Doe`, the way works are cited.
+fn by_author(chars: &[char], end: usize) -> bool {
+    let mut j = end;
+    while j < chars.len() && (is_mark_char(chars[j]) || chars[j] == ' ') {
+        j += 1;
+    }
+    let rest = &chars[j.min(chars.len())..];
+    rest.starts_with(&['b', 'y', ' ']) && rest.get(3).is_some_and(|c| c.is_uppercase())
+}
+
+/// Up to `n` lower-cased words ending before `at` (commas skipped), oldest first.
+fn words_before(chars: &[char], at: usize, n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = at;
+    while out.len() < n {
+        while i > 0 && (chars[i - 1].is_whitespace() || chars[i - 1] == ',') {
+            if chars[i - 1] == '\n' {
+                break;
+            }
+            i -= 1;
+        }
+        let end = i;
+        while i > 0 && (chars[i - 1].is_alphanumeric() || matches!(chars[i - 1], '’' | '\'' | '-'))
+        {
+            i -= 1;
+        }
+        if i == end {
+            break;
+        }
+        out.push(
+            chars[i..end]
+                .iter()
+                .flat_map(|c| c.to_lowercase())
+                .collect(),
+        );
+    }
+    out.reverse();
+    out
+}
+
+/// Most words a scare quote may have.
+const SCARE_MAX_WORDS: usize = 4;
+
+/// Removes scare quotes: a short quoted phrase (at most [`SCARE_MAX_WORDS`] words, not a
+/// sentence of its own) inside a sentence that has no word announcing speech or writing
+/// (`the so-called “reform” plan`, `a “historic” week`). A short quote stays when its
+/// sentence has a cue (`she called the plan “a disgrace”`, `chants of “not again”`) or when
+/// it opens its sentence.
+pub(super) fn drop_scare_quotes(chars: &[char], quotes: &mut Vec<Quote>) {
+    let mut index: Option<Sentences> = None;
+    quotes.retain(|q| {
+        let Some((open, close, ends_sentence)) = scare_candidate(chars, q) else {
+            return true;
+        };
+        let index = index.get_or_insert_with(|| Sentences::new(chars));
+        let from = index.start[open];
+        let to = if ends_sentence && next_opens_sentence(chars, close) {
+            close
+        } else {
+            index.end[close]
+        };
+        let count = |prefix: &[usize], a: usize, b: usize| prefix[b] - prefix[a];
+        let english = count(&index.english, from, open) + count(&index.english, close, to) > 0;
+        let cue = count(&index.cues, from, open) + count(&index.cues, close, to) > 0;
+        !english || cue
+    });
+}
+
+/// Where a quote that may be a scare quote starts and ends, marks included, and whether it
+/// ends with a sentence terminator; `None` when it cannot be one: too long, a sentence of
+/// its own, opening its sentence, or in marks other than English ones.
+fn scare_candidate(chars: &[char], q: &Quote) -> Option<(usize, usize, bool)> {
+    let words = q
+        .text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    if words > SCARE_MAX_WORDS || q.text.contains('\n') {
+        return None;
+    }
+    // A sentence of its own (`“Lock the gates!”`) is speech.
+    let core = q
+        .text
+        .trim_end_matches(|c: char| is_mark_char(c) || c == ')');
+    let capitalised = core
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase);
+    let terminated = core.ends_with(['.', '!', '?']);
+    if capitalised && terminated {
+        return None;
+    }
+    let mut open = q.start;
+    while open > 0 && is_mark_char(chars[open - 1]) {
+        open -= 1;
+    }
+    // The cue words are English: „…“ and «…» quotes are left alone.
+    if !matches!(chars.get(open), Some('“' | '"' | '\'')) {
+        return None;
+    }
+    // A quote that opens its sentence or paragraph is not a scare quote.
+    let mut i = open;
+    while i > 0 && chars[i - 1] == ' ' {
+        i -= 1;
+    }
+    if i == 0 || matches!(chars[i - 1], '\n' | '.' | '!' | '?' | ':') {
+        return None;
+    }
+    let mut close = q.end;
+    while close < chars.len() && is_mark_char(chars[close]) {
+        close += 1;
+    }
+    Some((open, close, terminated))
+}
+
+/// Sentences and words of a body, for [`drop_scare_quotes`]: built once, so that each quote
+/// is judged in constant time.
+struct Sentences {
+    /// `start[i]`: start of the sentence holding the character before `i`.
+    start: Vec<usize>,
+    /// `end[i]`: end of the sentence holding `i` (past its terminator), within its line.
+    end: Vec<usize>,
+    /// `cues[i]`: cue words ([`is_cue_word`]) starting before `i`.
+    cues: Vec<usize>,
+    /// `english[i]`: English function words starting before `i`.
+    english: Vec<usize>,
+}
+
+impl Sentences {
+    fn new(chars: &[char]) -> Sentences {
+        let n = chars.len();
+        let mut start = vec![0; n + 1];
+        for i in 1..=n {
+            start[i] = if chars[i - 1] == '\n' || ends_sentence_at(chars, i - 1) {
+                i
+            } else {
+                start[i - 1]
+            };
+        }
+        let mut end = vec![n; n + 1];
+        for j in (0..n).rev() {
+            end[j] = if chars[j] == '\n' {
+                j
+            } else if ends_sentence_at(chars, j) {
+                j + 1
+            } else {
+                end[j + 1]
+            };
+        }
+        let prefix = |in_word: fn(char) -> bool, keep: fn(&str) -> bool| {
+            let mut counts = vec![0; n + 1];
+            let mut i = 0;
+            while i < n {
+                counts[i + 1] = counts[i];
+                if in_word(chars[i]) && (i == 0 || !in_word(chars[i - 1])) {
+                    let word: String = chars[i..]
+                        .iter()
+                        .take_while(|&&c| in_word(c))
+                        .flat_map(|c| c.to_lowercase())
+                        .collect();
+                    counts[i + 1] += usize::from(keep(&word));
+                }
+                i += 1;
+            }
+            counts
+        };
+        let cues = prefix(
+            |c| c.is_alphanumeric() || matches!(c, '-' | '’' | '\''),
+            is_cue_word,
+        );
+        let english = prefix(char::is_alphanumeric, |w| {
+            ENGLISH_FUNCTION_WORDS.contains(&w)
+        });
+        Sentences {
+            start,
+            end,
+            cues,
+            english,
+        }
+    }
+}
+
+/// Whether a sentence ending with a terminator ends at `at` (just past the terminator and
+/// any closing marks): white space follows, and then no lower-case letter.
+fn next_opens_sentence(chars: &[char], at: usize) -> bool {
+    if !chars.get(at).is_none_or(|c| c.is_whitespace()) {
+        return false;
+    }
+    let next = chars[at..].iter().find(|c| **c != ' ');
+    !next.is_some_and(|c| c.is_lowercase())
+}
+
+/// Whether the `.`, `!` or `?` at `at` ends a sentence: not the period of an abbreviation
+/// (`Gov.`, `U.S.`), and followed (after closing marks) by a new sentence.
+fn ends_sentence_at(chars: &[char], at: usize) -> bool {
+    if !matches!(chars[at], '.' | '!' | '?') {
+        return false;
+    }
+    if chars[at] == '.' {
+        let mut i = at;
+        while i > 0 && chars[i - 1].is_alphanumeric() {
+            i -= 1;
+        }
+        let word: String = chars[i..at].iter().flat_map(|c| c.to_lowercase()).collect();
+        let initial = word.chars().count() == 1 && chars[i].is_uppercase();
+        if initial || is_abbreviation(&word) {
+            return false;
+        }
+    }
+    let mut j = at + 1;
+    while j < chars.len() && (is_mark_char(chars[j]) || chars[j] == ')') {
+        j += 1;
+    }
+    next_opens_sentence(chars, j)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::texts;
+
+    #[test]
+    fn names_of_works_and_nicknames_are_not_quotes() {
+        let none: [&str; 0] = [];
+        assert_eq!(
+            texts("She appeared on the show “Evening Table” on Sunday."),
+            none
+        );
+        assert_eq!(
+            texts("He told NTV’s “Morning Hour” that the plan was “dead.”"),
+            ["dead."]
+        );
+        assert_eq!(
+            texts("The film “River of Salt” and “Winter Port” opened."),
+            none
+        );
+        assert_eq!(texts("Jan “Bear” Kowalski said no."), none);
+        assert_eq!(
+            texts("Read “Why the ferry stopped running,” by Ola Berg, in Sunday’s paper."),
+            none
+        );
+        // Title case alone is not enough: slogans and nicknames in speech stay.
+        assert_eq!(
+            texts("“Go Home,” the crowd chanted. He called him “Little Tom.”"),
+            ["Go Home,", "Little Tom."]
+        );
+    }
+
+    #[test]
+    fn scare_quotes_without_a_cue_are_dropped() {
+        let none: [&str; 0] = [];
+        assert_eq!(texts("The so-called “reform” plan passed on Monday."), none);
+        assert_eq!(texts("It was a “historic” week for the little town."), none);
+        assert_eq!(
+            texts("Fares rose again. Riders call the new line a “ghost train” now."),
+            ["ghost train"]
+        );
+        // A cue in another sentence does not count.
+        assert_eq!(
+            texts("Ana Lee said nothing. The “quiet period” ended in May."),
+            none
+        );
+        // The period of an abbreviation does not end the sentence holding the cue.
+        assert_eq!(
+            texts("Ruiz told the U.S. Senate the bill was “a mess” in part."),
+            ["a mess"]
+        );
+    }
+
+    #[test]
+    fn short_quotes_with_a_cue_or_of_their_own_stay() {
+        assert_eq!(
+            texts("She called the ferry plan “a disgrace” on Monday."),
+            ["a disgrace"]
+        );
+        assert_eq!(
+            texts("The crowd broke into chants of “one more year” at dusk."),
+            ["one more year"]
+        );
+        assert_eq!(
+            texts("The mayor coined the phrase “bridges not walls” last spring."),
+            ["bridges not walls"]
+        );
+        // A sentence of its own, a quote opening its sentence, a longer quote.
+        assert_eq!(
+            texts("Then came “Never again!” from the back row."),
+            ["Never again!"]
+        );
+        assert_eq!(texts("“Maybe later” was all we got."), ["Maybe later"]);
+        assert_eq!(
+            texts("The plan would bring “more buses to every district by June” next year."),
+            ["more buses to every district by June"]
+        );
+    }
+
+    #[test]
+    fn more_names_of_works() {
+        let none: [&str; 0] = [];
+        assert_eq!(
+            texts("Ana Lee, who starred in “Harbor Lights,” spoke first."),
+            none
+        );
+        assert_eq!(
+            texts("He said so in an interview with “Morning Roundup” on Friday."),
+            none
+        );
+        assert_eq!(
+            texts("He said so on NBS' “Morning Roundup” on Friday."),
+            none
+        );
+        // Opening its sentence or paragraph, a work followed by a role.
+        assert_eq!(texts("Photo.\n\n“Night Harbor” star Ana Lee smiled."), none);
+        assert_eq!(
+            texts("It rained. “Night Harbor” host Ana Lee smiled."),
+            none
+        );
+    }
+}

@@ -1,0 +1,341 @@
+//! Noun phrases in a speaker's place: where one ends, and whether it is a name (with any
+//! role before it), a pronoun, or a description that names nobody (`the report`).
+
+use super::names::{join, name_word, strip_possessive, trailing_name, Name};
+use super::tokens::{is_possessive, Kind, Tok, MAX_WINDOW};
+use super::words::{
+    ADVERBS, AUXILIARIES, NOT_NAME, NP_BREAKS, OF_TITLES, ORG_NOUNS, PARTICLES, RELATIONS,
+    ROLE_NOUNS, ROLE_WORDS, TITLES,
+};
+
+/// What the words in a speaker's place say.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Np {
+    Name(Name),
+    /// `he` or `she`, lower case.
+    Pronoun(String),
+    /// A description without a name (`the report`, `a spokesman for the campaign`).
+    Other,
+}
+
+/// Reads a noun phrase that names a speaker: `Kofman`, `Donetsk Gov. Pavlo Kyrylenko`,
+/// `Clinton spokesman Brian Fallon`, `he`, `the White House`, `the Clinton campaign`.
+pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
+    let words = toks.iter().filter(|t| t.is_word());
+    let skip = words.clone().count().saturating_sub(MAX_WINDOW);
+    let toks: Vec<Tok> = words.skip(skip).copied().collect();
+    if toks.is_empty() {
+        return Np::Other;
+    }
+    if toks.len() == 1 && toks[0].is(&["he", "she"]) {
+        return Np::Pronoun(toks[0].lower.to_string());
+    }
+    // `Trump’s` alone stands for what follows it (`Editor’s note`), not for a speaker.
+    if toks.last().is_some_and(is_possessive) {
+        return Np::Other;
+    }
+    // `Mark Doe and Jon Roe`: two people speaking together.
+    if let Some(and) = toks.iter().position(|t| t.lower == "and") {
+        if let (Np::Name(a), Np::Name(b)) =
+            (noun_phrase(&toks[..and]), noun_phrase(&toks[and + 1..]))
+        {
+            let mut words = a.words;
+            words.push("and".into());
+            words.extend(b.words);
+            return Np::Name(Name {
+                words,
+                role: None,
+                person: true,
+            });
+        }
+    }
+    // `Charles Rangel of New York`: the speaker is the head before `of` (but `Secretary of
+    // State John Kerry` is one title).
+    if let Some(of) =
+        (1..toks.len()).find(|&k| toks[k].lower == "of" && !toks[k - 1].is_in(&OF_TITLES))
+    {
+        return match noun_phrase(&toks[..of]) {
+            Np::Name(n) => Np::Name(n),
+            _ => Np::Other,
+        };
+    }
+    match trailing_name(&toks) {
+        Some((start, mut name)) => {
+            let before = &toks[..start];
+            // Only descriptive words may stand before the name.
+            if before
+                .iter()
+                .any(|t| t.is_verb() || t.is(&["he", "she", "they", "it"]))
+            {
+                return Np::Other;
+            }
+            // `the WHO chief`, `глава ВООЗ`: someone holding a role at an organisation, not
+            // the organisation itself.
+            let acronym_only = name.words.len() == 1
+                && name.words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !name.words[0].chars().any(char::is_lowercase);
+            if acronym_only && before.last().is_some_and(role_noun) {
+                return Np::Other;
+            }
+            if name.role.is_none() {
+                if let Some(last) = before.last() {
+                    if role_noun(last) {
+                        // Back over the words a role is made of (`Republican pollster`,
+                        // `former campaign manager`), not into the clause before it.
+                        let mut from = before.len();
+                        while from > 0 {
+                            let t = &before[from - 1];
+                            // A plain noun right before a role noun is part of it
+                            // (`harbour master`).
+                            let modifier = from == before.len() - 1
+                                && !t.capitalised()
+                                && !t.is_in(&NP_BREAKS)
+                                && !t.is_in(&NOT_NAME)
+                                && !t.is_in(&AUXILIARIES)
+                                && !t.is_verb();
+                            let role_word = role_noun(t)
+                                || modifier
+                                || t.is_in(&ROLE_WORDS)
+                                || (t.capitalised() && !t.not_name && !t.is_in(&NOT_NAME))
+                                || is_possessive(t);
+                            if !role_word {
+                                break;
+                            }
+                            from -= 1;
+                        }
+                        // A relation (`his friend Jo Doe`) is no role.
+                        if !last.is_in(&RELATIONS) {
+                            name.role = Some(join(before[from..].iter().map(|t| t.text)));
+                        }
+                        name.person = true;
+                    }
+                }
+            }
+            Np::Name(name)
+        }
+        None => {
+            // `the Clinton campaign`: an organisation named after a person.
+            let n = toks.len();
+            if n >= 2 && toks[n - 1].is(ORG_NOUNS) && name_word(&toks[n - 2]) {
+                let mut start = n - 1;
+                while start > 0 && name_word(&toks[start - 1]) && !is_possessive(&toks[start - 1]) {
+                    start -= 1;
+                }
+                if start == n - 1 && is_possessive(&toks[n - 2]) {
+                    start = n - 2;
+                }
+                let mut words: Vec<String> = toks[start..n - 1]
+                    .iter()
+                    .map(|t| strip_possessive(t.text).to_string())
+                    .collect();
+                words.push(toks[n - 1].text.to_string());
+                return Np::Name(Name {
+                    words,
+                    role: None,
+                    person: false,
+                });
+            }
+            Np::Other
+        }
+    }
+}
+
+/// The noun phrase at the start of `toks`: up to the first break word, comma or bracket.
+pub(super) fn leading_np(toks: &[Tok]) -> Np {
+    let end = np_end(toks, 0);
+    noun_phrase(&toks[..end])
+}
+
+/// Index where the noun phrase starting at `from` ends.
+fn np_end(toks: &[Tok], from: usize) -> usize {
+    // A phrase opening with a name ends with the name (`Bernie Sanders visited NBC`), unless
+    // the name is possessive (`Trump’s campaign manager`) or a role and another name follow
+    // (`Clinton spokesman Brian Fallon`).
+    let mut k = from;
+    while toks
+        .get(k)
+        .is_some_and(|t| name_word(t) || t.is_in(&TITLES) && t.capitalised())
+    {
+        let run_start = k;
+        loop {
+            while k < toks.len() && (toks[k].capitalised() && !toks[k].not_name) {
+                k += 1;
+                if is_possessive(&toks[k - 1]) {
+                    break;
+                }
+            }
+            // `Secretary of State Madeleine Doe`, `Pierre de Vos`.
+            let next_cap = |j: usize| toks.get(j).is_some_and(Tok::capitalised);
+            if k > from && !is_possessive(&toks[k - 1]) && k < toks.len() {
+                if toks[k].lower == "of" && toks[k - 1].is_in(&OF_TITLES) {
+                    let j = if toks.get(k + 1).is_some_and(|t| t.lower == "the") {
+                        k + 2
+                    } else {
+                        k + 1
+                    };
+                    if next_cap(j) {
+                        k = j;
+                        continue;
+                    }
+                }
+                if toks[k].is_in(&PARTICLES) && next_cap(k + 1) {
+                    k += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if k == run_start {
+            return k;
+        }
+        if is_possessive(&toks[k - 1]) {
+            break;
+        }
+        let mut j = k;
+        while j < toks.len() && j < k + 4 && role_word(&toks[j]) && !toks[j].capitalised() {
+            j += 1;
+        }
+        let role_then_name = j > k && toks.get(j).is_some_and(name_word);
+        // `Mark Doe and Jon Roe`.
+        if toks.get(k).is_some_and(|t| t.lower == "and") && toks.get(k + 1).is_some_and(name_word) {
+            k += 1;
+            continue;
+        }
+        if !role_then_name {
+            return k;
+        }
+        k = j;
+    }
+    while k < toks.len() {
+        let t = &toks[k];
+        let stop = match t.kind {
+            Kind::Word => {
+                (k > from
+                    && (t.is_in(&NP_BREAKS)
+                        || t.is_verb()
+                        || is_ly(t)
+                        || t.is_in(&AUXILIARIES)
+                        || t.lower.ends_with("n’t")
+                        || t.lower.ends_with("n't")))
+                    && !(t.lower == "of" && k > from && toks[k - 1].is_in(&OF_TITLES))
+            }
+            _ => !t.is_punct('-'),
+        };
+        if stop {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// The noun phrase at the end of `toks` (a subject before its verb): after the last break
+/// word or comma, adverbs before the verb dropped.
+pub(super) fn trailing_np(toks: &[Tok]) -> Np {
+    let mut end = toks.len();
+    while end > 0
+        && toks[end - 1].is_word()
+        && (toks[end - 1].is_in(&ADVERBS) || is_ly(&toks[end - 1]))
+    {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 {
+        let t = &toks[start - 1];
+        let stop = match t.kind {
+            Kind::Word => {
+                t.is_in(&NP_BREAKS)
+                    || t.is_verb()
+                    || t.is_in(&AUXILIARIES)
+                    || t.lower.ends_with("n’t")
+                    || t.lower.ends_with("n't")
+            }
+            _ => true,
+        };
+        if stop {
+            break;
+        }
+        start -= 1;
+    }
+    noun_phrase(&toks[start..end])
+}
+
+/// A noun that names a role (`spokesman`, `senator`, `pollster`, `harbour master`).
+fn role_noun(t: &Tok) -> bool {
+    t.is_in(&ROLE_NOUNS)
+        || t.is_in(&TITLES)
+        || ["ist", "ian", "master", "man", "woman"]
+            .iter()
+            .any(|suffix| t.lower.ends_with(suffix))
+}
+
+/// A lower-case word that may be part of a role before a name: a role noun or title, a role
+/// adjective, or a word with a nominal ending (`scientist`, `consultant`, `director`).
+fn role_word(t: &Tok) -> bool {
+    t.is_word()
+        && !t.is_in(&NP_BREAKS)
+        && !t.is_verb()
+        && (t.is_in(&ROLE_NOUNS)
+            || t.is_in(&TITLES)
+            || t.is_in(&ROLE_WORDS)
+            || t.lower.starts_with("co-")
+            || t.lower.starts_with("ex-")
+            || ["ist", "er", "or", "ian", "ant", "ent"]
+                .iter()
+                .any(|suffix| t.lower.ends_with(suffix)))
+}
+
+pub(super) fn is_ly(t: &Tok) -> bool {
+    t.is_word() && t.lower.len() > 4 && t.lower.ends_with("ly") && !t.capitalised()
+}
+
+/// Whether a segment is wholly a noun phrase that can be a speaker on its own: `Michael
+/// Kofman`, `the Rev. Al Sharpton`, `he` (not `who activated the Crime Bill`).
+pub(super) fn plain_np(seg: &[Tok]) -> Option<Np> {
+    let words: Vec<Tok> = seg.iter().filter(|t| t.is_word()).copied().collect();
+    if words.is_empty() || np_end(&words, 0) < words.len() {
+        return None;
+    }
+    match noun_phrase(&words) {
+        Np::Other => None,
+        np => Some(np),
+    }
+}
+
+/// Whether a segment opens with a word that makes it an aside, never the speaker itself
+/// (`who …`, `in a statement`, `speaking to reporters`).
+pub(super) fn aside(seg: &[Tok]) -> bool {
+    seg.iter().find(|t| t.is_word()).is_some_and(|t| {
+        t.is_in(&NP_BREAKS)
+            || t.is(&[
+                "a",
+                "an",
+                "the",
+                "whose",
+                "speaking",
+                "asked",
+                "also",
+                "meanwhile",
+                "however",
+            ])
+            || t.is_in(&ROLE_NOUNS)
+            || t.lower.ends_with("ing")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::who;
+
+    #[test]
+    fn organisations_named_after_people_and_pairs() {
+        assert_eq!(
+            who("“We disagree,” the Lindqvist campaign said in a statement."),
+            ["Lindqvist campaign"]
+        );
+        assert_eq!(
+            who("Ana Pires and Rui Mota: “The data say otherwise.”"),
+            ["Ana Pires and Rui Mota"]
+        );
+    }
+}

@@ -1,0 +1,446 @@
+//! The body as the speaker rules read it: word, punctuation and paragraph tokens with every
+//! quote as one opaque token, lower-cased once, and cut into sentences. Also the token
+//! lists' reuse from one article to the next, and small helpers over token ranges.
+
+use std::borrow::Cow;
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::spans::Quote;
+use super::text::{is_mark, Chars};
+use super::words::{is_speech_verb, Words, ABBREVIATIONS, NOUNISH_VERBS, OPENERS};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Word,
+    Punct,
+    /// A whole quote, by index into the quotes.
+    Quote(usize),
+    /// A paragraph break.
+    Para,
+}
+
+/// A token, borrowing its text from the body and its lower-cased form from the body or from
+/// one buffer of the article's lower-cased words (tokens are made for every word of an
+/// article, so they allocate nothing of their own and copy as plain values).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok<'a> {
+    pub(super) kind: Kind,
+    pub(super) text: &'a str,
+    /// Lower-cased `text`.
+    pub(super) lower: &'a str,
+    /// A word whose first character is a capital.
+    cap: bool,
+    /// A quote whose text ends a sentence (`.`, `!`, `?`).
+    terminal: bool,
+    /// A capitalised word that is capitalised only because it opens a sentence (`Back in
+    /// 1999, …`).
+    pub(super) not_name: bool,
+    /// The first word of a sentence.
+    initial: bool,
+    /// The last token of a sentence ([`ends_sentence`], once sentence openers are marked).
+    pub(super) end: bool,
+    /// Paragraph of the token, counted from 0.
+    pub(super) para: u32,
+    /// Index of the first token of the token's sentence.
+    pub(super) sentence: u32,
+}
+
+impl Tok<'_> {
+    pub(super) fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+    pub(super) fn capitalised(&self) -> bool {
+        self.cap
+    }
+    pub(super) fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct && self.text.starts_with(c)
+    }
+    /// A speech verb: in lower case, or capitalised to open a sentence (`Said Doe:`) or in
+    /// a headline (`Doe Says …`), but never in capitals (`RED STATES …`) or as a word that
+    /// is mostly a noun when capitalised (`United States`, `Reports`).
+    pub(super) fn is_verb(&self) -> bool {
+        self.is_word()
+            && is_speech_verb(self.lower)
+            && (self.text.starts_with(char::is_lowercase)
+                || (self.text.chars().skip(1).any(char::is_lowercase)
+                    && (self.initial || !self.is(NOUNISH_VERBS))))
+    }
+    pub(super) fn is(&self, words: &[&str]) -> bool {
+        self.is_word() && words.contains(&self.lower)
+    }
+    pub(super) fn is_in(&self, words: &Words) -> bool {
+        self.is_word() && words.contains(self.lower)
+    }
+}
+
+pub(super) fn is_possessive(t: &Tok) -> bool {
+    t.lower.ends_with("’s") || t.lower.ends_with("'s")
+}
+
+/// `text` in lower case, borrowed when it already is.
+fn lower_case(text: &str) -> Cow<'_, str> {
+    // Most words are ASCII in lower case already: one early-exit pass finds the first byte
+    // that is a capital or not ASCII, and most words have none.
+    if !text
+        .bytes()
+        .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut lower = String::with_capacity(text.len());
+    push_lower(text, &mut lower);
+    if lower == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(lower)
+    }
+}
+
+/// Appends `text` in lower case to `out`: ASCII in place, anything else as
+/// `str::to_lowercase` makes it (final sigma included).
+fn push_lower(text: &str, out: &mut String) {
+    let from = out.len();
+    if text.is_ascii() {
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
+}
+
+/// Cuts the body into tokens; each quote is one token. Lower-cased forms that differ from
+/// the text go to `lowered`, which the tokens then borrow.
+pub(super) fn tokenize<'a>(
+    text: &Chars<'a>,
+    quotes: &[Quote],
+    lowered: &'a mut String,
+    mut toks: Vec<Tok<'a>>,
+) -> Vec<Tok<'a>> {
+    let chars = &text.chars[..];
+    toks.reserve(chars.len() / 5);
+    // Tokens whose lower case is in `lowered`, with its byte range there; they borrow it
+    // once every word is in.
+    let mut in_lowered: Vec<(usize, usize, usize)> = Vec::new();
+    let mut qi = 0;
+    let mut i = 0;
+    // `plain`: the text is known to be ASCII without capitals, so its own lower case.
+    let mut push = |toks: &mut Vec<Tok<'a>>, kind: Kind, text: &'a str, plain: bool| {
+        let mut lower = text;
+        if !plain {
+            // Written straight into `lowered` (as `lower_case` would make it), and taken back
+            // when it is the text itself.
+            let from = lowered.len();
+            push_lower(text, lowered);
+            if lowered[from..] == *text {
+                lowered.truncate(from);
+            } else {
+                in_lowered.push((toks.len(), from, lowered.len()));
+                lower = "";
+            }
+        }
+        let cap = !plain && kind == Kind::Word && text.starts_with(char::is_uppercase);
+        let terminal = match kind {
+            Kind::Quote(qi) => quotes[qi]
+                .text
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && !".!?…".contains(c))
+                .ends_with(['.', '!', '?', '…']),
+            _ => false,
+        };
+        toks.push(Tok {
+            kind,
+            text,
+            lower,
+            cap,
+            terminal,
+            not_name: false,
+            initial: false,
+            end: false,
+            para: 0,
+            sentence: 0,
+        });
+    };
+    // Where the next quote starts: quotes are looked for only where a token could start.
+    let mut next_quote = quotes.first().map_or(usize::MAX, |q| q.start);
+    while i < chars.len() {
+        if i >= next_quote {
+            while qi < quotes.len() && quotes[qi].start < i {
+                qi += 1;
+            }
+            let at_quote = qi < quotes.len() && quotes[qi].start == i;
+            if at_quote {
+                push(&mut toks, Kind::Quote(qi), "", true);
+                i = quotes[qi].end.max(i + 1);
+                qi += 1;
+            }
+            next_quote = quotes.get(qi).map_or(usize::MAX, |q| q.start);
+            if at_quote {
+                continue;
+            }
+        }
+        let c = chars[i];
+        let class = char_class(c);
+        if class & SKIP != 0 {
+            if c == '\n' && chars.get(i + 1) == Some(&'\n') {
+                push(&mut toks, Kind::Para, "", true);
+                while i < chars.len() && chars[i].is_whitespace() {
+                    i += 1;
+                }
+            } else {
+                i += 1;
+            }
+            continue;
+        }
+        if class & ALNUM != 0 {
+            let start = i;
+            // `UPPER` once a character is a capital or not ASCII: the word is not plain.
+            let mut seen = class;
+            i += 1;
+            loop {
+                let part = i - 1;
+                while i < chars.len() {
+                    let class = char_class(chars[i]);
+                    if class & ALNUM == 0 {
+                        break;
+                    }
+                    seen |= class;
+                    i += 1;
+                }
+                // A period joins short parts (`U.S.`, `Ph.D`), not two sentences run together
+                // (`said.Trump`).
+                let joins = i + 1 < chars.len()
+                    && matches!(chars[i], '.' | '\'' | '’' | '-' | '&')
+                    && chars[i + 1].is_alphanumeric()
+                    && (chars[i] != '.' || i - part <= 3);
+                if !joins {
+                    break;
+                }
+                if chars[i] == '’' {
+                    seen |= UPPER;
+                }
+                i += 1;
+            }
+            let word = text.slice(start, i);
+            if chars.get(i) == Some(&'.') {
+                let lower = lower_case(word);
+                let initial = i - start == 1 && word.starts_with(char::is_uppercase);
+                let last_part = lower.rsplit('-').next().unwrap_or(&lower);
+                if initial
+                    || word.contains('.')
+                    || ABBREVIATIONS.contains(&lower)
+                    || ABBREVIATIONS.contains(last_part)
+                {
+                    // The period is the next character of the body: take it into the word.
+                    i += 1;
+                }
+            }
+            push(
+                &mut toks,
+                Kind::Word,
+                text.slice(start, i),
+                seen & UPPER == 0,
+            );
+            continue;
+        }
+        push(&mut toks, Kind::Punct, text.slice(i, i + 1), c.is_ascii());
+        i += 1;
+    }
+    let lowered: &'a str = lowered;
+    for (k, from, to) in in_lowered {
+        toks[k].lower = &lowered[from..to];
+    }
+    toks
+}
+
+/// Classes of characters for [`tokenize`], as bits: a letter or digit, one that makes a word
+/// not plain (a capital, or any character outside ASCII), a character skipped between
+/// tokens (white space and quote marks).
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+const SKIP: u8 = 4;
+
+/// [`char_class`] of each ASCII character, looked up rather than worked out: most characters
+/// of most bodies are ASCII.
+static ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0u8;
+    while b < 128 {
+        table[b as usize] = if b.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(b, b' ' | b'\t'..=b'\r' | b'"' | b'\'') {
+            // `char::is_whitespace` of ASCII, and the ASCII quote marks of `is_mark`.
+            SKIP
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The class of `c` for [`tokenize`].
+fn char_class(c: char) -> u8 {
+    if c.is_ascii() {
+        ASCII_CLASS[c as usize]
+    } else if c.is_whitespace() || is_mark(c) {
+        SKIP
+    } else if c.is_alphanumeric() {
+        ALNUM | UPPER
+    } else {
+        0
+    }
+}
+
+/// Whether token `k` ends a sentence.
+pub(super) fn ends_sentence(toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    match t.kind {
+        Kind::Para => true,
+        // `“We will win.” Then he left.` but not `“Will we win?” she asked.`
+        Kind::Quote(_) => {
+            t.terminal && toks.get(k + 1).is_some_and(Tok::capitalised) && !frame_follows(toks, k)
+        }
+        Kind::Punct => {
+            matches!(t.text, "." | "!" | "?" | "…")
+                && toks.get(k + 1).is_none_or(|n| {
+                    let lower_word = n.is_word() && n.text.starts_with(char::is_lowercase);
+                    !lower_word && !n.is_punct(',') && !n.is_punct(';')
+                })
+        }
+        _ => false,
+    }
+}
+
+/// Whether a speech frame starts right after token `k`: a speech verb, or a few words
+/// without punctuation and then one (`she asked`, `Mr. Doe said`).
+fn frame_follows(toks: &[Tok], k: usize) -> bool {
+    let rest = &toks[(k + 1).min(toks.len())..];
+    rest.iter()
+        .take(6)
+        .position(Tok::is_verb)
+        .is_some_and(|v| rest[..v].iter().all(Tok::is_word))
+}
+
+/// Marks capitalised words that open a sentence and are common words there, not names: those
+/// in [`OPENERS`] or ending in `-ly`, unless the article also capitalises them mid-sentence.
+/// Sets where sentences start and end, as [`ends_sentence`] tells once the marks are set.
+pub(super) fn mark_openers(toks: &mut [Tok]) {
+    let mut at_start = true;
+    for k in 0..toks.len() {
+        let word = toks[k].is_word();
+        toks[k].initial = word && at_start;
+        at_start &= !word;
+        // `ends_sentence` reads the tokens after `k` only, none of them marked yet.
+        let end = ends_sentence(toks, k);
+        toks[k].end = end;
+        at_start |= end;
+    }
+    // Capitalised words seen mid-sentence; gathered only once a sentence opener asks.
+    let mut mid: Option<HashSet<&str>> = None;
+    // A plural before a lower-case word (`Diplomats described …`) is a common noun too.
+    let plural = |k: usize| {
+        let t = &toks[k];
+        t.lower.ends_with('s')
+            && !t.lower.ends_with("ss")
+            && !is_possessive(t)
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && n.text.starts_with(char::is_lowercase))
+    };
+    let common: Vec<usize> = (0..toks.len())
+        .filter(|&k| {
+            let t = &toks[k];
+            t.initial
+                && t.capitalised()
+                && (t.is_in(&OPENERS) || t.lower.ends_with("ly") || plural(k))
+                && !mid
+                    .get_or_insert_with(|| {
+                        toks.iter()
+                            .filter(|t| !t.initial && t.capitalised())
+                            .map(|t| t.text)
+                            .collect()
+                    })
+                    .contains(t.text)
+        })
+        .collect();
+    for k in common {
+        toks[k].not_name = true;
+    }
+    // Only a quote's end looks at the words after it (`“…?” she asked`), and a speech verb
+    // there may read differently now that sentence openers are marked; the rest stand.
+    for k in 0..toks.len() {
+        if matches!(toks[k].kind, Kind::Quote(_)) {
+            toks[k].end = ends_sentence(toks, k);
+        }
+    }
+    let (mut para, mut sentence) = (0, 0);
+    for (k, t) in toks.iter_mut().enumerate() {
+        t.para = para;
+        t.sentence = sentence;
+        if t.kind == Kind::Para {
+            para += 1;
+        }
+        if t.end {
+            sentence = k as u32 + 1;
+        }
+    }
+}
+
+/// Comma-separated pieces of a token range.
+pub(super) fn segments<'t, 'a>(toks: &'t [Tok<'a>]) -> Vec<&'t [Tok<'a>]> {
+    toks.split(|t| t.is_punct(',') || t.is_punct('(') || t.is_punct(')'))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The tokens of `toks` without bracketed asides (`Rep. Gwen Moore (D-Wis.) said`); quotes
+/// inside brackets stay.
+pub(super) fn strip_brackets<'a>(toks: &[Tok<'a>]) -> Vec<Tok<'a>> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut depth = 0usize;
+    for t in toks {
+        if t.is_punct('(') || t.is_punct('[') {
+            depth += 1;
+        } else if t.is_punct(')') || t.is_punct(']') {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 || matches!(t.kind, Kind::Quote(_)) {
+            out.push(*t);
+        }
+    }
+    out
+}
+
+/// Tokens looked at on either side of a quote: frames are near their quote, and the cap
+/// keeps a sentence of thousands of quotes linear.
+pub(super) const MAX_WINDOW: usize = 80;
+
+/// An empty token list borrowing for another lifetime, in the same allocation: `collect`
+/// over a vector's own `into_iter` reuses its buffer when the element layout is the same,
+/// and nothing is collected.
+// `filter` would keep the element type, which is what has to change.
+#[allow(clippy::unnecessary_filter_map)]
+pub(super) fn recycle<'a, 'b>(mut toks: Vec<Tok<'a>>) -> Vec<Tok<'b>> {
+    toks.clear();
+    toks.into_iter().filter_map(|_| None).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::Chars;
+    use super::{recycle, tokenize, Tok};
+
+    /// The token list kept from one article to the next stays one allocation.
+    #[test]
+    fn recycled_token_lists_keep_their_allocation() {
+        let body = String::from("Kofman said the defence was ready.");
+        let mut lowered = String::new();
+        let toks = tokenize(&Chars::new(&body), &[], &mut lowered, Vec::new());
+        assert_eq!(toks.len(), 7);
+        let (cap, at) = (toks.capacity(), toks.as_ptr() as usize);
+        let kept: Vec<Tok<'static>> = recycle(toks);
+        assert_eq!(kept.len(), 0);
+        assert_eq!((kept.capacity(), kept.as_ptr() as usize), (cap, at));
+    }
+}

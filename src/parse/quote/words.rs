@@ -1,0 +1,480 @@
+//! The word lists the quote rules consult: speech verbs and other cue words, abbreviations,
+//! the words of names and roles, the words that end a noun phrase, and the words around
+//! names of works. Tuning what the rules recognise means editing this file; how the words
+//! are used lives with the rules.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet as HashSet;
+
+/// A word list written as one string, looked up through a set built on first use (with a
+/// fast non-cryptographic hash: the keys are our own words, and lookups run per token).
+///
+/// Most lookups are of words not in the list, so the set has a one-hash Bloom filter in
+/// front: a word whose bit is clear is turned away with one bit test, before it is hashed.
+pub(super) struct Words {
+    text: &'static str,
+    set: OnceLock<WordSet>,
+}
+
+struct WordSet {
+    /// Bit [`bloom_bit`] of every listed word (4,096 bits: a few percent of other words
+    /// share a bit with a listed one in the longest lists).
+    bloom: [u64; 64],
+    words: HashSet<&'static str>,
+}
+
+/// The Bloom filter bit of a non-empty word: its length and first, middle and last bytes,
+/// mixed by a multiplication.
+fn bloom_bit(word: &[u8]) -> usize {
+    let n = word.len();
+    let key = u32::from(word[0])
+        | u32::from(word[n / 2]) << 8
+        | u32::from(word[n - 1]) << 16
+        | (n as u32) << 24;
+    (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+impl Words {
+    const fn new(text: &'static str) -> Words {
+        Words {
+            text,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub(super) fn contains(&self, word: &str) -> bool {
+        let set = self.set.get_or_init(|| {
+            let words: HashSet<&'static str> = self.text.split_whitespace().collect();
+            let mut bloom = [0u64; 64];
+            for w in &words {
+                let bit = bloom_bit(w.as_bytes());
+                bloom[bit / 64] |= 1 << (bit % 64);
+            }
+            WordSet { bloom, words }
+        });
+        // No listed word is empty.
+        if word.is_empty() {
+            return false;
+        }
+        let bit = bloom_bit(word.as_bytes());
+        set.bloom[bit / 64] >> (bit % 64) & 1 == 1 && set.words.contains(word)
+    }
+}
+
+/// Verbs that introduce speech (`said`, `tweeted`, ...), lower case; a few Ukrainian and
+/// Russian ones too (`сказав`, `заявил`).
+static SPEECH_VERBS: Words = Words::new(
+    "thanked praised criticized criticised blasted slammed attacked accused applauded \
+     lauded hailed condemned denounced dismissed denounce criticize сказав сказала сказали \
+     заявив заявила додав додала зазначив зазначила каже кажуть пояснив пояснила написав \
+     написала сказал заявил добавил добавила отметил отметила говорит пояснил написал said \
+     says say saying told tells telling added adds adding tweeted tweets tweeting wrote \
+     writes writing warned warns warning insisted insists insisting explained explains \
+     explaining noted notes noting argued argues arguing continued continues stated states \
+     declared declares declaring asked asks replied replies responded responds answered \
+     answers recalled recalls remarked remarks claimed claims claiming suggested suggests \
+     acknowledged acknowledges admitted admits complained complains conceded concedes \
+     emphasized emphasised emphasizes stressed stresses observed observes concluded joked \
+     jokes quipped quips announced announces posted exclaimed shouted yelled cried \
+     predicted predicts promised promises vowed vows boasted boasts lamented laments \
+     charged countered counters retorted cautioned cautions urged urges wondered mused \
+     contended contends maintained maintains asserted asserts reiterated testified alleged \
+     confirmed confirms recounted elaborated texted emailed messaged pleaded demanded \
+     demands scoffed sighed laughed chimed snapped thundered proclaimed opined agreed \
+     agrees disagreed objected interjected interrupted pressed shot fired began went put \
+     puts called calls calling described describes describing dubbed labeled labelled \
+     branded deemed termed reported reports read reads chanted sang sings whispered \
+     screamed echoed echoes tweet write tell ask add warn insist explain note argue state \
+     declare claim suggest admit predict promise vow thinks think believes believe \
+     remembered remembers points pointed believed thought boomed raged seethed beamed \
+     gushed exulted marveled marvelled enthused raved groused grumbled muttered fumed \
+     sneered smiled shrugged cracked teased taunted mocked repeated repeats summed offered \
+     reasoned reflected assured reminded informed advised counsels recommends recommended \
+     concludes",
+);
+
+/// Whether a lower-case word is a speech verb, counting the `-ing` form of every listed
+/// past tense (`suggesting` from `suggested`).
+pub(super) fn is_speech_verb(word: &str) -> bool {
+    static ING_FORMS: OnceLock<HashSet<String>> = OnceLock::new();
+    SPEECH_VERBS.contains(word)
+        || word.ends_with("ing")
+            && ING_FORMS
+                .get_or_init(|| {
+                    // `stem + ing` for every listed `stem + ed` or `stem + d` with a stem of
+                    // three bytes or more.
+                    let mut forms = HashSet::default();
+                    for verb in SPEECH_VERBS.text.split_whitespace() {
+                        for suffix in ["ed", "d"] {
+                            if let Some(stem) = verb.strip_suffix(suffix).filter(|s| s.len() >= 3) {
+                                forms.insert(format!("{stem}ing"));
+                            }
+                        }
+                    }
+                    forms
+                })
+                .contains(word)
+}
+
+/// Speech verbs that are nouns or names when capitalised inside a sentence.
+pub(super) const NOUNISH_VERBS: &[&str] = &[
+    "states", "reports", "notes", "claims", "remarks", "answers", "read", "reads", "put", "shot",
+    "fired", "calls", "points", "offered", "went", "began", "echoes", "charged",
+];
+
+/// Speech verbs that may stand before their speaker (`…, said Doe`); `told Doe` names the
+/// listener instead.
+pub(super) static INVERTIBLE: Words = Words::new(
+    "said says added adds wrote writes noted notes explained explains argued argues \
+     recalled recalls remembered continued continues stated states tweeted observed agreed \
+     remarked replied responded concluded insisted insists declared warned cautioned \
+     predicted acknowledged conceded сказав сказала сказали заявив заявила додав додала \
+     зазначив зазначила каже кажуть пояснив пояснила сказал заявил добавил добавила отметил \
+     отметила говорит пояснил",
+);
+
+/// Speech verbs plain enough that a sentence using them names a speaker for the quotes that
+/// follow it (`Kofman, an analyst, said that …` before a quote-only paragraph).
+pub(super) static STRONG_VERBS: Words = Words::new(
+    "said says told tells added adds tweeted tweets wrote writes warned warns insisted \
+     insists explained explains noted notes argued argues stated states declared declares \
+     asked asks replied responded recalled recalls remarked acknowledged admitted \
+     complained conceded emphasized emphasised stressed observed concluded announced \
+     predicted promised vowed continued continues posted",
+);
+
+/// Words besides speech verbs that announce quoted language in their sentence: nouns for
+/// what is said or written (`the slogan “…”`, `chants of “…”`, `the term “…”`) and verbs of
+/// naming, quoting and talking (`coined`, `cited`, `likened`, `talked about`).
+static CUE_WORDS: Words = Words::new(
+    "according slogan slogans chant chants chanting phrase phrases term terms word words \
+     motto mantra sign signs banner placard shirt coined coin pledged pledge pledges talk \
+     talks talked spoke speak speaks speaking likened label labels referenced reference \
+     references cry shout repeat jeered introduced portrayed quote quoted quoting quotes \
+     cited citing derided insulted decried touted urging lambasted rejected vowing \
+     promising dubbing branding talking crying referred refer refers referring named call \
+     uttered",
+);
+
+/// Whether a lower-case word announces quoted speech or writing in its sentence: a speech
+/// verb (`said`, `tweeted`, `calling`) or a cue such as `slogan`, `chants`, `coined`,
+/// `according`. Used by `non_speech` to tell speech from scare quotes.
+pub(super) fn is_cue_word(word: &str) -> bool {
+    is_speech_verb(word) || CUE_WORDS.contains(word)
+}
+
+/// Whether a lower-case word without its period is an abbreviation (`gov`, `mr`, `jan`), so
+/// that a period after it does not end a sentence.
+pub(super) fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(word)
+}
+
+/// Abbreviations that keep their period inside the word.
+pub(super) static ABBREVIATIONS: Words = Words::new(
+    "mr mrs ms mx dr gov sen rep gen lt col maj capt sgt adm cmdr prof rev pres supt insp \
+     amb del atty st jr sr inc corp co ltd jan feb mar apr jun jul aug sept sep oct nov dec \
+     no vs ft mt ave blvd calif fla ill mass mich minn wis wash tenn ariz colo conn ga ind \
+     kan ky la md mo miss mont neb nev okla ore pa va vt wyo ala ark tex",
+);
+
+/// Words that open sentences and are no names there unless the article capitalises them
+/// elsewhere too.
+pub(super) static OPENERS: Words = Words::new(
+    "back still yet now then later earlier instead indeed meanwhile also even perhaps maybe \
+     already again finally first second third last next here there today tonight yesterday \
+     overall ultimately similarly likewise separately additionally moreover furthermore \
+     nevertheless nonetheless otherwise therefore thus hence elsewhere afterward afterwards \
+     soon once twice asked told speaking writing citing during amid among across around \
+     against behind beyond inside outside within through throughout toward towards upon \
+     given including regarding considering critics supporters officials analysts experts \
+     democrats republicans voters people many most few several some both all none each \
+     every neither either such much more less fewer other others another anyone everyone \
+     someone nobody nothing everything something update watch read see related note editor",
+);
+
+/// Common English words, one of which tells that a sentence is English.
+pub(super) const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "and", "is", "was", "are", "were", "for", "with",
+    "by", "at", "it", "that", "this", "as", "be", "has", "have", "had", "from",
+];
+
+/// Capitalised words that are not part of a name (sentence openers, pronouns, days).
+pub(super) static NOT_NAME: Words = Words::new(
+    "у в на з із зі до за від про для по і й та але а що як це цей ця ці він вона вони ми я \
+     ви во о об от из к с со и но что как это этот эта эти он она оно они мы вы при після \
+     после через під под над між между також тоже вже уже ще еще the a an but and or in on \
+     at as for if when while after before since so yet then this that these those it he she \
+     they we i you his her their our its my your there here some many most even still also \
+     now more asked speaking according despite although though with without by from to of \
+     under over like unlike meanwhile however instead today yesterday tonight last next \
+     every each both all no not just only what who why how where which monday tuesday \
+     wednesday thursday friday saturday sunday january february march april may june july \
+     august september october november december jan. feb. mar. apr. jun. jul. aug. sept. \
+     sep. oct. nov. dec. other others another one two three several few such said says do \
+     does did is are was were be been has have had will would can could should might must \
+     yes well oh please thank thanks because whether once later earlier sources officials \
+     experts analysts critics supporters aides residents people reporters voters democrats \
+     republicans americans",
+);
+
+/// Words that make a title when they stand before a name (`Gov. Pavlo Kyrylenko`).
+pub(super) static TITLES: Words = Words::new(
+    "президент прем'єр-міністр прем’єр-міністр міністр голова директор речник речниця посол \
+     мер губернатор генсек секретар депутат спікер глава премьер-министр министр \
+     председатель представитель пресс-секретарь спикер сенатор канцлер democrat republican \
+     libertarian gov. sen. rep. gen. lt. col. maj. capt. sgt. adm. cmdr. dr. prof. rev. \
+     pres. supt. insp. amb. del. atty. gov sen rep president vice governor senator \
+     representative congressman congresswoman secretary minister mayor judge justice \
+     general chancellor ambassador director chairman chairwoman chair chief commissioner \
+     spokesman spokeswoman spokesperson speaker leader professor pope king queen prince \
+     princess sheikh officer sheriff attorney counsel deputy premier captain colonel major \
+     sergeant lieutenant admiral commander inspector superintendent rabbi bishop cardinal \
+     archbishop imam pastor coach ceo chairperson treasurer comptroller councilman \
+     councilwoman alderman assemblyman assemblywoman delegate trooper detective analyst \
+     economist",
+);
+
+/// Titles that may be followed by `of` and a place or office inside the title (`Secretary
+/// of State`).
+pub(super) static OF_TITLES: Words = Words::new(
+    "secretary minister director chairman chairwoman speaker president governor mayor \
+     ambassador commissioner chancellor chief secretary-general head",
+);
+
+/// Honorifics: stripped from a name, never kept as a role.
+pub(super) static HONORIFICS: Words =
+    Words::new("mr. mrs. ms. miss mx. mr mrs ms sir dame lord lady");
+
+/// Lower-case words allowed inside a name between capitalised ones.
+pub(super) static PARTICLES: Words =
+    Words::new("de van von der den bin al da di du del dos ibn la le ben");
+
+/// Lower-case nouns that make the words before a name a role (`campaign manager Kellyanne
+/// Conway`).
+pub(super) static ROLE_NOUNS: Words = Words::new(
+    "spokesman spokeswoman spokesperson nominee candidate manager chairman chairwoman chair \
+     director secretary adviser advisor strategist pollster analyst economist professor \
+     leader senator governor president minister official aide chief executive founder head \
+     host anchor correspondent reporter editor writer author columnist commentator lawyer \
+     attorney counsel representative congressman congresswoman mayor judge ambassador \
+     commander general officer surrogate partner member rival challenger opponent runner \
+     mate hopeful frontrunner front-runner contender activist expert scholar researcher \
+     fellow historian consultant operative lawmaker legislator deputy press staffer wife \
+     husband daughter son father mother sister brother friend owner ceo billionaire \
+     businessman mogul pastor coach player star actor actress singer rapper comedian \
+     moderator speaker whip treasurer superintendent sheriff prosecutor",
+);
+
+/// Lower-case words that may stand in a role before a name besides role nouns
+/// (`former`, `top`, `longtime`).
+pub(super) static ROLE_WORDS: Words = Words::new(
+    "former top senior longtime chief deputy acting assistant associate executive vice \
+     campaign press state national presidential political general special lead principal \
+     managing founding co-founder then-candidate then-president one-time onetime veteran \
+     republican democratic independent conservative liberal progressive influential \
+     prominent leading fellow outgoing incoming retired party ranking bureau desk staff \
+     boss communications policy security foreign defense intelligence finance budget house \
+     senate city county white",
+);
+
+/// Relations that stand before a name like a role but are none (`his friend Jo Doe`).
+pub(super) static RELATIONS: Words = Words::new(
+    "wife husband daughter son father mother sister brother friend partner neighbour \
+     neighbor cousin uncle aunt grandson granddaughter grandmother grandfather niece nephew",
+);
+
+/// Lower-case nouns that make a capitalised word before them an organisation that speaks
+/// (`the Clinton campaign said`).
+pub(super) const ORG_NOUNS: &[&str] = &["campaign", "administration", "camp", "government", "team"];
+
+/// Last words of names that are places or organisations, never a person.
+pub(super) static NOT_PERSON_LAST: Words = Words::new(
+    "house court department party committee senate congress news post times journal network \
+     university institute association center centre council foundation bank group states \
+     state city county york carolina dakota virginia jersey hampshire mexico street agency \
+     office ministry service administration campaign club company corp. inc. tribune today \
+     magazine reuters press fund project union nations republic kingdom army force police",
+);
+
+/// Words between a speaker and the speech verb that do not change who spoke.
+pub(super) static ADVERBS: Words = Words::new(
+    "also later then has had have would will once previously recently again further earlier \
+     often still just even was is who since already now never ever long first last soon",
+);
+
+/// Auxiliary verbs, which a noun phrase never holds.
+pub(super) static AUXILIARIES: Words = Words::new(
+    "is was are were be been being has have had do does did will would can could should may \
+     might must shall",
+);
+
+/// Prepositions and other words that end the noun phrase naming a speaker.
+pub(super) static NP_BREAKS: Words = Words::new(
+    "in on at during after before to from with without by for about over under into as \
+     while when since until via through across told who which that whose where and but or \
+     because although though if than like near outside inside around amid among against \
+     behind speaking asked according following despite per late early this last next \
+     earlier later yesterday today tonight recently previously",
+);
+
+/// Function words that stop a pronoun or name from being the whole subject.
+pub(super) const CONJUNCTIONS: &[&str] =
+    &["and", "but", "or", "so", "because", "while", "as", "though"];
+
+/// Words a title may leave in lower case.
+pub(super) const TITLE_SMALL: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is",
+    "are", "as", "vs", "but", "nor", "into", "about", "de", "la", "el", "y",
+];
+
+/// Words right before an opening mark that announce the name of a work (`on “This Week”`,
+/// `the book “…”`).
+pub(super) const TITLE_CUES_BEFORE: &[&str] = &[
+    "on",
+    "titled",
+    "entitled",
+    "headlined",
+    "show",
+    "program",
+    "programme",
+    "series",
+    "film",
+    "movie",
+    "book",
+    "song",
+    "album",
+    "column",
+    "article",
+    "podcast",
+    "newsletter",
+    "magazine",
+    "documentary",
+    "sequel",
+    "novel",
+    "memoir",
+    "play",
+    "musical",
+    "broadcast",
+    "classic",
+    "episode",
+    "edition",
+    "segment",
+    "anthem",
+    "hit",
+    "op-ed",
+    "editorial",
+    "essay",
+    "poem",
+    "opera",
+    "sitcom",
+    "blog",
+    "video",
+    "ad",
+    "headline",
+    "nickname",
+    "so-called",
+];
+
+/// Words before `of` that make what follows the name of a work (`an episode of “…”`).
+pub(super) const TITLE_CUES_OF: &[&str] = &[
+    "episode",
+    "edition",
+    "author",
+    "co-author",
+    "host",
+    "hosts",
+    "co-host",
+    "star",
+    "stars",
+    "broadcast",
+    "editor",
+    "co-editor",
+    "creator",
+    "season",
+    "cast",
+    "premiere",
+    "finale",
+    "producer",
+];
+
+/// Words right after a closing mark that make the quote the name of a work (`“…” star`).
+pub(super) const TITLE_CUES_AFTER: &[&str] = &[
+    "show",
+    "program",
+    "programme",
+    "host",
+    "co-host",
+    "anchor",
+    "star",
+    "broadcast",
+    "segment",
+    "podcast",
+    "series",
+    "film",
+    "movie",
+    "book",
+    "author",
+    "episode",
+    "radio",
+    "sequel",
+    "franchise",
+    "album",
+    "song",
+    "tour",
+    "newsletter",
+    "column",
+    "documentary",
+    "special",
+    "actor",
+    "actress",
+    "creator",
+];
+
+/// Words after a title that opens its sentence which make it the name of a work (`“Title”
+/// star Ann Doe said`).
+pub(super) const TITLE_ROLES_AFTER: &[&str] = &[
+    "star", "host", "co-host", "anchor", "actor", "actress", "creator", "author",
+];
+
+/// Two words right before an opening mark that announce the name of a work (`starred in
+/// “…”`, `an interview with “…”`).
+pub(super) const TITLE_CUES_PREP: &[(&str, &str)] = &[
+    ("starred", "in"),
+    ("starring", "in"),
+    ("stars", "in"),
+    ("star", "in"),
+    ("role", "in"),
+    ("roles", "in"),
+    ("appeared", "on"),
+    ("appearing", "on"),
+    ("appearance", "on"),
+    ("appeared", "in"),
+    ("interview", "with"),
+    ("interview", "on"),
+    ("speaking", "to"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::{is_abbreviation, is_cue_word};
+
+    #[test]
+    fn cue_words_announce_quoted_language() {
+        for w in [
+            "said",
+            "tweeting",
+            "calling",
+            "slogan",
+            "chants",
+            "coined",
+            "according",
+        ] {
+            assert!(is_cue_word(w), "{w}");
+        }
+        for w in ["bridge", "so-called", "week", "ran"] {
+            assert!(!is_cue_word(w), "{w}");
+        }
+        assert!(is_abbreviation("gov") && !is_abbreviation("said"));
+    }
+}

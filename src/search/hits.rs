@@ -6,11 +6,10 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use tantivy::columnar::StrColumn;
 use tantivy::schema::{Field, Value};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
 
 use super::results::Hit;
-use super::snippets::char_ranges;
+use super::snippets::Highlighter;
 use crate::date;
 use crate::error::Result;
 use crate::index::DatelineIndex;
@@ -38,19 +37,16 @@ impl DatelineIndex {
         addr: DocAddress,
         path: String,
         score: Score,
-        snippets: Option<&SnippetGenerator>,
+        snippets: Option<&Highlighter>,
         snippet_chars: usize,
     ) -> Result<Hit> {
         let f = self.fields();
         let doc: TantivyDocument = searcher.doc(addr)?;
         let text = |field: Field| text_of(&doc, field);
         let body = text(f.body).unwrap_or_default();
-        let (snippet, highlights) = match snippets.map(|g| g.snippet(&body)) {
-            Some(s) if !s.is_empty() && !s.highlighted().is_empty() => {
-                let frag = s.fragment();
-                (frag.to_string(), char_ranges(frag, 0, s.highlighted()))
-            }
-            _ => (
+        let (snippet, highlights) = match snippets.and_then(|h| h.snippet(&body)) {
+            Some(found) => found,
+            None => (
                 crate::parse::text::truncate_words(
                     &body.split_whitespace().collect::<Vec<_>>().join(" "),
                     snippet_chars,

@@ -36,7 +36,7 @@ pub use query::MAX_QUERY_CHARS;
 pub use request::{FacetField, Filters, Page, QuoteRequest, SearchRequest, Sort};
 pub use results::{Bucket, FacetCount, Facets, Hit, QuoteHit, QuoteResults, SearchResults};
 
-/// Longest quote highlighted, in characters; longer ones are returned without highlights.
+/// Passage length of the quote highlighter; unused as such, since a quote is marked whole.
 const MAX_HIGHLIGHT_CHARS: usize = 5_000;
 
 /// What the shared part of the pipeline finds: the counts over every match and one page.
@@ -92,7 +92,7 @@ impl DatelineIndex {
         })?;
         let f = self.fields();
         let snippets = match &found.user {
-            Some(u) => Some(snippets::snippet_generator(
+            Some(u) => Some(snippets::Highlighter::new(
                 &found.searcher,
                 u.as_ref(),
                 f.body,
@@ -163,7 +163,7 @@ impl DatelineIndex {
             page: req.page,
         })?;
         let snippets = match &found.user {
-            Some(u) => Some(snippets::snippet_generator(
+            Some(u) => Some(snippets::Highlighter::new(
                 &found.searcher,
                 u.as_ref(),
                 self.fields().quote,

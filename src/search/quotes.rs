@@ -8,12 +8,11 @@ use std::collections::HashMap;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Term, Value};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
 
 use super::hits::{day_of, text_of, FastStr};
 use super::results::QuoteHit;
-use super::snippets::highlight_whole;
+use super::snippets::Highlighter;
 use crate::error::{Error, Result};
 use crate::index::DatelineIndex;
 use crate::parse::Quote;
@@ -26,7 +25,7 @@ impl DatelineIndex {
         &self,
         searcher: &Searcher,
         top: Vec<(Score, DocAddress)>,
-        snippets: Option<&SnippetGenerator>,
+        snippets: Option<&Highlighter>,
     ) -> Result<Vec<QuoteHit>> {
         let f = self.fields();
         let mut quotes = Vec::with_capacity(top.len());
@@ -53,9 +52,8 @@ impl DatelineIndex {
                 offset(f.quote_end).unwrap_or(0) as usize,
             );
             let quote = found.text;
-            let highlights = snippets
-                .map(|g| highlight_whole(g, &quote))
-                .unwrap_or_default();
+            // Quotes are short: the whole quote is shown, its matches marked.
+            let highlights = snippets.map(|h| h.whole(&quote)).unwrap_or_default();
             quotes.push(QuoteHit {
                 speaker: found.speaker,
                 role: found.role,

@@ -180,15 +180,13 @@ impl Highlighter {
 fn window(text: &str, range: Range<usize>, max_chars: usize) -> Range<usize> {
     // A third of the room before the match, the rest after it.
     let before = max_chars / 3;
-    let mut start = range.start;
-    let mut taken = 0;
-    for (i, _) in text[..range.start].char_indices().rev() {
-        if taken == before {
-            break;
-        }
-        start = i;
-        taken += 1;
-    }
+    let start_at = text[..range.start]
+        .char_indices()
+        .rev()
+        .take(before)
+        .last()
+        .map_or(range.start, |(i, _)| i);
+    let mut start = start_at;
     if start > 0 {
         // Start at a word.
         if let Some(space) = text[start..range.start].find(char::is_whitespace) {

@@ -21,6 +21,36 @@ pub struct Cli {
     /// message. `RUST_LOG=debug` (or `trace`) does the same.
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// Colour in text output: `auto` (on a terminal, unless NO_COLOR is set or TERM=dumb),
+    /// `always` or `never`.
+    #[arg(long, value_enum, global = true, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+/// When to colour text output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// On a terminal, unless NO_COLOR is set or TERM is `dumb`.
+    Auto,
+    /// Always, even into a pipe.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorArg {
+    /// Whether to colour, given whether stdout is a terminal and the values of NO_COLOR and
+    /// TERM.
+    pub fn wanted(self, terminal: bool, no_color: Option<&str>, term: Option<&str>) -> bool {
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            // NO_COLOR counts when set to anything but the empty string (no-color.org).
+            ColorArg::Auto => {
+                terminal && no_color.is_none_or(str::is_empty) && term != Some("dumb")
+            }
+        }
+    }
 }
 
 impl Cli {
@@ -100,7 +130,7 @@ pub struct FilterArgs {
     pub cities: Vec<String>,
 }
 
-/// Which results to show, shared by `search` and `quotes`.
+/// Which results to show and how, shared by `search` and `quotes`.
 #[derive(Debug, Clone, Args)]
 pub struct PageArgs {
     /// Results to show.
@@ -109,6 +139,10 @@ pub struct PageArgs {
     /// Results to skip (paging).
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
+    /// Mark matched words with [brackets] in text output without colour (plain text is
+    /// otherwise left unmarked).
+    #[arg(long)]
+    pub brackets: bool,
 }
 
 impl PageArgs {
@@ -193,9 +227,9 @@ pub struct SearchArgs {
     /// Calendar histogram of matches.
     #[arg(long, value_enum)]
     pub histogram: Option<IntervalArg>,
-    /// Order of hits.
-    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
-    pub sort: SortArg,
+    /// Order of hits [default: relevance when the query has words, else newest]
+    #[arg(long, value_enum)]
+    pub sort: Option<SortArg>,
     #[command(flatten)]
     pub page: PageArgs,
     /// Print one JSON object (schema/search-output.schema.json).
@@ -396,7 +430,7 @@ impl SearchArgs {
                 IntervalArg::Month => Interval::Month,
                 IntervalArg::Year => Interval::Year,
             }),
-            sort: Some(match self.sort {
+            sort: self.sort.map(|s| match s {
                 SortArg::Relevance => Sort::Relevance,
                 SortArg::Newest => Sort::Newest,
                 SortArg::Oldest => Sort::Oldest,
@@ -468,7 +502,10 @@ mod tests {
         assert_eq!(r.query, "");
         assert_eq!(r.facets, [FacetField::City, FacetField::Month]);
         assert_eq!((r.page.limit, r.page.offset, r.facet_limit), (10, 0, 10));
-        assert_eq!(r.sort, Some(Sort::Relevance));
+        assert_eq!(
+            r.sort, None,
+            "the library picks: relevance with words, else newest"
+        );
     }
 
     #[test]
@@ -479,6 +516,26 @@ mod tests {
         assert!(parse(&["search", "--limit", "-1"]).is_err());
         assert!(parse(&["index"]).is_err());
         assert!(parse(&["index", "x", "--format", "pdf"]).is_err());
+    }
+
+    #[test]
+    fn colour_is_asked_for_or_decided_by_the_terminal() {
+        let cli = parse(&["search", "x"]).unwrap();
+        assert_eq!(cli.color, ColorArg::Auto);
+        assert!(ColorArg::Auto.wanted(true, None, Some("xterm")));
+        assert!(!ColorArg::Auto.wanted(false, None, Some("xterm")));
+        assert!(!ColorArg::Auto.wanted(true, Some("1"), None));
+        assert!(ColorArg::Auto.wanted(true, Some(""), None));
+        assert!(!ColorArg::Auto.wanted(true, None, Some("dumb")));
+        assert!(ColorArg::Always.wanted(false, Some("1"), Some("dumb")));
+        assert!(!ColorArg::Never.wanted(true, None, None));
+        let cli = parse(&["quotes", "--color", "never", "--brackets"]).unwrap();
+        assert_eq!(cli.color, ColorArg::Never);
+        let Command::Quotes(q) = cli.command else {
+            panic!("not quotes")
+        };
+        assert!(q.page.brackets);
+        assert!(parse(&["stats", "--color", "sometimes"]).is_err());
     }
 
     #[test]

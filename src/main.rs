@@ -19,7 +19,8 @@ use anyhow::Context;
 use clap::{CommandFactory, Parser};
 
 use cli::{
-    CheckArgs, Cli, Command, CompletionsArgs, IndexArgs, ManArgs, QuotesArgs, SearchArgs, StatsArgs,
+    CheckArgs, Cli, ColorArg, Command, CompletionsArgs, IndexArgs, ManArgs, QuotesArgs, SearchArgs,
+    StatsArgs,
 };
 use dateline::output::{self, Style};
 use dateline::parse::{CityAliases, JsonMapping};
@@ -33,8 +34,8 @@ fn main() -> ExitCode {
     }
     let outcome = std::panic::catch_unwind(|| match &cli.command {
         Command::Index(args) => run_index(args),
-        Command::Search(args) => run_search(args),
-        Command::Quotes(args) => run_quotes(args),
+        Command::Search(args) => run_search(args, cli.color),
+        Command::Quotes(args) => run_quotes(args, cli.color),
         Command::Stats(args) => run_stats(args),
         Command::Check(args) => run_check(args),
         Command::Completions(args) => run_completions(args),
@@ -136,9 +137,16 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-fn style() -> Style {
+/// How text output is drawn: colour as `--color` and the terminal say, brackets if asked.
+fn style(color: ColorArg, brackets: bool) -> Style {
+    let var = |name| std::env::var(name).ok();
     Style {
-        color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        color: color.wanted(
+            std::io::stdout().is_terminal(),
+            var("NO_COLOR").as_deref(),
+            var("TERM").as_deref(),
+        ),
+        brackets,
         ..Style::default()
     }
 }
@@ -260,7 +268,7 @@ fn update(
     Ok(report)
 }
 
-fn run_search(args: &SearchArgs) -> anyhow::Result<u8> {
+fn run_search(args: &SearchArgs, color: ColorArg) -> anyhow::Result<u8> {
     if !args.update.is_empty() {
         let opts = IndexOptions {
             follow_links: args.follow,
@@ -273,13 +281,27 @@ fn run_search(args: &SearchArgs) -> anyhow::Result<u8> {
     }
     let index = DatelineIndex::open(&args.dir.index)?;
     let results = index.search(&args.to_request())?;
-    answer(args.json, &results, output::search_text, results.total)
+    let style = style(color, args.page.brackets);
+    answer(
+        args.json,
+        &results,
+        output::search_text,
+        style,
+        results.total,
+    )
 }
 
-fn run_quotes(args: &QuotesArgs) -> anyhow::Result<u8> {
+fn run_quotes(args: &QuotesArgs, color: ColorArg) -> anyhow::Result<u8> {
     let index = DatelineIndex::open(&args.dir.index)?;
     let results = index.search_quotes(&args.to_request())?;
-    answer(args.json, &results, output::quotes_text, results.total)
+    let style = style(color, args.page.brackets);
+    answer(
+        args.json,
+        &results,
+        output::quotes_text,
+        style,
+        results.total,
+    )
 }
 
 /// Prints results as JSON or as text, and says by the exit status whether anything matched.
@@ -287,12 +309,13 @@ fn answer<T: serde::Serialize>(
     json: bool,
     results: &T,
     text: fn(&T, Style) -> String,
+    style: Style,
     total: u64,
 ) -> anyhow::Result<u8> {
     if json {
         print_json(results)?;
     } else {
-        print(&text(results, style()))?;
+        print(&text(results, style))?;
     }
     Ok(if total > 0 { 0 } else { 1 })
 }

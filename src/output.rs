@@ -11,6 +11,8 @@ use crate::{Facets, IndexReport, QuoteResults, SearchResults, Stats};
 pub struct Style {
     /// ANSI colour and bold.
     pub color: bool,
+    /// Without colour, mark matched words with `[…]` (else plain text is left unmarked).
+    pub brackets: bool,
     /// Widest histogram bar, in cells.
     pub bar_width: usize,
 }
@@ -19,6 +21,7 @@ impl Default for Style {
     fn default() -> Self {
         Style {
             color: false,
+            brackets: false,
             bar_width: 40,
         }
     }
@@ -40,13 +43,15 @@ pub fn strip_controls(s: &str) -> String {
         .collect()
 }
 
-/// Text with `[start, end)` character ranges marked: colour on a terminal, `[…]` brackets
-/// otherwise.
+/// Text with `[start, end)` character ranges marked: in colour, in `[…]` brackets, or not
+/// at all, as the style says.
 pub fn highlight(text: &str, ranges: &[[usize; 2]], style: Style) -> String {
     let (open, close) = if style.color {
         (HIGHLIGHT, RESET)
-    } else {
+    } else if style.brackets {
         ("[", "]")
+    } else {
+        ("", "")
     };
     let mut out = String::with_capacity(text.len() + ranges.len() * 8);
     let mut r = ranges.iter().peekable();
@@ -71,31 +76,30 @@ pub fn highlight(text: &str, ranges: &[[usize; 2]], style: Style) -> String {
 pub fn search_text(r: &SearchResults, style: Style) -> String {
     let mut out = String::new();
     let b = |s: &str| bold(s, style);
-    let shown = r.hits.len();
     let _ = writeln!(
         out,
-        "{} article{} match{}",
-        r.total,
-        if r.total == 1 { "" } else { "s" },
-        if shown > 0 && (shown as u64) < r.total {
-            format!(" (showing {shown})")
-        } else {
-            String::new()
-        }
+        "{}",
+        count_line(r.total, "article", r.offset, r.hits.len())
     );
+    // A search without words ranks nothing: its hits have no score to show.
+    let scored = !matches!(r.query.trim(), "" | "*");
     for (i, h) in r.hits.iter().enumerate() {
         let _ = writeln!(out);
         let _ = writeln!(
             out,
             "{:>3}. {}  {}  {}",
-            i + 1,
+            r.offset + i + 1,
             h.date.map_or("undated   ".to_string(), |d| d.to_string()),
             b(&strip_controls(h.city.as_deref().unwrap_or("-"))),
             crate::parse::text::truncate_words(&strip_controls(&h.title), TITLE_CHARS)
         );
         let snippet = highlight(&h.snippet, &h.highlights, style);
         let _ = writeln!(out, "     {}", snippet.trim());
-        let meta = format!("{}  score {:.2}", strip_controls(&h.id), h.score);
+        let meta = if scored {
+            format!("{}  score {:.2}", strip_controls(&h.id), h.score)
+        } else {
+            strip_controls(&h.id)
+        };
         if style.color {
             let _ = writeln!(out, "     {DIM}{meta}{RESET}");
         } else {
@@ -157,9 +161,8 @@ pub fn quotes_text(r: &QuoteResults, style: Style) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} quote{} match",
-        r.total,
-        if r.total == 1 { "" } else { "s" }
+        "{}",
+        count_line(r.total, "quote", r.offset, r.quotes.len())
     );
     for q in &r.quotes {
         let who = match (&q.speaker, &q.role) {
@@ -184,6 +187,28 @@ pub fn quotes_text(r: &QuoteResults, style: Style) -> String {
     }
     facet_tables(&mut out, &r.facets, style);
     out
+}
+
+/// The first line of results: how many match, and which of them are shown
+/// (`126 articles match; showing 21–30`), or that the page is past the end.
+fn count_line(total: u64, what: &str, offset: usize, shown: usize) -> String {
+    let plural = if total == 1 { "" } else { "s" };
+    let verb = if total == 1 { "matches" } else { "match" };
+    let head = format!("{total} {what}{plural} {verb}");
+    if shown == 0 && total > 0 && offset as u64 >= total {
+        format!(
+            "{head}; none shown from {} on (--offset {offset})",
+            offset + 1
+        )
+    } else if shown > 0 && offset == 0 && (shown as u64) < total {
+        format!("{head}; showing the first {shown}")
+    } else if shown == 1 && offset > 0 {
+        format!("{head}; showing no. {}", offset + 1)
+    } else if shown > 0 && offset > 0 {
+        format!("{head}; showing {}–{}", offset + 1, offset + shown)
+    } else {
+        head
+    }
 }
 
 /// The indexing summary.
@@ -235,8 +260,53 @@ mod tests {
     use super::*;
 
     #[test]
-    fn highlights_use_character_offsets() {
+    fn the_count_line_says_which_results_are_shown() {
+        assert_eq!(count_line(0, "article", 0, 0), "0 articles match");
+        assert_eq!(count_line(1, "article", 0, 1), "1 article matches");
+        assert_eq!(count_line(3, "quote", 0, 3), "3 quotes match");
+        assert_eq!(
+            count_line(126, "article", 0, 10),
+            "126 articles match; showing the first 10"
+        );
+        assert_eq!(
+            count_line(126, "article", 20, 10),
+            "126 articles match; showing 21–30"
+        );
+        assert_eq!(
+            count_line(126, "article", 125, 1),
+            "126 articles match; showing no. 126"
+        );
+        assert_eq!(
+            count_line(126, "article", 200, 0),
+            "126 articles match; none shown from 201 on (--offset 200)"
+        );
+    }
+
+    #[test]
+    fn plain_text_is_unmarked_unless_brackets_are_asked_for() {
         let plain = Style::default();
+        assert_eq!(highlight("a wall", &[[2, 6]], plain), "a wall");
+        let brackets = Style {
+            brackets: true,
+            ..plain
+        };
+        assert_eq!(highlight("a wall", &[[2, 6]], brackets), "a [wall]");
+        let colour = Style {
+            color: true,
+            ..plain
+        };
+        assert_eq!(
+            highlight("a wall", &[[2, 6]], colour),
+            format!("a {HIGHLIGHT}wall{RESET}")
+        );
+    }
+
+    #[test]
+    fn highlights_use_character_offsets() {
+        let plain = Style {
+            brackets: true,
+            ..Style::default()
+        };
         assert_eq!(
             highlight("Київ and Bakhmut", &[[0, 4], [9, 16]], plain),
             "[Київ] and [Bakhmut]"

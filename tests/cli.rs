@@ -610,13 +610,64 @@ fn human_output_lists_hits_facets_and_bars() {
         "week",
     ]);
     assert_eq!(out.code, 0);
-    assert!(out.stdout.contains("[Bakhmut]"), "{}", out.stdout);
+    assert!(out.stdout.contains("Bakhmut"), "{}", out.stdout);
+    assert!(
+        !out.stdout.contains("[Bakhmut]"),
+        "plain text is not marked unless asked: {}",
+        out.stdout
+    );
     assert!(out.stdout.contains("city"));
     assert!(out.stdout.contains('█'));
     assert!(
         !out.stdout.contains('\x1b'),
         "colour with NO_COLOR / not a terminal"
     );
+    let marked = env.run(&["search", "Bakhmut", "--brackets", "--limit", "1"]);
+    assert!(marked.stdout.contains("[Bakhmut]"), "{}", marked.stdout);
+    // --color always wins over NO_COLOR and a pipe; TERM=dumb turns auto colour off (the
+    // test's stdout is a pipe, so auto is off here anyway).
+    let coloured = env.run(&["search", "Bakhmut", "--color", "always", "--limit", "1"]);
+    assert!(
+        coloured.stdout.contains("\x1b[1;31mBakhmut"),
+        "{}",
+        coloured.stdout
+    );
+    let never = env.run(&["quotes", "--color", "never", "--limit", "1"]);
+    assert!(!never.stdout.contains('\x1b'));
+}
+
+#[test]
+fn paging_numbers_hits_from_the_offset_and_says_so() {
+    let env = shared();
+    let out = env.run(&["search", "Bakhmut", "--offset", "3", "--limit", "2"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains("; showing 4–5"), "{}", out.stdout);
+    assert!(out.stdout.contains("\n  4. "), "{}", out.stdout);
+    assert!(!out.stdout.contains("\n  1. "), "{}", out.stdout);
+    let past = env.run(&["search", "Bakhmut", "--offset", "500"]);
+    assert!(
+        past.stdout.contains("none shown from 501 on"),
+        "{}",
+        past.stdout
+    );
+    let (_, v) = env.search(&["Bakhmut", "--offset", "3", "--limit", "2"]);
+    assert_eq!(v["offset"], 3);
+}
+
+#[test]
+fn a_search_without_words_lists_newest_first_without_scores() {
+    let env = shared();
+    let (_, v) = env.search(&["--limit", "5"]);
+    let dates = dates_of(&v);
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted, "newest first");
+    assert!(dates[0].is_some());
+    let out = env.run(&["search", "--limit", "2"]);
+    assert!(!out.stdout.contains("score"), "{}", out.stdout);
+    // Asked for, relevance order still stands.
+    let (_, v) = env.search(&["*", "--sort", "relevance", "--limit", "5"]);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 5);
 }
 
 #[test]

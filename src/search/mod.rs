@@ -122,6 +122,7 @@ impl DatelineIndex {
         Ok(SearchResults {
             query: req.query.clone(),
             total: found.counts.total,
+            offset: req.page.offset,
             hits,
             facets: facet_values(&found.counts, &req.facets, req.facet_limit),
             histogram,
@@ -174,6 +175,7 @@ impl DatelineIndex {
         let quotes = self.quote_hits(&found.searcher, found.top, snippets.as_ref())?;
         Ok(QuoteResults {
             total: found.counts.total,
+            offset: req.page.offset,
             quotes,
             facets: facet_values(&found.counts, &req.facets, req.facet_limit),
         })

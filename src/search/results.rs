@@ -72,6 +72,9 @@ pub struct SearchResults {
     pub query: String,
     /// Matching articles in all (not just this page).
     pub total: u64,
+    /// How many matches come before this page (the request's offset).
+    #[serde(default)]
+    pub offset: usize,
     /// This page of hits.
     pub hits: Vec<Hit>,
     /// Counts per facet value, by count then value (`results.facets[&FacetField::City]`).
@@ -109,6 +112,9 @@ pub struct QuoteHit {
 pub struct QuoteResults {
     /// Matching quotes in all.
     pub total: u64,
+    /// How many matches come before this page (the request's offset).
+    #[serde(default)]
+    pub offset: usize,
     /// This page of quotes.
     pub quotes: Vec<QuoteHit>,
     /// Counts per facet value.

@@ -248,7 +248,7 @@ fn update(
         let bar = indicatif::ProgressBar::new(0);
         bar.set_style(
             indicatif::ProgressStyle::with_template(
-                "{spinner} {bar:40} {pos}/{len} files  {per_sec}  eta {eta}",
+                "{spinner} {bar:40} {bytes}/{total_bytes}  {msg} files  {binary_bytes_per_sec}  eta {eta}",
             )
             .expect("template"),
         );
@@ -258,8 +258,10 @@ fn update(
     };
     let report = index.index_paths(paths, opts, &|p| {
         if let Some(bar) = &bar {
-            bar.set_length(p.files_total);
-            bar.set_position(p.files_done);
+            // By bytes: a run of many small files and a few large ones ends when the bytes do.
+            bar.set_length(p.bytes_total);
+            bar.set_position(p.bytes_done);
+            bar.set_message(format!("{}/{}", p.files_done, p.files_total));
         }
     })?;
     if let Some(bar) = bar {

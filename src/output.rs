@@ -230,6 +230,7 @@ pub fn report_text(r: &IndexReport) -> String {
         if r.warnings.len() == 1 { "" } else { "s" },
         r.elapsed_ms as f64 / 1000.0
     );
+    warning_summary(&mut out, &r.warnings);
     if r.links_skipped > 0 {
         let _ = writeln!(
             out,
@@ -239,6 +240,45 @@ pub fn report_text(r: &IndexReport) -> String {
         );
     }
     out
+}
+
+/// Most warnings say one of a few things (`no date`, `no dateline city`): they are counted by
+/// what they say, with an example each, most common first; `--json` lists every one.
+fn warning_summary(out: &mut String, warnings: &[crate::Skipped]) {
+    /// Kinds of warning shown; the rest are counted in one line.
+    const KINDS: usize = 5;
+    if warnings.is_empty() {
+        return;
+    }
+    let mut kinds: Vec<(&str, usize, &str)> = Vec::new();
+    for w in warnings {
+        match kinds.iter_mut().find(|k| k.0 == w.reason) {
+            Some(k) => k.1 += 1,
+            None => kinds.push((&w.reason, 1, &w.path)),
+        }
+    }
+    kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    for (reason, count, example) in kinds.iter().take(KINDS) {
+        let _ = writeln!(
+            out,
+            "warning: {} × {} (e.g. {})",
+            count,
+            strip_controls(reason),
+            strip_controls(example)
+        );
+    }
+    if kinds.len() > KINDS {
+        let rest: usize = kinds[KINDS..].iter().map(|k| k.1).sum();
+        let _ = writeln!(
+            out,
+            "warning: {rest} more of {} other kinds",
+            kinds.len() - KINDS
+        );
+    }
+    let _ = writeln!(
+        out,
+        "(every warning with its article: dateline index --json)"
+    );
 }
 
 /// The index summary.
@@ -258,6 +298,27 @@ pub fn stats_text(s: &Stats) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn warnings_are_counted_by_kind_with_an_example() {
+        let w = |path: &str, reason: &str| crate::Skipped {
+            path: path.into(),
+            reason: reason.into(),
+        };
+        let mut warnings = vec![w("a#1", "no date"), w("a#2", "no dateline city")];
+        warnings.extend((3..6).map(|i| w(&format!("a#{i}"), "no date")));
+        warnings.extend((0..6).map(|i| w(&format!("k{i}"), &format!("odd {i}"))));
+        let mut out = String::new();
+        warning_summary(&mut out, &warnings);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "warning: 4 × no date (e.g. a#1)");
+        assert_eq!(lines[1], "warning: 1 × no dateline city (e.g. a#2)");
+        assert_eq!(lines[5], "warning: 3 more of 3 other kinds");
+        assert!(lines[6].contains("--json"));
+        let mut none = String::new();
+        warning_summary(&mut none, &[]);
+        assert!(none.is_empty());
+    }
 
     #[test]
     fn the_count_line_says_which_results_are_shown() {

@@ -69,13 +69,19 @@ impl Default for IndexOptions {
     }
 }
 
-/// Progress of an indexing run, for a progress bar.
+/// Progress of an indexing run, for a progress bar. Totals grow while the walk is still
+/// finding files.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct Progress {
     /// Files looked at so far.
     pub files_done: u64,
     /// Files to look at in all.
     pub files_total: u64,
+    /// Bytes of the files looked at so far.
+    pub bytes_done: u64,
+    /// Bytes of all the files found so far.
+    pub bytes_total: u64,
 }
 
 /// What an indexing run did. Counts are of articles (records), not files.

@@ -88,6 +88,10 @@ impl DatelineIndex {
         // queue, so memory holds a few batches whatever the number of files.
         let found = AtomicU64::new(0);
         let done = AtomicU64::new(0);
+        // Bytes, for progress: the walk measures each file it hands over (a `stat` on its own
+        // thread), so the remaining time follows the work, not the count of files.
+        let found_bytes = AtomicU64::new(0);
+        let done_bytes = AtomicU64::new(0);
         let cancelled = || {
             opts.cancel
                 .as_ref()
@@ -98,8 +102,9 @@ impl DatelineIndex {
         let every = opts.commit_every.max(1);
         let batch_len = every.min(2_000);
         let walk_skipped = std::thread::scope(|scope| -> Result<Vec<Skipped>> {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<FileEntry>>(2);
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(FileEntry, u64)>>(2);
             let found = &found;
+            let found_bytes = &found_bytes;
             let walker = scope.spawn(move || {
                 let mut skipped = Vec::new();
                 let mut batch = Vec::with_capacity(batch_len);
@@ -108,7 +113,11 @@ impl DatelineIndex {
                         break;
                     }
                     match entry {
-                        Ok(file) => batch.push(file),
+                        Ok(file) => {
+                            let size = std::fs::metadata(&file.path).map_or(0, |m| m.len());
+                            found_bytes.fetch_add(size, Ordering::Relaxed);
+                            batch.push((file, size));
+                        }
                         Err(s) => skipped.push(s),
                     }
                     if batch.len() == batch_len {
@@ -134,7 +143,7 @@ impl DatelineIndex {
                     break;
                 }
                 pool.install(|| {
-                    batch.par_iter().for_each(|entry| {
+                    batch.par_iter().for_each(|(entry, size)| {
                         if cancelled() {
                             return;
                         }
@@ -149,9 +158,12 @@ impl DatelineIndex {
                         outcome.apply(&mut r, &path);
                         drop(r);
                         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                        let bytes = done_bytes.fetch_add(*size, Ordering::Relaxed) + size;
                         progress(Progress {
                             files_done: n,
                             files_total: found.load(Ordering::Relaxed).max(n),
+                            bytes_done: bytes,
+                            bytes_total: found_bytes.load(Ordering::Relaxed).max(bytes),
                         });
                     })
                 });

@@ -13,7 +13,7 @@
 //!   speaker of the quote that covers the fragment contains that name's last capitalised word.
 //!   The name is read from the head of the Source (before its first comma, bracket or
 //!   preposition), and a capitalised word used as a modifier (`the Clinton campaign`,
-//!   `Trump's lawyer`) or a headline in capitals is not a name there; see [`source_name`].
+//!   `Trump's lawyer`) or a headline in capitals is not a name there; see `source_name` below.
 //!
 //! Each article's text is normalised as the parser receives bodies (LF, one blank line
 //! between paragraphs; PolNeAR has one paragraph per line) and the brat offsets are mapped

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Sets up what the benchmark of issue 5 (examples/bench.rs) needs from the package registries:
-# ripgrep (Debian's package as root, else `cargo install`), the release dateline binary and the
-# release benchmark (tantivy and rusqlite's bundled SQLite come through Cargo). With arguments,
-# runs the benchmark with them afterwards:
+# Sets up what the benchmark of issue 5 (the `bench` binary of the workspace member bench/,
+# package dateline-bench) needs from the package registries: ripgrep (Debian's package as root,
+# else `cargo install`), the release dateline binary and the release benchmark (tantivy and
+# rusqlite's bundled SQLite come through Cargo). With arguments, runs the benchmark with them
+# afterwards:
 #
 #   scripts/bench-setup.sh --n 200000 --runs 3 --json target/bench.json
 set -euo pipefail
@@ -18,10 +19,10 @@ if ! command -v rg >/dev/null 2>&1; then
 fi
 echo "bench-setup: $(rg --version | head -n 1)" >&2
 
-cargo build --release --bin dateline
-cargo build --release --example bench
+cargo build --release -p dateline --bin dateline
+cargo build --release -p dateline-bench --bin bench
 
 if [ "$#" -gt 0 ]; then
-    exec cargo run --release --example bench -- "$@"
+    exec cargo run --release -p dateline-bench --bin bench -- "$@"
 fi
-echo "bench-setup: ready; run: cargo run --release --example bench -- --n 200000" >&2
+echo "bench-setup: ready; run: cargo run --release -p dateline-bench --bin bench -- --n 200000" >&2

@@ -2,18 +2,14 @@
 //! Expected numbers come from `tests/fixtures/sample_manifest.tsv`, written by hand beside
 //! the corpus, never from the program under test.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 use std::sync::OnceLock;
 
+use common::{crate_dir, facet, Env};
 use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_dateline");
-
-fn crate_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// One row of the manifest.
 #[derive(Debug, Clone)]
@@ -48,79 +44,6 @@ fn manifest() -> &'static Vec<Row> {
     })
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(from).unwrap();
-        let dest = to.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
-
-/// A temp copy of the sample corpus and an index dir beside it.
-struct Env {
-    _tmp: tempfile::TempDir,
-    corpus: PathBuf,
-    index: PathBuf,
-}
-
-impl Env {
-    fn new() -> Env {
-        let tmp = tempfile::tempdir().unwrap();
-        let corpus = tmp.path().join("corpus");
-        copy_dir(&crate_dir().join("sample-corpus"), &corpus);
-        let index = tmp.path().join("index");
-        Env {
-            _tmp: tmp,
-            corpus,
-            index,
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Out {
-        let out = Command::new(BIN)
-            .args(args)
-            .env("DATELINE_INDEX", &self.index)
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
-        Out {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        }
-    }
-
-    fn index_json(&self) -> Value {
-        let out = self.run(&["index", self.corpus.to_str().unwrap(), "--json"]);
-        assert!(out.code == 0 || out.code == 1, "{}", out.stderr);
-        serde_json::from_str(&out.stdout).unwrap()
-    }
-
-    fn search(&self, args: &[&str]) -> (i32, Value) {
-        let mut all = vec!["search", "--json"];
-        all.extend_from_slice(args);
-        let out = self.run(&all);
-        assert!(
-            out.code == 0 || out.code == 1,
-            "exit {}: {}",
-            out.code,
-            out.stderr
-        );
-        (out.code, serde_json::from_str(&out.stdout).unwrap())
-    }
-}
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 /// The indexed sample corpus shared by read-only tests.
 fn shared() -> &'static Env {
     static E: OnceLock<Env> = OnceLock::new();
@@ -129,20 +52,6 @@ fn shared() -> &'static Env {
         env.index_json();
         env
     })
-}
-
-fn facet(v: &Value, name: &str) -> BTreeMap<String, u64> {
-    v["facets"][name]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            (
-                e["value"].as_str().unwrap().to_string(),
-                e["count"].as_u64().unwrap(),
-            )
-        })
-        .collect()
 }
 
 fn count_by<F: Fn(&Row) -> Option<String>>(rows: &[&Row], key: F) -> BTreeMap<String, u64> {
@@ -675,7 +584,7 @@ fn stats_and_quotes_and_undated_article() {
     let env = shared();
     let out = env.run(&["stats", "--json"]);
     assert_eq!(out.code, 0);
-    let s: Value = serde_json::from_str(&out.stdout).unwrap();
+    let s: Value = out.json();
     let rows = manifest();
     assert_eq!(s["articles"], rows.len() as u64);
     assert_eq!(
@@ -714,7 +623,7 @@ fn index_reports_bad_files_and_goes_on() {
     std::fs::write(env.corpus.join("binary.bin"), [0u8, 159, 146, 150, 0, 1]).unwrap();
     let out = env.run(&["index", env.corpus.to_str().unwrap(), "--json"]);
     assert_eq!(out.code, 1, "skipped files make exit status 1");
-    let r: Value = serde_json::from_str(&out.stdout).unwrap();
+    let r: Value = out.json();
     assert_eq!(r["indexed"], manifest().len() as u64);
     let skipped = r["skipped"].as_array().unwrap();
     assert_eq!(skipped.len(), 2);
@@ -738,7 +647,7 @@ fn index_reports_bad_files_and_goes_on() {
         "*.txt",
         "--json",
     ]);
-    let r: Value = serde_json::from_str(&out.stdout).unwrap();
+    let r: Value = out.json();
     assert_eq!(r["indexed"], manifest().len() as u64);
 }
 
@@ -757,7 +666,7 @@ fn search_update_indexes_on_first_use() {
         "--json",
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    let v: Value = out.json();
     let expected = manifest()
         .iter()
         .filter(|r| r.bakhmut && in_month(r, "2023-03"))
@@ -768,37 +677,19 @@ fn search_update_indexes_on_first_use() {
 /// The seed article users start from, when `../shared` is beside the repository.
 #[test]
 fn seed_article_acceptance() {
-    let seeds = crate_dir().join("../shared/seeds");
-    if !seeds.exists() {
-        assert!(
-            std::env::var_os("DATELINE_REQUIRE_SHARED").is_none(),
-            "DATELINE_REQUIRE_SHARED is set but {} is missing",
-            seeds.display()
-        );
-        eprintln!("skipping: {} not found", seeds.display());
+    let Some(seeds) = common::shared_dir("seeds") else {
         return;
-    }
+    };
     let tmp = tempfile::tempdir().unwrap();
     let index = tmp.path().join("ix");
-    let run = |args: &[&str]| {
-        Command::new(BIN)
-            .args(args)
-            .arg("--index")
-            .arg(&index)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| common::run(&index, args);
     let out = run(&["index", seeds.to_str().unwrap(), "--json"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
     let out = run(&[
         "search", "Bakhmut", "--from", "2023-03", "--to", "2023-03", "--json",
     ]);
-    assert_eq!(out.status.code(), Some(0));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.code, 0);
+    let v = out.json();
     assert_eq!(v["total"], 1);
     let hit = &v["hits"][0];
     assert_eq!(hit["date"], "2023-03-06");
@@ -807,12 +698,11 @@ fn seed_article_acceptance() {
     let out = run(&[
         "search", "Bakhmut", "--from", "2023-03", "--to", "2023-02", "--json",
     ]);
-    assert_eq!(out.status.code(), Some(2), "an inverted range is refused");
+    assert_eq!(out.code, 2, "an inverted range is refused");
     assert!(out.stdout.is_empty());
     let out = run(&["search", "Bakhmut", "--to", "2023-02", "--json"]);
-    assert_eq!(out.status.code(), Some(1));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["total"], 0);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.json()["total"], 0);
 }
 
 /// Rewrites the commit payload of an index, as an older or newer dateline would have left it.
@@ -883,7 +773,7 @@ fn quote_field_in_article_search_points_to_the_quotes_command() {
     assert!(env.search(&["arithmetic"]).1["total"].as_u64().unwrap() >= 1);
     let out = env.run(&["quotes", "arithmetic", "--json"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    let v: Value = out.json();
     assert!(v["total"].as_u64().unwrap() >= 1);
     assert!(v["quotes"][0]["text"]
         .as_str()
@@ -898,7 +788,7 @@ fn quotes_are_listed_with_highlights_and_speaker_facet() {
         "quotes", "Bakhmut", "--from", "2023-03", "--to", "2023-03", "--json",
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    let v: Value = out.json();
     let quotes = v["quotes"].as_array().unwrap();
     assert!(!quotes.is_empty());
     for q in quotes {
@@ -941,7 +831,7 @@ fn custom_aliases_are_remembered_for_filters_and_updates() {
         args.extend_from_slice(extra);
         let out = env.run(&args);
         assert_eq!(out.code, 0, "{}", out.stderr);
-        serde_json::from_str(&out.stdout).unwrap()
+        out.json()
     };
     let files = index(&["--aliases", table.to_str().unwrap()])["indexed"]
         .as_u64()

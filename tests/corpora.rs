@@ -6,6 +6,8 @@
 //! printed note when the corpora are not beside the repository (a fresh clone without
 //! `../shared`).
 
+mod common;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -13,19 +15,7 @@ use chrono::NaiveDate;
 use dateline::parse::{self, Article, CityAliases, Format};
 
 fn corpora() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        // CI sets this: there the corpora must be present, and a missing one is a failure.
-        assert!(
-            std::env::var_os("DATELINE_REQUIRE_SHARED").is_none(),
-            "DATELINE_REQUIRE_SHARED is set but {} is missing",
-            dir.display()
-        );
-        eprintln!("skipping: {} not found", dir.display());
-        None
-    }
+    common::shared_dir("corpora")
 }
 
 /// Files under `dir` whose name passes `keep`, as (path relative to `root`, bytes), sorted.
@@ -395,48 +385,32 @@ fn reuters_cocoa_march_1987_city_facets_match_the_sgml() {
     assert!(total > 0);
     let tmp = tempfile::tempdir().unwrap();
     let index = tmp.path().join("index");
-    let bin = env!("CARGO_BIN_EXE_dateline");
-    let out = std::process::Command::new(bin)
-        .args([
-            "index",
-            dir.to_str().unwrap(),
-            "--glob",
-            "*.sgm",
-            "--json",
-            "--index",
-        ])
-        .arg(&index)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = common::run(
+        &index,
+        &["index", dir.to_str().unwrap(), "--glob", "*.sgm", "--json"],
     );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report = out.json();
     assert_eq!(report["indexed"], 21_578);
     assert_eq!(report["formats"]["reuters"], 21_578);
-    let out = std::process::Command::new(bin)
-        .args([
-            "search", "cocoa", "--from", "1987-03", "--to", "1987-03", "--facet", "city",
-        ])
-        .args(["--facet-limit", "0", "--limit", "0", "--json", "--index"])
-        .arg(&index)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let got: BTreeMap<String, u64> = v["facets"]["city"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            (
-                e["value"].as_str().unwrap().to_string(),
-                e["count"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let (code, v) = common::search(
+        &index,
+        &[
+            "cocoa",
+            "--from",
+            "1987-03",
+            "--to",
+            "1987-03",
+            "--facet",
+            "city",
+            "--facet-limit",
+            "0",
+            "--limit",
+            "0",
+        ],
+    );
+    assert_eq!(code, 0);
+    let got = common::facet(&v, "city");
     println!("cocoa, March 1987: {total} stories; by city {got:?}");
     assert_eq!(v["total"], total);
     assert_eq!(got, expected);

@@ -1,13 +1,15 @@
 //! Never lose an article: SIGKILL at random points of an indexing run, a second writer while
 //! one runs, and searching during indexing. Runs the real binary on a generated corpus.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::{command, Env, Out};
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_dateline");
 const CITIES: &[&str] = &[
     "Kyiv", "Kharkiv", "Odesa", "Lviv", "Warsaw", "Berlin", "London",
 ];
@@ -35,34 +37,12 @@ fn generate(dir: &Path, n: usize) -> Vec<String> {
     ids
 }
 
-fn dateline(index: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(BIN);
-    c.args(args).arg("--index").arg(index);
-    c
-}
-
+/// Every article, oldest first, up to `limit`.
 fn search_all(index: &Path, limit: usize) -> (i32, Value) {
-    let out = dateline(
+    common::search(
         index,
-        &[
-            "search",
-            "*",
-            "--json",
-            "--limit",
-            &limit.to_string(),
-            "--sort",
-            "oldest",
-        ],
+        &["*", "--limit", &limit.to_string(), "--sort", "oldest"],
     )
-    .output()
-    .unwrap();
-    let code = out.status.code().unwrap_or(-1);
-    assert!(
-        code == 0 || code == 1,
-        "search failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (code, serde_json::from_slice(&out.stdout).unwrap())
 }
 
 /// A tiny deterministic generator, so a failure can be replayed.
@@ -79,17 +59,16 @@ impl Lcg {
 
 #[test]
 fn sigkill_at_random_points_never_loses_or_duplicates_an_article() {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    let index = tmp.path().join("index");
+    let env = Env::empty();
+    let (corpus, index) = (&env.corpus, &env.index);
     let n = 3_000;
-    let mut ids = generate(&corpus, n);
+    let mut ids = generate(corpus, n);
     ids.sort();
 
     // How long a full run takes here, to spread the kills over it.
-    let probe = tmp.path().join("probe");
+    let probe = env.path().join("probe");
     let t = Instant::now();
-    let ok = dateline(&probe, &["index", corpus.to_str().unwrap(), "--json"])
+    let ok = command(&probe, &["index", corpus.to_str().unwrap(), "--json"])
         .stdout(Stdio::null())
         .status()
         .unwrap();
@@ -99,8 +78,8 @@ fn sigkill_at_random_points_never_loses_or_duplicates_an_article() {
     let mut rng = Lcg(20230306);
     let mut last_total = 0u64;
     for round in 0..10 {
-        let mut child = dateline(
-            &index,
+        let mut child = command(
+            index,
             &[
                 "index",
                 corpus.to_str().unwrap(),
@@ -118,7 +97,7 @@ fn sigkill_at_random_points_never_loses_or_duplicates_an_article() {
         let _ = child.wait();
         // The index opens and answers with a committed state: never more than the corpus,
         // never fewer than the last committed count.
-        let (_, v) = search_all(&index, 1);
+        let (_, v) = search_all(index, 1);
         let total = v["total"].as_u64().unwrap();
         assert!(total <= n as u64, "round {round}: {total} > {n}");
         assert!(
@@ -128,20 +107,14 @@ fn sigkill_at_random_points_never_loses_or_duplicates_an_article() {
         eprintln!("round {round}: {total} articles committed");
         last_total = total;
     }
-    let out = dateline(&index, &["index", corpus.to_str().unwrap(), "--json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = common::run(index, &["index", corpus.to_str().unwrap(), "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report = out.json();
     assert_eq!(
         report["indexed"].as_u64().unwrap() + report["unchanged"].as_u64().unwrap(),
         n as u64
     );
-    let (_, v) = search_all(&index, n + 10);
+    let (_, v) = search_all(index, n + 10);
     assert_eq!(v["total"], n as u64);
     let mut got: Vec<String> = v["hits"]
         .as_array()
@@ -155,29 +128,23 @@ fn sigkill_at_random_points_never_loses_or_duplicates_an_article() {
 
 #[test]
 fn second_writer_is_refused_plainly_and_search_works_meanwhile() {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    let index: PathBuf = tmp.path().join("index");
-    generate(&corpus, 6_000);
+    let env = Env::empty();
+    let index = &env.index;
+    generate(&env.corpus, 6_000);
     // Create the index first so the running writer is the only thing in the way.
-    let seed_dir = tmp.path().join("one");
+    let seed_dir = env.path().join("one");
     generate(&seed_dir, 1);
-    assert!(dateline(&index, &["index", seed_dir.to_str().unwrap()])
-        .status()
-        .unwrap()
-        .success());
+    assert_eq!(env.run(&["index", seed_dir.to_str().unwrap()]).code, 0);
 
-    let mut first = dateline(
-        &index,
-        &["index", corpus.to_str().unwrap(), "--commit-every", "400"],
-    )
-    .stdout(Stdio::null())
-    .stderr(Stdio::null())
-    .spawn()
-    .unwrap();
+    let mut first = env
+        .command(&["index", env.corpus_arg(), "--commit-every", "400"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
     // Wait until the first run has committed a batch, so it surely holds the writer lock.
     let deadline = Instant::now() + Duration::from_secs(60);
-    while search_all(&index, 1).1["total"].as_u64().unwrap() <= 1 {
+    while search_all(index, 1).1["total"].as_u64().unwrap() <= 1 {
         assert!(Instant::now() < deadline, "first run never committed");
         assert!(
             first.try_wait().unwrap().is_none(),
@@ -185,50 +152,38 @@ fn second_writer_is_refused_plainly_and_search_works_meanwhile() {
         );
         std::thread::sleep(Duration::from_millis(10));
     }
-    let out = dateline(&index, &["index", seed_dir.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let out = env.run(&["index", seed_dir.to_str().unwrap()]);
     let still_running = first.try_wait().unwrap().is_none();
     assert!(
         still_running,
         "the first run finished before the check; use a larger corpus"
     );
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.code, 2);
     assert_eq!(
-        err.trim(),
+        out.stderr.trim(),
         "dateline: error: index is being updated by another process"
     );
     // Searching works while the writer runs, and sees committed articles.
-    let (_, v) = search_all(&index, 1);
+    let (_, v) = search_all(index, 1);
     assert!(v["total"].as_u64().unwrap() > 1);
     let status = first.wait().unwrap();
     assert!(status.success());
-    let (_, v) = search_all(&index, 1);
+    let (_, v) = search_all(index, 1);
     assert_eq!(v["total"], 6_001);
 }
 
 #[test]
 fn ctrl_c_commits_what_was_done_and_the_next_run_finishes() {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    let index = tmp.path().join("index");
+    let env = Env::empty();
+    let index = &env.index;
     let n = 4_000;
-    generate(&corpus, n);
-    let child = dateline(
-        &index,
-        &[
-            "index",
-            corpus.to_str().unwrap(),
-            "--commit-every",
-            "100",
-            "--json",
-        ],
-    )
-    .stdout(Stdio::piped())
-    .stderr(Stdio::piped())
-    .spawn()
-    .unwrap();
+    generate(&env.corpus, n);
+    let child = env
+        .command(&["index", env.corpus_arg(), "--commit-every", "100", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     // Interrupt once the index exists (the first batch has been committed).
     let deadline = Instant::now() + Duration::from_secs(30);
     while !index.join("meta.json").exists() && Instant::now() < deadline {
@@ -240,26 +195,24 @@ fn ctrl_c_commits_what_was_done_and_the_next_run_finishes() {
         .status()
         .unwrap();
     assert!(sent.success());
-    let out = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    if out.status.code() == Some(0) {
+    let out = Out::from(child.wait_with_output().unwrap());
+    let stderr = &out.stderr;
+    if out.code == 0 {
         // The run finished before the signal arrived: nothing to check but the count.
         eprintln!("run finished before SIGINT; interruption not exercised");
     } else {
-        assert_eq!(out.status.code(), Some(130), "{stderr}");
+        assert_eq!(out.code, 130, "{stderr}");
         assert!(stderr.contains("interrupted"), "{stderr}");
-        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let report = out.json();
         assert_eq!(report["interrupted"], true);
         let done = report["indexed"].as_u64().unwrap();
         assert!(done < n as u64);
         // What the report says was indexed is what a reader sees.
-        let (_, v) = search_all(&index, 1);
+        let (_, v) = search_all(index, 1);
         assert_eq!(v["total"], done);
     }
-    let out = dateline(&index, &["index", corpus.to_str().unwrap(), "--json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let (_, v) = search_all(&index, 1);
+    let out = env.run(&["index", env.corpus_arg(), "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let (_, v) = search_all(index, 1);
     assert_eq!(v["total"], n as u64);
 }

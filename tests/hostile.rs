@@ -2,33 +2,16 @@
 //! indexed, every bad one is indexed as far as it can be read or reported with a reason,
 //! and nothing panics.
 
+mod common;
+
 use std::os::unix::ffi::OsStrExt;
-use std::path::Path;
-use std::process::Command;
 
-use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_dateline");
-
-fn run(index: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(BIN)
-        .args(args)
-        .arg("--index")
-        .arg(index)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::Env;
 
 #[test]
 fn bad_files_are_indexed_or_reported_and_good_ones_all_land() {
-    let tmp = tempfile::tempdir().unwrap();
-    let d = tmp.path().join("corpus");
-    std::fs::create_dir_all(&d).unwrap();
+    let env = Env::empty();
+    let d = env.corpus.clone();
     let w = |name: &str, bytes: &[u8]| std::fs::write(d.join(name), bytes).unwrap();
 
     // Good files.
@@ -98,11 +81,14 @@ fn bad_files_are_indexed_or_reported_and_good_ones_all_land() {
     std::fs::write(&locked, "date 2023-03-05 Kyiv: Locked file.").unwrap();
     std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
 
-    let index = tmp.path().join("index");
-    let (code, out, err) = run(&index, &["index", d.to_str().unwrap(), "--json"]);
-    assert!(!err.contains("panicked"), "{err}");
-    assert_eq!(code, 1, "bad files are reported with exit 1: {err}");
-    let r: Value = serde_json::from_str(&out).unwrap();
+    let out = env.run(&["index", env.corpus_arg(), "--json"]);
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+    assert_eq!(
+        out.code, 1,
+        "bad files are reported with exit 1: {}",
+        out.stderr
+    );
+    let r = out.json();
     let skipped: Vec<(String, String)> = r["skipped"]
         .as_array()
         .unwrap()
@@ -151,27 +137,19 @@ fn bad_files_are_indexed_or_reported_and_good_ones_all_land() {
     assert!(warned("long-dateline.txt", "no dateline city"));
 
     // The good articles are all found; the bad dates are excluded by date filters.
-    let (code, out, _) = run(
-        &index,
-        &[
-            "search", "--json", "--from", "2023-03", "--to", "2023-03", "--limit", "0", "--facet",
-            "city",
-        ],
-    );
+    let (code, v) = env.search(&[
+        "--from", "2023-03", "--to", "2023-03", "--limit", "0", "--facet", "city",
+    ]);
     assert_eq!(code, 0);
-    let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
         v["total"],
         expected - 3,
         "all but the three impossible dates"
     );
-    let (_, out, _) = run(&index, &["search", "--json", "good", "--limit", "0"]);
-    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["total"], 5);
-    let (_, out, _) = run(&index, &["search", "--json", "café", "--limit", "0"]);
-    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["total"], 1);
+    assert_eq!(env.search(&["good", "--limit", "0"]).1["total"], 5);
+    assert_eq!(env.search(&["café", "--limit", "0"]).1["total"], 1);
     // A second run changes nothing.
-    let (_, out, _) = run(&index, &["index", d.to_str().unwrap(), "--json"]);
-    let again: Value = serde_json::from_str(&out).unwrap();
+    let again = env.index_json();
     assert_eq!(again["unchanged"], expected);
     assert_eq!(again["indexed"], 0);
     assert_eq!(again["removed"], 0);
@@ -179,12 +157,13 @@ fn bad_files_are_indexed_or_reported_and_good_ones_all_land() {
 
 #[test]
 fn hostile_queries_get_one_line_errors() {
-    let tmp = tempfile::tempdir().unwrap();
-    let d = tmp.path().join("corpus");
-    std::fs::create_dir_all(&d).unwrap();
-    std::fs::write(d.join("a.txt"), "date 2023-03-05 Kyiv: Bakhmut article.").unwrap();
-    let index = tmp.path().join("index");
-    assert_eq!(run(&index, &["index", d.to_str().unwrap()]).0, 0);
+    let env = Env::empty();
+    std::fs::write(
+        env.corpus.join("a.txt"),
+        "date 2023-03-05 Kyiv: Bakhmut article.",
+    )
+    .unwrap();
+    assert_eq!(env.run(&["index", env.corpus_arg()]).code, 0);
 
     let huge = "bakhmut ".repeat(15_000);
     for args in [
@@ -200,47 +179,35 @@ fn hostile_queries_get_one_line_errors() {
         vec!["quotes", "((x"],
         vec!["quotes", "--speaker", "--", "x"],
     ] {
-        let (code, out, err) = run(&index, &args);
+        let common::Out {
+            code,
+            stdout,
+            stderr,
+        } = env.run(&args);
         let shown: Vec<&str> = args
             .iter()
             .map(|a| if a.len() > 40 { "<long>" } else { a })
             .collect();
-        assert_eq!(code, 2, "{shown:?}: {err}");
-        assert!(out.is_empty(), "{shown:?}");
-        assert!(!err.contains("panicked"), "{shown:?}: {err}");
-        let first = err.lines().next().unwrap_or("");
+        assert_eq!(code, 2, "{shown:?}: {stderr}");
+        assert!(stdout.is_empty(), "{shown:?}");
+        assert!(!stderr.contains("panicked"), "{shown:?}: {stderr}");
+        let first = stderr.lines().next().unwrap_or("");
         assert!(
             first.starts_with("dateline: error:") || first.starts_with("error:"),
-            "{shown:?}: {err}"
+            "{shown:?}: {stderr}"
         );
         assert!(first.len() < 300, "{shown:?}: error line too long");
     }
     // Not errors: limit 0, an offset past the end.
-    let (code, out, _) = run(&index, &["search", "bakhmut", "--limit", "0", "--json"]);
+    let (code, v) = env.search(&["bakhmut", "--limit", "0"]);
     assert_eq!(code, 0);
-    let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
         (v["total"].as_u64(), v["hits"].as_array().unwrap().len()),
         (Some(1), 0)
     );
-    let (code, out, _) = run(
-        &index,
-        &[
-            "search",
-            "bakhmut",
-            "--offset",
-            "18446744073709551615",
-            "--json",
-        ],
-    );
+    let (code, v) = env.search(&["bakhmut", "--offset", "18446744073709551615"]);
     assert_eq!(code, 0);
-    assert!(serde_json::from_str::<Value>(&out).unwrap()["hits"]
-        .as_array()
-        .unwrap()
-        .is_empty());
-    let (code, _, _) = run(
-        &index,
-        &["search", "bakhmut", "--limit", "18446744073709551615"],
-    );
-    assert_eq!(code, 0);
+    assert!(v["hits"].as_array().unwrap().is_empty());
+    let out = env.run(&["search", "bakhmut", "--limit", "18446744073709551615"]);
+    assert_eq!(out.code, 0);
 }

@@ -1,23 +1,19 @@
 //! Quote extraction and speaker attribution measured against the PolNeAR gold attributions
-//! on its test split, with the metrics of `examples/quote_eval.rs` (included below, so the
-//! test and the report cannot drift). Skips, passing, when `../shared/corpora/polnear` is
+//! on its test split, with the metrics the `quote_eval` binary reports (the same module, so
+//! the test and the report cannot drift). Skips, passing, when `../shared/corpora/polnear` is
 //! not there: the corpus is third-party data and never part of the repository.
 
-#[allow(dead_code)]
-#[path = "../examples/quote_eval.rs"]
-mod quote_eval;
-
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use quote_eval::{Report, TARGET_PRECISION, TARGET_RECALL, TARGET_SPEAKER};
+use dateline_bench::quote_eval::{self, Report, TARGET_PRECISION, TARGET_RECALL, TARGET_SPEAKER};
+use dateline_bench::repo_root;
 
 /// The test split's report, computed once for all tests; `None` when the corpus is absent.
 fn report() -> Option<&'static Report> {
     static REPORT: OnceLock<Option<Report>> = OnceLock::new();
     REPORT
         .get_or_init(|| {
-            let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/polnear");
+            let root = repo_root().join("../shared/corpora/polnear");
             if !root.join("data/test").is_dir() {
                 assert!(
                     std::env::var_os("DATELINE_REQUIRE_SHARED").is_none(),
@@ -72,8 +68,7 @@ fn speaker_accuracy_on_test_split() {
 /// Pavlo Kyrylenko, Michael Kofman and Michael Kofman.
 #[test]
 fn seed_article_gives_three_attributed_quotes() {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_015ecbb997d3723e.txt");
+    let path = repo_root().join("../shared/seeds/000_015ecbb997d3723e.txt");
     let Ok(text) = std::fs::read_to_string(&path) else {
         eprintln!("skipped: no seed article at {}", path.display());
         return;

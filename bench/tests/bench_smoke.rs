@@ -1,4 +1,4 @@
-//! CI's check that the benchmark of issue 5 (`examples/bench.rs`) still runs end to end: the
+//! CI's check that the benchmark of issue 5 (the `bench` binary) still runs end to end: the
 //! same harness at N = 200 with one run, against the debug `dateline` binary, ripgrep only if
 //! it is installed. Numbers are printed, never asserted (benchmarks are not timed tests);
 //! what is asserted is that every engine built an index and counted the same matches.
@@ -6,8 +6,11 @@
 //! It has its own `main` (`harness = false` in Cargo.toml) because the harness re-executes
 //! the running executable as its peer processes (`--peer ...`).
 
-#[path = "../examples/bench/mod.rs"]
-mod harness;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::Context;
+use dateline_bench::harness;
 
 /// libtest options that take a value: their values are not name filters.
 const VALUE_FLAGS: &[&str] = &[
@@ -67,12 +70,12 @@ fn smoke() -> anyhow::Result<()> {
         runs: 1,
         out: dir.path().join("bench"),
         keep: false,
-        dateline_bin: env!("CARGO_BIN_EXE_dateline").into(),
+        dateline_bin: dateline_binary()?,
         query_reps: 3,
         process_reps: 1,
         rg_reps: 1,
         ripgrep: true,
-        command: "tests/bench_smoke.rs".into(),
+        command: "bench/tests/bench_smoke.rs".into(),
     };
     let report = harness::run(&cfg)?;
     println!("{}", report.render());
@@ -113,4 +116,38 @@ fn smoke() -> anyhow::Result<()> {
     let again = harness::corpus::ensure(&cfg.out, cfg.n)?;
     anyhow::ensure!(again.reused, "corpus was not reused");
     Ok(())
+}
+
+/// The dateline binary to measure, current with the sources. Cargo gives a member's tests no
+/// `CARGO_BIN_EXE_` for another package's binary, so this asks the cargo that runs the test
+/// to build it into the same target folder and profile (a no-op when it is up to date).
+/// `DATELINE_BIN` names another binary instead.
+fn dateline_binary() -> anyhow::Result<PathBuf> {
+    if let Some(bin) = std::env::var_os("DATELINE_BIN") {
+        return Ok(bin.into());
+    }
+    // This test runs as TARGET/PROFILE/deps/bench_smoke-HASH.
+    let exe = std::env::current_exe()?;
+    let profile = exe
+        .parent()
+        .and_then(Path::parent)
+        .context("the test executable is not in a cargo target folder")?;
+    let target = profile.parent().context("no target folder")?;
+    let mut cargo = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    cargo
+        .current_dir(dateline_bench::repo_root())
+        .args([
+            "build", "--quiet", "--locked", "-p", "dateline", "--bin", "dateline",
+        ])
+        .arg("--target-dir")
+        .arg(target);
+    if profile.file_name() == Some("release".as_ref()) {
+        cargo.arg("--release");
+    }
+    let status = cargo.status().context("running cargo")?;
+    anyhow::ensure!(
+        status.success(),
+        "cargo could not build the dateline binary"
+    );
+    Ok(profile.join("dateline"))
 }

@@ -1,4 +1,4 @@
-//! The benchmark harness behind `examples/bench.rs` and `tests/bench_smoke.rs`: generates the
+//! The benchmark harness behind the `bench` binary and `tests/bench_smoke.rs`: generates the
 //! corpus, builds dateline's index with the real binary and the peers' indexes in child
 //! processes of this same executable (`--peer ...`), times queries in-process and as whole
 //! processes, and reports medians, ratios and the targets of issue 5. It measures only; it
@@ -675,7 +675,7 @@ fn check_binary(bin: &Path, notes: &mut Vec<String>) -> Result<PathBuf> {
     }
     let bin = bin.canonicalize()?;
     let built = std::fs::metadata(&bin)?.modified()?;
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = crate::repo_root();
     let newest: Option<(SystemTime, PathBuf)> = ["src", "schema"]
         .iter()
         .flat_map(|d| walkdir::WalkDir::new(root.join(d)))

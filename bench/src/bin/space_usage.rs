@@ -1,8 +1,13 @@
 //! Megabytes per field and per part of an index (tantivy's space usage report), to see
-//! where an index's size goes: `cargo run --release --example space_usage -- INDEX_DIR`.
-use anyhow::Result;
+//! where an index's size goes:
+//! `cargo run --release -p dateline-bench --bin space_usage -- INDEX_DIR`.
+
+use anyhow::{Context, Result};
+
 fn main() -> Result<()> {
-    let dir = std::env::args().nth(1).expect("usage: space_usage INDEX");
+    let dir = std::env::args()
+        .nth(1)
+        .context("usage: space_usage INDEX")?;
     let index = tantivy::Index::open_in_dir(&dir)?;
     let reader = index.reader()?;
     let usage = reader.searcher().space_usage()?;

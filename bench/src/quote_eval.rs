@@ -1,9 +1,6 @@
 //! Measures quote extraction and speaker attribution against the PolNeAR gold attributions
-//! (brat standoff: Source / Cue / Content spans in character offsets).
-//!
-//! ```text
-//! cargo run --release --example quote_eval -- [--split test] [--misses N] [--dump FILE] [PATH_TO_POLNEAR]
-//! ```
+//! (brat standoff: Source / Cue / Content spans in character offsets); the `quote_eval`
+//! binary runs it.
 //!
 //! The three figures, all comparing words lower-cased with punctuation dropped:
 //!
@@ -16,17 +13,17 @@
 //!   speaker of the quote that covers the fragment contains that name's last capitalised word.
 //!   The name is read from the head of the Source (before its first comma, bracket or
 //!   preposition), and a capitalised word used as a modifier (`the Clinton campaign`,
-//!   `Trump's lawyer`) or a headline in capitals is not a name there; see [`source_name`].
+//!   `Trump's lawyer`) or a headline in capitals is not a name there; see `source_name` below.
 //!
 //! Each article's text is normalised as the parser receives bodies (LF, one blank line
 //! between paragraphs; PolNeAR has one paragraph per line) and the brat offsets are mapped
 //! onto it. Where an article has several annotators, the first `.ann` file (by name) is
-//! used. The metric code is also used by `tests/polnear_quality.rs`, which includes this
-//! file.
+//! used. The `quote_eval` binary prints these figures; `tests/polnear_quality.rs` asserts
+//! them against the targets below, so the report and the test cannot drift.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use dateline::parse::quote::{extract_attributed, Quote};
 
@@ -803,61 +800,4 @@ pub fn summary(label: &str, r: &Report) -> String {
         mark(r.speaker_accuracy(), TARGET_SPEAKER)
     );
     out
-}
-
-/// Scores dateline's quote extraction and speaker attribution on PolNeAR.
-#[derive(clap::Parser)]
-struct Args {
-    /// Splits to score, comma-separated: train, dev, test, annotator-training.
-    #[arg(long, value_delimiter = ',', default_value = "test")]
-    split: Vec<String>,
-    /// Print up to N misses of each kind (missed fragments, wrong quotes, wrong speakers).
-    #[arg(long, value_name = "N", default_value_t = 0)]
-    misses: usize,
-    /// Write every extracted quote with its context to FILE.SPLIT.tsv, for analysis.
-    #[arg(long, value_name = "FILE")]
-    dump: Option<PathBuf>,
-    /// The PolNeAR folder (the one holding `data/`); ../shared/corpora/polnear by default.
-    path: Option<PathBuf>,
-}
-
-#[allow(dead_code)]
-fn main() {
-    let args = <Args as clap::Parser>::parse();
-    let root = args.path.unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/polnear")
-    });
-    for split in &args.split {
-        let report = match evaluate(&root, split) {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!(
-                    "quote_eval: {}: {e}",
-                    root.join("data").join(split).display()
-                );
-                std::process::exit(2);
-            }
-        };
-        print!("{}", summary(split, &report));
-        if let Some(path) = &args.dump {
-            let path = path.with_extension(format!("{split}.tsv"));
-            if let Err(e) = std::fs::write(&path, report.dump.join("\n") + "\n") {
-                eprintln!("quote_eval: {}: {e}", path.display());
-                std::process::exit(2);
-            }
-        }
-        if args.misses > 0 {
-            for (title, list) in [
-                ("missed gold fragments", &report.missed),
-                ("extracted quotes outside gold content", &report.wrong),
-                ("wrong speakers", &report.wrong_speaker),
-            ] {
-                println!("\n{title} ({}):", list.len());
-                for line in list.iter().take(args.misses) {
-                    println!("  {line}");
-                }
-            }
-            println!();
-        }
-    }
 }

@@ -3,20 +3,18 @@
 //!
 //! ```sh
 //! scripts/bench-setup.sh                 # release binary and ripgrep
-//! cargo run --release --example bench -- --n 200000 --runs 3 --json bench.json
+//! cargo run --release -p dateline-bench --bin bench -- --n 200000 --runs 3 --json bench.json
 //! ```
 //!
 //! The corpus is generated once under `--out` (default `target/bench-corpus-N`) and reused.
 //! Peers run as child processes of this executable (`bench --peer ...`), so every build's
 //! wall time, CPU time and peak RSS are measured the same way. See BENCHMARKS.md.
 
-#[path = "bench/mod.rs"]
-mod harness;
-
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Parser;
+use dateline_bench::harness;
 
 /// Benchmark dateline against bare tantivy, SQLite FTS5 and ripgrep.
 #[derive(Debug, Parser)]
@@ -67,7 +65,7 @@ fn real_main() -> Result<()> {
         return harness::peer_main(&argv[2..]);
     }
     let args = Args::parse();
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let root = dateline_bench::repo_root();
     let cfg = harness::Config {
         n: args.n,
         runs: args.runs,
@@ -83,7 +81,7 @@ fn real_main() -> Result<()> {
         rg_reps: args.rg_reps,
         ripgrep: !args.no_ripgrep,
         command: format!(
-            "cargo run --release --example bench -- {}",
+            "cargo run --release -p dateline-bench --bin bench -- {}",
             argv[1..].join(" ")
         ),
     };

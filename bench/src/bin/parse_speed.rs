@@ -5,8 +5,8 @@
 //! to produce exactly the same articles (`cmp` the dumps from before and after).
 //!
 //! ```sh
-//! cargo run --release --example parse_speed -- target/bench-corpus-200000/articles [ROUNDS]
-//! perf record -g target/release/examples/parse_speed DIR 3
+//! cargo run --release -p dateline-bench --bin parse_speed -- target/bench-corpus-200000/articles [ROUNDS]
+//! perf record -g target/release/parse_speed DIR 3
 //! parse_speed DIR 1 --dump before.jsonl
 //! ```
 

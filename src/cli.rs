@@ -168,6 +168,11 @@ pub struct IndexArgs {
     /// and files an earlier run reached through a link are removed from the index.
     #[arg(short = 'L', long)]
     pub follow: bool,
+    /// Index every file, also those that are not articles by their name or content (a
+    /// README, licence, annotation sidecar, data table or word list), which are otherwise
+    /// left out and listed in the report. `--format` also reads every file as asked.
+    #[arg(long)]
+    pub all_files: bool,
     /// Only index files matching this glob; `!GLOB` excludes (repeatable, as in ripgrep).
     #[arg(long = "glob", short = 'g', value_name = "GLOB")]
     pub globs: Vec<String>,

@@ -237,6 +237,13 @@ impl Iterator for Walk<'_> {
                 }
                 continue;
             }
+            if is_dir && is_index_dir(entry.path()) {
+                // An index (dateline's or another tantivy client's) is never read as articles,
+                // wherever it lies in the tree: `index arts --index arts/idx` must not index
+                // its own files.
+                self.it.skip_current_dir();
+                continue;
+            }
             if entry.file_type().is_symlink() {
                 // Not following: counted when it could have led to something wanted.
                 let rel = self.rel(entry.path());
@@ -274,6 +281,12 @@ impl Iterator for Walk<'_> {
             }));
         }
     }
+}
+
+/// Whether `dir` holds a tantivy index: tantivy keeps `.managed.json` in every index folder,
+/// and dateline its `.dateline` marker.
+fn is_index_dir(dir: &Path) -> bool {
+    dir.join(".managed.json").is_file() || dir.join(crate::folder::MARKER).is_file()
 }
 
 /// Whether a file indexed from `root` under `path` is gone for a walk of `root` with

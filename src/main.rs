@@ -174,6 +174,7 @@ fn run_index(args: &IndexArgs) -> anyhow::Result<u8> {
         max_file_size: args.max_file_mb << 20,
         cancel: Some(stop_on_ctrl_c()),
         follow_links: args.follow,
+        all_files: args.all_files,
         ..IndexOptions::default()
     };
     if let Some(file) = &args.aliases {

@@ -230,6 +230,18 @@ pub fn report_text(r: &IndexReport) -> String {
         if r.warnings.len() == 1 { "" } else { "s" },
         r.elapsed_ms as f64 / 1000.0
     );
+    if !r.not_articles.is_empty() {
+        let n = r.not_articles.len();
+        let first = &r.not_articles[0];
+        let _ = writeln!(
+            out,
+            "{n} file{} left out as not articles (e.g. {}: {}); --json lists them, --all-files \
+             indexes them",
+            if n == 1 { "" } else { "s" },
+            strip_controls(&first.path),
+            first.reason
+        );
+    }
     warning_summary(&mut out, &r.warnings);
     if r.links_skipped > 0 {
         let _ = writeln!(

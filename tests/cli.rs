@@ -913,3 +913,155 @@ fn man_page_names_every_subcommand() {
     let index_page = std::fs::read_to_string(dir.path().join("dateline-index.1")).unwrap();
     assert!(index_page.contains("\\-\\-follow"), "{index_page}");
 }
+
+/// The words of a shell command line as `sh` would split them: single and double quotes
+/// group, a `#` after white space starts a comment. (The README's examples need no more.)
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word: Option<String> = None;
+    let mut quote: Option<char> = None;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.get_or_insert_with(String::new).push(c),
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                word.get_or_insert_with(String::new);
+            }
+            (None, '#') if word.is_none() => break,
+            (None, c) if c.is_whitespace() => words.extend(word.take()),
+            (None, c) => word.get_or_insert_with(String::new).push(c),
+        }
+    }
+    words.extend(word);
+    words
+}
+
+#[test]
+fn readme_search_examples_find_something_in_the_sample_corpus() {
+    let readme = std::fs::read_to_string(crate_dir().join("README.md")).unwrap();
+    let mut in_sh = false;
+    let mut examples = Vec::new();
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            in_sh = line.trim() == "```sh";
+            continue;
+        }
+        let line = line.trim();
+        if in_sh && (line.starts_with("dateline search ") || line.starts_with("dateline quotes ")) {
+            examples.push(line.to_string());
+        }
+    }
+    assert!(examples.len() >= 8, "too few examples found: {examples:?}");
+    let env = shared();
+    for example in &examples {
+        let words = shell_words(example);
+        let args: Vec<&str> = words[1..].iter().map(String::as_str).collect();
+        let out = env.run(&args);
+        assert_eq!(
+            out.code, 0,
+            "README example found nothing or failed: {example}\n{}{}",
+            out.stdout, out.stderr
+        );
+    }
+}
+
+#[test]
+fn shell_words_split_as_sh_does() {
+    assert_eq!(
+        shell_words(r#"dateline search 'a AND "b c"' --city kyiv   # note"#),
+        ["dateline", "search", r#"a AND "b c""#, "--city", "kyiv"]
+    );
+    assert_eq!(shell_words("x '' y"), ["x", "", "y"]);
+}
+
+#[test]
+fn files_that_are_not_articles_are_left_out_and_listed_unless_asked_for() {
+    let env = Env::empty();
+    let w = |name: &str, text: &str| {
+        let path = env.corpus.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    w(
+        "2023/kyiv.txt",
+        "date 2023-03-06 Kyiv: Trams ran again after the outage, officials said.",
+    );
+    w(
+        "README.md",
+        "# Our archive\n\nArticles from 2023, one per file, in the seed format.",
+    );
+    w(
+        "annotations/kyiv.ann",
+        "T1\tSource 0 5\tTrams\nT2\tCue 6 9\tran\n",
+    );
+    w(
+        "lists/places.txt",
+        &[
+            "kyiv", "lviv", "odesa", "kharkiv", "dnipro", "poltava", "sumy", "rivne", "lutsk",
+        ]
+        .join("\n"),
+    );
+    w(
+        "sidecars/kyiv_ann.json",
+        r#"{"quotes": [{"start": 3, "end": 9}], "bias": "none"}"#,
+    );
+    let out = env.run(&["index", env.corpus.to_str().unwrap(), "--json"]);
+    assert_eq!(out.code, 0, "left-out files are not errors: {}", out.stderr);
+    let report = out.json();
+    assert_eq!(report["indexed"], 1, "{report}");
+    assert_eq!(report["skipped"].as_array().unwrap().len(), 0);
+    let left: Vec<&str> = report["not_articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(left.len(), 4, "{left:?}");
+    for name in ["README.md", "kyiv.ann", "places.txt", "kyiv_ann.json"] {
+        assert!(left.iter().any(|p| p.ends_with(name)), "{name} in {left:?}");
+    }
+    let text = env.run(&["index", env.corpus.to_str().unwrap()]);
+    assert!(
+        text.stderr.contains("4 files left out as not articles"),
+        "{}",
+        text.stderr
+    );
+
+    // Insisting reads them all (the sidecar has no text at all, so it stays out).
+    let out = env.run(&[
+        "index",
+        env.corpus.to_str().unwrap(),
+        "--all-files",
+        "--json",
+    ]);
+    let report = out.json();
+    assert_eq!(report["indexed"], 3, "{report}");
+    assert_eq!(report["not_articles"].as_array().unwrap().len(), 1);
+    // And a later run without it removes them again.
+    let out = env.run(&["index", env.corpus.to_str().unwrap(), "--json"]);
+    assert_eq!(out.json()["removed"], 3);
+}
+
+#[test]
+fn an_index_inside_the_indexed_folder_is_never_read_as_articles() {
+    let env = Env::new();
+    let inside = env.corpus.join("idx");
+    let args = [
+        "index",
+        env.corpus.to_str().unwrap(),
+        "--index",
+        inside.to_str().unwrap(),
+        "--json",
+    ];
+    let first = env.run(&args);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let indexed = first.json()["indexed"].as_u64().unwrap();
+    assert_eq!(indexed as usize, manifest().len());
+    // The second run finds its own index in the tree and leaves it alone.
+    let second = env.run(&args);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    let report = second.json();
+    assert_eq!(report["indexed"], 0, "{report}");
+    assert_eq!(report["unchanged"].as_u64(), Some(indexed));
+}

@@ -49,6 +49,9 @@ pub struct IndexOptions {
     /// [`IndexReport::links_skipped`], and files that an earlier run reached through a link
     /// are removed, as files that are gone.
     pub follow_links: bool,
+    /// Read every file as an article, even those that look like something else (a README,
+    /// annotations, a data table or word list; see [`IndexReport::not_articles`]).
+    pub all_files: bool,
 }
 
 impl Default for IndexOptions {
@@ -65,6 +68,7 @@ impl Default for IndexOptions {
             max_file_size: 64 << 20,
             cancel: None,
             follow_links: false,
+            all_files: false,
         }
     }
 }
@@ -97,6 +101,10 @@ pub struct IndexReport {
     pub removed: u64,
     /// Files (or paths) that yielded nothing, with the reason.
     pub skipped: Vec<Skipped>,
+    /// Files left out as not articles (documentation, annotations, data tables), with why;
+    /// [`IndexOptions::all_files`] reads them anyway. Not an error.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_articles: Vec<Skipped>,
     /// Symbolic links not followed ([`IndexOptions::follow_links`] off).
     #[serde(default)]
     pub links_skipped: u64,

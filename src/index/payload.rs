@@ -23,6 +23,10 @@ pub(super) struct Payload {
     /// changes them re-reads every file.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<(String, String)>,
+    /// The last complete run read every file as an article (`--all-files`): a run that
+    /// judges files again re-reads them all.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub all_files: bool,
 }
 
 impl Payload {
@@ -44,6 +48,8 @@ pub(super) struct Made {
     pub parser: u32,
     /// The city aliases beyond the built-in ones.
     pub aliases: Vec<(String, String)>,
+    /// Every file was read as an article, whatever it looked like.
+    pub all_files: bool,
 }
 
 impl DatelineIndex {
@@ -53,6 +59,7 @@ impl DatelineIndex {
             dateline_schema: self.version,
             parser: made.parser,
             aliases: made.aliases.clone(),
+            all_files: made.all_files,
         })
         .expect("payload serialises");
         let mut prepared = writer.prepare_commit()?;
@@ -69,14 +76,17 @@ impl DatelineIndex {
             Some(p) => Made {
                 parser: p.parser,
                 aliases: p.aliases,
+                all_files: p.all_files,
             },
             None if self.reader.searcher().num_docs() == 0 => Made {
                 parser: parse::PARSER_VERSION,
                 aliases: Vec::new(),
+                all_files: false,
             },
             None => Made {
                 parser: 0,
                 aliases: Vec::new(),
+                all_files: false,
             },
         })
     }
@@ -96,6 +106,7 @@ mod tests {
         let made = Made {
             parser: 1,
             aliases: vec![("Kiev".into(), "Kyiv".into())],
+            all_files: true,
         };
         let mut writer = index.tantivy_writer(1, 32 << 20).unwrap();
         index.commit(&mut writer, &made).unwrap();

@@ -69,7 +69,10 @@ impl DatelineIndex {
         } else {
             given
         };
-        let reread = stored.parser != parse::PARSER_VERSION || aliases != stored.aliases;
+        // Files judged by another rule (with or without --all-files) are judged again.
+        let reread = stored.parser != parse::PARSER_VERSION
+            || aliases != stored.aliases
+            || opts.all_files != stored.all_files;
         let opts = &IndexOptions {
             parse: ParseOptions {
                 aliases: CityAliases::with_custom(&aliases),
@@ -209,6 +212,7 @@ impl DatelineIndex {
             &Made {
                 parser: parse::PARSER_VERSION,
                 aliases,
+                all_files: opts.all_files,
             },
         )?;
         *self.aliases.write().unwrap_or_else(|e| e.into_inner()) = opts.parse.aliases.clone();
@@ -231,6 +235,17 @@ impl DatelineIndex {
         let skip = |reason: String| {
             Outcome::Skipped(reason, known.map(|_| self.delete(writer, path, known)))
         };
+        let not_article = |reason: String| {
+            Outcome::NotArticle(reason, known.map(|_| self.delete(writer, path, known)))
+        };
+        // Files beside the articles (a README, annotations, tables) are left out unless the
+        // user insists: with --all-files, or by naming the format.
+        let judge = !opts.all_files && opts.format.is_none();
+        if judge {
+            if let Some(why) = parse::kind::by_name(&entry.rel) {
+                return not_article(why);
+            }
+        }
         // A file the index has is compared by size and time without being opened; any other
         // is opened first and described by the open file (one path lookup, not two).
         let opened = match known.filter(|_| !reread) {
@@ -270,8 +285,25 @@ impl DatelineIndex {
         let format = opts
             .format
             .unwrap_or_else(|| parse::detect(&entry.rel, &bytes[..bytes.len().min(4096)]));
+        if judge && format == Format::Wire {
+            // Plain text that no reader claimed: an article only if it reads as prose.
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(8192)]);
+            if let Some(why) = parse::kind::by_text(&head) {
+                return not_article(why.to_string());
+            }
+        }
         let articles = match parse::parse_with(format, &entry.rel, &bytes, &opts.parse) {
-            Ok(a) if !a.is_empty() => a,
+            // Records with no text at all (annotation sidecars in JSON) are no articles.
+            Ok(mut a)
+                if a.iter()
+                    .any(|a| !a.title.trim().is_empty() || !a.body.trim().is_empty()) =>
+            {
+                a.retain(|a| !a.title.trim().is_empty() || !a.body.trim().is_empty());
+                a
+            }
+            Ok(a) if !a.is_empty() => {
+                return not_article("no article text in it (an annotation or data file?)".into())
+            }
             Ok(_) => {
                 return Outcome::Skipped(
                     "no articles found".into(),
@@ -337,6 +369,8 @@ enum Outcome {
     Unchanged(u64),
     /// Reason, and how many previously indexed articles of the file were removed.
     Skipped(String, Option<u64>),
+    /// Not an article file (documentation, annotations, data); as for `Skipped`.
+    NotArticle(String, Option<u64>),
     Added(Added),
 }
 
@@ -347,6 +381,13 @@ impl Outcome {
             Outcome::Skipped(reason, removed) => {
                 r.removed += removed.unwrap_or(0);
                 r.skipped.push(Skipped {
+                    path: path.to_string(),
+                    reason,
+                });
+            }
+            Outcome::NotArticle(reason, removed) => {
+                r.removed += removed.unwrap_or(0);
+                r.not_articles.push(Skipped {
                     path: path.to_string(),
                     reason,
                 });

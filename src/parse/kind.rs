@@ -48,7 +48,7 @@ pub fn by_name(rel_path: &str) -> Option<String> {
         parts()
             .next()
             .into_iter()
-            .chain(parts().last())
+            .chain(parts().next_back())
             .any(|w| words.contains(&w))
     };
     if DOC_NAMES.contains(&stem) || named(&["license", "licence", "readme", "copying"]) {

@@ -110,3 +110,67 @@ impl DatelineIndex {
         docs
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use tantivy::schema::Value;
+
+    use super::*;
+    use crate::parse::Quote;
+
+    #[test]
+    fn an_article_is_one_document_and_one_more_per_quote() {
+        let index = DatelineIndex::create_in_ram().unwrap();
+        let f = index.fields().clone();
+        let article = Article {
+            id: "a.txt".into(),
+            title: "Bridge".into(),
+            body: "“It holds,” said Ivan Petrenko. “For now,” he added.".into(),
+            city: Some("Kyiv".into()),
+            city_raw: Some("KIEV".into()),
+            quotes: vec![
+                Quote {
+                    text: "It holds,".into(),
+                    start: 1,
+                    end: 10,
+                    speaker: Some("Ivan Petrenko".into()),
+                    role: None,
+                },
+                Quote {
+                    text: "For now,".into(),
+                    start: 33,
+                    end: 41,
+                    speaker: Some("Ivan Petrenko".into()),
+                    role: None,
+                },
+            ],
+            ..Article::default()
+        };
+        let docs = index.documents(&article, "/arts/a.txt", Format::Seed, None);
+        assert_eq!(docs.len(), 3);
+        let text = |d: &TantivyDocument, field| {
+            d.get_all(field)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect::<Vec<_>>()
+        };
+        // The article: its text, and each speaker once.
+        assert_eq!(text(&docs[0], f.kind), [KIND_ARTICLE]);
+        assert_eq!(text(&docs[0], f.body), [article.body.clone()]);
+        assert_eq!(text(&docs[0], f.speaker), ["Ivan Petrenko"]);
+        assert_eq!(text(&docs[0], f.dateline), ["KIEV"]);
+        // Each quote: the filter fields of its article, its words and offsets, no body.
+        for (d, q) in docs[1..].iter().zip(&article.quotes) {
+            assert_eq!(text(d, f.kind), [KIND_QUOTE]);
+            assert_eq!(text(d, f.id), ["a.txt"]);
+            assert_eq!(text(d, f.path), ["/arts/a.txt"]);
+            assert_eq!(text(d, f.city), ["Kyiv"]);
+            assert_eq!(text(d, f.quote), [q.text.clone()]);
+            assert!(text(d, f.body).is_empty());
+            let offset = |field| d.get_first(field).and_then(|v| v.as_u64());
+            assert_eq!(offset(f.quote_start), Some(q.start as u64));
+            assert_eq!(offset(f.quote_end), Some(q.end as u64));
+        }
+        // Only documents from files carry a file fingerprint.
+        assert!(docs[0].get_first(f.file_size).is_none());
+    }
+}

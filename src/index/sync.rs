@@ -20,7 +20,7 @@ use super::writer::thread_count;
 use super::DatelineIndex;
 use crate::corpus::{self, FileEntry, Fingerprint, Globs, Skipped};
 use crate::error::{Error, Result};
-use crate::parse::{self, CityAliases, Format, ParseOptions};
+use crate::parse::{self, Article, CityAliases, Format, ParseOptions};
 
 impl DatelineIndex {
     /// Brings the index in line with the files under `roots`: new files are added, changed
@@ -293,14 +293,9 @@ impl DatelineIndex {
             }
         }
         let articles = match parse::parse_with(format, &entry.rel, &bytes, &opts.parse) {
-            // Records with no text at all (annotation sidecars in JSON) are no articles.
-            Ok(mut a)
-                if a.iter()
-                    .any(|a| !a.title.trim().is_empty() || !a.body.trim().is_empty()) =>
-            {
-                a.retain(|a| !a.title.trim().is_empty() || !a.body.trim().is_empty());
-                a
-            }
+            // Records with no text at all (annotation sidecars in JSON, an empty wire record)
+            // are no articles.
+            Ok(a) if a.iter().any(has_text) => a,
             Ok(a) if !a.is_empty() => {
                 return not_article("no article text in it (an annotation or data file?)".into())
             }
@@ -326,7 +321,11 @@ impl DatelineIndex {
             updated: 0,
             removed: 0,
             warnings: Vec::new(),
+            empty: Vec::new(),
         };
+        let (articles, empty): (Vec<Article>, Vec<Article>) =
+            articles.into_iter().partition(has_text);
+        result.empty = empty.into_iter().map(|a| a.id).collect();
         for a in &articles {
             let existed = known.is_some_and(|k| k.ids.contains(id_key(&a.id)));
             if existed {
@@ -363,6 +362,13 @@ struct Added {
     updated: u64,
     removed: u64,
     warnings: Vec<(String, String)>,
+    /// Ids of records with no text, left out.
+    empty: Vec<String>,
+}
+
+/// Whether an article has any text: a title or a body.
+fn has_text(a: &Article) -> bool {
+    !a.title.trim().is_empty() || !a.body.trim().is_empty()
 }
 
 enum Outcome {
@@ -397,6 +403,12 @@ impl Outcome {
                 r.updated += a.updated;
                 r.removed += a.removed;
                 *r.formats.entry(a.format.name().to_string()).or_default() += a.indexed + a.updated;
+                for id in a.empty {
+                    r.not_articles.push(Skipped {
+                        path: id,
+                        reason: "a record with no text".into(),
+                    });
+                }
                 for (id, w) in a.warnings {
                     r.warnings.push(Skipped {
                         path: id,

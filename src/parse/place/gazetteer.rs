@@ -1,0 +1,236 @@
+//! The place table compiled into the binary (`data/gazetteer.tsv`, made from GeoNames by
+//! `scripts/gazetteer.py`; CC BY 4.0), decoded once, on the first lookup: a run that resolves
+//! no place never pays for it. Lookups are by [`name_key`], so case, periods, hyphens, `St`
+//! for `Saint` and Latin look-alike letters inside Cyrillic words do not matter.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+/// The table, as `scripts/gazetteer.py` writes it.
+const TABLE: &str = include_str!("../../../data/gazetteer.tsv");
+
+/// A country: ISO 3166-1 alpha-2 code and English name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Country {
+    /// `UA`.
+    pub code: &'static str,
+    /// `Ukraine`.
+    pub name: &'static str,
+}
+
+/// A place of the table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Entry {
+    pub name: &'static str,
+    pub country: &'static str,
+    /// GeoNames admin1 code, kept for the United States and Canada only.
+    pub admin1: &'static str,
+    pub population: u64,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+pub(super) struct Gazetteer {
+    places: Vec<Entry>,
+    /// Name key to places: index into `places`, and whether the key is the place's own name
+    /// (rather than an alternate one).
+    names: FxHashMap<String, Vec<(u32, bool)>>,
+    countries: Vec<Country>,
+    country_names: FxHashMap<String, u16>,
+}
+
+/// The table, decoded on first use.
+pub(super) fn get() -> &'static Gazetteer {
+    static TABLE_DECODED: OnceLock<Gazetteer> = OnceLock::new();
+    TABLE_DECODED.get_or_init(|| Gazetteer::decode(TABLE))
+}
+
+impl Gazetteer {
+    fn decode(table: &'static str) -> Gazetteer {
+        let mut g = Gazetteer {
+            places: Vec::with_capacity(35_000),
+            names: FxHashMap::with_capacity_and_hasher(110_000, Default::default()),
+            countries: Vec::with_capacity(256),
+            country_names: FxHashMap::default(),
+        };
+        for line in table.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&'static str> = line.split('\t').collect();
+            match f.as_slice() {
+                ["C", code, name, alts] => {
+                    let i = g.countries.len() as u16;
+                    g.countries.push(Country { code, name });
+                    for n in std::iter::once(*name).chain(alts.split('|')) {
+                        g.country_names.entry(name_key(n)).or_insert(i);
+                    }
+                }
+                ["P", name, country, admin1, population, lat, lon, alts] => {
+                    let i = g.places.len() as u32;
+                    g.places.push(Entry {
+                        name,
+                        country,
+                        admin1,
+                        population: population.parse().unwrap_or(0),
+                        lat: lat.parse().unwrap_or(0.0),
+                        lon: lon.parse().unwrap_or(0.0),
+                    });
+                    let names = std::iter::once((*name, true)).chain(
+                        alts.split('|')
+                            .filter(|a| !a.is_empty())
+                            .map(|a| (a, false)),
+                    );
+                    for (n, own) in names {
+                        let ids = g.names.entry(name_key(n)).or_default();
+                        match ids.iter_mut().find(|(id, _)| *id == i) {
+                            Some(seen) => seen.1 |= own,
+                            None => ids.push((i, own)),
+                        }
+                    }
+                }
+                _ => debug_assert!(false, "bad gazetteer line {line:?}"),
+            }
+        }
+        // GeoNames' own name of a place (`New York City`, `Saint Petersburg`) counts as its
+        // own although the display name differs: it is the first alternate.
+        for (i, line) in table.lines().filter(|l| l.starts_with("P\t")).enumerate() {
+            if let Some(first) = line.rsplit('\t').next().and_then(|a| a.split('|').next()) {
+                if let Some(ids) = g.names.get_mut(&name_key(first)) {
+                    for e in ids.iter_mut().filter(|(id, _)| *id as usize == i) {
+                        e.1 = true;
+                    }
+                }
+            }
+        }
+        g
+    }
+
+    /// The most likely place of a name: among the places in `within` (a country, and a state
+    /// or province), the most populous, a place's own name counting ten times an alternate
+    /// one (`Washington` is the capital, not the Illinois town whose own name it is).
+    pub fn best(&self, key: &str, within: Option<(&str, &str)>) -> Option<&Entry> {
+        let fits = |e: &Entry| {
+            within.is_none_or(|(cc, admin1)| {
+                e.country == cc && (admin1.is_empty() || e.admin1 == admin1)
+            })
+        };
+        self.names
+            .get(key)?
+            .iter()
+            .map(|&(i, own)| (&self.places[i as usize], own, i))
+            .filter(|(e, _, _)| fits(e))
+            .max_by_key(|&(e, own, i)| {
+                (
+                    e.population.saturating_mul(if own { 10 } else { 1 }),
+                    std::cmp::Reverse(i),
+                )
+            })
+            .map(|(e, _, _)| e)
+    }
+
+    /// A country by any of its names (`Ukraine`, `Україна`, `West Germany`), not its code:
+    /// `Me.` is Maine, not Montenegro.
+    pub fn country(&self, name: &str) -> Option<Country> {
+        self.country_names
+            .get(&name_key(name))
+            .map(|&i| self.countries[i as usize])
+    }
+
+    /// A country by its ISO code, in any case.
+    pub fn country_by_code(&self, code: &str) -> Option<Country> {
+        let code = code.trim();
+        self.countries
+            .iter()
+            .copied()
+            .find(|c| c.code.eq_ignore_ascii_case(code))
+    }
+
+    /// Whether a name key is any place's name.
+    #[cfg(test)]
+    pub fn knows(&self, key: &str) -> bool {
+        self.names.contains_key(key)
+    }
+}
+
+/// The lookup form of a place name: lower case, `’` as `'`, hyphens as spaces, periods
+/// dropped, white space collapsed, `St`/`Ste`/`Ft`/`Mt` spelled out, and in a word with
+/// Cyrillic letters the Latin letters that look like Cyrillic ones (`Моcква` with a Latin `c`)
+/// made Cyrillic.
+pub fn name_key(name: &str) -> String {
+    let lower = name
+        .to_lowercase()
+        .replace(['’', '`'], "'")
+        .replace(['-', '‐', '–'], " ");
+    let mut out = String::with_capacity(lower.len());
+    for word in lower.split_whitespace() {
+        let word: String = word.chars().filter(|&c| c != '.').collect();
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        match word.as_str() {
+            "st" => out.push_str("saint"),
+            "ste" => out.push_str("sainte"),
+            "ft" => out.push_str("fort"),
+            "mt" => out.push_str("mount"),
+            _ if word.chars().any(is_cyrillic) => out.extend(word.chars().map(cyrillic_look_alike)),
+            _ => out.push_str(&word),
+        }
+    }
+    out
+}
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04FF}').contains(&c)
+}
+
+/// The Cyrillic letter a lower-case Latin one stands for inside a Cyrillic word.
+fn cyrillic_look_alike(c: char) -> char {
+    match c {
+        'a' => 'а',
+        'b' => 'в',
+        'c' => 'с',
+        'e' => 'е',
+        'h' => 'н',
+        'i' => 'і',
+        'k' => 'к',
+        'm' => 'м',
+        'o' => 'о',
+        'p' => 'р',
+        't' => 'т',
+        'x' => 'х',
+        'y' => 'у',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_case_periods_saints_and_look_alikes() {
+        assert_eq!(name_key("ST. LOUIS"), name_key("Saint Louis"));
+        assert_eq!(name_key("Winston-Salem"), "winston salem");
+        assert_eq!(name_key("Моcква"), name_key("Москва"));
+        assert_ne!(name_key("Моcква"), "моcква");
+        assert_eq!(name_key("  New   York "), "new york");
+    }
+
+    #[test]
+    fn the_table_decodes_with_its_countries() {
+        let g = get();
+        assert!(g.places.len() > 30_000, "{}", g.places.len());
+        assert!(g.countries.len() > 240);
+        assert_eq!(g.country_by_code("ua").map(|c| c.name), Some("Ukraine"));
+        assert_eq!(g.country("me"), None);
+        assert_eq!(g.country("Україна").map(|c| c.code), Some("UA"));
+        assert_eq!(g.country("West Germany").map(|c| c.code), Some("DE"));
+        assert_eq!(
+            g.country_by_code("US").map(|c| c.name),
+            Some("United States")
+        );
+        assert!(g.knows("kyiv") && g.knows("київ") && !g.knows("iev"));
+    }
+}

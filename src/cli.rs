@@ -44,7 +44,7 @@ pub struct IndexDir {
     pub index: PathBuf,
 }
 
-/// Date and city filters, shared by `search` and `quotes`.
+/// Date, city and country filters, shared by `search` and `quotes`.
 #[derive(Debug, Clone, Args)]
 pub struct FilterArgs {
     /// From the start of this period: YYYY, YYYY-MM or YYYY-MM-DD.
@@ -56,6 +56,10 @@ pub struct FilterArgs {
     /// Dateline city, case-insensitive; repeat for any of several.
     #[arg(long = "city", value_name = "NAME")]
     pub cities: Vec<String>,
+    /// Country of the dateline place: ISO code or name, any case or language (ua, Ukraine,
+    /// Україна); repeat for any of several.
+    #[arg(long = "country", value_name = "NAME")]
+    pub countries: Vec<String>,
 }
 
 /// Which results to show, shared by `search` and `quotes`.
@@ -243,6 +247,7 @@ impl FilterArgs {
             from: self.from,
             to: self.to,
             cities: self.cities.clone(),
+            countries: self.countries.clone(),
         }
     }
 }

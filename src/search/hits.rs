@@ -63,6 +63,7 @@ impl DatelineIndex {
             path,
             date: day_of(&doc, f.date),
             city: text(f.city),
+            country: text(f.country),
             title: text(f.title).unwrap_or_default(),
             score,
             snippet,

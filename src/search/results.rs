@@ -21,6 +21,8 @@ pub struct Hit {
     pub date: Option<NaiveDate>,
     /// Dateline city.
     pub city: Option<String>,
+    /// English name of the dateline place's country.
+    pub country: Option<String>,
     /// Title.
     pub title: String,
     /// BM25 score (0 for a match-all query).

@@ -10,6 +10,9 @@ use rustc_hash::FxHashMap;
 /// The table, as `scripts/gazetteer.py` writes it.
 const TABLE: &str = include_str!("../../../data/gazetteer.tsv");
 
+/// Population from which a place's own name outranks every other place's alternate name.
+const OWN_NAME_CITY: u64 = 100_000;
+
 /// A country: ISO 3166-1 alpha-2 code and English name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Country {
@@ -106,18 +109,28 @@ impl Gazetteer {
 
     /// The most likely place of a name: among the places in `within` (a country, and a state
     /// or province), the most populous, a place's own name counting ten times an alternate
-    /// one (`Washington` is the capital, not the Illinois town whose own name it is).
+    /// one (`Washington` is the capital, not the Illinois town whose own name it is). A city
+    /// of [`OWN_NAME_CITY`] people or more by its own name beats any alternate name:
+    /// `New Delhi` is New Delhi, not Delhi, whose alternate name it is too.
     pub fn best(&self, key: &str, within: Option<(&str, &str)>) -> Option<&Entry> {
         let fits = |e: &Entry| {
             within.is_none_or(|(cc, admin1)| {
                 e.country == cc && (admin1.is_empty() || e.admin1 == admin1)
             })
         };
-        self.names
+        let candidates: Vec<(&Entry, bool, u32)> = self
+            .names
             .get(key)?
             .iter()
             .map(|&(i, own)| (&self.places[i as usize], own, i))
             .filter(|(e, _, _)| fits(e))
+            .collect();
+        let own_city = candidates
+            .iter()
+            .any(|(e, own, _)| *own && e.population >= OWN_NAME_CITY);
+        candidates
+            .into_iter()
+            .filter(|(_, own, _)| *own || !own_city)
             .max_by_key(|&(e, own, i)| {
                 (
                     e.population.saturating_mul(if own { 10 } else { 1 }),

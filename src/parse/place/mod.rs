@@ -45,6 +45,10 @@ pub struct Region {
 /// `None` when nothing is left of it.
 pub fn region(raw: &str) -> Option<Region> {
     let cleaned = tidy(raw)?;
+    // `LONDON, April 3 -` read as a region `April`: a date, not a place.
+    if super::dateline::month(&cleaned).is_some() {
+        return None;
+    }
     if let Some((name, cc, admin1)) = regions::lookup(&cleaned) {
         return Some(Region {
             name: name.to_string(),
@@ -149,14 +153,15 @@ const NOT_PLACES: &[&str] = &[
     "coffee", "cocoa", "corn", "maize", "grain", "grains", "barley", "oats", "rice", "soybeans",
     "soybean", "soymeal", "soyoil", "cotton", "rubber", "wool", "livestock", "cattle", "hogs",
     "pork", "gradings", "totals", "total", "grade", "prices", "price", "index", "note",
-    "correction", "editor", "update", "urgent", "flash", "summary", "table",
+    "correction", "editor", "update", "urgent", "flash", "summary", "table", "remote",
 ];
 
 /// Words that make a name a company's or a table's, wherever they stand.
 #[rustfmt::skip]
 const NOT_PLACE_WORDS: &[&str] = &[
     "corp", "inc", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "bv", "gmbh", "company",
-    "corporation", "group", "holdings", "bank", "grade", "totals", "gradings", "prices",
+    "corporation", "group", "holdings", "bank", "grade", "grades", "totals", "gradings",
+    "prices", "fob", "bids", "exchs", "oils",
 ];
 
 /// A name that is one of [`NOT_PLACES`] or holds one of [`NOT_PLACE_WORDS`].
@@ -312,6 +317,8 @@ mod tests {
             "US"
         );
         assert_eq!(r("NEW YORK", None).city, "New York");
+        // A city's own name beats a larger city's alternate one.
+        assert_eq!(r("NEW DELHI", None).city, "New Delhi");
         // The built-in `Odessa` → Odesa yields to a place of the dateline's region.
         assert_eq!(r("ODESSA", None).country.unwrap().code, "UA");
         let texas = r("ODESSA", Some("Texas"));
@@ -413,6 +420,8 @@ mod tests {
         assert_eq!(region("JAPAN").unwrap().name, "Japan");
         assert_eq!(region("Mich.").unwrap().country.unwrap().code, "US");
         assert_eq!(name("SOMEWHERE ELSE").as_deref(), Some("Somewhere Else"));
+        assert_eq!(name("Me.").as_deref(), Some("Maine"));
+        assert_eq!(name("April"), None);
         assert_eq!(country("ua").map(|c| c.name), Some("Ukraine"));
         assert_eq!(country("Britain").map(|c| c.code), Some("GB"));
         assert_eq!(country("Україна").map(|c| c.code), Some("UA"));

@@ -127,11 +127,17 @@ pub fn key(name: &str) -> String {
         .to_lowercase()
 }
 
-/// Repairs case: one canonical case whatever the source wrote (`ST. LOUIS` → `St. Louis`,
-/// `ivano-frankivsk` → `Ivano-Frankivsk`, `WALtHAM` → `Waltham`); camel case (`McAllen`) is
-/// kept. See [`super::place::canonical_case`].
+/// Repairs the case of a name a user wrote in an alias file: all capitals or all small
+/// letters become [`super::place::canonical_case`] (`ST. LOUIS` → `St. Louis`,
+/// `ivano-frankivsk` → `Ivano-Frankivsk`); mixed case (`McAllen`) is the user's choice and
+/// kept.
 pub fn display(name: &str) -> String {
-    super::place::canonical_case(name)
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.chars().any(char::is_uppercase) && name.chars().any(char::is_lowercase) {
+        name
+    } else {
+        super::place::canonical_case(&name)
+    }
 }
 
 #[cfg(test)]

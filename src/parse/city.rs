@@ -22,6 +22,8 @@ const BUILTIN: &[(&str, &str)] = &[
     ("vinnitsa", "Vinnytsia"),
     ("severodonetsk", "Sievierodonetsk"),
     ("вашингтоні", "Washington"),
+    ("с.-петербург", "St. Petersburg"),
+    ("с-петербург", "St. Petersburg"),
 ];
 
 /// Maps dateline spellings to display names.
@@ -179,6 +181,10 @@ mod tests {
         assert_eq!(a.normalize("st paul").as_deref(), Some("Saint Paul"));
         assert_eq!(a.normalize("ST. LOUIS").as_deref(), Some("St. Louis"));
         assert_eq!(a.normalize("МОСКВА").as_deref(), Some("Moscow"));
+        assert_eq!(
+            a.normalize("С.-Петербург").as_deref(),
+            Some("St. Petersburg")
+        );
         // Without a region the old name of the largest place wins; `CANTON, Ohio` is Canton.
         assert_eq!(a.normalize("CANTON").as_deref(), Some("Guangzhou"));
         let ohio = crate::parse::place::resolve("CANTON", Some("Ohio"), &a).unwrap();

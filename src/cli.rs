@@ -128,7 +128,8 @@ pub struct IndexArgs {
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Query in tantivy's query language over title and body (quotes included): words (all
-    /// must match), "phrases", OR, NOT/-, field:term (title:, body:, city:, date:2023-03).
+    /// must match), "phrases", OR, NOT/-, field:term (title:, body:, city:, country:,
+    /// date:2023-03).
     /// Empty or `*` matches every article.
     #[arg(value_name = "QUERY")]
     pub query: Option<String>,
@@ -139,8 +140,8 @@ pub struct SearchArgs {
     pub update: Vec<PathBuf>,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Count matching articles per value: city, year, month, speaker, region, format,
-    /// language (repeatable) [default: city and month]
+    /// Count matching articles per value: city, country, year, month, speaker, region,
+    /// format, language (repeatable) [default: city and month]
     #[arg(long = "facet", value_name = "FIELD", value_parser = parse_facet)]
     pub facets: Vec<FacetField>,
     /// Values shown per facet (0 = all).
@@ -324,8 +325,14 @@ mod tests {
             "kyiv",
             "--city",
             "Kharkiv",
+            "--country",
+            "ua",
+            "--country",
+            "Україна",
             "--facet",
             "year",
+            "--facet",
+            "country",
             "--facet-limit",
             "0",
             "--histogram",
@@ -343,7 +350,8 @@ mod tests {
         assert_eq!(r.filters.from.unwrap().first.to_string(), "2023-03-01");
         assert_eq!(r.filters.to.unwrap().end.to_string(), "2023-04-01");
         assert_eq!(r.filters.cities, ["kyiv", "Kharkiv"]);
-        assert_eq!(r.facets, [FacetField::Year]);
+        assert_eq!(r.filters.countries, ["ua", "Україна"]);
+        assert_eq!(r.facets, [FacetField::Year, FacetField::Country]);
         assert_eq!(r.facet_limit, 0);
         assert_eq!(r.histogram, Some(Interval::Week));
         assert_eq!(r.sort, Some(Sort::Newest));
@@ -381,6 +389,8 @@ mod tests {
             "2023",
             "--city",
             "Kyiv",
+            "--country",
+            "UA",
             "--limit",
             "3",
             "--json",
@@ -395,6 +405,7 @@ mod tests {
         assert_eq!(r.speakers, ["kofman"]);
         assert_eq!(r.facets, [FacetField::Speaker]);
         assert_eq!(r.filters.cities, ["Kyiv"]);
+        assert_eq!(r.filters.countries, ["UA"]);
         assert_eq!(r.page.limit, 3);
         assert!(q.json);
     }

@@ -939,7 +939,10 @@ fn places_resolve_to_one_name_with_country_and_filter_by_it() {
     let dir = env.corpus.join("places");
     std::fs::create_dir_all(&dir).unwrap();
     for (name, text) in [
-        ("a.txt", "date 2023-03-07 KIEV: Gazetteer alpha report."),
+        (
+            "a.txt",
+            "date 2023-03-07 KIEV: Gazetteer alpha report.\n\n“Gazetteer zebra holds,” said Olena Koval.",
+        ),
         ("b.txt", "date 2023-03-07 Київ: Gazetteer alpha report."),
         ("c.txt", "date 2023-03-07 Киев: Gazetteer alpha report."),
         ("d.txt", "date 2023-03-07 Моcква: Gazetteer alpha report."),
@@ -1028,4 +1031,11 @@ fn places_resolve_to_one_name_with_country_and_filter_by_it() {
     let (_, q) = env.search(&["gazetteer dateline:київ"]);
     assert_eq!(q["total"], 1);
     assert_eq!(total(&["--country", "Atlantis"]), 0);
+    // Quotes filter by country as articles do.
+    let quotes = |country: &str| -> Value {
+        let out = env.run(&["quotes", "zebra", "--json", "--country", country]);
+        serde_json::from_str(&out.stdout).unwrap()
+    };
+    assert_eq!(quotes("Ukraine")["total"], 1);
+    assert_eq!(quotes("us")["total"], 0);
 }

@@ -37,71 +37,105 @@ pub(super) struct Entry {
 pub(super) struct Gazetteer {
     places: Vec<Entry>,
     /// Name key to places: index into `places`, and whether the key is the place's own name
-    /// (rather than an alternate one).
-    names: FxHashMap<String, Vec<(u32, bool)>>,
-    countries: Vec<Country>,
-    country_names: FxHashMap<String, u16>,
+    /// (rather than an alternate one). Keys are slices of the table: the script stores names
+    /// as keys, so decoding computes none.
+    names: FxHashMap<&'static str, Vec<(u32, bool)>>,
 }
 
-/// The table, decoded on first use.
+/// The countries of the table, decoded on their own (a `--country` filter or a region needs
+/// only them).
+pub(super) struct Countries {
+    countries: Vec<Country>,
+    names: FxHashMap<&'static str, u16>,
+}
+
+/// The places, decoded on first use.
 pub(super) fn get() -> &'static Gazetteer {
-    static TABLE_DECODED: OnceLock<Gazetteer> = OnceLock::new();
-    TABLE_DECODED.get_or_init(|| Gazetteer::decode(TABLE))
+    static PLACES: OnceLock<Gazetteer> = OnceLock::new();
+    PLACES.get_or_init(|| Gazetteer::decode(TABLE))
+}
+
+/// The countries, decoded on first use.
+pub(super) fn countries() -> &'static Countries {
+    static COUNTRIES: OnceLock<Countries> = OnceLock::new();
+    COUNTRIES.get_or_init(|| Countries::decode(TABLE))
+}
+
+fn records(table: &'static str, kind: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    table
+        .lines()
+        .filter(move |l| l.starts_with(kind) && l.as_bytes().get(1) == Some(&b'\t'))
+        .map(|l| l.split('\t').skip(1).collect())
+}
+
+fn keys(field: &'static str) -> impl Iterator<Item = &'static str> {
+    field.split('|').filter(|k| !k.is_empty())
+}
+
+impl Countries {
+    fn decode(table: &'static str) -> Countries {
+        let mut c = Countries {
+            countries: Vec::with_capacity(256),
+            names: FxHashMap::default(),
+        };
+        // Countries come first: stop at the first place.
+        let head = table.find("\nP\t").map_or(table, |end| &table[..end]);
+        for f in records(head, "C") {
+            if let [code, name, names] = f.as_slice() {
+                let i = c.countries.len() as u16;
+                c.countries.push(Country { code, name });
+                for k in keys(names) {
+                    c.names.entry(k).or_insert(i);
+                }
+            }
+        }
+        c
+    }
+
+    /// A country by any of its names (`Ukraine`, `Україна`, `West Germany`), not its code:
+    /// `Me.` is Maine, not Montenegro.
+    pub fn by_name(&self, name: &str) -> Option<Country> {
+        self.names
+            .get(name_key(name).as_str())
+            .map(|&i| self.countries[i as usize])
+    }
+
+    /// A country by its ISO code, in any case.
+    pub fn by_code(&self, code: &str) -> Option<Country> {
+        let code = code.trim();
+        self.countries
+            .iter()
+            .copied()
+            .find(|c| c.code.eq_ignore_ascii_case(code))
+    }
 }
 
 impl Gazetteer {
     fn decode(table: &'static str) -> Gazetteer {
         let mut g = Gazetteer {
             places: Vec::with_capacity(35_000),
-            names: FxHashMap::with_capacity_and_hasher(110_000, Default::default()),
-            countries: Vec::with_capacity(256),
-            country_names: FxHashMap::default(),
+            names: FxHashMap::with_capacity_and_hasher(120_000, Default::default()),
         };
-        for line in table.lines().filter(|l| !l.starts_with('#')) {
-            let f: Vec<&'static str> = line.split('\t').collect();
-            match f.as_slice() {
-                ["C", code, name, alts] => {
-                    let i = g.countries.len() as u16;
-                    g.countries.push(Country { code, name });
-                    for n in std::iter::once(*name).chain(alts.split('|')) {
-                        g.country_names.entry(name_key(n)).or_insert(i);
-                    }
-                }
-                ["P", name, country, admin1, population, lat, lon, alts] => {
-                    let i = g.places.len() as u32;
-                    g.places.push(Entry {
-                        name,
-                        country,
-                        admin1,
-                        population: population.parse().unwrap_or(0),
-                        lat: lat.parse().unwrap_or(0.0),
-                        lon: lon.parse().unwrap_or(0.0),
-                    });
-                    let names = std::iter::once((*name, true)).chain(
-                        alts.split('|')
-                            .filter(|a| !a.is_empty())
-                            .map(|a| (a, false)),
-                    );
-                    for (n, own) in names {
-                        let ids = g.names.entry(name_key(n)).or_default();
-                        match ids.iter_mut().find(|(id, _)| *id == i) {
-                            Some(seen) => seen.1 |= own,
-                            None => ids.push((i, own)),
-                        }
-                    }
-                }
-                _ => debug_assert!(false, "bad gazetteer line {line:?}"),
+        for f in records(table, "P") {
+            let [name, country, admin1, population, lat, lon, own, alternate] = f.as_slice() else {
+                debug_assert!(false, "bad gazetteer record {f:?}");
+                continue;
+            };
+            let i = g.places.len() as u32;
+            g.places.push(Entry {
+                name,
+                country,
+                admin1,
+                population: population.parse().unwrap_or(0),
+                lat: lat.parse().unwrap_or(0.0),
+                lon: lon.parse().unwrap_or(0.0),
+            });
+            // The script lists a key once per place, own names first.
+            for k in keys(own) {
+                g.names.entry(k).or_default().push((i, true));
             }
-        }
-        // GeoNames' own name of a place (`New York City`, `Saint Petersburg`) counts as its
-        // own although the display name differs: it is the first alternate.
-        for (i, line) in table.lines().filter(|l| l.starts_with("P\t")).enumerate() {
-            if let Some(first) = line.rsplit('\t').next().and_then(|a| a.split('|').next()) {
-                if let Some(ids) = g.names.get_mut(&name_key(first)) {
-                    for e in ids.iter_mut().filter(|(id, _)| *id as usize == i) {
-                        e.1 = true;
-                    }
-                }
+            for k in keys(alternate) {
+                g.names.entry(k).or_default().push((i, false));
             }
         }
         g
@@ -138,23 +172,6 @@ impl Gazetteer {
                 )
             })
             .map(|(e, _, _)| e)
-    }
-
-    /// A country by any of its names (`Ukraine`, `Україна`, `West Germany`), not its code:
-    /// `Me.` is Maine, not Montenegro.
-    pub fn country(&self, name: &str) -> Option<Country> {
-        self.country_names
-            .get(&name_key(name))
-            .map(|&i| self.countries[i as usize])
-    }
-
-    /// A country by its ISO code, in any case.
-    pub fn country_by_code(&self, code: &str) -> Option<Country> {
-        let code = code.trim();
-        self.countries
-            .iter()
-            .copied()
-            .find(|c| c.code.eq_ignore_ascii_case(code))
     }
 
     /// Whether a name key is any place's name.
@@ -235,15 +252,36 @@ mod tests {
     fn the_table_decodes_with_its_countries() {
         let g = get();
         assert!(g.places.len() > 30_000, "{}", g.places.len());
-        assert!(g.countries.len() > 240);
-        assert_eq!(g.country_by_code("ua").map(|c| c.name), Some("Ukraine"));
-        assert_eq!(g.country("me"), None);
-        assert_eq!(g.country("Україна").map(|c| c.code), Some("UA"));
-        assert_eq!(g.country("West Germany").map(|c| c.code), Some("DE"));
-        assert_eq!(
-            g.country_by_code("US").map(|c| c.name),
-            Some("United States")
-        );
+        let c = countries();
+        assert!(c.countries.len() > 240);
+        assert_eq!(c.by_code("ua").map(|c| c.name), Some("Ukraine"));
+        assert_eq!(c.by_name("me"), None);
+        assert_eq!(c.by_name("Україна").map(|c| c.code), Some("UA"));
+        assert_eq!(c.by_name("West Germany").map(|c| c.code), Some("DE"));
+        assert_eq!(c.by_code("US").map(|c| c.name), Some("United States"));
         assert!(g.knows("kyiv") && g.knows("київ") && !g.knows("iev"));
+    }
+
+    /// The script writes names as keys; each must be the key dateline makes of it, or the
+    /// name could never be found.
+    #[test]
+    fn every_key_of_the_table_is_its_own_key() {
+        let mut bad = Vec::new();
+        for kind in ["C", "P"] {
+            for f in records(TABLE, kind) {
+                let fields = if kind == "C" { &f[2..] } else { &f[6..] };
+                for k in fields.iter().flat_map(|field| keys(field)) {
+                    if name_key(k) != k {
+                        bad.push(k);
+                    }
+                }
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "{} keys differ, e.g. {:?}",
+            bad.len(),
+            &bad[..bad.len().min(10)]
+        );
     }
 }

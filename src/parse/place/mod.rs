@@ -1,7 +1,8 @@
 //! Places: a dateline's city and region resolved to one place, with one display name, its
-//! country and its coordinates, from the GeoNames table compiled into the binary
-//! ([`gazetteer`]) and the hand-written table of states and provinces ([`regions`]). Pure
-//! functions over text; the readers reach them through `parse::settle` alone.
+//! country and its coordinates, from the GeoNames table compiled into the binary (private
+//! module `gazetteer`, decoded on first use) and a hand-written table of US states and
+//! Canadian provinces (`regions`). Pure functions over text: the readers reach them through
+//! `parse::settle` alone, searches through [`CityAliases::normalize`] and [`country`].
 //!
 //! Order of trust for a city: the user's alias file (and the small built-in table of
 //! [`super::city`]), then the gazetteer (a place in the dateline's region or country first,
@@ -52,11 +53,11 @@ pub fn region(raw: &str) -> Option<Region> {
     if let Some((name, cc, admin1)) = regions::lookup(&cleaned) {
         return Some(Region {
             name: name.to_string(),
-            country: gazetteer::get().country_by_code(cc),
+            country: gazetteer::countries().by_code(cc),
             admin1,
         });
     }
-    if let Some(c) = gazetteer::get().country(&cleaned) {
+    if let Some(c) = gazetteer::countries().by_name(&cleaned) {
         return Some(Region {
             name: c.name.to_string(),
             country: Some(c),
@@ -73,8 +74,8 @@ pub fn region(raw: &str) -> Option<Region> {
 /// A country named by its ISO code (`ua`, any case) or any of its names (`Ukraine`,
 /// `Україна`, `Britain`).
 pub fn country(name: &str) -> Option<Country> {
-    let g = gazetteer::get();
-    g.country(name).or_else(|| g.country_by_code(name))
+    let c = gazetteer::countries();
+    c.by_name(name).or_else(|| c.by_code(name))
 }
 
 /// Resolves a dateline city (and region, when the dateline has one) to a place. `None` when
@@ -86,11 +87,12 @@ pub fn resolve(city: &str, region_raw: Option<&str>, aliases: &CityAliases) -> O
         .as_ref()
         .and_then(|r| r.country.map(|c| (c.code, r.admin1)));
     let g = gazetteer::get();
+    let countries = gazetteer::countries();
     let place = |name: String, entry: Option<&gazetteer::Entry>| Place {
         city: name,
         region: region.as_ref().map(|r| r.name.clone()),
         country: entry
-            .and_then(|e| g.country_by_code(e.country))
+            .and_then(|e| countries.by_code(e.country))
             .or_else(|| region.as_ref().and_then(|r| r.country)),
         coordinates: entry.map(|e| (e.lat, e.lon)),
     };
@@ -116,7 +118,7 @@ pub fn resolve(city: &str, region_raw: Option<&str>, aliases: &CityAliases) -> O
                 return Some(place(e.name.to_string(), Some(e)));
             }
             if whole {
-                if let Some(c) = g.country(name) {
+                if let Some(c) = countries.by_name(name) {
                     let mut p = place(canonical_case(name), None);
                     p.country = Some(c);
                     return Some(p);

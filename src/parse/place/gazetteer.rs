@@ -3,6 +3,7 @@
 //! no place never pays for it. Lookups are by [`name_key`], so case, periods, hyphens, `St`
 //! for `Saint` and Latin look-alike letters inside Cyrillic words do not matter.
 
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -49,10 +50,92 @@ pub(super) struct Countries {
     names: FxHashMap<&'static str, u16>,
 }
 
-/// The places, decoded on first use.
+static PLACES: OnceLock<Gazetteer> = OnceLock::new();
+
+/// The places, decoded on first use (about 30 ms of CPU).
 pub(super) fn get() -> &'static Gazetteer {
-    static PLACES: OnceLock<Gazetteer> = OnceLock::new();
     PLACES.get_or_init(|| Gazetteer::decode(TABLE))
+}
+
+/// Lookups a process answers by scanning the table text before it decodes the table: a
+/// search resolves a `--city` or two, and a scan (a substring search through 2 MB) costs a
+/// fraction of a millisecond; indexing resolves thousands and decodes once.
+const SCANS_BEFORE_DECODING: u32 = 16;
+
+/// The most likely place of a name key: among the places in `within` (a country, and a
+/// state or province), the most populous, a place's own name counting ten times an
+/// alternate one (`Washington` is the capital, not the Illinois town whose own name it is).
+/// A city of [`OWN_NAME_CITY`] people or more by its own name beats any alternate name:
+/// `New Delhi` is New Delhi, not Delhi, whose alternate name it is too.
+pub(super) fn best(key: &str, within: Option<(&str, &str)>) -> Option<Entry> {
+    static SCANS: AtomicU32 = AtomicU32::new(0);
+    if key.is_empty() {
+        return None;
+    }
+    let candidates = match PLACES.get() {
+        Some(g) => g.candidates(key),
+        None if SCANS.fetch_add(1, Ordering::Relaxed) < SCANS_BEFORE_DECODING => scan(key),
+        None => get().candidates(key),
+    };
+    let fits = |e: &Entry| {
+        within
+            .is_none_or(|(cc, admin1)| e.country == cc && (admin1.is_empty() || e.admin1 == admin1))
+    };
+    let candidates: Vec<_> = candidates.into_iter().filter(|(e, _, _)| fits(e)).collect();
+    let own_city = candidates
+        .iter()
+        .any(|(e, own, _)| *own && e.population >= OWN_NAME_CITY);
+    candidates
+        .into_iter()
+        .filter(|(_, own, _)| *own || !own_city)
+        .max_by_key(|&(e, own, rank)| {
+            (
+                e.population.saturating_mul(if own { 10 } else { 1 }),
+                std::cmp::Reverse(rank),
+            )
+        })
+        .map(|(e, _, _)| e)
+}
+
+/// [`Gazetteer::candidates`] without decoding: every place record with the key among its
+/// own or alternate keys, found by a substring search of the table text. Ranks are byte
+/// offsets, in the table's order as decoded indexes are.
+fn scan(key: &str) -> Vec<(Entry, bool, u32)> {
+    let hay = TABLE.as_bytes();
+    let mut out: Vec<(Entry, bool, u32)> = Vec::new();
+    for pos in memchr::memmem::find_iter(hay, key.as_bytes()) {
+        let end = pos + key.len();
+        if !matches!(pos.checked_sub(1).map(|i| hay[i]), Some(b'\t' | b'|'))
+            || !matches!(hay.get(end), Some(b'\t' | b'|' | b'\n') | None)
+        {
+            continue;
+        }
+        let start = memchr::memrchr(b'\n', &hay[..pos]).map_or(0, |i| i + 1);
+        let stop = memchr::memchr(b'\n', &hay[end..]).map_or(hay.len(), |i| end + i);
+        let line = &TABLE[start..stop];
+        // Fields: P, display, country, admin1, population, lat, lon, own keys, alternates.
+        let field = hay[start..pos].iter().filter(|&&b| b == b'\t').count();
+        if !line.starts_with("P\t") || !(field == 7 || field == 8) {
+            continue;
+        }
+        let rank = start as u32;
+        if out.iter().any(|(_, _, r)| *r == rank) {
+            continue;
+        }
+        let f: Vec<&'static str> = line.split('\t').collect();
+        if let [_, name, country, admin1, population, lat, lon, ..] = f.as_slice() {
+            let entry = Entry {
+                name,
+                country,
+                admin1,
+                population: population.parse().unwrap_or(0),
+                lat: lat.parse().unwrap_or(0.0),
+                lon: lon.parse().unwrap_or(0.0),
+            };
+            out.push((entry, field == 7, rank));
+        }
+    }
+    out
 }
 
 /// The countries, decoded on first use.
@@ -141,37 +224,13 @@ impl Gazetteer {
         g
     }
 
-    /// The most likely place of a name: among the places in `within` (a country, and a state
-    /// or province), the most populous, a place's own name counting ten times an alternate
-    /// one (`Washington` is the capital, not the Illinois town whose own name it is). A city
-    /// of [`OWN_NAME_CITY`] people or more by its own name beats any alternate name:
-    /// `New Delhi` is New Delhi, not Delhi, whose alternate name it is too.
-    pub fn best(&self, key: &str, within: Option<(&str, &str)>) -> Option<&Entry> {
-        let fits = |e: &Entry| {
-            within.is_none_or(|(cc, admin1)| {
-                e.country == cc && (admin1.is_empty() || e.admin1 == admin1)
-            })
-        };
-        let candidates: Vec<(&Entry, bool, u32)> = self
-            .names
-            .get(key)?
-            .iter()
-            .map(|&(i, own)| (&self.places[i as usize], own, i))
-            .filter(|(e, _, _)| fits(e))
-            .collect();
-        let own_city = candidates
-            .iter()
-            .any(|(e, own, _)| *own && e.population >= OWN_NAME_CITY);
-        candidates
-            .into_iter()
-            .filter(|(_, own, _)| *own || !own_city)
-            .max_by_key(|&(e, own, i)| {
-                (
-                    e.population.saturating_mul(if own { 10 } else { 1 }),
-                    std::cmp::Reverse(i),
-                )
-            })
-            .map(|(e, _, _)| e)
+    /// The places a key names: entry, own name or not, rank in the table.
+    fn candidates(&self, key: &str) -> Vec<(Entry, bool, u32)> {
+        self.names.get(key).map_or_else(Vec::new, |ids| {
+            ids.iter()
+                .map(|&(i, own)| (self.places[i as usize], own, i))
+                .collect()
+        })
     }
 
     /// Whether a name key is any place's name.
@@ -260,6 +319,42 @@ mod tests {
         assert_eq!(c.by_name("West Germany").map(|c| c.code), Some("DE"));
         assert_eq!(c.by_code("US").map(|c| c.name), Some("United States"));
         assert!(g.knows("kyiv") && g.knows("київ") && !g.knows("iev"));
+    }
+
+    #[test]
+    fn a_scan_finds_what_the_decoded_table_finds() {
+        let g = get();
+        for name in [
+            "Kyiv",
+            "Київ",
+            "Washington",
+            "Portland",
+            "Moscow",
+            "New York",
+            "Odessa",
+        ] {
+            let k = name_key(name);
+            let mut decoded: Vec<(Entry, bool)> = g
+                .candidates(&k)
+                .into_iter()
+                .map(|(e, own, _)| (e, own))
+                .collect();
+            let mut scanned: Vec<(Entry, bool)> =
+                scan(&k).into_iter().map(|(e, own, _)| (e, own)).collect();
+            let order = |a: &(Entry, bool), b: &(Entry, bool)| {
+                (a.0.name, a.0.country, a.0.admin1, a.0.population).cmp(&(
+                    b.0.name,
+                    b.0.country,
+                    b.0.admin1,
+                    b.0.population,
+                ))
+            };
+            decoded.sort_by(order);
+            scanned.sort_by(order);
+            assert!(!decoded.is_empty(), "{name}");
+            assert_eq!(decoded, scanned, "{name}");
+        }
+        assert!(scan("kyi").is_empty(), "a key matches whole keys only");
     }
 
     /// The script writes names as keys; each must be the key dateline makes of it, or the

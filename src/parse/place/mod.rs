@@ -86,9 +86,8 @@ pub fn resolve(city: &str, region_raw: Option<&str>, aliases: &CityAliases) -> O
     let within = region
         .as_ref()
         .and_then(|r| r.country.map(|c| (c.code, r.admin1)));
-    let g = gazetteer::get();
     let countries = gazetteer::countries();
-    let place = |name: String, entry: Option<&gazetteer::Entry>| Place {
+    let place = |name: String, entry: Option<gazetteer::Entry>| Place {
         city: name,
         region: region.as_ref().map(|r| r.name.clone()),
         country: entry
@@ -106,15 +105,15 @@ pub fn resolve(city: &str, region_raw: Option<&str>, aliases: &CityAliases) -> O
         if let Some((display, builtin)) = aliases.lookup_with_origin(name) {
             // A built-in alias yields to a place of the dateline's region that has the
             // source's spelling.
-            let spelled = g.best(&name_key(name), within);
+            let spelled = gazetteer::best(&name_key(name), within);
             if !(builtin && within.is_some() && spelled.is_some()) {
-                let own = g.best(&name_key(display), within);
+                let own = gazetteer::best(&name_key(display), within);
                 return Some(place(display.to_string(), own.or(spelled)));
             }
         }
         if !whole || !is_junk(name) {
             let k = name_key(name);
-            if let Some(e) = g.best(&k, within) {
+            if let Some(e) = gazetteer::best(&k, within) {
                 return Some(place(e.name.to_string(), Some(e)));
             }
             if whole {

@@ -457,7 +457,9 @@ fn reuters_cocoa_march_1987_city_facets_match_the_sgml() {
 fn places_are_one_value_per_place_on_every_corpus() {
     let Some(root) = corpora() else { return };
     let aliases = CityAliases::default();
-    let corpora: [(&str, &str, fn(&str) -> bool); 4] = [
+    /// Name, folder, which files are articles.
+    type Corpus = (&'static str, &'static str, fn(&str) -> bool);
+    let corpora: [Corpus; 4] = [
         ("reuters", "reuters21578", |n| n.ends_with(".sgm")),
         ("polnear", "polnear/data", |n| n.ends_with(".txt")),
         ("basil", "basil/articles", |n| n.ends_with(".json")),

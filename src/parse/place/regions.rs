@@ -3,6 +3,9 @@
 //! hand; the admin1 code is GeoNames' (postal codes for the US, two digits for Canada), so a
 //! region picks the right `Portland`.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// `(name, ISO country, GeoNames admin1 code, other forms)`; forms are compared without
 /// periods, spaces or case, so `W. Va.` is `wva`.
 #[rustfmt::skip]
@@ -86,15 +89,25 @@ pub(super) fn squeeze(s: &str) -> String {
 /// postal code counts only in capitals without periods (`NY`), since `Pa.`-style forms are
 /// the AP's and `in`, `me`, `or` are words.
 pub(super) fn lookup(raw: &str) -> Option<(&'static str, &'static str, &'static str)> {
-    let k = squeeze(raw);
-    REGIONS
-        .iter()
-        .find(|(name, _, code, forms)| {
-            squeeze(name) == k
-                || forms.contains(&k.as_str())
-                || (raw.len() == 2 && raw == *code && code.chars().all(|c| c.is_ascii_uppercase()))
-        })
-        .map(|&(name, cc, code, _)| (name, cc, code))
+    static FORMS: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
+        let mut forms = HashMap::new();
+        for (i, (name, _, _, other)) in REGIONS.iter().enumerate() {
+            forms.insert(squeeze(name), i);
+            for form in *other {
+                forms.insert(form.to_string(), i);
+            }
+        }
+        forms
+    });
+    let i = match FORMS.get(&squeeze(raw)) {
+        Some(&i) => i,
+        None if raw.len() == 2 && raw.bytes().all(|b| b.is_ascii_uppercase()) => {
+            REGIONS.iter().position(|r| r.2 == raw)?
+        }
+        None => return None,
+    };
+    let (name, cc, code, _) = REGIONS[i];
+    Some((name, cc, code))
 }
 
 #[cfg(test)]

@@ -80,6 +80,7 @@ COUNTRY_EXTRA = {
     "CD": ["Zaire", "Democratic Republic of Congo", "DR Congo"],
     "MK": ["Macedonia"],
     "PS": ["Palestine", "West Bank", "Gaza"],
+    "TT": ["Trinidad"],
 }
 
 MIN_ALT_POPULATION = 100_000

@@ -12,7 +12,9 @@ Output, UTF-8, one record a line, tab-separated:
       <TAB> own name keys|... <TAB> alternate name keys|...
 
 Names are stored as their lookup keys (see `key`), so that dateline decodes the table without
-computing one.
+computing one; a place's own names are its display name and GeoNames' name (with and without
+diacritics), and they outrank other places' alternate names when places share a name.
+
 Countries first, then places by falling population. Only names in Latin or Cyrillic script are
 kept (dateline's corpora are English, Ukrainian and Russian); alternate names that are codes
 (`IEV`, all capitals), shorter than four letters, written in lower case (GeoNames'

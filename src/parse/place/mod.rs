@@ -143,8 +143,8 @@ fn tidy(raw: &str) -> Option<String> {
     (letters >= 2 && s.chars().count() <= 60).then_some(s)
 }
 
-/// Words that open wire copy in the dateline's place without being places: days and times,
-/// commodities and market tables (Reuters files its price reports under them).
+/// Words that open wire copy in the dateline's place without being places: days, months and
+/// times, commodities and market tables (Reuters files its price reports under them).
 #[rustfmt::skip]
 const NOT_PLACES: &[&str] = &[
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
@@ -154,7 +154,10 @@ const NOT_PLACES: &[&str] = &[
     "coffee", "cocoa", "corn", "maize", "grain", "grains", "barley", "oats", "rice", "soybeans",
     "soybean", "soymeal", "soyoil", "cotton", "rubber", "wool", "livestock", "cattle", "hogs",
     "pork", "gradings", "totals", "total", "grade", "prices", "price", "index", "note",
-    "correction", "editor", "update", "urgent", "flash", "summary", "table", "remote",
+    "correction", "editor", "update", "urgent", "flash", "summary", "table", "remote", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december",
 ];
 
 /// Words that make a name a company's or a table's, wherever they stand.
@@ -162,7 +165,7 @@ const NOT_PLACES: &[&str] = &[
 const NOT_PLACE_WORDS: &[&str] = &[
     "corp", "inc", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "bv", "gmbh", "company",
     "corporation", "group", "holdings", "bank", "grade", "grades", "totals", "gradings",
-    "prices", "fob", "bids", "exchs", "oils",
+    "prices", "fob", "bids", "exchs", "oils", "unleaded",
 ];
 
 /// A name that is one of [`NOT_PLACES`] or holds one of [`NOT_PLACE_WORDS`].

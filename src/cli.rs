@@ -116,7 +116,7 @@ pub struct IndexDir {
     pub index: PathBuf,
 }
 
-/// Date and city filters, shared by `search` and `quotes`.
+/// Date, city and country filters, shared by `search` and `quotes`.
 #[derive(Debug, Clone, Args)]
 pub struct FilterArgs {
     /// From the start of this period: YYYY, YYYY-MM or YYYY-MM-DD.
@@ -128,6 +128,10 @@ pub struct FilterArgs {
     /// Dateline city, case-insensitive; repeat for any of several.
     #[arg(long = "city", value_name = "NAME")]
     pub cities: Vec<String>,
+    /// Country of the dateline place: ISO code or name, any case or language (ua, Ukraine,
+    /// Україна); repeat for any of several.
+    #[arg(long = "country", value_name = "NAME")]
+    pub countries: Vec<String>,
 }
 
 /// Which results to show and how, shared by `search` and `quotes`.
@@ -209,7 +213,8 @@ pub struct IndexArgs {
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Query in tantivy's query language over title and body (quotes included): words (all
-    /// must match), "phrases", OR, NOT/-, field:term (title:, body:, city:, date:2023-03).
+    /// must match), "phrases", OR, NOT/-, field:term (title:, body:, city:, country:,
+    /// date:2023-03).
     /// Empty or `*` matches every article.
     #[arg(value_name = "QUERY")]
     pub query: Option<String>,
@@ -357,6 +362,7 @@ impl FilterArgs {
             from: self.from,
             to: self.to,
             cities: self.cities.clone(),
+            countries: self.countries.clone(),
         }
     }
 }
@@ -474,8 +480,14 @@ mod tests {
             "kyiv",
             "--city",
             "Kharkiv",
+            "--country",
+            "ua",
+            "--country",
+            "Україна",
             "--facet",
             "year",
+            "--facet",
+            "country",
             "--facet-limit",
             "0",
             "--histogram",
@@ -493,7 +505,8 @@ mod tests {
         assert_eq!(r.filters.from.unwrap().first.to_string(), "2023-03-01");
         assert_eq!(r.filters.to.unwrap().end.to_string(), "2023-04-01");
         assert_eq!(r.filters.cities, ["kyiv", "Kharkiv"]);
-        assert_eq!(r.facets, [FacetField::Year]);
+        assert_eq!(r.filters.countries, ["ua", "Україна"]);
+        assert_eq!(r.facets, [FacetField::Year, FacetField::Country]);
         assert_eq!(r.facet_limit, 0);
         assert_eq!(r.histogram, Some(Interval::Week));
         assert_eq!(r.sort, Some(Sort::Newest));
@@ -554,6 +567,8 @@ mod tests {
             "2023",
             "--city",
             "Kyiv",
+            "--country",
+            "UA",
             "--limit",
             "3",
             "--json",
@@ -568,6 +583,7 @@ mod tests {
         assert_eq!(r.speakers, ["kofman"]);
         assert_eq!(r.facets, [FacetField::Speaker]);
         assert_eq!(r.filters.cities, ["Kyiv"]);
+        assert_eq!(r.filters.countries, ["UA"]);
         assert_eq!(r.page.limit, 3);
         assert!(q.json);
     }

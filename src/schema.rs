@@ -32,6 +32,10 @@ pub mod name {
     pub const CITY_KEY: &str = "city_key";
     pub const DATELINE: &str = "dateline";
     pub const REGION: &str = "region";
+    pub const COUNTRY: &str = "country";
+    pub const COUNTRY_CODE: &str = "country_code";
+    pub const LAT: &str = "lat";
+    pub const LON: &str = "lon";
     pub const SPEAKER: &str = "speaker";
     pub const SPEAKER_NAME: &str = "speaker_name";
     pub const LANGUAGE: &str = "language";
@@ -66,6 +70,10 @@ pub struct Fields {
     pub city_key: Field,
     pub dateline: Field,
     pub region: Field,
+    pub country: Field,
+    pub country_code: Field,
+    pub lat: Field,
+    pub lon: Field,
     pub speaker: Field,
     pub speaker_name: Field,
     pub language: Field,
@@ -142,6 +150,10 @@ impl Fields {
             city_key: f(name::CITY_KEY)?,
             dateline: f(name::DATELINE)?,
             region: f(name::REGION)?,
+            country: f(name::COUNTRY)?,
+            country_code: f(name::COUNTRY_CODE)?,
+            lat: f(name::LAT)?,
+            lon: f(name::LON)?,
             speaker: f(name::SPEAKER)?,
             speaker_name: f(name::SPEAKER_NAME)?,
             language: f(name::LANGUAGE)?,
@@ -192,6 +204,7 @@ mod tests {
         assert!(date.is_fast() && date.is_indexed());
         for f in [
             s.fields.city,
+            s.fields.country,
             s.fields.speaker,
             s.fields.kind,
             s.fields.path,

@@ -862,10 +862,122 @@ fn custom_aliases_are_remembered_for_filters_and_updates() {
     assert_eq!(renamed("Stalino"), ["Stalino (Donetsk)"]);
     assert!(renamed("Donetsk").is_empty());
 
-    // `--full` without `--aliases` goes back to the built-in table.
+    // `--full` without `--aliases` goes back to the built-in table and the gazetteer, which
+    // knows Stalino as Donetsk's old name.
     let out = env.run(&["index", corpus, "--full", "--json"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_eq!(renamed("Stalino"), ["Stalino"]);
+    assert_eq!(renamed("Stalino"), ["Donetsk"]);
+    assert!(renamed("Stalino (Donetsk)").is_empty());
+}
+
+/// Issue 15, places: every spelling of a place is one facet value with its country, regions
+/// are normalised, `--country` filters, `city:` and `country:` in a query match as the flags
+/// do, and a dateline word that is no place is no city.
+#[test]
+fn places_resolve_to_one_name_with_country_and_filter_by_it() {
+    let env = Env::new();
+    let dir = env.corpus.join("places");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in [
+        (
+            "a.txt",
+            "date 2023-03-07 KIEV: Gazetteer alpha report.\n\n“Gazetteer zebra holds,” said Olena Koval.",
+        ),
+        ("b.txt", "date 2023-03-07 Київ: Gazetteer alpha report."),
+        ("c.txt", "date 2023-03-07 Киев: Gazetteer alpha report."),
+        ("d.txt", "date 2023-03-07 Моcква: Gazetteer alpha report."),
+        ("e.txt", "date 2023-03-07 Today: Gazetteer alpha report."),
+        ("f.txt", "date 2023-03-07 WALtHAM: Gazetteer alpha report."),
+        (
+            "g.txt",
+            "Headline\n\nCHICAGO, ILL. (AP) — Gazetteer alpha report.",
+        ),
+        (
+            "h.txt",
+            "Headline\n\nPEORIA, Ill. (AP) — Gazetteer alpha report.",
+        ),
+    ] {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let out = env.run(&["index", env.corpus.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let facet = |v: &Value, name: &str| -> Vec<(String, u64)> {
+        v["facets"][name]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["value"].as_str().unwrap().to_string(),
+                    e["count"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let (_, v) = env.search(&[
+        "gazetteer alpha",
+        "--facet",
+        "city",
+        "--facet",
+        "country",
+        "--facet",
+        "region",
+        "--facet-limit",
+        "0",
+    ]);
+    assert_eq!(v["total"], 8);
+    let cities = facet(&v, "city");
+    assert!(cities.contains(&("Kyiv".into(), 3)), "{cities:?}");
+    assert!(cities.contains(&("Moscow".into(), 1)), "{cities:?}");
+    assert!(cities.contains(&("Waltham".into(), 1)), "{cities:?}");
+    assert!(!cities.iter().any(|(c, _)| c == "Today"), "{cities:?}");
+    assert_eq!(cities.iter().map(|(_, n)| n).sum::<u64>(), 7);
+    let countries = facet(&v, "country");
+    assert!(countries.contains(&("Ukraine".into(), 3)), "{countries:?}");
+    assert!(
+        countries.contains(&("United States".into(), 3)),
+        "{countries:?}"
+    );
+    assert_eq!(facet(&v, "region"), [("Illinois".to_string(), 2)]);
+    let kyiv_hit = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["city"] == "Kyiv")
+        .unwrap();
+    assert_eq!(kyiv_hit["country"], "Ukraine");
+
+    let total = |args: &[&str]| -> u64 {
+        let mut all = vec!["gazetteer alpha"];
+        all.extend_from_slice(args);
+        env.search(&all).1["total"].as_u64().unwrap()
+    };
+    for args in [
+        &["--city", "kyiv"][..],
+        &["--city", "Київ"],
+        &["--country", "ua"],
+        &["--country", "Ukraine"],
+        &["--country", "УКРАЇНА"],
+    ] {
+        assert_eq!(total(args), 3, "{args:?}");
+    }
+    let (_, q) = env.search(&["gazetteer city:kyiv"]);
+    assert_eq!(q["total"], 3);
+    let (_, q) = env.search(&["gazetteer AND (city:KIEV OR city:\"Москва\")"]);
+    assert_eq!(q["total"], 4);
+    let (_, q) = env.search(&["gazetteer country:ua"]);
+    assert_eq!(q["total"], 3);
+    // The source's own spelling stays searchable.
+    let (_, q) = env.search(&["gazetteer dateline:київ"]);
+    assert_eq!(q["total"], 1);
+    assert_eq!(total(&["--country", "Atlantis"]), 0);
+    // Quotes filter by country as articles do.
+    let quotes = |country: &str| -> Value {
+        let out = env.run(&["quotes", "zebra", "--json", "--country", country]);
+        serde_json::from_str(&out.stdout).unwrap()
+    };
+    assert_eq!(quotes("Ukraine")["total"], 1);
+    assert_eq!(quotes("us")["total"], 0);
 }
 
 const SUBCOMMANDS: [&str; 6] = ["index", "search", "quotes", "stats", "completions", "man"];

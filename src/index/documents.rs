@@ -27,6 +27,7 @@ impl DatelineIndex {
             + path.len()
             + 2 * a.city.as_deref().map_or(0, str::len)
             + a.region.as_deref().map_or(0, str::len)
+            + a.country.as_deref().map_or(0, str::len)
             + 128;
         let with_common = |extra: usize| {
             let mut d = TantivyDocument::with_capacity(common_len + extra);
@@ -42,6 +43,10 @@ impl DatelineIndex {
             }
             if let Some(region) = &a.region {
                 d.add_text(f.region, region);
+            }
+            if let (Some(country), Some(code)) = (&a.country, &a.country_code) {
+                d.add_text(f.country, country);
+                d.add_text(f.country_code, code);
             }
             if let Some(lang) = &a.language {
                 d.add_text(f.language, lang);
@@ -82,6 +87,10 @@ impl DatelineIndex {
         d.add_text(f.kind, KIND_ARTICLE);
         if let Some(raw) = &a.city_raw {
             d.add_text(f.dateline, raw);
+        }
+        if let (Some(lat), Some(lon)) = (a.lat, a.lon) {
+            d.add_f64(f.lat, lat);
+            d.add_f64(f.lon, lon);
         }
         d.add_text(f.title, &a.title);
         d.add_text(f.body, &a.body);

@@ -1,129 +1,29 @@
-//! Dateline cities: display form (`NEW YORK` → `New York`), a lookup key for case-insensitive
-//! filters, and the alias table that maps old spellings and transliterations news archives mix
-//! (Kiev → Kyiv) to one name. Users extend the table with a file of `from<TAB>to` lines.
+//! Dateline city aliases: the user's file of `from<TAB>to` lines and a small built-in table
+//! for what the gazetteer (see [`super::place`]) does not give (`NYC`, `Artemovsk`), a lookup
+//! key for case-insensitive filters, and display case. Aliases win over the gazetteer.
 
 use std::collections::HashMap;
 
-/// Built-in aliases, lower-case source spelling to display form.
+/// Built-in aliases, lower-case source spelling to display form: only what the gazetteer
+/// does not give. It resolves `Kiev`, `Київ`, `Bombay` and most old spellings itself; these
+/// are names it lacks (`Artemovsk`: Bakhmut is too small to keep its Latin alternates),
+/// spellings it gives to another place (`Odessa`, Texas, is a place's own name and would win
+/// over Odesa's alternate one), and inflected forms.
 const BUILTIN: &[(&str, &str)] = &[
-    ("kiev", "Kyiv"),
-    ("kyiv", "Kyiv"),
-    ("київ", "Kyiv"),
-    ("киев", "Kyiv"),
     ("odessa", "Odesa"),
-    ("одеса", "Odesa"),
-    ("одесса", "Odesa"),
-    ("kharkov", "Kharkiv"),
-    ("харків", "Kharkiv"),
-    ("харьков", "Kharkiv"),
-    ("lvov", "Lviv"),
-    ("lwow", "Lviv"),
-    ("львів", "Lviv"),
-    ("львов", "Lviv"),
-    ("nikolaev", "Mykolaiv"),
     ("nikolayev", "Mykolaiv"),
-    ("mykolayiv", "Mykolaiv"),
-    ("zaporozhye", "Zaporizhzhia"),
     ("zaporizhia", "Zaporizhzhia"),
     ("zaporozhzhia", "Zaporizhzhia"),
-    ("dnepropetrovsk", "Dnipro"),
-    ("dnipropetrovsk", "Dnipro"),
-    ("chernigov", "Chernihiv"),
-    ("rovno", "Rivne"),
-    ("lugansk", "Luhansk"),
     ("artemovsk", "Bakhmut"),
     ("artemivsk", "Bakhmut"),
-    ("москва", "Moscow"),
-    ("peking", "Beijing"),
     ("peiping", "Beijing"),
-    ("bombay", "Mumbai"),
-    ("calcutta", "Kolkata"),
-    ("madras", "Chennai"),
-    ("rangoon", "Yangon"),
-    ("saigon", "Ho Chi Minh City"),
-    ("st petersburg", "St. Petersburg"),
-    ("saint petersburg", "St. Petersburg"),
-    ("санкт-петербург", "St. Petersburg"),
-    ("new york city", "New York"),
     ("nyc", "New York"),
-    ("washington d.c.", "Washington"),
-    ("washington dc", "Washington"),
-    // Older and transliterated spellings news archives mix.
-    ("dacca", "Dhaka"),
-    ("bangalore", "Bengaluru"),
-    ("poona", "Pune"),
-    ("kishinev", "Chisinau"),
-    ("chişinău", "Chisinau"),
-    ("chișinău", "Chisinau"),
-    ("tiflis", "Tbilisi"),
-    ("alma-ata", "Almaty"),
-    ("alma ata", "Almaty"),
-    ("frunze", "Bishkek"),
-    ("ashkhabad", "Ashgabat"),
-    ("hongkong", "Hong Kong"),
-    ("macao", "Macau"),
-    ("pnom penh", "Phnom Penh"),
-    ("tientsin", "Tianjin"),
-    ("chungking", "Chongqing"),
-    ("nanking", "Nanjing"),
-    ("krivoy rog", "Kryvyi Rih"),
     ("krivoi rog", "Kryvyi Rih"),
     ("vinnitsa", "Vinnytsia"),
-    ("zhitomir", "Zhytomyr"),
-    ("ivano-frankovsk", "Ivano-Frankivsk"),
-    ("uzhgorod", "Uzhhorod"),
-    ("ternopol", "Ternopil"),
-    ("chernovtsy", "Chernivtsi"),
-    ("cherkassy", "Cherkasy"),
-    ("kirovograd", "Kropyvnytskyi"),
-    ("kirovohrad", "Kropyvnytskyi"),
     ("severodonetsk", "Sievierodonetsk"),
-    // Local-language spellings of cities usually written in English.
-    ("bruxelles", "Brussels"),
-    ("brussel", "Brussels"),
-    ("wien", "Vienna"),
-    ("münchen", "Munich"),
-    ("muenchen", "Munich"),
-    ("köln", "Cologne"),
-    ("koeln", "Cologne"),
-    ("roma", "Rome"),
-    ("praha", "Prague"),
-    ("warszawa", "Warsaw"),
-    ("lisboa", "Lisbon"),
-    ("genève", "Geneva"),
-    ("geneve", "Geneva"),
-    ("den haag", "The Hague"),
-    ("moskva", "Moscow"),
-    ("вашингтон", "Washington"),
     ("вашингтоні", "Washington"),
-    ("лондон", "London"),
-    ("париж", "Paris"),
-    ("берлин", "Berlin"),
-    ("берлін", "Berlin"),
-    ("брюссель", "Brussels"),
-    ("нью-йорк", "New York"),
-    ("минск", "Minsk"),
-    ("мінськ", "Minsk"),
-    ("пекин", "Beijing"),
-    ("пекін", "Beijing"),
-    ("токио", "Tokyo"),
-    ("варшава", "Warsaw"),
-    ("вена", "Vienna"),
-    ("відень", "Vienna"),
-    ("женева", "Geneva"),
-    ("анкара", "Ankara"),
-    ("владивосток", "Vladivostok"),
-    ("донецк", "Donetsk"),
-    ("донецьк", "Donetsk"),
-    ("луганск", "Luhansk"),
-    ("луганськ", "Luhansk"),
-    ("днепр", "Dnipro"),
-    ("дніпро", "Dnipro"),
-    ("запорожье", "Zaporizhzhia"),
-    ("запоріжжя", "Zaporizhzhia"),
-    ("николаев", "Mykolaiv"),
-    ("миколаїв", "Mykolaiv"),
-    ("херсон", "Kherson"),
+    ("с.-петербург", "St. Petersburg"),
+    ("с-петербург", "St. Petersburg"),
 ];
 
 /// Maps dateline spellings to display names.
@@ -194,35 +94,30 @@ impl CityAliases {
         bad
     }
 
-    /// Display form of a city as spelled in a source: aliases first, then case repair.
-    /// Returns `None` for an empty or implausible name.
-    pub fn normalize(&self, raw: &str) -> Option<String> {
-        let cleaned = raw
-            .trim()
-            .trim_matches(|c: char| c == ',' || c == '-' || c == ':' || c.is_whitespace());
-        let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-        if cleaned.is_empty()
-            || cleaned.chars().count() > 60
-            || !cleaned.chars().any(char::is_alphabetic)
-        {
-            return None;
-        }
-        let k = key(&cleaned);
-        Some(
-            self.map
-                .get(&k)
-                .or_else(|| self.map.get(&k.replace('.', "")))
-                .cloned()
-                .unwrap_or_else(|| saint(&display(&cleaned))),
-        )
+    /// The display form the aliases give a city (`KIEV` → `Kyiv`), if any: the user's file
+    /// first, then the built-in table.
+    pub fn lookup(&self, name: &str) -> Option<&str> {
+        self.lookup_with_origin(name).map(|(display, _)| display)
     }
-}
 
-/// `St Louis` → `St. Louis`: wire copy drops the period that the usual display form has.
-fn saint(name: &str) -> String {
-    match name.strip_prefix("St ") {
-        Some(rest) if !rest.is_empty() => format!("St. {rest}"),
-        _ => name.to_string(),
+    /// [`CityAliases::lookup`], and whether the pair is the built-in one (a user's pair is
+    /// not: it wins over everything, while a built-in one yields to a place of the
+    /// dateline's region: `ODESSA, Texas`).
+    pub(crate) fn lookup_with_origin(&self, name: &str) -> Option<(&str, bool)> {
+        let k = key(name);
+        let (k, display) = match self.map.get_key_value(&k) {
+            Some(pair) => pair,
+            None => self.map.get_key_value(&k.replace('.', ""))?,
+        };
+        let builtin = CityAliases::builtin().map.get(k) == Some(display);
+        Some((display.as_str(), builtin))
+    }
+
+    /// Display form of a city as spelled in a source: aliases first, then the gazetteer, then
+    /// case repair ([`super::place::resolve`] without a region). Returns `None` for an empty
+    /// name or one that is not a place.
+    pub fn normalize(&self, raw: &str) -> Option<String> {
+        super::place::resolve(raw, None, self).map(|p| p.city)
     }
 }
 
@@ -234,46 +129,18 @@ pub fn key(name: &str) -> String {
         .to_lowercase()
 }
 
-/// Repairs case: a name written all in capitals or all in small letters becomes title case
-/// (`ST. LOUIS` → `St. Louis`, `ivano-frankivsk` → `Ivano-Frankivsk`); mixed case (`McAllen`)
-/// is kept as written.
+/// Repairs the case of a name a user wrote in an alias file: all capitals or all small
+/// letters become [`super::place::canonical_case`] (`ST. LOUIS` → `St. Louis`,
+/// `ivano-frankivsk` → `Ivano-Frankivsk`); mixed case (`McAllen`) is the user's choice and
+/// kept.
 pub fn display(name: &str) -> String {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    let has_upper = name.chars().any(char::is_uppercase);
-    let has_lower = name.chars().any(char::is_lowercase);
-    if has_upper && has_lower {
-        return name;
+    if name.chars().any(char::is_uppercase) && name.chars().any(char::is_lowercase) {
+        name
+    } else {
+        super::place::canonical_case(&name)
     }
-    let mut out = String::with_capacity(name.len());
-    let mut start_of_word = true;
-    for c in name.chars() {
-        if start_of_word {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        start_of_word = matches!(c, ' ' | '-' | '.' | '(' | '/');
-    }
-    // Particles inside a name stay small: Rio de Janeiro, Frankfurt am Main.
-    out.split(' ')
-        .enumerate()
-        .map(|(i, w)| {
-            let lower = w.to_lowercase();
-            if i > 0 && PARTICLES.contains(&lower.as_str()) {
-                lower
-            } else {
-                w.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
-
-/// Words that stay lower-case inside a place name written in capitals.
-const PARTICLES: &[&str] = &[
-    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les", "of",
-    "on", "upon", "am", "an", "der", "den", "y",
-];
 
 #[cfg(test)]
 mod tests {
@@ -310,10 +177,18 @@ mod tests {
             Some("Kansas City")
         );
         assert_eq!(a.normalize("ST LOUIS").as_deref(), Some("St. Louis"));
-        assert_eq!(a.normalize("st paul").as_deref(), Some("St. Paul"));
+        // GeoNames' own name of the place.
+        assert_eq!(a.normalize("st paul").as_deref(), Some("Saint Paul"));
         assert_eq!(a.normalize("ST. LOUIS").as_deref(), Some("St. Louis"));
         assert_eq!(a.normalize("МОСКВА").as_deref(), Some("Moscow"));
-        assert_eq!(a.normalize("CANTON").as_deref(), Some("Canton"));
+        assert_eq!(
+            a.normalize("С.-Петербург").as_deref(),
+            Some("St. Petersburg")
+        );
+        // Without a region the old name of the largest place wins; `CANTON, Ohio` is Canton.
+        assert_eq!(a.normalize("CANTON").as_deref(), Some("Guangzhou"));
+        let ohio = crate::parse::place::resolve("CANTON", Some("Ohio"), &a).unwrap();
+        assert_eq!(ohio.city, "Canton");
         assert_eq!(a.normalize(" -- "), None);
         assert_eq!(a.normalize(&"x".repeat(61)), None);
     }

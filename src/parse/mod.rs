@@ -9,6 +9,7 @@ pub mod html;
 pub mod json;
 pub mod kind;
 pub mod path_date;
+pub mod place;
 pub mod quote;
 pub mod reuters;
 pub mod seed;
@@ -44,12 +45,21 @@ pub struct Article {
     /// Full timestamp when the source has a time: RFC 3339 (`2016-12-20T02:15:09+03:00`) when
     /// it states a zone, `1987-02-26T15:01:01.79` (no offset) when it does not.
     pub published: Option<String>,
-    /// Dateline city in display form (`Kyiv`).
+    /// Dateline city in display form (`Kyiv`), resolved through the aliases and the
+    /// gazetteer ([`place`]).
     pub city: Option<String>,
     /// Dateline city as spelled in the source (`KIEV`).
     pub city_raw: Option<String>,
-    /// State or country part of the dateline (`N.J.`).
+    /// State or country part of the dateline in display form (`New Jersey` for `N.J.`).
     pub region: Option<String>,
+    /// English name of the dateline place's country (`Ukraine`).
+    pub country: Option<String>,
+    /// ISO 3166-1 alpha-2 code of that country (`UA`).
+    pub country_code: Option<String>,
+    /// Latitude of the dateline place in degrees, when the gazetteer knows it.
+    pub lat: Option<f64>,
+    /// Longitude of the dateline place in degrees, when the gazetteer knows it.
+    pub lon: Option<f64>,
     /// Quoted speech found in the body, in order.
     pub quotes: Vec<Quote>,
     /// ISO 639-1 language code when known.
@@ -63,7 +73,7 @@ pub struct Article {
 /// Version of what the readers extract. Bump it whenever a change to any reader, the quote
 /// rules or the city table changes the articles produced from the same bytes: the next
 /// `dateline index` then re-reads every file instead of trusting unchanged fingerprints.
-pub const PARSER_VERSION: u32 = 4;
+pub const PARSER_VERSION: u32 = 5;
 
 /// Input formats dateline reads. Each has one reader module; adding a format adds a module,
 /// a variant here, a line in [`Format::name`], in [`detect`] and in the dispatch of [`parse`].
@@ -234,7 +244,7 @@ fn run(format: Format, bytes: &[u8], ctx: &Ctx<'_>) -> Result<Vec<Article>, Pars
     };
     let text = &decoded.text;
     let mut articles = match format {
-        Format::Seed => vec![seed::parse(ctx.rel_path, text, ctx.aliases)],
+        Format::Seed => vec![seed::read(text, ctx)],
         Format::Wire => vec![wire::parse(text, ctx)],
         Format::Json => json::parse(text, ctx)?,
         Format::Reuters => reuters::parse(text, ctx)?,
@@ -253,7 +263,7 @@ fn run(format: Format, bytes: &[u8], ctx: &Ctx<'_>) -> Result<Vec<Article>, Pars
     Ok(articles)
 }
 
-/// Fills date, time, city and region from what a reader found, in the documented order: the
+/// Fills date, time and place (city, region, country, coordinates) from what a reader found, in the documented order: the
 /// explicit date (a field or header) first, then the dateline's date, whose year comes from
 /// the dateline itself or else from the path (the year that puts the day nearest a path
 /// date). [`run`] falls back to a date in the path last. A year-less dateline that nothing
@@ -265,10 +275,13 @@ pub(crate) fn settle(
     ctx: &Ctx<'_>,
 ) {
     if let Some(d) = dateline {
-        article.city = ctx.aliases.normalize(&d.city);
-        if article.city.is_some() {
+        if let Some(p) = place::resolve(&d.city, d.region.as_deref(), ctx.aliases) {
+            article.city = Some(p.city);
             article.city_raw = Some(d.city.clone());
-            article.region = d.region.clone();
+            article.region = p.region;
+            article.country_code = p.country.map(|c| c.code.to_string());
+            article.country = p.country.map(|c| c.name.to_string());
+            (article.lat, article.lon) = p.coordinates.unzip();
         }
     }
     if let Some(s) = explicit {

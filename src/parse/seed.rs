@@ -4,19 +4,34 @@
 use chrono::NaiveDate;
 
 use super::city::CityAliases;
-use super::{text, Article};
+use super::{settle, text, Article, Ctx, Dateline, JsonMapping, Stamp};
 
 /// Longest city accepted between the date and the colon, in words.
 const MAX_CITY_WORDS: usize = 5;
 
 /// Reads one seed-format article. Never fails: what is missing becomes a warning.
 pub fn parse(id: &str, text: &str, aliases: &CityAliases) -> Article {
+    let json = JsonMapping::default();
+    read(
+        text,
+        &Ctx {
+            rel_path: id,
+            aliases,
+            json: &json,
+        },
+    )
+}
+
+/// [`parse`] with the reader context: the city goes through `settle` as every format's does.
+pub(crate) fn read(text: &str, ctx: &Ctx<'_>) -> Article {
+    let id = ctx.rel_path;
     let text = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     let mut article = Article {
         id: id.to_string(),
         ..Article::default()
     };
     let mut rest = text;
+    let mut place = None;
     if let Some(after) = strip_prefix_ci(text, "date ") {
         let after = after.trim_start();
         let date_str: String = after.chars().take(10).collect();
@@ -36,11 +51,27 @@ pub fn parse(id: &str, text: &str, aliases: &CityAliases) -> Article {
         }
         rest = rest.trim_start_matches([' ', '\t']);
         if let Some((city, body)) = split_city(rest) {
-            article.city = aliases.normalize(city);
-            article.city_raw = article.city.as_ref().map(|_| city.trim().to_string());
+            // `Trenton, N.J.:` names a region after the comma.
+            let (city, region) = match city.split_once(',') {
+                Some((c, r)) if !r.trim().is_empty() => (c, Some(r.trim().to_string())),
+                _ => (city, None),
+            };
+            place = Some(Dateline {
+                city: city.split_whitespace().collect::<Vec<_>>().join(" "),
+                region,
+                month_day: None,
+                year: None,
+                agency: None,
+                len: 0,
+            });
             rest = body;
         }
     }
+    let explicit = article.date.map(|date| Stamp {
+        date,
+        published: None,
+    });
+    settle(&mut article, explicit, place.as_ref(), ctx);
     article.body = text::tidy_paragraphs(rest);
     article
 }
@@ -107,6 +138,19 @@ mod tests {
             p("date 2022-05-10 NEW YORK: Text.").city.as_deref(),
             Some("New York")
         );
+    }
+
+    #[test]
+    fn seed_places_resolve_as_every_format_s_do() {
+        let a = p("date 2023-03-06 Trenton, N.J.: Text.");
+        assert_eq!(a.city.as_deref(), Some("Trenton"));
+        assert_eq!(a.region.as_deref(), Some("New Jersey"));
+        assert_eq!(a.country_code.as_deref(), Some("US"));
+        assert!(a.lat.is_some() && a.lon.is_some());
+        let k = p("date 2023-03-06 Київ: Текст.");
+        assert_eq!(k.city.as_deref(), Some("Kyiv"));
+        assert_eq!(k.city_raw.as_deref(), Some("Київ"));
+        assert_eq!(k.country.as_deref(), Some("Ukraine"));
     }
 
     #[test]

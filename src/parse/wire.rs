@@ -88,7 +88,8 @@ mod tests {
         assert_eq!(a.title, "Governor returns to the statehouse.");
         assert_eq!(a.city.as_deref(), Some("Trenton"));
         assert_eq!(a.city_raw.as_deref(), Some("TRENTON"));
-        assert_eq!(a.region.as_deref(), Some("N.J."));
+        assert_eq!(a.region.as_deref(), Some("New Jersey"));
+        assert_eq!(a.country_code.as_deref(), Some("US"));
         assert!(a.body.starts_with("TRENTON, N.J. (AP) —"));
         assert_eq!(a.date, None, "dates come from the path in parse::run");
     }
@@ -101,7 +102,12 @@ mod tests {
         );
         assert_eq!(a.title, "Farmers gathered at the market.");
         assert_eq!(a.city.as_deref(), Some("Kansas City"));
-        assert_eq!(a.region.as_deref(), Some("Mo."));
+        assert_eq!(a.region.as_deref(), Some("Missouri"));
+        // Kansas City, Missouri (-94.58), not Kansas City, Kansas (-94.63).
+        let kansas = p("k.txt", "KANSAS CITY, Kan. — Farmers gathered.")
+            .lon
+            .unwrap();
+        assert!((a.lon.unwrap() + 94.58).abs() < 0.01 && (kansas + 94.63).abs() < 0.01);
     }
 
     #[test]

@@ -29,6 +29,7 @@ fn str_field(facet: FacetField) -> Option<&'static str> {
     match facet {
         FacetField::Year | FacetField::Month => None,
         FacetField::City => Some(name::CITY),
+        FacetField::Country => Some(name::COUNTRY),
         FacetField::Speaker => Some(name::SPEAKER),
         FacetField::Region => Some(name::REGION),
         FacetField::Format => Some(name::FORMAT),

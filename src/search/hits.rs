@@ -59,6 +59,7 @@ impl DatelineIndex {
             path,
             date: day_of(&doc, f.date),
             city: text(f.city),
+            country: text(f.country),
             region: text(f.region),
             language: text(f.language),
             published: text(f.published),

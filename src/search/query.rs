@@ -72,6 +72,13 @@ const MAX_DAY_TERMS: i64 = 92;
 
 /// `a AND NOT b` parses in tantivy 0.27 as `+a +(-b)`, whose second clause matches nothing,
 /// so the whole query would match nothing; `a AND -b` means what the user meant.
+/// `city:Kyiv`, `city:"new york"`, `country:ua` in query text: rewritten to the key fields
+/// the `--city` and `--country` filters match, so a field in the query matches as the flags
+/// do (any case, old spellings, other scripts).
+static PLACE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(^|[\s(+\-])(city|country):("[^"]*"|[^\s()"]+)"#).expect("constant regex")
+});
+
 static AND_NOT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(^|\s)AND\s+NOT\s+").expect("regex"));
 
@@ -191,6 +198,11 @@ impl DatelineIndex {
             } else {
                 q.into()
             };
+            let q = if q.contains("city:") || q.contains("country:") {
+                self.rewrite_place_fields(&q).into()
+            } else {
+                q
+            };
             let expanded = expand_partial_dates(&q)?;
             let ready = super::syntax::escape_apostrophes(&expanded);
             Some(
@@ -239,6 +251,20 @@ impl DatelineIndex {
                 .collect();
             clauses.push(filter(Box::new(BooleanQuery::new(any))));
         }
+        if !filters.countries.is_empty() {
+            let any: Vec<(Occur, Box<dyn Query>)> = filters
+                .countries
+                .iter()
+                .map(|c| {
+                    let q: Box<dyn Query> = Box::new(TermQuery::new(
+                        Term::from_field_text(f.country_code, &country_code(c)),
+                        IndexRecordOption::Basic,
+                    ));
+                    (Occur::Should, q)
+                })
+                .collect();
+            clauses.push(filter(Box::new(BooleanQuery::new(any))));
+        }
         if !clauses.iter().any(|(occur, _)| *occur == Occur::Must) {
             // A boolean query of exclusions alone matches nothing.
             clauses.push(filter(Box::new(AllQuery)));
@@ -247,6 +273,37 @@ impl DatelineIndex {
             full: Box::new(BooleanQuery::new(clauses)),
             user,
         })
+    }
+}
+
+/// The ISO code the `country_code` field holds for what a user typed (`ua`, `Ukraine`,
+/// `Україна`); an unknown name in capitals, which matches nothing.
+fn country_code(typed: &str) -> String {
+    crate::parse::place::country(typed)
+        .map(|c| c.code.to_string())
+        .unwrap_or_else(|| typed.trim().to_uppercase())
+}
+
+impl DatelineIndex {
+    /// `city:X` and `country:X` outside phrases become `city_key:"x"` and
+    /// `country_code:"XX"` with the value resolved as the filters resolve it.
+    fn rewrite_place_fields(&self, q: &str) -> String {
+        let phrases: Vec<std::ops::Range<usize>> = PHRASE.find_iter(q).map(|m| m.range()).collect();
+        PLACE_FIELD
+            .replace_all(q, |c: &regex::Captures| {
+                let whole = c.get(0).expect("match");
+                if phrases.iter().any(|p| p.contains(&whole.start())) {
+                    return whole.as_str().to_string();
+                }
+                let value = c[3].trim_matches('"');
+                let (field, value) = match &c[2] {
+                    "city" => ("city_key", self.city_key(value)),
+                    _ => ("country_code", country_code(value)),
+                };
+                let value = value.replace(['"', '\\'], "");
+                format!("{}{field}:\"{value}\"", &c[1])
+            })
+            .into_owned()
     }
 }
 

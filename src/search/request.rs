@@ -38,6 +38,8 @@ impl Sort {
 pub enum FacetField {
     /// Dateline city.
     City,
+    /// Country of the dateline place (English name).
+    Country,
     /// Year of the date (`2023`).
     Year,
     /// Month of the date (`2023-03`).
@@ -75,6 +77,7 @@ impl FacetField {
     /// All facet fields.
     pub const ALL: &'static [FacetField] = &[
         FacetField::City,
+        FacetField::Country,
         FacetField::Year,
         FacetField::Month,
         FacetField::Speaker,
@@ -87,6 +90,7 @@ impl FacetField {
     pub fn name(self) -> &'static str {
         match self {
             FacetField::City => "city",
+            FacetField::Country => "country",
             FacetField::Year => "year",
             FacetField::Month => "month",
             FacetField::Speaker => "speaker",
@@ -122,8 +126,12 @@ pub struct Filters {
     /// End of the date range (inclusive, to the end of the period).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<PartialDate>,
-    /// Dateline cities, any of which matches (case-insensitive, aliases applied).
+    /// Dateline cities, any of which matches (case-insensitive, aliases and gazetteer
+    /// applied: `kiev` finds Kyiv).
     pub cities: Vec<String>,
+    /// Countries of the dateline place, any of which matches: ISO codes (`UA`) or names in
+    /// any case and language (`Ukraine`, `Україна`).
+    pub countries: Vec<String>,
 }
 
 impl Filters {
@@ -291,6 +299,7 @@ mod tests {
                 from: Some(PartialDate::parse("2023-03").unwrap()),
                 to: Some(PartialDate::parse("2023-04-15").unwrap()),
                 cities: vec!["Kyiv".into()],
+                countries: vec!["ua".into()],
             },
             facets: vec![FacetField::Year, FacetField::Speaker],
             histogram: Some(Interval::Week),

@@ -21,6 +21,8 @@ pub struct Hit {
     pub date: Option<NaiveDate>,
     /// Dateline city.
     pub city: Option<String>,
+    /// English name of the dateline place's country.
+    pub country: Option<String>,
     /// State or country part of the dateline (`N.J.`).
     pub region: Option<String>,
     /// ISO 639-1 language code, when known.

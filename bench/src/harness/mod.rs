@@ -73,7 +73,7 @@ impl QuerySpec {
             filters: Filters {
                 from: self.from.map(PartialDate::parse).transpose()?,
                 to: self.to.map(PartialDate::parse).transpose()?,
-                cities: Vec::new(),
+                ..Filters::default()
             },
             facets: if self.city_facet {
                 vec![FacetField::City]

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use common::{crate_dir, facet, Env};
+use common::{crate_dir, facet, hit_ids, Env};
 use serde_json::Value;
 
 /// One row of the manifest.
@@ -393,15 +393,7 @@ fn sort_orders_put_undated_last_and_paging_is_stable() {
             );
         }
         // Pages of 7 put together give the same list, and a repeated query the same order.
-        let ids = |v: &Value| -> Vec<String> {
-            v["hits"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|h| h["id"].as_str().unwrap().to_string())
-                .collect()
-        };
-        let whole = ids(&v);
+        let whole = hit_ids(&v);
         let mut paged = Vec::new();
         let mut offset = 0;
         while offset < n {
@@ -414,12 +406,12 @@ fn sort_orders_put_undated_last_and_paging_is_stable() {
                 "--offset",
                 &offset.to_string(),
             ]);
-            paged.extend(ids(&p));
+            paged.extend(hit_ids(&p));
             offset += 7;
         }
         assert_eq!(paged, whole);
         assert_eq!(
-            ids(&env.search(&["*", "--sort", sort, "--limit", &limit]).1),
+            hit_ids(&env.search(&["*", "--sort", sort, "--limit", &limit]).1),
             whole
         );
     }

@@ -116,12 +116,7 @@ fn sigkill_at_random_points_never_loses_or_duplicates_an_article() {
     );
     let (_, v) = search_all(index, n + 10);
     assert_eq!(v["total"], n as u64);
-    let mut got: Vec<String> = v["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["id"].as_str().unwrap().to_string())
-        .collect();
+    let mut got = common::hit_ids(&v);
     got.sort();
     assert_eq!(got, ids);
 }

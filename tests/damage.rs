@@ -37,8 +37,7 @@ fn indexed() -> (Env, Vec<String>) {
         ids.push(rel);
     }
     ids.sort();
-    let out = env.index(&[]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    env.index_ok(&[]);
     (env, ids)
 }
 

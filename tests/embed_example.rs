@@ -87,8 +87,7 @@ fn the_embedding_example_serves_json_sees_other_writers_and_writes_its_own() {
         "b.txt",
         "date 2023-04-02 Lviv: Bakhmut was quiet, officials said.",
     );
-    let out = env.index(&[]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    env.index_ok(&[]);
 
     let mut tool = Tool::start(&env.index);
 

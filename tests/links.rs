@@ -42,9 +42,13 @@ fn a_link_out_of_the_tree_is_not_followed_unless_asked() {
     assert_eq!(t.ids(), ["2023/a.txt"]);
 
     // The text report says so in one line.
-    let t2 = tree();
-    link(&t2, "../secret", "corpus/out");
-    link(&t2, "../secret", "corpus/out2");
+    let twice = || {
+        let t = tree();
+        link(&t, "../secret", "corpus/out");
+        link(&t, "../secret", "corpus/out2");
+        t
+    };
+    let t2 = twice();
     let out = t2.run(&["index", t2.corpus_arg()]);
     assert_eq!(out.code, 0);
     let text = &out.stderr;
@@ -55,12 +59,8 @@ fn a_link_out_of_the_tree_is_not_followed_unless_asked() {
     );
 
     // Followed, the file comes in under the link's path, once for two links to it.
-    let t3 = tree();
-    link(&t3, "../secret", "corpus/out");
-    link(&t3, "../secret", "corpus/out2");
-    let out = t3.index(&["--follow"]);
-    let r = out.json();
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let t3 = twice();
+    let r = t3.index_ok(&["--follow"]);
     assert_eq!(r["indexed"], 2);
     assert_eq!(r["links_skipped"], 0);
     assert_eq!(t3.ids(), ["2023/a.txt", "out/s.txt"]);
@@ -68,54 +68,47 @@ fn a_link_out_of_the_tree_is_not_followed_unless_asked() {
 
 #[test]
 fn links_inside_the_tree_never_index_a_file_twice() {
-    let t = tree();
-    link(&t, "2023", "corpus/latest");
-    link(&t, "2023/a.txt", "corpus/a-copy.txt");
-    let out = t.index(&[]);
-    let r = out.json();
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let linked = || {
+        let t = tree();
+        link(&t, "2023", "corpus/latest");
+        link(&t, "2023/a.txt", "corpus/a-copy.txt");
+        t
+    };
+    let t = linked();
+    let r = t.index_ok(&[]);
     assert_eq!(r["links_skipped"], 2);
     assert_eq!(t.ids(), ["2023/a.txt"]);
 
     // Followed, the links lead to files the walk meets under their own paths: one id each.
-    let t = tree();
-    link(&t, "2023", "corpus/latest");
-    link(&t, "2023/a.txt", "corpus/a-copy.txt");
-    let out = t.index(&["-L"]);
-    let r = out.json();
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let t = linked();
+    let r = t.index_ok(&["-L"]);
     assert_eq!(r["indexed"], 1);
     assert_eq!(t.ids(), ["2023/a.txt"]);
 
     // A link to a hidden folder is the only way in: followed, its files come under the link.
     let t = tree();
-    std::fs::create_dir(t.corpus.join(".private")).unwrap();
-    std::fs::write(
-        t.corpus.join(".private/p.txt"),
-        "date 2023-03-08 Kyiv: Private.",
-    )
-    .unwrap();
+    t.write(".private/p.txt", "date 2023-03-08 Kyiv: Private.");
     link(&t, ".private", "corpus/pub");
     assert_eq!(t.index(&[]).json()["links_skipped"], 1);
     assert_eq!(t.ids(), ["2023/a.txt"]);
-    assert_eq!(t.index(&["--follow"]).code, 0);
+    t.index_ok(&["--follow"]);
     assert_eq!(t.ids(), ["2023/a.txt", "pub/p.txt"]);
 }
 
 #[test]
 fn loops_are_neither_followed_nor_errors() {
-    let t = tree();
-    link(&t, "..", "corpus/2023/up");
-    link(&t, ".", "corpus/here");
-    let out = t.index(&[]);
-    let r = out.json();
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let looped = || {
+        let t = tree();
+        link(&t, "..", "corpus/2023/up");
+        link(&t, ".", "corpus/here");
+        t
+    };
+    let t = looped();
+    let r = t.index_ok(&[]);
     assert_eq!(r["links_skipped"], 2);
     assert_eq!(t.ids(), ["2023/a.txt"]);
 
-    let t = tree();
-    link(&t, "..", "corpus/2023/up");
-    link(&t, ".", "corpus/here");
+    let t = looped();
     // A way out of the tree and, from there, back in.
     link(&t, "../secret", "corpus/out");
     link(&t, "../corpus", "secret/back");
@@ -132,16 +125,13 @@ fn a_run_without_follow_removes_what_links_brought_in() {
     let t = tree();
     link(&t, "../secret", "corpus/out");
     link(&t, "2023", "corpus/latest");
-    assert_eq!(t.index(&["--follow"]).code, 0);
+    t.index_ok(&["--follow"]);
     assert_eq!(t.ids(), ["2023/a.txt", "out/s.txt"]);
     // Again with --follow: nothing changes.
-    let out = t.index(&["--follow"]);
-    let r = out.json();
+    let r = t.index_ok(&["--follow"]);
     assert_eq!((&r["unchanged"], &r["removed"]), (&2.into(), &0.into()));
     // Without: the index holds what this walk sees, as if the files were gone.
-    let out = t.index(&[]);
-    let r = out.json();
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let r = t.index_ok(&[]);
     assert_eq!(r["removed"], 1);
     assert_eq!(r["links_skipped"], 2);
     assert_eq!(t.ids(), ["2023/a.txt"]);
@@ -154,12 +144,11 @@ fn a_second_name_through_a_link_into_the_tree_is_removed_when_following() {
     let t = tree();
     std::fs::create_dir(t.corpus.join("latest")).unwrap();
     std::fs::copy(t.corpus.join("2023/a.txt"), t.corpus.join("latest/a.txt")).unwrap();
-    assert_eq!(t.index(&[]).code, 0);
+    t.index_ok(&[]);
     assert_eq!(t.ids(), ["2023/a.txt", "latest/a.txt"]);
     std::fs::remove_dir_all(t.corpus.join("latest")).unwrap();
     link(&t, "2023", "corpus/latest");
-    let out = t.index(&["--follow"]);
-    let r = out.json();
+    let r = t.index_ok(&["--follow"]);
     assert_eq!(r["removed"], 1);
     assert_eq!(t.ids(), ["2023/a.txt"]);
 }
@@ -178,9 +167,7 @@ fn a_path_named_on_the_command_line_is_followed_even_if_a_link() {
 fn a_broken_link_is_counted_and_reported_only_when_followed() {
     let t = tree();
     link(&t, "nowhere.txt", "corpus/broken.txt");
-    let out = t.index(&[]);
-    let r = out.json();
-    assert_eq!(out.code, 0);
+    let r = t.index_ok(&[]);
     assert_eq!(r["links_skipped"], 1);
 
     let out = t.index(&["--follow"]);

@@ -187,6 +187,13 @@ impl Env {
         self.run(&args)
     }
 
+    /// `dateline index CORPUS --json EXTRA`, which must succeed (exit 0): its report.
+    pub fn index_ok(&self, extra: &[&str]) -> Value {
+        let out = self.index(extra);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.json()
+    }
+
     /// `dateline index CORPUS --json`: its report (exit 0 or 1, anything else fails the test).
     pub fn index_json(&self) -> Value {
         let out = self.index(&[]);

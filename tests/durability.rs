@@ -20,18 +20,15 @@ fn generate(dir: &Path, n: usize) -> Vec<String> {
     for i in 0..n {
         let (year, month, day) = (2015 + i % 9, 1 + i % 12, 1 + i % 28);
         let rel = format!("{year}/{month:02}/article-{i:05}.txt");
-        let path = dir.join(&rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         let city = CITIES[i % CITIES.len()];
-        std::fs::write(
-            &path,
-            format!(
+        common::write(
+            &dir.join(&rel),
+            &format!(
                 "date {year}-{month:02}-{day:02} {city}: Report number {i} on the harvest.\n\n\
                  “We counted {i} trucks today,” said Marta Hrytsenko, a dispatcher.\n\n\
                  Officials said the count would be repeated next week.\n"
             ),
-        )
-        .unwrap();
+        );
         ids.push(rel);
     }
     ids

@@ -104,7 +104,7 @@ fn sigkill_at_random_points_never_loses_or_duplicates_an_article() {
         eprintln!("round {round}: {total} articles committed");
         last_total = total;
     }
-    let out = common::run(index, &["index", corpus.to_str().unwrap(), "--json"]);
+    let out = env.index(&[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let report = out.json();
     assert_eq!(
@@ -203,7 +203,7 @@ fn ctrl_c_commits_what_was_done_and_the_next_run_finishes() {
         let (_, v) = search_all(index, 1);
         assert_eq!(v["total"], done);
     }
-    let out = env.run(&["index", env.corpus_arg(), "--json"]);
+    let out = env.index(&[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let (_, v) = search_all(index, 1);
     assert_eq!(v["total"], n as u64);

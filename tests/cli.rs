@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use common::{crate_dir, facet, Env};
+use common::{crate_dir, facet, hit_ids, Env};
 use serde_json::Value;
 
 /// One row of the manifest.
@@ -393,15 +393,7 @@ fn sort_orders_put_undated_last_and_paging_is_stable() {
             );
         }
         // Pages of 7 put together give the same list, and a repeated query the same order.
-        let ids = |v: &Value| -> Vec<String> {
-            v["hits"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|h| h["id"].as_str().unwrap().to_string())
-                .collect()
-        };
-        let whole = ids(&v);
+        let whole = hit_ids(&v);
         let mut paged = Vec::new();
         let mut offset = 0;
         while offset < n {
@@ -414,12 +406,12 @@ fn sort_orders_put_undated_last_and_paging_is_stable() {
                 "--offset",
                 &offset.to_string(),
             ]);
-            paged.extend(ids(&p));
+            paged.extend(hit_ids(&p));
             offset += 7;
         }
         assert_eq!(paged, whole);
         assert_eq!(
-            ids(&env.search(&["*", "--sort", sort, "--limit", &limit]).1),
+            hit_ids(&env.search(&["*", "--sort", sort, "--limit", &limit]).1),
             whole
         );
     }
@@ -825,15 +817,7 @@ fn custom_aliases_are_remembered_for_filters_and_updates() {
     let dir = env.corpus.parent().unwrap();
     let table = dir.join("aliases.tsv");
     std::fs::write(&table, "# old name\tnew name\nStalino\tDonetsk\n").unwrap();
-    let corpus = env.corpus.to_str().unwrap();
-    let index = |extra: &[&str]| -> Value {
-        let mut args = vec!["index", corpus, "--json"];
-        args.extend_from_slice(extra);
-        let out = env.run(&args);
-        assert_eq!(out.code, 0, "{}", out.stderr);
-        out.json()
-    };
-    let files = index(&["--aliases", table.to_str().unwrap()])["indexed"]
+    let files = env.index_ok(&["--aliases", table.to_str().unwrap()])["indexed"]
         .as_u64()
         .unwrap();
     assert!(files > 10);
@@ -851,21 +835,20 @@ fn custom_aliases_are_remembered_for_filters_and_updates() {
     assert_eq!(renamed("stalino"), ["Donetsk"]);
 
     // A run without `--aliases` keeps the remembered table and re-reads nothing.
-    let again = index(&[]);
+    let again = env.index_ok(&[]);
     assert_eq!(again["unchanged"].as_u64(), Some(files), "{again}");
     assert_eq!(renamed("Stalino"), ["Donetsk"]);
 
     // Another table: every file is read again under it.
     std::fs::write(&table, "Stalino\tStalino (Donetsk)\n").unwrap();
-    let changed = index(&["--aliases", table.to_str().unwrap()]);
+    let changed = env.index_ok(&["--aliases", table.to_str().unwrap()]);
     assert_eq!(changed["updated"].as_u64(), Some(files), "{changed}");
     assert_eq!(renamed("Stalino"), ["Stalino (Donetsk)"]);
     assert!(renamed("Donetsk").is_empty());
 
     // `--full` without `--aliases` goes back to the built-in table and the gazetteer, which
     // knows Stalino as Donetsk's old name.
-    let out = env.run(&["index", corpus, "--full", "--json"]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    env.index_ok(&["--full"]);
     assert_eq!(renamed("Stalino"), ["Donetsk"]);
     assert!(renamed("Stalino (Donetsk)").is_empty());
 }
@@ -1090,31 +1073,26 @@ fn shell_words_split_as_sh_does() {
 #[test]
 fn files_that_are_not_articles_are_left_out_and_listed_unless_asked_for() {
     let env = Env::empty();
-    let w = |name: &str, text: &str| {
-        let path = env.corpus.join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    };
-    w(
+    env.write(
         "2023/kyiv.txt",
         "date 2023-03-06 Kyiv: Trams ran again after the outage, officials said.",
     );
-    w(
+    env.write(
         "README.md",
         "# Our archive\n\nArticles from 2023, one per file, in the seed format.",
     );
-    w(
+    env.write(
         "annotations/kyiv.ann",
         "T1\tSource 0 5\tTrams\nT2\tCue 6 9\tran\n",
     );
-    w(
+    env.write(
         "lists/places.txt",
         &[
             "kyiv", "lviv", "odesa", "kharkiv", "dnipro", "poltava", "sumy", "rivne", "lutsk",
         ]
         .join("\n"),
     );
-    w(
+    env.write(
         "sidecars/kyiv_ann.json",
         r#"{"quotes": [{"start": 3, "end": 9}], "bias": "none"}"#,
     );

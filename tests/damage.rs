@@ -8,123 +8,57 @@
 //! (`mount -t tmpfs -o size=32m tmpfs /mnt/small` as root), and says it skipped otherwise.
 //! `src/error.rs` tests how a full-disk error is worded either way.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_dateline");
+use common::{Env, Out};
+
 const ARTICLES: usize = 40;
 
-struct Env {
-    tmp: tempfile::TempDir,
-    corpus: PathBuf,
-    index: PathBuf,
-    ids: Vec<String>,
+/// A corpus of [`ARTICLES`] small articles and a healthy index of it, with the articles' ids
+/// sorted.
+fn indexed() -> (Env, Vec<String>) {
+    let env = Env::empty();
+    let mut ids = Vec::new();
+    for i in 0..ARTICLES {
+        let rel = format!("2023/{:02}/article-{i:03}.txt", 1 + i % 12);
+        env.write(
+            &rel,
+            &format!(
+                "date 2023-{:02}-{:02} Kyiv: Report {i} on the grain convoy.\n\n\
+                 “We loaded {i} trucks,” said Marta Hrytsenko, a dispatcher.\n",
+                1 + i % 12,
+                1 + i % 28
+            ),
+        );
+        ids.push(rel);
+    }
+    ids.sort();
+    env.index_ok(&[]);
+    (env, ids)
 }
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
+/// `dateline check --json` on the index: its exit code and report.
+fn check(env: &Env) -> (i32, Value) {
+    let out = env.run(&["check", "--json"]);
+    assert!(out.code == 0 || out.code == 1, "check: {}", out.stderr);
+    (out.code, out.json())
 }
 
-impl Env {
-    /// A corpus of [`ARTICLES`] small articles and a healthy index of it.
-    fn new() -> Env {
-        let tmp = tempfile::tempdir().unwrap();
-        let corpus = tmp.path().join("corpus");
-        let mut ids = Vec::new();
-        for i in 0..ARTICLES {
-            let rel = format!("2023/{:02}/article-{i:03}.txt", 1 + i % 12);
-            let path = corpus.join(&rel);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(
-                &path,
-                format!(
-                    "date 2023-{:02}-{:02} Kyiv: Report {i} on the grain convoy.\n\n\
-                     “We loaded {i} trucks,” said Marta Hrytsenko, a dispatcher.\n",
-                    1 + i % 12,
-                    1 + i % 28
-                ),
-            )
-            .unwrap();
-            ids.push(rel);
-        }
-        ids.sort();
-        let index = tmp.path().join("index");
-        let env = Env {
-            tmp,
-            corpus,
-            index,
-            ids,
-        };
-        let out = env.index(&[]);
-        assert_eq!(out.code, 0, "{}", out.stderr);
-        env
-    }
-
-    fn run_in(&self, index: &Path, args: &[&str], envs: &[(&str, &str)]) -> Out {
-        let mut c = Command::new(BIN);
-        c.args(args)
-            .arg("--index")
-            .arg(index)
-            .env_remove("RUST_LOG");
-        for (k, v) in envs {
-            c.env(k, v);
-        }
-        let out = c.output().unwrap();
-        Out {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Out {
-        self.run_in(&self.index, args, &[])
-    }
-
-    fn index(&self, extra: &[&str]) -> Out {
-        let mut args = vec!["index", self.corpus.to_str().unwrap(), "--json"];
-        args.extend_from_slice(extra);
-        self.run(&args)
-    }
-
-    fn check(&self) -> (i32, Value) {
-        let out = self.run(&["check", "--json"]);
-        assert!(out.code == 0 || out.code == 1, "check: {}", out.stderr);
-        (out.code, serde_json::from_str(&out.stdout).unwrap())
-    }
-
-    /// Every article id a search for everything returns.
-    fn all_ids(&self) -> Vec<String> {
-        let out = self.run(&["search", "*", "--json", "--limit", "1000"]);
-        assert_eq!(out.code, 0, "{}", out.stderr);
-        let v: Value = serde_json::from_str(&out.stdout).unwrap();
-        assert_eq!(v["total"], ARTICLES as u64);
-        let mut ids: Vec<String> = v["hits"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| h["id"].as_str().unwrap().to_string())
-            .collect();
-        ids.sort();
-        ids
-    }
-
-    /// The index's files with this extension, largest first.
-    fn segment_files(&self, ext: &str) -> Vec<PathBuf> {
-        let mut files: Vec<(u64, PathBuf)> = std::fs::read_dir(&self.index)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == ext))
-            .map(|p| (std::fs::metadata(&p).unwrap().len(), p))
-            .collect();
-        files.sort_by(|a, b| b.cmp(a));
-        assert!(!files.is_empty(), "no .{ext} file in the index");
-        files.into_iter().map(|(_, p)| p).collect()
-    }
+/// The index's files with this extension, largest first.
+fn segment_files(env: &Env, ext: &str) -> Vec<PathBuf> {
+    let mut files: Vec<(u64, PathBuf)> = std::fs::read_dir(&env.index)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .map(|p| (std::fs::metadata(&p).unwrap().len(), p))
+        .collect();
+    files.sort_by(|a, b| b.cmp(a));
+    assert!(!files.is_empty(), "no .{ext} file in the index");
+    files.into_iter().map(|(_, p)| p).collect()
 }
 
 /// A message for a person: one line, saying the index is damaged and how to rebuild it,
@@ -147,13 +81,13 @@ fn assert_damage_message(out: &Out, what: &str) {
 
 /// Every command refuses the damaged index plainly, `check` finds the damage in `file`,
 /// and `index --full` brings every article back.
-fn refused_found_and_rebuilt(env: &Env, what: &str, file: &str) {
+fn refused_found_and_rebuilt(env: &Env, ids: &[String], what: &str, file: &str) {
     assert_damage_message(&env.run(&["search", "convoy"]), what);
     assert_damage_message(&env.run(&["quotes"]), what);
     assert_damage_message(&env.run(&["stats"]), what);
     assert_damage_message(&env.index(&[]), what);
 
-    let (code, report) = env.check();
+    let (code, report) = check(env);
     assert_eq!(code, 1, "{report}");
     assert_eq!(report["ok"], false);
     let problems = report["problems"].as_array().unwrap();
@@ -176,16 +110,16 @@ fn refused_found_and_rebuilt(env: &Env, what: &str, file: &str) {
     assert_eq!(out.code, 0, "--full rebuilds: {}", out.stderr);
     let report: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(report["indexed"], ARTICLES as u64);
-    assert_eq!(env.all_ids(), env.ids);
-    let (code, report) = env.check();
+    assert_eq!(env.ids(), ids);
+    let (code, report) = check(env);
     assert_eq!(code, 0, "{report}");
     assert_eq!(report["ok"], true);
 }
 
 #[test]
 fn a_healthy_index_checks_ok() {
-    let env = Env::new();
-    let (code, report) = env.check();
+    let (env, _) = indexed();
+    let (code, report) = check(&env);
     assert_eq!(code, 0, "{report}");
     assert_eq!(report["problems"].as_array().unwrap().len(), 0);
     assert_eq!(report["sources"], ARTICLES as u64);
@@ -202,46 +136,46 @@ fn a_healthy_index_checks_ok() {
 
 #[test]
 fn a_segment_file_cut_short() {
-    let env = Env::new();
-    let idx = env.segment_files("idx").remove(0);
+    let (env, ids) = indexed();
+    let idx = segment_files(&env, "idx").remove(0);
     let f = std::fs::OpenOptions::new().write(true).open(&idx).unwrap();
     f.set_len(100).unwrap();
     drop(f);
     let name = idx.file_name().unwrap().to_string_lossy().into_owned();
     let what = format!("segment {}\u{2026} file .idx is cut short", &name[..8]);
-    refused_found_and_rebuilt(&env, &what, &name);
+    refused_found_and_rebuilt(&env, &ids, &what, &name);
 }
 
 #[test]
 fn meta_json_that_is_not_json() {
-    let env = Env::new();
+    let (env, ids) = indexed();
     std::fs::write(env.index.join("meta.json"), "{not json").unwrap();
-    refused_found_and_rebuilt(&env, "meta.json cannot be read", "meta.json");
+    refused_found_and_rebuilt(&env, &ids, "meta.json cannot be read", "meta.json");
 }
 
 #[test]
 fn meta_json_gone() {
-    let env = Env::new();
+    let (env, ids) = indexed();
     std::fs::remove_file(env.index.join("meta.json")).unwrap();
-    refused_found_and_rebuilt(&env, "meta.json is missing", "meta.json");
+    refused_found_and_rebuilt(&env, &ids, "meta.json is missing", "meta.json");
 }
 
 #[test]
 fn a_segment_file_deleted() {
-    let env = Env::new();
-    let store = env.segment_files("store").remove(0);
+    let (env, ids) = indexed();
+    let store = segment_files(&env, "store").remove(0);
     std::fs::remove_file(&store).unwrap();
     let name = store.file_name().unwrap().to_string_lossy().into_owned();
     let what = format!("segment {}\u{2026} file .store is missing", &name[..8]);
-    refused_found_and_rebuilt(&env, &what, &name);
+    refused_found_and_rebuilt(&env, &ids, &what, &name);
 }
 
 #[test]
 fn bytes_overwritten_inside_a_segment_are_found_by_check_and_rebuilt() {
     // Damage that keeps a file's size is not seen on opening (a search does not read every
     // byte); `check` reads every file against its checksum.
-    let env = Env::new();
-    let term = env.segment_files("term").remove(0);
+    let (env, ids) = indexed();
+    let term = segment_files(&env, "term").remove(0);
     let mut bytes = std::fs::read(&term).unwrap();
     let mid = bytes.len() / 2;
     for b in &mut bytes[mid..mid + 16] {
@@ -249,7 +183,7 @@ fn bytes_overwritten_inside_a_segment_are_found_by_check_and_rebuilt() {
     }
     std::fs::write(&term, bytes).unwrap();
     let name = term.file_name().unwrap().to_string_lossy().into_owned();
-    let (code, report) = env.check();
+    let (code, report) = check(&env);
     assert_eq!(code, 1, "{report}");
     let p = &report["problems"][0];
     assert_eq!(p["kind"], "damaged");
@@ -257,18 +191,18 @@ fn bytes_overwritten_inside_a_segment_are_found_by_check_and_rebuilt() {
     assert!(p["detail"].as_str().unwrap().contains("checksum"), "{p}");
     let out = env.index(&["--full"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_eq!(env.all_ids(), env.ids);
-    assert_eq!(env.check().0, 0);
+    assert_eq!(env.ids(), ids);
+    assert_eq!(check(&env).0, 0);
 }
 
 #[test]
 fn check_finds_source_files_gone_or_changed() {
-    let env = Env::new();
-    let gone = env.corpus.join(&env.ids[0]);
-    let changed = env.corpus.join(&env.ids[1]);
+    let (env, ids) = indexed();
+    let gone = env.corpus.join(&ids[0]);
+    let changed = env.corpus.join(&ids[1]);
     std::fs::remove_file(&gone).unwrap();
     std::fs::write(&changed, "date 2023-05-05 Lviv: Rewritten since.\n").unwrap();
-    let (code, report) = env.check();
+    let (code, report) = check(&env);
     assert_eq!(code, 1, "{report}");
     let problems = report["problems"].as_array().unwrap();
     assert_eq!(problems.len(), 2, "{report}");
@@ -281,8 +215,8 @@ fn check_finds_source_files_gone_or_changed() {
             .unwrap()
             .to_string()
     };
-    assert!(find("source_gone").ends_with(&env.ids[0]));
-    assert!(find("source_changed").ends_with(&env.ids[1]));
+    assert!(find("source_gone").ends_with(&ids[0]));
+    assert!(find("source_changed").ends_with(&ids[1]));
     let text = env.run(&["check"]);
     assert_eq!(text.code, 1);
     assert!(
@@ -293,20 +227,20 @@ fn check_finds_source_files_gone_or_changed() {
     );
     // An ordinary update is the remedy.
     assert_eq!(env.index(&[]).code, 0);
-    let (code, report) = env.check();
+    let (code, report) = check(&env);
     assert_eq!(code, 0, "{report}");
     assert_eq!(report["sources"], (ARTICLES - 1) as u64);
 }
 
 #[test]
 fn a_folder_that_is_not_an_index_is_refused_and_left_alone() {
-    let env = Env::new();
+    let (env, _) = indexed();
     let folder = env.corpus.parent().unwrap().join("thesis");
     std::fs::create_dir(&folder).unwrap();
     std::fs::write(folder.join("chapter1.tex"), "mine").unwrap();
     let corpus = env.corpus.to_str().unwrap();
     for args in [vec!["index", corpus], vec!["index", corpus, "--full"]] {
-        let out = env.run_in(&folder, &args, &[]);
+        let out = common::run(&folder, &args);
         assert_eq!(out.code, 2, "{}", out.stderr);
         assert_eq!(out.stderr.trim_end().lines().count(), 1);
         assert!(
@@ -315,19 +249,19 @@ fn a_folder_that_is_not_an_index_is_refused_and_left_alone() {
             out.stderr
         );
     }
-    let out = env.run_in(&folder, &["check"], &[]);
+    let out = common::run(&folder, &["check"]);
     assert_eq!(out.code, 2, "check could not check: {}", out.stderr);
     let left: Vec<_> = std::fs::read_dir(&folder).unwrap().collect();
     assert_eq!(left.len(), 1, "nothing written or deleted");
     // A folder with no index at all: check cannot check either.
-    let out = env.run_in(&folder.join("none"), &["check"], &[]);
+    let out = common::run(&folder.join("none"), &["check"]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("no index at"), "{}", out.stderr);
 }
 
 #[test]
 fn full_keeps_other_files_in_an_index_folder() {
-    let env = Env::new();
+    let (env, ids) = indexed();
     std::fs::write(env.index.join("NOTES.txt"), "kept").unwrap();
     std::fs::write(env.index.join("meta.json"), "{not json").unwrap();
     assert_eq!(env.index(&["--full"]).code, 0);
@@ -335,12 +269,12 @@ fn full_keeps_other_files_in_an_index_folder() {
         std::fs::read_to_string(env.index.join("NOTES.txt")).unwrap(),
         "kept"
     );
-    assert_eq!(env.all_ids(), env.ids);
+    assert_eq!(env.ids(), ids);
 }
 
 #[test]
 fn verbose_shows_the_chain_of_causes() {
-    let env = Env::new();
+    let (env, _) = indexed();
     std::fs::write(env.index.join("meta.json"), "{not json").unwrap();
     let quiet = env.run(&["search", "convoy"]);
     assert_eq!(quiet.stderr.lines().count(), 1);
@@ -356,7 +290,12 @@ fn verbose_shows_the_chain_of_causes() {
         "{}",
         loud.stderr
     );
-    let logged = env.run_in(&env.index, &["search", "convoy"], &[("RUST_LOG", "debug")]);
+    let logged = Out::from(
+        env.command(&["search", "convoy"])
+            .env("RUST_LOG", "debug")
+            .output()
+            .unwrap(),
+    );
     assert_eq!(logged.stderr, loud.stderr);
 }
 
@@ -377,14 +316,14 @@ fn a_full_disk_keeps_the_last_commit_and_says_what_to_do() {
         eprintln!("skipped: set DATELINE_SMALL_FS to a folder on a small filesystem");
         return;
     };
-    let env = Env::new();
+    let (env, _) = indexed();
     let work = small.join(format!("dateline-damage-{}", std::process::id()));
     std::fs::create_dir_all(&work).unwrap();
     let index = work.join("index");
     let corpus = env.corpus.to_str().unwrap();
-    assert_eq!(env.run_in(&index, &["index", corpus], &[]).code, 0);
+    assert_eq!(common::run(&index, &["index", corpus]).code, 0);
     // Many articles of random words: an index of several megabytes.
-    let big = env.tmp.path().join("big");
+    let big = env.path().join("big");
     std::fs::create_dir(&big).unwrap();
     let mut seed = 20_u64;
     let mut word = || {
@@ -413,25 +352,25 @@ fn a_full_disk_keeps_the_last_commit_and_says_what_to_do() {
     std::fs::write(&ballast, vec![0u8; (free - (200 << 10)) as usize]).unwrap();
 
     let big_s = big.to_str().unwrap();
-    let out = env.run_in(&index, &["index", corpus, big_s], &[]);
+    let out = common::run(&index, &["index", corpus, big_s]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     let err = out.stderr.trim_end();
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("no space left on the disk"), "{err}");
     assert!(err.contains("free some space"), "{err}");
     assert!(!err.contains("os error"), "{err}");
-    let count = |env: &Env| {
-        let out = env.run_in(&index, &["search", "*", "--json", "--limit", "0"], &[]);
-        let v: Value = serde_json::from_str(&out.stdout).unwrap();
-        v["total"].as_u64().unwrap()
+    let count = || {
+        common::search(&index, &["*", "--limit", "0"]).1["total"]
+            .as_u64()
+            .unwrap()
     };
-    assert_eq!(count(&env), ARTICLES as u64, "the last commit is kept");
-    assert_eq!(env.run_in(&index, &["check"], &[]).code, 0);
+    assert_eq!(count(), ARTICLES as u64, "the last commit is kept");
+    assert_eq!(common::run(&index, &["check"]).code, 0);
 
     std::fs::remove_file(&ballast).unwrap();
-    let out = env.run_in(&index, &["index", corpus, big_s], &[]);
+    let out = common::run(&index, &["index", corpus, big_s]);
     assert_eq!(out.code, 0, "with space the run completes: {}", out.stderr);
-    assert_eq!(count(&env), (ARTICLES + more) as u64);
+    assert_eq!(count(), (ARTICLES + more) as u64);
     std::fs::remove_dir_all(&work).unwrap();
 }
 
@@ -439,7 +378,7 @@ fn a_full_disk_keeps_the_last_commit_and_says_what_to_do() {
 fn a_rebuild_interrupted_after_clearing_is_finished_by_the_next_run() {
     // What `--full` leaves if killed between deleting the old index and writing the new
     // one: the marker, the lock files and perhaps segment files of the new run, no meta.json.
-    let env = Env::new();
+    let (env, ids) = indexed();
     let mut lone_segment = None;
     for entry in std::fs::read_dir(&env.index).unwrap() {
         let path = entry.unwrap().path();
@@ -460,5 +399,5 @@ fn a_rebuild_interrupted_after_clearing_is_finished_by_the_next_run() {
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("no index at"), "{}", out.stderr);
     assert_eq!(env.index(&[]).code, 0);
-    assert_eq!(env.all_ids(), env.ids);
+    assert_eq!(env.ids(), ids);
 }

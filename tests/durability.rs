@@ -20,18 +20,15 @@ fn generate(dir: &Path, n: usize) -> Vec<String> {
     for i in 0..n {
         let (year, month, day) = (2015 + i % 9, 1 + i % 12, 1 + i % 28);
         let rel = format!("{year}/{month:02}/article-{i:05}.txt");
-        let path = dir.join(&rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         let city = CITIES[i % CITIES.len()];
-        std::fs::write(
-            &path,
-            format!(
+        common::write(
+            &dir.join(&rel),
+            &format!(
                 "date {year}-{month:02}-{day:02} {city}: Report number {i} on the harvest.\n\n\
                  “We counted {i} trucks today,” said Marta Hrytsenko, a dispatcher.\n\n\
                  Officials said the count would be repeated next week.\n"
             ),
-        )
-        .unwrap();
+        );
         ids.push(rel);
     }
     ids
@@ -107,7 +104,7 @@ fn sigkill_at_random_points_never_loses_or_duplicates_an_article() {
         eprintln!("round {round}: {total} articles committed");
         last_total = total;
     }
-    let out = common::run(index, &["index", corpus.to_str().unwrap(), "--json"]);
+    let out = env.index(&[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let report = out.json();
     assert_eq!(
@@ -116,12 +113,7 @@ fn sigkill_at_random_points_never_loses_or_duplicates_an_article() {
     );
     let (_, v) = search_all(index, n + 10);
     assert_eq!(v["total"], n as u64);
-    let mut got: Vec<String> = v["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["id"].as_str().unwrap().to_string())
-        .collect();
+    let mut got = common::hit_ids(&v);
     got.sort();
     assert_eq!(got, ids);
 }
@@ -211,7 +203,7 @@ fn ctrl_c_commits_what_was_done_and_the_next_run_finishes() {
         let (_, v) = search_all(index, 1);
         assert_eq!(v["total"], done);
     }
-    let out = env.run(&["index", env.corpus_arg(), "--json"]);
+    let out = env.index(&[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let (_, v) = search_all(index, 1);
     assert_eq!(v["total"], n as u64);

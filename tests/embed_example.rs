@@ -2,6 +2,8 @@
 //! on standard input while the real `dateline index` updates the same index, and adds and
 //! deletes articles of its own through a writer session.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
@@ -9,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-const BIN: &str = env!("CARGO_BIN_EXE_dateline");
+use common::Env;
 
 /// The example's executable, which `cargo test` builds beside the test binaries.
 fn example() -> PathBuf {
@@ -26,18 +28,6 @@ fn example() -> PathBuf {
         exe.display()
     );
     exe
-}
-
-fn index(paths: &[&Path], index: &Path) {
-    let mut cmd = Command::new(BIN);
-    cmd.arg("index").args(paths).arg("--index").arg(index);
-    let out = cmd.output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 struct Tool {
@@ -88,23 +78,18 @@ impl Tool {
 
 #[test]
 fn the_embedding_example_serves_json_sees_other_writers_and_writes_its_own() {
-    let tmp = tempfile::tempdir().unwrap();
-    let arts = tmp.path().join("arts");
-    std::fs::create_dir(&arts).unwrap();
-    std::fs::write(
-        arts.join("a.txt"),
+    let env = Env::empty();
+    env.write(
+        "a.txt",
         "date 2023-03-06 Kyiv: Shelling near Bakhmut went on overnight.",
-    )
-    .unwrap();
-    std::fs::write(
-        arts.join("b.txt"),
+    );
+    env.write(
+        "b.txt",
         "date 2023-04-02 Lviv: Bakhmut was quiet, officials said.",
-    )
-    .unwrap();
-    let ix = tmp.path().join("ix");
-    index(&[&arts], &ix);
+    );
+    env.index_ok(&[]);
 
-    let mut tool = Tool::start(&ix);
+    let mut tool = Tool::start(&env.index);
 
     // Requests come in as JSON and keep their dates.
     let march = tool.ask(json!({
@@ -138,14 +123,13 @@ fn the_embedding_example_serves_json_sees_other_writers_and_writes_its_own() {
     assert_eq!(tool.total("ferries"), 0);
 
     // Another process indexes into the same index: its commit becomes visible by itself.
-    let more = tmp.path().join("more");
-    std::fs::create_dir(&more).unwrap();
-    std::fs::write(
-        more.join("c.txt"),
+    let more = env.path().join("more");
+    common::write(
+        &more.join("c.txt"),
         "date 2023-03-09 Odesa: Trams ran again after the outage.",
-    )
-    .unwrap();
-    index(&[&more], &ix);
+    );
+    let out = env.run(&["index", more.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
     let deadline = Instant::now() + Duration::from_secs(20);
     while tool.total("trams") == 0 {
         assert!(

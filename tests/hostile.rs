@@ -81,7 +81,7 @@ fn bad_files_are_indexed_or_reported_and_good_ones_all_land() {
     std::fs::write(&locked, "date 2023-03-05 Kyiv: Locked file.").unwrap();
     std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
 
-    let out = env.run(&["index", env.corpus_arg(), "--json"]);
+    let out = env.index(&[]);
     assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
     assert_eq!(
         out.code, 1,

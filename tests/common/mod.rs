@@ -38,6 +38,12 @@ pub fn shared_dir(name: &str) -> Option<PathBuf> {
     None
 }
 
+/// Writes `text` to `path`, making the folders on the way.
+pub fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
 /// Copies the tree under `from` to `to`.
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
@@ -53,13 +59,15 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// The binary with `args` on the index at `index` (through `DATELINE_INDEX`, so an
-/// `--index` in `args` still wins and nothing follows a `--` in them), colour off. Spawn it,
-/// or get its [`Out`] with [`run`].
+/// `--index` in `args` still wins and nothing follows a `--` in them), colour off and the
+/// caller's `RUST_LOG` dropped (it makes every error print its causes). Spawn it, or get its
+/// [`Out`] with [`run`].
 pub fn command(index: &Path, args: &[&str]) -> Command {
     let mut c = Command::new(BIN);
     c.args(args)
         .env("DATELINE_INDEX", index)
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        .env_remove("RUST_LOG");
     c
 }
 
@@ -81,6 +89,16 @@ pub fn search(index: &Path, args: &[&str]) -> (i32, Value) {
         out.stderr
     );
     (out.code, out.json())
+}
+
+/// The ids of a search's hits, in their order.
+pub fn hit_ids(v: &Value) -> Vec<String> {
+    v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect()
 }
 
 /// What a finished run gave back. Output that is not UTF-8 fails the test.
@@ -142,6 +160,11 @@ impl Env {
         self.tmp.path()
     }
 
+    /// Writes `text` to `rel` in the corpus folder, making the folders on the way.
+    pub fn write(&self, rel: &str, text: &str) {
+        write(&self.corpus.join(rel), text);
+    }
+
     /// The corpus folder as an argument.
     pub fn corpus_arg(&self) -> &str {
         self.corpus.to_str().unwrap()
@@ -157,11 +180,36 @@ impl Env {
         run(&self.index, args)
     }
 
+    /// `dateline index CORPUS --json EXTRA` on this index.
+    pub fn index(&self, extra: &[&str]) -> Out {
+        let mut args = vec!["index", self.corpus_arg(), "--json"];
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+
+    /// `dateline index CORPUS --json EXTRA`, which must succeed (exit 0): its report.
+    pub fn index_ok(&self, extra: &[&str]) -> Value {
+        let out = self.index(extra);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.json()
+    }
+
     /// `dateline index CORPUS --json`: its report (exit 0 or 1, anything else fails the test).
     pub fn index_json(&self) -> Value {
-        let out = self.run(&["index", self.corpus_arg(), "--json"]);
+        let out = self.index(&[]);
         assert!(out.code == 0 || out.code == 1, "{}", out.stderr);
         out.json()
+    }
+
+    /// The id of every article in this index, sorted (the search for everything must find
+    /// some and return them all).
+    pub fn ids(&self) -> Vec<String> {
+        let (code, v) = self.search(&["*", "--limit", "10000"]);
+        assert_eq!(code, 0, "{v}");
+        let mut ids = hit_ids(&v);
+        assert_eq!(v["total"], ids.len() as u64, "every hit returned");
+        ids.sort();
+        ids
     }
 
     /// `dateline search --json ARGS` on this index; see [`search`].

@@ -421,5 +421,20 @@ mod tests {
             ["The Hill"]
         );
         assert_eq!(who("“We fight on,” the Islamic State said."), ["Islamic State"]);
+        assert_eq!(who("In a notice, the Bank said “there will be no auction.”"), [""]);
+        assert_eq!(
+            who("Dr. Ann Roe, who practises in Mount Kisco, New York, said “she is well.”"),
+            ["Ann Roe"]
+        );
+        assert_eq!(
+            who("Jo Ames, the chairwoman of Parents Stand Together, an advocacy group, \
+                 called the idea “cruel.”"),
+            ["Jo Ames"]
+        );
+        assert_eq!(
+            who("Representative Lea Holm, Democrat of Ohio and chairwoman of the House \
+                 Budget Committee, said the plan was “dead on arrival.”"),
+            ["Lea Holm"]
+        );
     }
 }

@@ -5,7 +5,8 @@ use super::names::{join, name_word, strip_possessive, trailing_name, Name};
 use super::tokens::{is_possessive, Kind, Tok, MAX_WINDOW};
 use super::words::{
     ADVERBS, AUXILIARIES, NOT_NAME, NOT_PERSON_LAST, NP_BREAKS, OF_TITLES, ORG_NOUNS,
-    PARTICLES, PREPOSITIONS, RELATIONS, ROLE_NOUNS, ROLE_WORDS, TITLES,
+    PARTICLES, PLACE_LAST, PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS, ROLE_WORDS,
+    TITLES,
 };
 
 /// What the words in a speaker's place say.
@@ -90,6 +91,23 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
             if acronym_only && before.last().is_some_and(role_noun) {
                 return Np::Other;
             }
+            // `the chairwoman of Families Belong Together`, `a salesman in New York`: a name
+            // governed by a preposition is not who the phrase is about (but in `написал в
+            // Twitter Трамп` the preposition governs `Twitter`, left out of the name).
+            let whole_run = name.words.len() == toks.len() - start;
+            let governed = whole_run
+                && (matches!(before, [.., p] if p.is_in(&PREPOSITIONS))
+                    || matches!(before, [.., p, t] if t.lower == "the" && p.is_in(&PREPOSITIONS)));
+            // A place never speaks (`Mount Kisco, New York, said`), and a lone `Bank`, `Co`
+            // or `House` is a piece of an organisation's name (but `The Post` is how a
+            // newspaper is called).
+            let fragment = name.words.len() == 1
+                && !name.person
+                && organisation(&name.words)
+                && !PUBLICATIONS.contains(&name.words[0].to_lowercase().as_str());
+            if governed || fragment || place(&name.words) {
+                return Np::Other;
+            }
             // `the Islamic State`, `The Hill`: an organisation or a publication, not a
             // person (`the Rev. Al Sharpton` has a title).
             if before.last().is_some_and(|t| t.lower == "the") && name.role.is_none() {
@@ -103,10 +121,6 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
                     }
                     return Np::Name(name);
                 }
-            }
-            // A lone `Bank`, `Co` or `House`: a piece of an organisation's name.
-            if name.words.len() == 1 && !name.person && organisation(&name.words) {
-                return Np::Other;
             }
             if name.role.is_none() {
                 if let Some(last) = before.last() {
@@ -176,6 +190,14 @@ fn organisation(words: &[String]) -> bool {
     words
         .last()
         .is_some_and(|w| NOT_PERSON_LAST.contains(&w.to_lowercase()))
+}
+
+/// Whether a name is a place's (`New York`, `North Carolina`, `Mexico City`).
+fn place(words: &[String]) -> bool {
+    words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|w| PLACE_LAST.contains(&w.to_lowercase()))
 }
 
 /// The noun phrase at the start of `toks`: up to the first break word, comma or bracket.

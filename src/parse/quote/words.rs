@@ -326,6 +326,19 @@ pub(super) static NOT_PERSON_LAST: Words = Words::new(
      co co. corp inc ltd ltd. plc llc ag gmbh sa nv bv ab asa spa",
 );
 
+/// Last words of two-word and longer names of places (`New York`, `South Dakota`).
+pub(super) static PLACE_LAST: Words = Words::new(
+    "york jersey hampshire mexico carolina dakota virginia city county island islands \
+     zealand africa arabia korea kong lanka rico salvador aires janeiro angeles francisco \
+     diego orleans vegas lake beach valley district province",
+);
+
+/// Last words of organisations' names that name a publication when they stand alone (`The
+/// Post`, `the Times`), unlike `the Bank` or `the House`.
+pub(super) const PUBLICATIONS: &[&str] = &[
+    "post", "times", "journal", "tribune", "news", "magazine", "reuters", "press", "today",
+];
+
 /// Words between a speaker and the speech verb that do not change who spoke.
 pub(super) static ADVERBS: Words = Words::new(
     "also later then has had have would will once previously recently again further earlier \

@@ -243,9 +243,33 @@ fn full_key(raw: &str) -> String {
         .join(" ")
 }
 
-/// Lower case with every apostrophe as `'`.
+/// Lower case with every apostrophe as `'`, an initial glued to a surname set apart
+/// (`Б.Джонсон` → `б. джонсон`) and a last period dropped (`Т.Мей.`).
 pub(crate) fn fold(raw: &str) -> String {
-    fold_apostrophes(&raw.to_lowercase())
+    let lower = fold_apostrophes(&raw.to_lowercase());
+    let mut out = String::with_capacity(lower.len() + 2);
+    let chars: Vec<char> = lower.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        out.push(c);
+        let initial = i >= 1
+            && chars[i - 1].is_alphabetic()
+            && (i == 1 || !chars[i - 2].is_alphabetic());
+        if c == '.' && initial && chars.get(i + 1).is_some_and(|n| n.is_alphabetic()) {
+            out.push(' ');
+        }
+    }
+    let trimmed = out.trim_end();
+    match trimmed.strip_suffix('.') {
+        // `Jr.` and initials keep their period.
+        Some(stem)
+            if stem.rsplit(' ').next().is_some_and(|w| {
+                w.chars().filter(|c| c.is_alphabetic()).count() > 2 && !w.contains('.')
+            }) =>
+        {
+            stem.to_string()
+        }
+        _ => trimmed.to_string(),
+    }
 }
 
 /// `’`, `ʼ`, `‘` and `´` as `'`.
@@ -323,15 +347,13 @@ fn dominant<T>(candidates: &[(T, u64)]) -> Option<&T> {
 fn short_fits(short: &str, full: &str) -> bool {
     let s: Vec<&str> = short.split(' ').collect();
     let f: Vec<&str> = full.split(' ').collect();
-    if f.len() < 2 || surname(full) != s.last().copied() {
+    // A full name, not one with a first initial (`J. Smith` is no candidate for `Smith`).
+    if f.len() < 2 || is_initial(f[0]) || surname(full) != s.last().copied() {
         return false;
     }
     match s.as_slice() {
         [_] => true,
-        [initial, _] if is_initial(initial) && f.len() >= 2 => {
-            let letter = initial.chars().next();
-            f[0].chars().next() == letter && !is_initial(f[0])
-        }
+        [initial, _] if is_initial(initial) => f[0].chars().next() == initial.chars().next(),
         _ => false,
     }
 }
@@ -433,6 +455,9 @@ mod tests {
         ]);
         assert_eq!(shown(&p, "J. Smith"), "John Smith");
         assert_eq!(shown(&p, "А. Кубилюс"), "Андрюс Кубилюс");
+        let glued = people(&["Б.Джонсон", "Борис Джонсон", "Т.Мей.", "Тереза Мей"]);
+        assert_eq!(shown(&glued, "Б.Джонсон"), "Борис Джонсон");
+        assert_eq!(shown(&glued, "Т.Мей."), "Тереза Мей");
         assert_eq!(shown(&p, "Pires"), "Ana Pires");
         assert_eq!(shown(&p, "Ana Pires and Rui Mota"), "Ana Pires and Rui Mota");
         assert_eq!(shown(&p, "RT"), "RT");

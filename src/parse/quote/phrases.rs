@@ -5,7 +5,8 @@ use super::names::{join, name_word, strip_possessive, trailing_name, Name};
 use super::tokens::{is_possessive, Kind, Tok, MAX_WINDOW};
 use super::words::{
     ADVERBS, AUXILIARIES, NOT_NAME, NOT_PERSON_LAST, NP_BREAKS, OF_TITLES, ORG_NOUNS,
-    PARTICLES, PLACE_LAST, PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS, ROLE_WORDS,
+    COUNTRY_ACRONYMS, PARTICLES, PLACE_LAST, PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS,
+    ROLE_WORDS,
     TITLES,
 };
 
@@ -101,10 +102,11 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
             // A place never speaks (`Mount Kisco, New York, said`), and a lone `Bank`, `Co`
             // or `House` is a piece of an organisation's name (but `The Post` is how a
             // newspaper is called).
-            let fragment = name.words.len() == 1
-                && !name.person
+            let lone = name.words.len() == 1;
+            let fragment = lone
                 && organisation(&name.words)
-                && !PUBLICATIONS.contains(&name.words[0].to_lowercase().as_str());
+                && !PUBLICATIONS.contains(&name.words[0].to_lowercase().as_str())
+                || lone && COUNTRY_ACRONYMS.contains(&name.words[0].to_lowercase().as_str());
             if governed || fragment || place(&name.words) {
                 return Np::Other;
             }
@@ -319,12 +321,13 @@ pub(super) fn trailing_np(toks: &[Tok]) -> Np {
     }
     // `a salesman in New York said`: a name right after a preposition is where or for whom,
     // not who.
+    let the = usize::from(toks.get(start).is_some_and(|t| t.lower == "the"));
     if start > 0
         && toks[start - 1].is_in(&PREPOSITIONS)
-        && toks.get(start).is_some_and(|t| t.capitalised())
+        && toks.get(start + the).is_some_and(|t| t.capitalised())
     {
         if let Np::Name(_) = noun_phrase(&toks[start..end]) {
-            let first_is_name = matches!(trailing_name(&toks[start..end]), Some((0, _)));
+            let first_is_name = matches!(trailing_name(&toks[start..end]), Some((k, _)) if k == the);
             if first_is_name {
                 return Np::Other;
             }

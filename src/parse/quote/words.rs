@@ -270,6 +270,12 @@ pub(super) static PLACE_ACRONYMS: Words = Words::new(
     "u.s. u.s u.k. uk u.n. un eu e.u. ussr u.s.s.r. usa u.s.a. сша рф ес єс оон нато",
 );
 
+/// Acronyms of countries, which alone are where something happened, not a speaker (`минфин
+/// США`); unions and alliances (`EU`, `NATO`) speak.
+pub(super) const COUNTRY_ACRONYMS: &[&str] = &[
+    "u.s.", "u.s", "us", "u.k.", "uk", "usa", "u.s.a.", "ussr", "u.s.s.r.", "сша", "рф",
+];
+
 /// Honorifics: stripped from a name, never kept as a role.
 pub(super) static HONORIFICS: Words =
     Words::new("mr. mrs. ms. miss mx. mr mrs ms sir dame lord lady");

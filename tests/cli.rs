@@ -1008,7 +1008,15 @@ fn speakers_fold_into_one_person_across_the_archive() {
         serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
     };
     run(&["index", corpus.to_str().unwrap()]);
-    let all = run(&["quotes", "*", "--facet", "speaker", "--facet-limit", "0", "--json"]);
+    let all = run(&[
+        "quotes",
+        "*",
+        "--facet",
+        "speaker",
+        "--facet-limit",
+        "0",
+        "--json",
+    ]);
     let want: BTreeMap<String, u64> = [
         ("Petra Lindqvist", 3),
         ("Martin O'Doyle", 2),

@@ -559,5 +559,7 @@ fn speaker_facets_name_each_person_once() {
     // A suffix is another person.
     assert!(has("basil/articles", "Donald Trump Jr.") && has("basil/articles", "Donald Trump"));
     // `Chancellor of the Exchequer Nigel Lawson` is Nigel Lawson, Reuters' third most quoted.
-    assert!(all["reuters21578"][..5].iter().any(|v| v.value == "Nigel Lawson"));
+    assert!(all["reuters21578"][..5]
+        .iter()
+        .any(|v| v.value == "Nigel Lawson"));
 }

@@ -162,16 +162,20 @@ impl DatelineIndex {
         } else {
             Some(self.speakers_query(&req.speakers, &people)?)
         };
-        let found = self.find_in(searcher, Some(people), Ask {
-            target: Target::Quotes,
-            query: &req.query,
-            filters: &req.filters,
-            also,
-            facets: &req.facets,
-            histogram: false,
-            sort: req.sort,
-            page: req.page,
-        })?;
+        let found = self.find_in(
+            searcher,
+            Some(people),
+            Ask {
+                target: Target::Quotes,
+                query: &req.query,
+                filters: &req.filters,
+                also,
+                facets: &req.facets,
+                histogram: false,
+                sort: req.sort,
+                page: req.page,
+            },
+        )?;
         let snippets = match &found.user {
             Some(u) => Some(snippets::snippet_generator(
                 &found.searcher,

@@ -11,11 +11,18 @@
 //! - a surname alone (`Obama`), or with a first initial (`J. Smith`), when one person of the
 //!   archive with that surname (and initial) is named in full at least five times as often
 //!   as all others together (`Barack Obama` over `Michelle Obama`; `Hillary Clinton` and
-//!   `Bill Clinton` in 450 and 100 documents are too close, so `Clinton` stays as it is). Within an article the
-//!   fullest name already wins, so a surname left alone comes from an article that never
-//!   names anyone in full by it, and the archive's most quoted bearer is the likely one.
+//!   `Bill Clinton` in 450 and 100 documents are too close, so `Clinton` stays as it is).
+//!   Within an article the fullest name already wins, so a surname left alone comes from an
+//!   article that never names anyone in full by it, and the archive's most quoted bearer is
+//!   the likely one.
 //!
-//! A suffix keeps a person apart (`Donald Trump Jr.`), and makes a surname alone ambiguous.
+//! A suffix keeps a person apart (`Donald Trump Jr.`), and counts as another bearer of the
+//! surname.
+//!
+//! How often a value is named is its document frequency in the `speaker` field (articles and
+//! quotes, deleted documents included until their segment is merged): read from the same
+//! dictionaries, at no extra cost. The same documents make `--speaker` with a name resolve
+//! as the facet does.
 //! Values that are not shaped like a person's name (`Ana Pires and Rui Mota`, `RT`, `the
 //! Lindqvist campaign`) fold by case and apostrophe only.
 //!
@@ -88,7 +95,11 @@ impl People {
             };
             raw_of_segment.push(terms);
         }
-        let mut all: Vec<&str> = raw_of_segment.iter().flatten().map(String::as_str).collect();
+        let mut all: Vec<&str> = raw_of_segment
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
         all.sort_unstable();
         all.dedup();
         let all: Vec<(&str, u64)> = all
@@ -108,19 +119,21 @@ impl People {
     pub(crate) fn group(values: &[(&str, u64)]) -> People {
         let raw: Vec<&str> = values.iter().map(|v| v.0).collect();
         // Full names and other values first, by their folded key.
-        let mut key_of: Vec<String> = raw.iter().map(|r| full_key(r)).collect();
+        let shaped: Vec<bool> = raw.iter().map(|r| person_shaped(r)).collect();
+        let full: Vec<String> = raw.iter().map(|r| full_key(r)).collect();
+        let mut key_of = full.clone();
         let two_word: std::collections::HashSet<&str> = key_of
             .iter()
             .filter(|k| k.split(' ').count() == 2)
             .map(String::as_str)
             .collect();
         // `Hillary Rodham Clinton` joins `Hillary Clinton` when the archive has that form.
-        let middle_dropped: Vec<Option<String>> = raw
+        let middle_dropped: Vec<Option<String>> = shaped
             .iter()
             .zip(&key_of)
-            .map(|(r, k)| {
+            .map(|(&shaped, k)| {
                 let words: Vec<&str> = k.split(' ').collect();
-                (person_shaped(r) && words.len() == 3 && !is_suffix(words[2]))
+                (shaped && words.len() == 3 && !is_suffix(words[2]))
                     .then(|| format!("{} {}", words[0], words[2]))
                     .filter(|short| two_word.contains(short.as_str()))
             })
@@ -133,8 +146,8 @@ impl People {
         // Surname → the full-name keys of people with that surname, and how often each is
         // named.
         let mut by_surname: HashMap<String, Vec<(&str, u64)>> = HashMap::new();
-        for ((r, k), (_, w)) in raw.iter().zip(&key_of).zip(values) {
-            if person_shaped(r) && k.contains(' ') {
+        for ((&shaped, k), (_, w)) in shaped.iter().zip(&key_of).zip(values) {
+            if shaped && k.contains(' ') {
                 if let Some(s) = surname(k) {
                     let v = by_surname.entry(s.to_string()).or_default();
                     match v.iter_mut().find(|(key, _)| *key == k.as_str()) {
@@ -145,11 +158,11 @@ impl People {
             }
         }
         // A surname alone, or with a first initial, takes the key of the one person it fits.
-        let resolved: Vec<String> = raw
+        let resolved: Vec<String> = shaped
             .iter()
             .zip(&key_of)
-            .map(|(r, k)| {
-                if !person_shaped(r) {
+            .map(|(&shaped, k)| {
+                if !shaped {
                     return k.clone();
                 }
                 short_form_person(k, &by_surname).unwrap_or_else(|| k.clone())
@@ -172,8 +185,9 @@ impl People {
             people.by_key.insert((*k).to_string(), id);
         }
         // `Hillary Rodham Clinton` asked for by that name.
-        for (r, &id) in &people.by_raw {
-            people.by_key.entry(full_key(r)).or_insert(id);
+        for (r, k) in raw.iter().zip(full) {
+            let id = people.by_raw[*r];
+            people.by_key.entry(k).or_insert(id);
         }
         people.display = people.members.iter().map(|m| display_of(m)).collect();
         people
@@ -251,9 +265,8 @@ pub(crate) fn fold(raw: &str) -> String {
     let chars: Vec<char> = lower.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         out.push(c);
-        let initial = i >= 1
-            && chars[i - 1].is_alphabetic()
-            && (i == 1 || !chars[i - 2].is_alphabetic());
+        let initial =
+            i >= 1 && chars[i - 1].is_alphabetic() && (i == 1 || !chars[i - 2].is_alphabetic());
         if c == '.' && initial && chars.get(i + 1).is_some_and(|n| n.is_alphabetic()) {
             out.push(' ');
         }
@@ -294,8 +307,10 @@ fn person_shaped(raw: &str) -> bool {
     words.iter().all(|w| {
         w.starts_with(char::is_uppercase)
             || is_suffix(&w.to_lowercase())
-            || ["de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "del", "la", "le"]
-                .contains(w)
+            || [
+                "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "del", "la", "le",
+            ]
+            .contains(w)
     })
 }
 
@@ -362,7 +377,8 @@ fn short_fits(short: &str, full: &str) -> bool {
 fn display_of(members: &[String]) -> String {
     let rank = |m: &String| {
         let words: Vec<&str> = m.split_whitespace().collect();
-        let has_initial = words.len() >= 2 && words[..words.len() - 1].iter().any(|w| is_initial(w));
+        let has_initial =
+            words.len() >= 2 && words[..words.len() - 1].iter().any(|w| is_initial(w));
         let shouted = !m.chars().any(char::is_lowercase);
         (
             words.len() < 2,
@@ -432,7 +448,13 @@ mod tests {
 
     #[test]
     fn case_and_apostrophes_are_one_value() {
-        let p = people(&["Martin O'Malley", "Martin O’Malley", "O’Malley", "MCCAIN", "McCain"]);
+        let p = people(&[
+            "Martin O'Malley",
+            "Martin O’Malley",
+            "O’Malley",
+            "MCCAIN",
+            "McCain",
+        ]);
         assert_eq!(shown(&p, "Martin O’Malley"), "Martin O'Malley");
         assert_eq!(shown(&p, "O’Malley"), "Martin O'Malley");
         assert_eq!(shown(&p, "MCCAIN"), "McCain");
@@ -459,7 +481,10 @@ mod tests {
         assert_eq!(shown(&glued, "Б.Джонсон"), "Борис Джонсон");
         assert_eq!(shown(&glued, "Т.Мей."), "Тереза Мей");
         assert_eq!(shown(&p, "Pires"), "Ana Pires");
-        assert_eq!(shown(&p, "Ana Pires and Rui Mota"), "Ana Pires and Rui Mota");
+        assert_eq!(
+            shown(&p, "Ana Pires and Rui Mota"),
+            "Ana Pires and Rui Mota"
+        );
         assert_eq!(shown(&p, "RT"), "RT");
         assert_eq!(shown(&p, "Lindqvist campaign"), "Lindqvist campaign");
         // A first initial stays a first name of its own when two people fit.
@@ -482,7 +507,10 @@ mod tests {
         assert_eq!(members, ["Donald J. Trump", "Donald Trump"]);
         assert_eq!(p.find("Donald J. Trump"), Some(trump));
         assert_eq!(p.display(p.find("kofman").unwrap()), "Michael Kofman");
-        assert_eq!(p.display(p.find("martin o'malley").unwrap()), "Martin O'Malley");
+        assert_eq!(
+            p.display(p.find("martin o'malley").unwrap()),
+            "Martin O'Malley"
+        );
         // Trump alone fits two people: no one person.
         assert_eq!(p.find("trump"), None);
         assert_eq!(p.find("nobody"), None);

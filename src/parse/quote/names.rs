@@ -390,9 +390,15 @@ mod tests {
             who("“Output rises,” Minister of Mines and Energy Budiman said."),
             ["Budiman"]
         );
-        assert_eq!(who("“Not now,” Former Mayor Ilka Brandt said."), ["Ilka Brandt"]);
+        assert_eq!(
+            who("“Not now,” Former Mayor Ilka Brandt said."),
+            ["Ilka Brandt"]
+        );
         assert_eq!(who("“Not now,” U.S. Brandt said."), ["Brandt"]);
-        assert_eq!(who("«Мы ждём», — сказал министр Германии Хайко Ланге."), ["Хайко Ланге"]);
+        assert_eq!(
+            who("«Мы ждём», — сказал министр Германии Хайко Ланге."),
+            ["Хайко Ланге"]
+        );
         assert_eq!(who("«Мы ждём», — написал в Twitter Трамп."), ["Трамп"]);
         assert_eq!(who("“Vote,” Gale Brook CPAC said."), ["Gale Brook"]);
         // An apostrophe is one character in a speaker.
@@ -406,7 +412,10 @@ mod tests {
             who("One bond salesman in New York said, “They misjudged it.”"),
             [""]
         );
-        assert_eq!(who("In Tokyo, one oil analyst said, “No reason to worry.”"), [""]);
+        assert_eq!(
+            who("In Tokyo, one oil analyst said, “No reason to worry.”"),
+            [""]
+        );
         // Nobody rather than `Co` (the rules do not reach back over `of … and Co`).
         assert_eq!(
             who("“Crude stays high,” Ola Berg of Kleinwort Grieveson and Co told Reuters."),
@@ -420,20 +429,30 @@ mod tests {
             who("According to The Hill, “the vote is close.”"),
             ["The Hill"]
         );
-        assert_eq!(who("“We fight on,” the Islamic State said."), ["Islamic State"]);
-        assert_eq!(who("In a notice, the Bank said “there will be no auction.”"), [""]);
+        assert_eq!(
+            who("“We fight on,” the Islamic State said."),
+            ["Islamic State"]
+        );
+        assert_eq!(
+            who("In a notice, the Bank said “there will be no auction.”"),
+            [""]
+        );
         assert_eq!(
             who("Dr. Ann Roe, who practises in Mount Kisco, New York, said “she is well.”"),
             ["Ann Roe"]
         );
         assert_eq!(
-            who("Jo Ames, the chairwoman of Parents Stand Together, an advocacy group, \
-                 called the idea “cruel.”"),
+            who(
+                "Jo Ames, the chairwoman of Parents Stand Together, an advocacy group, \
+                 called the idea “cruel.”"
+            ),
             ["Jo Ames"]
         );
         assert_eq!(
-            who("Representative Lea Holm, Democrat of Ohio and chairwoman of the House \
-                 Budget Committee, said the plan was “dead on arrival.”"),
+            who(
+                "Representative Lea Holm, Democrat of Ohio and chairwoman of the House \
+                 Budget Committee, said the plan was “dead on arrival.”"
+            ),
             ["Lea Holm"]
         );
     }

@@ -4,10 +4,9 @@
 use super::names::{join, name_word, strip_possessive, trailing_name, Name};
 use super::tokens::{is_possessive, Kind, Tok, MAX_WINDOW};
 use super::words::{
-    ADVERBS, AUXILIARIES, NOT_NAME, NOT_PERSON_LAST, NP_BREAKS, OF_TITLES, ORG_NOUNS,
-    COUNTRY_ACRONYMS, PARTICLES, PLACE_LAST, PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS,
-    ROLE_WORDS,
-    TITLES,
+    ADVERBS, AUXILIARIES, COUNTRY_ACRONYMS, NOT_NAME, NOT_PERSON_LAST, NP_BREAKS, OF_TITLES,
+    ORG_NOUNS, PARTICLES, PLACE_LAST, PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS,
+    ROLE_WORDS, TITLES,
 };
 
 /// What the words in a speaker's place say.
@@ -119,7 +118,8 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
                         .last()
                         .is_some_and(|t| t.capitalised() && !t.opens_sentence())
                     {
-                        name.words.insert(0, before[before.len() - 1].text.to_string());
+                        name.words
+                            .insert(0, before[before.len() - 1].text.to_string());
                     }
                     return Np::Name(name);
                 }
@@ -327,7 +327,8 @@ pub(super) fn trailing_np(toks: &[Tok]) -> Np {
         && toks.get(start + the).is_some_and(|t| t.capitalised())
     {
         if let Np::Name(_) = noun_phrase(&toks[start..end]) {
-            let first_is_name = matches!(trailing_name(&toks[start..end]), Some((k, _)) if k == the);
+            let first_is_name =
+                matches!(trailing_name(&toks[start..end]), Some((k, _)) if k == the);
             if first_is_name {
                 return Np::Other;
             }

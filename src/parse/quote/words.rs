@@ -266,9 +266,8 @@ pub(super) static OFFICES: Words = Words::new(
 );
 
 /// Acronyms of countries and unions: before a name, where the person is from.
-pub(super) static PLACE_ACRONYMS: Words = Words::new(
-    "u.s. u.s u.k. uk u.n. un eu e.u. ussr u.s.s.r. usa u.s.a. сша рф ес єс оон нато",
-);
+pub(super) static PLACE_ACRONYMS: Words =
+    Words::new("u.s. u.s u.k. uk u.n. un eu e.u. ussr u.s.s.r. usa u.s.a. сша рф ес єс оон нато");
 
 /// Acronyms of countries, which alone are where something happened, not a speaker (`минфин
 /// США`); unions and alliances (`EU`, `NATO`) speak.

@@ -516,7 +516,8 @@ fn speaker_facets_name_each_person_once() {
         "США Дональд Трамп",
         "Также Трамп",
     ];
-    let corpora: [(&str, fn(&str) -> bool); 4] = [
+    type Keep = fn(&str) -> bool;
+    let corpora: [(&str, Keep); 4] = [
         ("reuters21578", |n| n.ends_with(".sgm")),
         ("polnear/data", |n| n.ends_with(".txt")),
         ("basil/articles", |n| n.ends_with(".json")),

@@ -30,7 +30,7 @@
 //! shortest full form, then one not in capitals, then the first in sort order): chosen from
 //! the values alone, so it does not move as counts change.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, Mutex};
 
 use tantivy::Searcher;
@@ -76,40 +76,49 @@ impl PeopleCache {
 }
 
 impl People {
-    /// Reads every segment's speaker dictionary once.
+    /// Reads every segment's speaker dictionary once: the inverted index's, which has each
+    /// term's document frequency and, holding the same terms as the fast column, its ordinals.
     fn of(searcher: &Searcher) -> Result<People> {
-        let mut raw_of_segment: Vec<Vec<String>> = Vec::new();
         let field = searcher.schema().get_field(name::SPEAKER)?;
-        let mut weights: HashMap<String, u64> = HashMap::new();
+        let mut segments: Vec<Vec<(String, u64)>> = Vec::new();
         for seg in searcher.segment_readers() {
-            let terms = seg.inverted_index(field)?;
-            let mut stream = terms.terms().stream().map_err(crate::index::io_err)?;
+            let index = seg.inverted_index(field)?;
+            let dict = index.terms();
+            let mut terms = Vec::with_capacity(dict.num_terms());
+            let mut stream = dict.stream().map_err(crate::index::io_err)?;
             while stream.advance() {
-                *weights
-                    .entry(String::from_utf8_lossy(stream.key()).into_owned())
-                    .or_default() += u64::from(stream.value().doc_freq);
+                terms.push((
+                    String::from_utf8_lossy(stream.key()).into_owned(),
+                    u64::from(stream.value().doc_freq),
+                ));
             }
-            let terms = match seg.fast_fields().str(name::SPEAKER)? {
-                Some(col) => crate::index::column_terms(&col)?,
-                None => Vec::new(),
-            };
-            raw_of_segment.push(terms);
+            // Should the column hold other terms (it never has), its own dictionary says
+            // which value each ordinal is.
+            if let Some(col) = seg.fast_fields().str(name::SPEAKER)? {
+                if col.num_terms() != terms.len() {
+                    terms = crate::index::column_terms(&col)?
+                        .into_iter()
+                        .map(|t| (t, 1))
+                        .collect();
+                }
+            }
+            segments.push(terms);
         }
-        let mut all: Vec<&str> = raw_of_segment
-            .iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
+        let mut weights: HashMap<&str, u64> = HashMap::default();
+        for (term, w) in segments.iter().flatten() {
+            *weights.entry(term.as_str()).or_default() += w;
+        }
+        let mut all: Vec<(&str, u64)> = weights.into_iter().collect();
         all.sort_unstable();
-        all.dedup();
-        let all: Vec<(&str, u64)> = all
-            .into_iter()
-            .map(|r| (r, weights.get(r).copied().unwrap_or(1)))
-            .collect();
         let mut people = People::group(&all);
-        people.segments = raw_of_segment
+        people.segments = segments
             .iter()
-            .map(|terms| terms.iter().map(|t| people.by_raw[t.as_str()]).collect())
+            .map(|terms| {
+                terms
+                    .iter()
+                    .map(|(t, _)| people.by_raw[t.as_str()])
+                    .collect()
+            })
             .collect();
         Ok(people)
     }
@@ -122,7 +131,7 @@ impl People {
         let shaped: Vec<bool> = raw.iter().map(|r| person_shaped(r)).collect();
         let full: Vec<String> = raw.iter().map(|r| full_key(r)).collect();
         let mut key_of = full.clone();
-        let two_word: std::collections::HashSet<&str> = key_of
+        let two_word: HashSet<&str> = key_of
             .iter()
             .filter(|k| k.split(' ').count() == 2)
             .map(String::as_str)
@@ -145,7 +154,7 @@ impl People {
         }
         // Surname → the full-name keys of people with that surname, and how often each is
         // named.
-        let mut by_surname: HashMap<String, Vec<(&str, u64)>> = HashMap::new();
+        let mut by_surname: HashMap<String, Vec<(&str, u64)>> = HashMap::default();
         for ((&shaped, k), (_, w)) in shaped.iter().zip(&key_of).zip(values) {
             if shaped && k.contains(' ') {
                 if let Some(s) = surname(k) {
@@ -170,7 +179,7 @@ impl People {
             .collect();
 
         let mut people = People::default();
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut ids: HashMap<&str, u32> = HashMap::default();
         for ((r, k), (_, w)) in raw.iter().zip(&resolved).zip(values) {
             let id = *ids.entry(k.as_str()).or_insert_with(|| {
                 people.members.push(Vec::new());
@@ -260,29 +269,33 @@ fn full_key(raw: &str) -> String {
 /// Lower case with every apostrophe as `'`, an initial glued to a surname set apart
 /// (`Б.Джонсон` → `б. джонсон`) and a last period dropped (`Т.Мей.`).
 pub(crate) fn fold(raw: &str) -> String {
-    let lower = fold_apostrophes(&raw.to_lowercase());
-    let mut out = String::with_capacity(lower.len() + 2);
-    let chars: Vec<char> = lower.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        out.push(c);
-        let initial =
-            i >= 1 && chars[i - 1].is_alphabetic() && (i == 1 || !chars[i - 2].is_alphabetic());
-        if c == '.' && initial && chars.get(i + 1).is_some_and(|n| n.is_alphabetic()) {
+    let mut out = String::with_capacity(raw.len() + 2);
+    // The two characters before the one at hand: alphabetic or not.
+    let (mut prev, mut before) = (false, false);
+    let mut glued = false;
+    for c in raw.chars() {
+        if glued && c.is_alphabetic() {
             out.push(' ');
         }
-    }
-    let trimmed = out.trim_end();
-    match trimmed.strip_suffix('.') {
-        // `Jr.` and initials keep their period.
-        Some(stem)
-            if stem.rsplit(' ').next().is_some_and(|w| {
-                w.chars().filter(|c| c.is_alphabetic()).count() > 2 && !w.contains('.')
-            }) =>
-        {
-            stem.to_string()
+        glued = c == '.' && prev && !before;
+        match c {
+            '’' | 'ʼ' | '‘' | '´' | '`' => out.push('\''),
+            c if c.is_uppercase() => out.extend(c.to_lowercase()),
+            c => out.push(c),
         }
-        _ => trimmed.to_string(),
+        before = prev;
+        prev = c.is_alphabetic();
     }
+    out.truncate(out.trim_end().len());
+    // `Jr.` and initials keep their period.
+    let last_word = out.rsplit(' ').next().unwrap_or("");
+    if last_word.ends_with('.')
+        && !last_word[..last_word.len() - 1].contains('.')
+        && last_word.chars().filter(|c| c.is_alphabetic()).count() > 2
+    {
+        out.pop();
+    }
+    out
 }
 
 /// `’`, `ʼ`, `‘` and `´` as `'`.
@@ -375,6 +388,9 @@ fn short_fits(short: &str, full: &str) -> bool {
 
 /// The display name of a person from its raw values.
 fn display_of(members: &[String]) -> String {
+    if let [one] = members {
+        return fold_apostrophes(one);
+    }
     let rank = |m: &String| {
         let words: Vec<&str> = m.split_whitespace().collect();
         let has_initial =

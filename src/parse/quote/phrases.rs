@@ -111,18 +111,19 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
             }
             // `the Islamic State`, `The Hill`: an organisation or a publication, not a
             // person (`the Rev. Al Sharpton` has a title).
-            if before.last().is_some_and(|t| t.lower == "the") && name.role.is_none() {
-                if !name.person {
-                    // `The Hill` keeps its article; `The Bundesbank said` opens a sentence.
-                    if before
-                        .last()
-                        .is_some_and(|t| t.capitalised() && !t.opens_sentence())
-                    {
-                        name.words
-                            .insert(0, before[before.len() - 1].text.to_string());
-                    }
-                    return Np::Name(name);
+            if before.last().is_some_and(|t| t.lower == "the")
+                && name.role.is_none()
+                && !name.person
+            {
+                // `The Hill` keeps its article; `The Bundesbank said` opens a sentence.
+                if before
+                    .last()
+                    .is_some_and(|t| t.capitalised() && !t.opens_sentence())
+                {
+                    name.words
+                        .insert(0, before[before.len() - 1].text.to_string());
                 }
+                return Np::Name(name);
             }
             if name.role.is_none() {
                 if let Some(last) = before.last() {

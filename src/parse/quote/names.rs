@@ -193,7 +193,7 @@ fn not_of_the_name(rest: &[Tok]) -> bool {
     let shouted = t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !t.text.chars().any(char::is_lowercase);
     let cyrillic_genitive = script(t.text) == Some(true)
-        && ["и", "ії", "ы", "ші"]
+        && ["и", "ії", "ої", "ы", "ші"]
             .iter()
             .any(|end| t.lower.ends_with(end));
     t.is_in(&DESCRIPTORS)
@@ -400,6 +400,14 @@ mod tests {
             ["Хайко Ланге"]
         );
         assert_eq!(who("«Мы ждём», — написал в Twitter Трамп."), ["Трамп"]);
+        assert_eq!(
+            who("«Ми чекаємо», — сказала прем'єр-міністерка Великої Британії Олена Мей."),
+            ["Олена Мей"]
+        );
+        assert_eq!(
+            who("«Мы ждём», — заявил Госсекретарь США Марк Помп."),
+            ["Марк Помп"]
+        );
         assert_eq!(who("“Vote,” Gale Brook CPAC said."), ["Gale Brook"]);
         // An apostrophe is one character in a speaker.
         assert_eq!(who("“Yes,” said Martin O’Doyle."), ["Martin O'Doyle"]);

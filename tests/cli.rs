@@ -1155,3 +1155,74 @@ fn an_index_inside_the_indexed_folder_is_never_read_as_articles() {
     assert_eq!(report["indexed"], 0, "{report}");
     assert_eq!(report["unchanged"].as_u64(), Some(indexed));
 }
+
+/// Issue 15: one person, one speaker value across the archive. Middle initials, a surname
+/// used alone and another apostrophe fold into one person in the facet, in the quotes'
+/// speaker and in `--speaker`; a suffix stays another person; a title of office is no part
+/// of a name. Each article is its own file, so only the archive-wide rules can join them.
+#[test]
+fn speakers_fold_into_one_person_across_the_archive() {
+    let env = Env::empty();
+    let articles = [
+        "“The port opens in May,” said Petra J. Lindqvist.",
+        "“Trade is up again,” said Petra Lindqvist.",
+        "“Taxes stay where they are,” Lindqvist said.",
+        "“We will not sell,” said Martin O’Doyle.",
+        "“We will not buy,” said Martin O'Doyle.",
+        "“The mill stays open,” said Karl Brandt.",
+        "“The mill will close,” said Karl Brandt Jr.",
+        "“Sterling is steady,” Chancellor of the Exchequer Rolf Amundsen said.",
+    ];
+    for (i, body) in articles.iter().enumerate() {
+        let text = format!("date 2024-01-0{} Oslo: News.\n\n{body}", i + 1);
+        env.write(&format!("a{i}.txt"), &text);
+    }
+    let run = |args: &[&str]| -> Value {
+        let out = env.run(args);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        serde_json::from_str(&out.stdout).unwrap_or(Value::Null)
+    };
+    env.index_ok(&[]);
+    let all = run(&[
+        "quotes",
+        "*",
+        "--facet",
+        "speaker",
+        "--facet-limit",
+        "0",
+        "--json",
+    ]);
+    let want: BTreeMap<String, u64> = [
+        ("Petra Lindqvist", 3),
+        ("Martin O'Doyle", 2),
+        ("Karl Brandt", 1),
+        ("Karl Brandt Jr.", 1),
+        ("Rolf Amundsen", 1),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    assert_eq!(facet(&all, "speaker"), want);
+    // The quotes carry the person's name too.
+    for q in all["quotes"].as_array().unwrap() {
+        let s = q["speaker"].as_str().unwrap();
+        assert!(want.contains_key(s), "{q}");
+    }
+    let speakers = |who: &str| -> Vec<String> {
+        let v = run(&["quotes", "*", "--speaker", who, "--json"]);
+        let mut texts: Vec<String> = v["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["speaker"].as_str().unwrap().to_string())
+            .collect();
+        texts.sort();
+        texts
+    };
+    assert_eq!(speakers("petra lindqvist"), ["Petra Lindqvist"; 3]);
+    assert_eq!(speakers("Petra J. Lindqvist"), ["Petra Lindqvist"; 3]);
+    assert_eq!(speakers("martin o’doyle"), ["Martin O'Doyle"; 2]);
+    assert_eq!(speakers("karl brandt"), ["Karl Brandt"]);
+    // A surname two people share is matched as a word, as before.
+    assert_eq!(speakers("brandt"), ["Karl Brandt", "Karl Brandt Jr."]);
+}

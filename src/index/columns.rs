@@ -24,6 +24,6 @@ pub(super) fn for_each_term(
     Ok(())
 }
 
-pub(super) fn io_err(e: std::io::Error) -> Error {
+pub(crate) fn io_err(e: std::io::Error) -> Error {
     Error::Tantivy(TantivyError::from(e))
 }

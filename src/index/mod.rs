@@ -27,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::parse::CityAliases;
 use crate::schema::{DatelineSchema, Fields};
 
-pub(crate) use columns::column_terms;
+pub(crate) use columns::{column_terms, io_err};
 pub use options::{IndexOptions, IndexReport, Progress};
 use payload::Payload;
 pub use stats::Stats;
@@ -56,6 +56,8 @@ pub struct DatelineIndex {
     dir: Option<PathBuf>,
     /// The aliases the index was built with (built-in and remembered ones), for city filters.
     aliases: RwLock<CityAliases>,
+    /// The archive's speakers grouped into people, per searcher generation.
+    pub(crate) people: crate::search::PeopleCache,
 }
 
 /// When an open index sees commits that other writers made.
@@ -181,6 +183,7 @@ impl DatelineIndex {
             version: s.version,
             dir,
             aliases: RwLock::new(CityAliases::with_custom(aliases)),
+            people: Default::default(),
         })
     }
 

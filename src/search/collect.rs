@@ -2,6 +2,7 @@
 //! fields, not estimated), and one page of hits in the order asked for.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
@@ -9,6 +10,7 @@ use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::Query;
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader};
 
+use super::people::People;
 use super::request::{FacetField, Page, Sort};
 use super::results::{FacetCount, Facets};
 use crate::date;
@@ -22,6 +24,8 @@ pub(super) struct Wanted<'a> {
     pub histogram: bool,
     pub sort: Sort,
     pub page: Page,
+    /// The archive's people, when speakers are counted: each counted once per person.
+    pub people: Option<Arc<People>>,
 }
 
 /// The string fast field counted for a facet; `None` for facets derived from the date.
@@ -44,13 +48,14 @@ pub(super) fn collect(
     wanted: &Wanted,
 ) -> Result<(Counts, Vec<(Score, DocAddress)>)> {
     let facets = wanted.facets;
-    let counter = FacetCollector::new(
+    let mut counter = FacetCollector::new(
         facets.iter().filter_map(|&f| str_field(f)).collect(),
         wanted.histogram
             || facets
                 .iter()
                 .any(|f| matches!(f, FacetField::Year | FacetField::Month)),
     );
+    counter.people = wanted.people.clone();
     let Page { limit, offset } = wanted.page;
     // TopDocs allocates for limit + offset, so neither may exceed the documents there are.
     let num_docs = searcher.num_docs() as usize;
@@ -125,11 +130,17 @@ pub(super) fn facet_values(counts: &Counts, facets_wanted: &[FacetField], limit:
 pub(super) struct FacetCollector {
     fields: Vec<&'static str>,
     days: bool,
+    /// Speakers counted per person rather than per raw value.
+    people: Option<Arc<People>>,
 }
 
 impl FacetCollector {
     pub(super) fn new(fields: Vec<&'static str>, days: bool) -> Self {
-        FacetCollector { fields, days }
+        FacetCollector {
+            fields,
+            days,
+            people: None,
+        }
     }
 }
 
@@ -143,7 +154,7 @@ pub(super) struct Counts {
 
 pub(super) struct SegmentCounts {
     total: u64,
-    columns: Vec<(&'static str, Option<StrColumn>, Vec<u64>)>,
+    columns: Vec<Counted>,
     date: Option<Column<tantivy::DateTime>>,
     days: HashMap<i64, u64>,
     scratch: Vec<u64>,
@@ -153,13 +164,25 @@ impl Collector for FacetCollector {
     type Fruit = Counts;
     type Child = SegmentCounts;
 
-    fn for_segment(&self, _ord: u32, seg: &SegmentReader) -> tantivy::Result<SegmentCounts> {
+    fn for_segment(&self, ord: u32, seg: &SegmentReader) -> tantivy::Result<SegmentCounts> {
         let ff = seg.fast_fields();
         let mut columns = Vec::new();
         for &name in &self.fields {
             let col = ff.str(name)?;
-            let n = col.as_ref().map_or(0, |c| c.num_terms());
-            columns.push((name, col, vec![0u64; n]));
+            let people = self
+                .people
+                .clone()
+                .filter(|_| name == crate::schema::name::SPEAKER);
+            let n = match &people {
+                Some(p) => p.len(),
+                None => col.as_ref().map_or(0, |c| c.num_terms()),
+            };
+            columns.push(Counted {
+                name,
+                col,
+                counts: vec![0u64; n],
+                people: people.map(|p| (p, ord as usize)),
+            });
         }
         let date = if self.days {
             Some(ff.date(name::DATE)?)
@@ -200,15 +223,41 @@ impl Collector for FacetCollector {
     }
 }
 
+/// One string column counted in a segment: per term ordinal, or per person for speakers.
+pub(super) struct Counted {
+    name: &'static str,
+    col: Option<StrColumn>,
+    counts: Vec<u64>,
+    /// The people and this segment's ordinal in the searcher.
+    people: Option<(Arc<People>, usize)>,
+}
+
 impl SegmentCollector for SegmentCounts {
     type Fruit = Counts;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         self.total += 1;
-        for (_, col, counts) in &mut self.columns {
+        for Counted {
+            col,
+            counts,
+            people,
+            ..
+        } in &mut self.columns
+        {
             let Some(col) = col else { continue };
             self.scratch.clear();
-            self.scratch.extend(col.term_ords(doc));
+            match people {
+                // A damaged column's ordinal past its dictionary maps to no one.
+                Some((p, seg)) => {
+                    let persons = p.segment(*seg);
+                    self.scratch.extend(col.term_ords(doc).map(|o| {
+                        persons
+                            .get(o as usize)
+                            .map_or(u64::MAX, |&person| u64::from(person))
+                    }));
+                }
+                None => self.scratch.extend(col.term_ords(doc)),
+            }
             if self.scratch.len() > 1 {
                 self.scratch.sort_unstable();
                 self.scratch.dedup();
@@ -231,9 +280,21 @@ impl SegmentCollector for SegmentCounts {
 
     fn harvest(self) -> Counts {
         let mut fields = HashMap::new();
-        for (name, col, counts) in self.columns {
+        for Counted {
+            name,
+            col,
+            counts,
+            people,
+        } in self.columns
+        {
             let mut m = HashMap::new();
-            if let Some(col) = col {
+            if let Some((p, _)) = people {
+                for (person, &c) in counts.iter().enumerate() {
+                    if c > 0 {
+                        m.insert(p.display(person as u32).to_string(), c);
+                    }
+                }
+            } else if let Some(col) = col {
                 // Ordinals ascending, so the dictionary is read block by block, once.
                 let ords: Vec<u64> = (0..counts.len() as u64)
                     .filter(|&o| counts[o as usize] > 0)

@@ -8,12 +8,15 @@
 //! - [`request`]: what is asked (filters, page, facets, order), the same parts for both kinds;
 //! - [`query`]: the tantivy query for a [`Target`](query::Target), articles or quotes;
 //! - [`collect`]: facet and day counts, exact, over every match, and the page of hits;
+//! - [`people`]: the archive's speaker values grouped into people, for the speaker facet,
+//!   `--speaker` and the speaker shown on a quote;
 //! - [`snippets`]: passages and highlights;
 //! - [`hits`] and [`quotes`]: matching documents read back as [`Hit`]s and [`QuoteHit`]s;
 //! - [`results`]: what comes back.
 
 mod collect;
 mod hits;
+mod people;
 mod query;
 mod quotes;
 mod request;
@@ -32,6 +35,8 @@ use collect::{collect, facet_values, Counts, Wanted};
 use hits::FastStr;
 use query::{BuiltQuery, Target};
 
+pub(crate) use people::PeopleCache;
+
 pub use query::MAX_QUERY_CHARS;
 pub use request::{FacetField, Filters, Page, QuoteRequest, SearchRequest, Sort};
 pub use results::{Bucket, FacetCount, Facets, Hit, QuoteHit, QuoteResults, SearchResults};
@@ -42,6 +47,8 @@ const MAX_HIGHLIGHT_CHARS: usize = 5_000;
 /// What the shared part of the pipeline finds: the counts over every match and one page.
 struct Found {
     searcher: Searcher,
+    /// The archive's people, when the speaker facet or a speaker was asked for.
+    people: Option<std::sync::Arc<people::People>>,
     counts: Counts,
     top: Vec<(Score, DocAddress)>,
     /// The user's words, when there are any (for highlighting).
@@ -148,21 +155,28 @@ impl DatelineIndex {
     /// # Ok(()) }
     /// ```
     pub fn search_quotes(&self, req: &QuoteRequest) -> Result<QuoteResults> {
+        // One searcher for the speakers asked for, the counts and the hits.
+        let searcher = self.searcher();
+        let people = self.people.get(&searcher)?;
         let also = if req.speakers.is_empty() {
             None
         } else {
-            Some(self.speakers_query(&req.speakers)?)
+            Some(self.speakers_query(&req.speakers, &people)?)
         };
-        let found = self.find(Ask {
-            target: Target::Quotes,
-            query: &req.query,
-            filters: &req.filters,
-            also,
-            facets: &req.facets,
-            histogram: false,
-            sort: req.sort,
-            page: req.page,
-        })?;
+        let found = self.find_in(
+            searcher,
+            Some(people),
+            Ask {
+                target: Target::Quotes,
+                query: &req.query,
+                filters: &req.filters,
+                also,
+                facets: &req.facets,
+                histogram: false,
+                sort: req.sort,
+                page: req.page,
+            },
+        )?;
         let snippets = match &found.user {
             Some(u) => Some(snippets::Highlighter::new(
                 &found.searcher,
@@ -172,7 +186,17 @@ impl DatelineIndex {
             )?),
             None => None,
         };
-        let quotes = self.quote_hits(&found.searcher, found.top, snippets.as_ref())?;
+        let mut quotes = self.quote_hits(&found.searcher, found.top, snippets.as_ref())?;
+        // The speaker as the facet shows them: one name per person.
+        if let Some(people) = &found.people {
+            for q in &mut quotes {
+                if let Some(s) = &mut q.speaker {
+                    if let Some(person) = people.of_raw(s) {
+                        *s = people.display(person).to_string();
+                    }
+                }
+            }
+        }
         Ok(QuoteResults {
             total: found.counts.total,
             offset: req.page.offset,
@@ -183,6 +207,23 @@ impl DatelineIndex {
 
     /// The pipeline both kinds share: the query, the counts over every match, one page.
     fn find(&self, ask: Ask) -> Result<Found> {
+        let searcher = self.searcher();
+        let people = if ask.facets.contains(&FacetField::Speaker) {
+            Some(self.people.get(&searcher)?)
+        } else {
+            None
+        };
+        self.find_in(searcher, people, ask)
+    }
+
+    /// [`find`](Self::find) on a given searcher, with the people of its generation when the
+    /// caller has them.
+    fn find_in(
+        &self,
+        searcher: Searcher,
+        people: Option<std::sync::Arc<people::People>>,
+        ask: Ask,
+    ) -> Result<Found> {
         let BuiltQuery { full, user } = self.build_query(ask.target, ask.query, ask.filters)?;
         let query: Box<dyn Query> = match ask.also {
             None => full,
@@ -191,7 +232,6 @@ impl DatelineIndex {
                 (Occur::Must, also),
             ])),
         };
-        let searcher = self.searcher();
         let (counts, top) = collect(
             &searcher,
             query.as_ref(),
@@ -200,6 +240,9 @@ impl DatelineIndex {
                 histogram: ask.histogram,
                 sort: Sort::or_default(ask.sort, user.is_some()),
                 page: ask.page,
+                people: people
+                    .clone()
+                    .filter(|_| ask.facets.contains(&FacetField::Speaker)),
             },
         )?;
         // A match-all query has no meaningful score.
@@ -209,6 +252,7 @@ impl DatelineIndex {
         };
         Ok(Found {
             searcher,
+            people,
             counts,
             top,
             user,

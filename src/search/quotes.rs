@@ -11,6 +11,7 @@ use tantivy::schema::{Field, IndexRecordOption, Term, Value};
 use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
 
 use super::hits::{day_of, text_of, FastStr};
+use super::people::People;
 use super::results::QuoteHit;
 use super::snippets::Highlighter;
 use crate::error::{Error, Result};
@@ -97,16 +98,42 @@ impl DatelineIndex {
     }
 
     /// Quotes of any of these speakers.
-    pub(super) fn speakers_query(&self, speakers: &[String]) -> Result<Box<dyn Query>> {
+    pub(super) fn speakers_query(
+        &self,
+        speakers: &[String],
+        people: &People,
+    ) -> Result<Box<dyn Query>> {
         let any = speakers
             .iter()
-            .map(|s| self.speaker_query(s).map(|q| (Occur::Should, q)))
+            .map(|s| self.speaker_query(s, people).map(|q| (Occur::Should, q)))
             .collect::<Result<Vec<_>>>()?;
         Ok(Box::new(BooleanQuery::new(any)))
     }
 
+    /// The quotes of the person a name stands for (`donald trump` is `Donald Trump` and
+    /// `Donald J. Trump`, not `Donald Trump Jr.`): each raw value of that person in
+    /// `speaker`. A name that stands for no one person (`kofman` before anyone is called
+    /// Kofman in full, `trump` among several Trumps) matches its words in `speaker_name`.
+    fn speaker_query(&self, name: &str, people: &People) -> Result<Box<dyn Query>> {
+        if let Some(person) = people.find(name) {
+            let field = self.fields().speaker;
+            let any: Vec<(Occur, Box<dyn Query>)> = people
+                .members(person)
+                .iter()
+                .map(|raw| {
+                    let term = Term::from_field_text(field, raw);
+                    let q: Box<dyn Query> =
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                    (Occur::Should, q)
+                })
+                .collect();
+            return Ok(Box::new(BooleanQuery::new(any)));
+        }
+        self.speaker_words_query(name)
+    }
+
     /// Words of a speaker name, in order, in `speaker_name`.
-    fn speaker_query(&self, name: &str) -> Result<Box<dyn Query>> {
+    fn speaker_words_query(&self, name: &str) -> Result<Box<dyn Query>> {
         let field = self.fields().speaker_name;
         let mut tokenizer = self
             .tantivy_index()

@@ -238,8 +238,10 @@ impl SearchRequest {
 pub struct QuoteRequest {
     /// Query over the quoted words; empty or `*` lists every quote.
     pub query: String,
-    /// Speakers, any of which matches; each is matched as words in order, case-insensitive
-    /// (`kofman` finds `Michael Kofman`).
+    /// Speakers, any of which matches; each is the person the name stands for across the
+    /// archive (`donald trump` finds `Donald J. Trump` but not `Donald Trump Jr.`), or, for a
+    /// name that stands for no one person, its words in order, case-insensitive (`kofman`
+    /// finds `Michael Kofman`).
     pub speakers: Vec<String>,
     /// Dates and cities of the quotes' articles.
     #[serde(flatten)]

@@ -147,7 +147,8 @@ fn attribute_with<'a>(
                 Found::Np(Np::Other) | Found::Nobody => None,
             };
             if let Some(who) = who {
-                quotes[qi].speaker = Some(who.0.clone());
+                // One apostrophe, so `O’Malley` and `O'Malley` are one speaker.
+                quotes[qi].speaker = Some(who.0.replace(['’', 'ʼ'], "'"));
                 quotes[qi].role = who.1.clone();
                 events.push(Event::spoke(para(qt), who));
             }

@@ -6,7 +6,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::tokens::{is_possessive, Tok};
 use super::words::{
-    HONORIFICS, NOT_NAME, NOT_PERSON_LAST, OF_TITLES, PARTICLES, ROLE_NOUNS, TITLES,
+    DESCRIPTORS, HONORIFICS, NOT_NAME, NOT_PERSON_LAST, OFFICES, OF_TITLES, PARTICLES,
+    PLACE_ACRONYMS, ROLE_NOUNS, TITLES,
 };
 
 /// A name found in the text: its words (titles and honorifics removed, possessive dropped),
@@ -53,7 +54,14 @@ pub(super) fn trailing_name(toks: &[Tok]) -> Option<(usize, Name)> {
                 && t.lower == "of"
                 && start >= 2
                 && toks[start - 2].is_in(&OF_TITLES)
-                && toks[start - 2].capitalised());
+                && toks[start - 2].capitalised())
+            // `Chancellor of the Exchequer Nigel Lawson`.
+            || (inside
+                && t.lower == "the"
+                && start >= 3
+                && toks[start - 2].lower == "of"
+                && toks[start - 3].is_in(&OF_TITLES)
+                && toks[start - 3].capitalised());
         if !ok || (inside && is_possessive(t)) {
             break;
         }
@@ -98,6 +106,13 @@ pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
                     j += 1;
                 }
                 if j < run.len() {
+                    // `Director of National Intelligence`, `Minister of Mines and Energy`.
+                    while j + 2 < run.len()
+                        && (run[j + 1].is_in(&OFFICES)
+                            || run[j + 1].lower == "and" && run[j + 2].is_in(&OFFICES))
+                    {
+                        j += if run[j + 1].lower == "and" { 2 } else { 1 };
+                    }
                     role_end = j + 1;
                     k = j;
                 }
@@ -114,7 +129,18 @@ pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
     if role_end == 0 && run.len() >= 3 && acronym(&run[0]) && !run[1..].iter().any(acronym) {
         role_end = 1;
     }
-    let name_toks = &run[role_end.min(run.len())..];
+    // Words before the name that are no part of it (`Former Obama`, `Energy Subroto`,
+    // `U.S. Silas`, `США Дональд Трамп`, `Германии Хайко Маас`, `Twitter Трамп`).
+    while role_end + 1 < run.len() && not_of_the_name(&run[role_end..]) {
+        role_end += 1;
+    }
+    let mut name_toks = &run[role_end.min(run.len())..];
+    // `Glenn Beck CPAC`: an acronym after a name is where the person spoke, not their name.
+    if let [first, .., last] = name_toks {
+        if acronym(last) && !acronym(first) && !is_suffix_tok(last) {
+            name_toks = &name_toks[..name_toks.len() - 1];
+        }
+    }
     // Words left of the name that belong to the role only when a title is among them.
     let words: Vec<String> = name_toks
         .iter()
@@ -145,6 +171,36 @@ pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
         role,
         person,
     })
+}
+
+/// `Jr.`, `III` and the like, which end a name.
+fn is_suffix_tok(t: &Tok) -> bool {
+    t.is(&["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"])
+}
+
+/// Whether the first word of `rest` (a run of capitalised words, more than one) belongs to
+/// what precedes a name rather than to the name: a descriptor, an office, a country's
+/// acronym; before at least two more words, any acronym or a Slavic country name in the
+/// genitive (`Германии`, `Німеччини`); or a word in another script than the name's last.
+fn not_of_the_name(rest: &[Tok]) -> bool {
+    let t = &rest[0];
+    let last = &rest[rest.len() - 1];
+    let script = |s: &str| {
+        s.chars()
+            .find(|c| c.is_alphabetic())
+            .map(|c| ('\u{400}'..='\u{52f}').contains(&c))
+    };
+    let shouted = t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !t.text.chars().any(char::is_lowercase);
+    let cyrillic_genitive = script(t.text) == Some(true)
+        && ["и", "ії", "ої", "ы", "ші"]
+            .iter()
+            .any(|end| t.lower.ends_with(end));
+    t.is_in(&DESCRIPTORS)
+        || t.is_in(&OFFICES)
+        || t.is_in(&PLACE_ACRONYMS)
+        || (rest.len() >= 3 && (shouted || cyrillic_genitive))
+        || script(t.text) != script(last.text)
 }
 
 pub(super) fn join<'a>(words: impl Iterator<Item = &'a str>) -> String {
@@ -194,7 +250,15 @@ pub(super) fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
                 || (end > k
                     && t.lower == "of"
                     && toks[end - 1].is_in(&OF_TITLES)
-                    && toks.get(end + 1).is_some_and(Tok::capitalised));
+                    && toks.get(end + 1).is_some_and(Tok::capitalised))
+                || (end > k + 1
+                    && t.lower == "the"
+                    && toks[end - 1].lower == "of"
+                    && toks.get(end + 1).is_some_and(Tok::capitalised))
+                || (end > k
+                    && t.lower == "of"
+                    && toks[end - 1].is_in(&OF_TITLES)
+                    && toks.get(end + 1).is_some_and(|t| t.lower == "the"));
             if !ok {
                 break;
             }
@@ -204,7 +268,7 @@ pub(super) fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
             }
         }
         let mut start = k;
-        while start < end && toks[start].is_in(&NOT_NAME) {
+        while start < end && (toks[start].is_in(&NOT_NAME) || toks[start].not_name) {
             start += 1;
         }
         // The last word `split_title` would give the run's name: that of its last token
@@ -302,6 +366,102 @@ mod tests {
                 Some("Aino Virtanen".into()),
                 Some("Finance Minister".into())
             )]
+        );
+    }
+
+    /// Issue 15: a speaker's name carries no title, office, place, descriptor or opener.
+    #[test]
+    fn names_carry_no_office_place_or_filler_word() {
+        assert_eq!(
+            found("“Sterling is steady,” Chancellor of the Exchequer Rolf Amundsen said."),
+            [(
+                Some("Rolf Amundsen".into()),
+                Some("Chancellor of the Exchequer".into())
+            )]
+        );
+        let body = "The writer Tarik Osei came back shaken. (See Osei’s notes below.)\n\n\
+                    “It was loud,” said Osei.";
+        assert_eq!(who(body), ["Tarik Osei"]);
+        assert_eq!(
+            who("“We will wait,” Director of National Intelligence Mara Quist said."),
+            ["Mara Quist"]
+        );
+        assert_eq!(
+            who("“Output rises,” Minister of Mines and Energy Budiman said."),
+            ["Budiman"]
+        );
+        assert_eq!(
+            who("“Not now,” Former Mayor Ilka Brandt said."),
+            ["Ilka Brandt"]
+        );
+        assert_eq!(who("“Not now,” U.S. Brandt said."), ["Brandt"]);
+        assert_eq!(
+            who("«Мы ждём», — сказал министр Германии Хайко Ланге."),
+            ["Хайко Ланге"]
+        );
+        assert_eq!(who("«Мы ждём», — написал в Twitter Трамп."), ["Трамп"]);
+        assert_eq!(
+            who("«Ми чекаємо», — сказала прем'єр-міністерка Великої Британії Олена Мей."),
+            ["Олена Мей"]
+        );
+        assert_eq!(
+            who("«Мы ждём», — заявил Госсекретарь США Марк Помп."),
+            ["Марк Помп"]
+        );
+        assert_eq!(who("“Vote,” Gale Brook CPAC said."), ["Gale Brook"]);
+        // An apostrophe is one character in a speaker.
+        assert_eq!(who("“Yes,” said Martin O’Doyle."), ["Martin O'Doyle"]);
+    }
+
+    /// Places and organisations are not people, and their fragments are not speakers.
+    #[test]
+    fn places_and_organisations_are_no_person() {
+        assert_eq!(
+            who("One bond salesman in New York said, “They misjudged it.”"),
+            [""]
+        );
+        assert_eq!(
+            who("In Tokyo, one oil analyst said, “No reason to worry.”"),
+            [""]
+        );
+        // Nobody rather than `Co` (the rules do not reach back over `of … and Co`).
+        assert_eq!(
+            who("“Crude stays high,” Ola Berg of Kleinwort Grieveson and Co told Reuters."),
+            [""]
+        );
+        assert_eq!(
+            who("“Rates hold,” an official of the Bank of Japan said."),
+            [""]
+        );
+        assert_eq!(
+            who("According to The Hill, “the vote is close.”"),
+            ["The Hill"]
+        );
+        assert_eq!(
+            who("“We fight on,” the Islamic State said."),
+            ["Islamic State"]
+        );
+        assert_eq!(
+            who("In a notice, the Bank said “there will be no auction.”"),
+            [""]
+        );
+        assert_eq!(
+            who("Dr. Ann Roe, who practises in Mount Kisco, New York, said “she is well.”"),
+            ["Ann Roe"]
+        );
+        assert_eq!(
+            who(
+                "Jo Ames, the chairwoman of Parents Stand Together, an advocacy group, \
+                 called the idea “cruel.”"
+            ),
+            ["Jo Ames"]
+        );
+        assert_eq!(
+            who(
+                "Representative Lea Holm, Democrat of Ohio and chairwoman of the House \
+                 Budget Committee, said the plan was “dead on arrival.”"
+            ),
+            ["Lea Holm"]
         );
     }
 }

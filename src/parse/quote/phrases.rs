@@ -4,8 +4,9 @@
 use super::names::{join, name_word, strip_possessive, trailing_name, Name};
 use super::tokens::{is_possessive, Kind, Tok, MAX_WINDOW};
 use super::words::{
-    ADVERBS, AUXILIARIES, NOT_NAME, NP_BREAKS, OF_TITLES, ORG_NOUNS, PARTICLES, RELATIONS,
-    ROLE_NOUNS, ROLE_WORDS, TITLES,
+    ADVERBS, AUXILIARIES, COUNTRY_ACRONYMS, NOT_NAME, NOT_PERSON_LAST, NP_BREAKS, OF_TITLES,
+    ORG_NOUNS, PARTICLES, PLACE_LAST, PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS,
+    ROLE_WORDS, TITLES,
 };
 
 /// What the words in a speaker's place say.
@@ -55,6 +56,19 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
         (1..toks.len()).find(|&k| toks[k].lower == "of" && !toks[k - 1].is_in(&OF_TITLES))
     {
         return match noun_phrase(&toks[..of]) {
+            // `the Bank of Japan`: an organisation, named in full.
+            Np::Name(mut n) if !n.person && organisation(&n.words) => {
+                let rest: Vec<&Tok> = toks[of + 1..]
+                    .iter()
+                    .take_while(|t| t.capitalised() || t.lower == "the")
+                    .collect();
+                if !rest.iter().any(|t| t.capitalised()) {
+                    return Np::Other;
+                }
+                n.words.push("of".into());
+                n.words.extend(rest.iter().map(|t| t.text.to_string()));
+                Np::Name(n)
+            }
             Np::Name(n) => Np::Name(n),
             _ => Np::Other,
         };
@@ -76,6 +90,40 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
                 && !name.words[0].chars().any(char::is_lowercase);
             if acronym_only && before.last().is_some_and(role_noun) {
                 return Np::Other;
+            }
+            // `the chairwoman of Families Belong Together`, `a salesman in New York`: a name
+            // governed by a preposition is not who the phrase is about (but in `написал в
+            // Twitter Трамп` the preposition governs `Twitter`, left out of the name).
+            let whole_run = name.words.len() == toks.len() - start;
+            let governed = whole_run
+                && (matches!(before, [.., p] if p.is_in(&PREPOSITIONS))
+                    || matches!(before, [.., p, t] if t.lower == "the" && p.is_in(&PREPOSITIONS)));
+            // A place never speaks (`Mount Kisco, New York, said`), and a lone `Bank`, `Co`
+            // or `House` is a piece of an organisation's name (but `The Post` is how a
+            // newspaper is called).
+            let lone = name.words.len() == 1;
+            let fragment = lone
+                && organisation(&name.words)
+                && !PUBLICATIONS.contains(&name.words[0].to_lowercase().as_str())
+                || lone && COUNTRY_ACRONYMS.contains(&name.words[0].to_lowercase().as_str());
+            if governed || fragment || place(&name.words) {
+                return Np::Other;
+            }
+            // `the Islamic State`, `The Hill`: an organisation or a publication, not a
+            // person (`the Rev. Al Sharpton` has a title).
+            if before.last().is_some_and(|t| t.lower == "the")
+                && name.role.is_none()
+                && !name.person
+            {
+                // `The Hill` keeps its article; `The Bundesbank said` opens a sentence.
+                if before
+                    .last()
+                    .is_some_and(|t| t.capitalised() && !t.opens_sentence())
+                {
+                    name.words
+                        .insert(0, before[before.len() - 1].text.to_string());
+                }
+                return Np::Name(name);
             }
             if name.role.is_none() {
                 if let Some(last) = before.last() {
@@ -138,6 +186,21 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
             Np::Other
         }
     }
+}
+
+/// Whether a name's last word makes it an organisation or a place (`Bank`, `Co`, `House`).
+fn organisation(words: &[String]) -> bool {
+    words
+        .last()
+        .is_some_and(|w| NOT_PERSON_LAST.contains(&w.to_lowercase()))
+}
+
+/// Whether a name is a place's (`New York`, `North Carolina`, `Mexico City`).
+fn place(words: &[String]) -> bool {
+    words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|w| PLACE_LAST.contains(&w.to_lowercase()))
 }
 
 /// The noun phrase at the start of `toks`: up to the first break word, comma or bracket.
@@ -257,6 +320,21 @@ pub(super) fn trailing_np(toks: &[Tok]) -> Np {
         }
         start -= 1;
     }
+    // `a salesman in New York said`: a name right after a preposition is where or for whom,
+    // not who.
+    let the = usize::from(toks.get(start).is_some_and(|t| t.lower == "the"));
+    if start > 0
+        && toks[start - 1].is_in(&PREPOSITIONS)
+        && toks.get(start + the).is_some_and(|t| t.capitalised())
+    {
+        if let Np::Name(_) = noun_phrase(&toks[start..end]) {
+            let first_is_name =
+                matches!(trailing_name(&toks[start..end]), Some((k, _)) if k == the);
+            if first_is_name {
+                return Np::Other;
+            }
+        }
+    }
     noun_phrase(&toks[start..end])
 }
 
@@ -294,6 +372,10 @@ pub(super) fn is_ly(t: &Tok) -> bool {
 pub(super) fn plain_np(seg: &[Tok]) -> Option<Np> {
     let words: Vec<Tok> = seg.iter().filter(|t| t.is_word()).copied().collect();
     if words.is_empty() || np_end(&words, 0) < words.len() {
+        return None;
+    }
+    // `In Tokyo`, `At the White House`: a place, not a speaker.
+    if words[0].is_in(&PREPOSITIONS) {
         return None;
     }
     match noun_phrase(&words) {

@@ -53,6 +53,10 @@ impl Tok<'_> {
     pub(super) fn capitalised(&self) -> bool {
         self.cap
     }
+    /// The first word of its sentence.
+    pub(super) fn opens_sentence(&self) -> bool {
+        self.initial
+    }
     pub(super) fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct && self.text.starts_with(c)
     }
@@ -332,6 +336,8 @@ pub(super) fn mark_openers(toks: &mut [Tok]) {
         let word = toks[k].is_word();
         toks[k].initial = word && at_start;
         at_start &= !word;
+        // `(See Doe’s timeline below.)` opens a sentence of its own.
+        at_start |= toks[k].is_punct('(');
         // `ends_sentence` reads the tokens after `k` only, none of them marked yet.
         let end = ends_sentence(toks, k);
         toks[k].end = end;

@@ -120,7 +120,8 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
 /// Speech verbs that are nouns or names when capitalised inside a sentence.
 pub(super) const NOUNISH_VERBS: &[&str] = &[
     "states", "reports", "notes", "claims", "remarks", "answers", "read", "reads", "put", "shot",
-    "fired", "calls", "points", "offered", "went", "began", "echoes", "charged",
+    "fired", "calls", "points", "offered", "went", "began", "echoes", "charged", "state", "note",
+    "claim", "ask", "write",
 ];
 
 /// Speech verbs that may stand before their speaker (`…, said Doe`); `told Doe` names the
@@ -202,6 +203,7 @@ pub(super) const ENGLISH_FUNCTION_WORDS: &[&str] = &[
 /// Capitalised words that are not part of a name (sentence openers, pronouns, days).
 pub(super) static NOT_NAME: Words = Words::new(
     "у в на з із зі до за від про для по і й та але а що як це цей ця ці він вона вони ми я \
+     также так plus \
      ви во о об от из к с со и но что как это этот эта эти он она оно они мы вы при після \
      после через під под над між между також тоже вже уже ще еще the a an but and or in on \
      at as for if when while after before since so yet then this that these those it he she \
@@ -223,8 +225,11 @@ pub(super) static TITLES: Words = Words::new(
     "президент прем'єр-міністр прем’єр-міністр міністр голова директор речник речниця посол \
      мер губернатор генсек секретар депутат спікер глава премьер-министр министр \
      председатель представитель пресс-секретарь спикер сенатор канцлер democrat republican \
+     прем'єр-міністерка прем’єр-міністерка міністерка президентка віце-президент \
+     вице-президент посол премьер глава госсекретарь держсекретар \
      libertarian gov. sen. rep. gen. lt. col. maj. capt. sgt. adm. cmdr. dr. prof. rev. \
      pres. supt. insp. amb. del. atty. gov sen rep president vice governor senator \
+     undersecretary under-secretary secretary-general \
      representative congressman congresswoman secretary minister mayor judge justice \
      general chancellor ambassador director chairman chairwoman chair chief commissioner \
      spokesman spokeswoman spokesperson speaker leader professor pope king queen prince \
@@ -241,6 +246,34 @@ pub(super) static OF_TITLES: Words = Words::new(
     "secretary minister director chairman chairwoman speaker president governor mayor \
      ambassador commissioner chancellor chief secretary-general head",
 );
+
+/// Capitalised words that describe the person named after them, never part of the name
+/// (`Former Obama`, `Plus Obama`).
+pub(super) static DESCRIPTORS: Words = Words::new(
+    "former late then plus also top senior longtime acting outgoing incoming retired \
+     veteran embattled disgraced beleaguered see",
+);
+
+/// Offices, departments and portfolios: capitalised before a name they are the rest of a
+/// title (`Chancellor of the Exchequer Nigel Lawson`, `Energy Subroto`), never the name.
+pub(super) static OFFICES: Words = Words::new(
+    "exchequer treasury state interior defense defence justice commerce labor labour \
+     agriculture energy mines finance economy trade industry health education \
+     transportation transport housing intelligence homeland security foreign affairs \
+     environment culture information oil petroleum planning budget development \
+     cooperation navy army staff staffs police immigration customs revenue tourism \
+     communications telecommunications fisheries forestry veterans",
+);
+
+/// Acronyms of countries and unions: before a name, where the person is from.
+pub(super) static PLACE_ACRONYMS: Words =
+    Words::new("u.s. u.s u.k. uk u.n. un eu e.u. ussr u.s.s.r. usa u.s.a. сша рф ес єс оон нато");
+
+/// Acronyms of countries, which alone are where something happened, not a speaker (`минфин
+/// США`); unions and alliances (`EU`, `NATO`) speak.
+pub(super) const COUNTRY_ACRONYMS: &[&str] = &[
+    "u.s.", "u.s", "us", "u.k.", "uk", "usa", "u.s.a.", "ussr", "u.s.s.r.", "сша", "рф",
+];
 
 /// Honorifics: stripped from a name, never kept as a role.
 pub(super) static HONORIFICS: Words =
@@ -294,8 +327,22 @@ pub(super) static NOT_PERSON_LAST: Words = Words::new(
      university institute association center centre council foundation bank group states \
      state city county york carolina dakota virginia jersey hampshire mexico street agency \
      office ministry service administration campaign club company corp. inc. tribune today \
-     magazine reuters press fund project union nations republic kingdom army force police",
+     magazine reuters press fund project union nations republic kingdom army force police \
+     co co. corp inc ltd ltd. plc llc ag gmbh sa nv bv ab asa spa",
 );
+
+/// Last words of two-word and longer names of places (`New York`, `South Dakota`).
+pub(super) static PLACE_LAST: Words = Words::new(
+    "york jersey hampshire mexico carolina dakota virginia city county island islands \
+     zealand africa arabia korea kong lanka rico salvador aires janeiro angeles francisco \
+     diego orleans vegas lake beach valley district province",
+);
+
+/// Last words of organisations' names that name a publication when they stand alone (`The
+/// Post`, `the Times`), unlike `the Bank` or `the House`.
+pub(super) const PUBLICATIONS: &[&str] = &[
+    "post", "times", "journal", "tribune", "news", "magazine", "reuters", "press", "today",
+];
 
 /// Words between a speaker and the speech verb that do not change who spoke.
 pub(super) static ADVERBS: Words = Words::new(
@@ -316,6 +363,14 @@ pub(super) static NP_BREAKS: Words = Words::new(
      because although though if than like near outside inside around amid among against \
      behind speaking asked according following despite per late early this last next \
      earlier later yesterday today tonight recently previously",
+);
+
+/// Prepositions whose object is a place or a group, never the subject of a verb after it
+/// (`a salesman in New York said`).
+pub(super) static PREPOSITIONS: Words = Words::new(
+    "in at from near of for with by on into via through across outside inside around amid \
+     among against behind to under over per like unlike within throughout toward towards \
+     в у на з із зі до за від про для по при из от к с со для",
 );
 
 /// Function words that stop a pronoun or name from being the whole subject.

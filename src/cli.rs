@@ -134,6 +134,29 @@ pub struct FilterArgs {
     pub countries: Vec<String>,
 }
 
+/// What to count, shared by `search` and `quotes`.
+#[derive(Debug, Clone, Args)]
+pub struct FacetArgs {
+    /// Count the matches per value of this field (repeatable) [default: city and month for
+    /// search, speaker for quotes]
+    #[arg(long = "facet", value_name = "FIELD", value_parser = facet_parser())]
+    pub facets: Vec<FacetField>,
+    /// Values shown per facet (0 = all).
+    #[arg(long, default_value_t = 10)]
+    pub facet_limit: usize,
+}
+
+impl FacetArgs {
+    /// The facets asked for, or `default` when none were.
+    fn or(&self, default: &[FacetField]) -> Vec<FacetField> {
+        if self.facets.is_empty() {
+            default.to_vec()
+        } else {
+            self.facets.clone()
+        }
+    }
+}
+
 /// Which results to show and how, shared by `search` and `quotes`.
 #[derive(Debug, Clone, Args)]
 pub struct PageArgs {
@@ -228,12 +251,8 @@ pub struct SearchArgs {
     pub follow: bool,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Count matching articles per value (repeatable) [default: city and month]
-    #[arg(long = "facet", value_name = "FIELD", value_parser = facet_parser())]
-    pub facets: Vec<FacetField>,
-    /// Values shown per facet (0 = all).
-    #[arg(long, default_value_t = 10)]
-    pub facet_limit: usize,
+    #[command(flatten)]
+    pub counts: FacetArgs,
     /// Calendar histogram of matches.
     #[arg(long, value_enum)]
     pub histogram: Option<IntervalArg>,
@@ -262,12 +281,8 @@ pub struct QuotesArgs {
     pub speakers: Vec<String>,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Count matching quotes per value (repeatable) [default: speaker]
-    #[arg(long = "facet", value_name = "FIELD", value_parser = facet_parser())]
-    pub facets: Vec<FacetField>,
-    /// Values shown per facet (0 = all).
-    #[arg(long, default_value_t = 10)]
-    pub facet_limit: usize,
+    #[command(flatten)]
+    pub counts: FacetArgs,
     #[command(flatten)]
     pub page: PageArgs,
     /// Print one JSON object.
@@ -282,12 +297,8 @@ impl QuotesArgs {
             query: self.query.clone().unwrap_or_default(),
             speakers: self.speakers.clone(),
             filters: self.filters.to_filters(),
-            facets: if self.facets.is_empty() {
-                vec![FacetField::Speaker]
-            } else {
-                self.facets.clone()
-            },
-            facet_limit: self.facet_limit,
+            facets: self.counts.or(&[FacetField::Speaker]),
+            facet_limit: self.counts.facet_limit,
             sort: None,
             page: self.page.to_page(),
         }
@@ -429,12 +440,8 @@ impl SearchArgs {
         SearchRequest {
             query: self.query.clone().unwrap_or_default(),
             filters: self.filters.to_filters(),
-            facets: if self.facets.is_empty() {
-                vec![FacetField::City, FacetField::Month]
-            } else {
-                self.facets.clone()
-            },
-            facet_limit: self.facet_limit,
+            facets: self.counts.or(&[FacetField::City, FacetField::Month]),
+            facet_limit: self.counts.facet_limit,
             histogram: self.histogram.map(|h| match h {
                 IntervalArg::Day => Interval::Day,
                 IntervalArg::Week => Interval::Week,
@@ -681,7 +688,7 @@ mod tests {
         assert_eq!(offered("index", "format"), formats);
 
         assert_eq!(
-            search(&["search", "--facet", "region"]).facets,
+            search(&["search", "--facet", "region"]).counts.facets,
             [FacetField::Region]
         );
         let err = parse(&["search", "--facet", "colour"])

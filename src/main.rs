@@ -284,41 +284,45 @@ fn run_search(args: &SearchArgs, color: ColorArg) -> anyhow::Result<u8> {
     }
     let index = DatelineIndex::open(&args.dir.index)?;
     let results = index.search(&args.to_request())?;
-    let style = style(color, args.page.brackets);
+    let total = results.total;
     answer(
-        args.json,
         &results,
         output::search_text,
-        style,
-        results.total,
+        total,
+        args.json,
+        &args.page,
+        color,
     )
 }
 
 fn run_quotes(args: &QuotesArgs, color: ColorArg) -> anyhow::Result<u8> {
     let index = DatelineIndex::open(&args.dir.index)?;
     let results = index.search_quotes(&args.to_request())?;
-    let style = style(color, args.page.brackets);
+    let total = results.total;
     answer(
-        args.json,
         &results,
         output::quotes_text,
-        style,
-        results.total,
+        total,
+        args.json,
+        &args.page,
+        color,
     )
 }
 
-/// Prints results as JSON or as text, and says by the exit status whether anything matched.
+/// Prints results as JSON or as text (in the style `--color` and `--brackets` ask for), and
+/// says by the exit status whether anything matched.
 fn answer<T: serde::Serialize>(
-    json: bool,
     results: &T,
     text: fn(&T, Style) -> String,
-    style: Style,
     total: u64,
+    json: bool,
+    page: &cli::PageArgs,
+    color: ColorArg,
 ) -> anyhow::Result<u8> {
     if json {
         print_json(results)?;
     } else {
-        print(&text(results, style))?;
+        print(&text(results, style(color, page.brackets)))?;
     }
     Ok(if total > 0 { 0 } else { 1 })
 }

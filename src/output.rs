@@ -334,25 +334,29 @@ mod tests {
 
     #[test]
     fn the_count_line_says_which_results_are_shown() {
-        assert_eq!(count_line(0, "article", 0, 0), "0 articles match");
-        assert_eq!(count_line(1, "article", 0, 1), "1 article matches");
-        assert_eq!(count_line(3, "quote", 0, 3), "3 quotes match");
-        assert_eq!(
-            count_line(126, "article", 0, 10),
-            "126 articles match; showing the first 10"
-        );
-        assert_eq!(
-            count_line(126, "article", 20, 10),
-            "126 articles match; showing 21–30"
-        );
-        assert_eq!(
-            count_line(126, "article", 125, 1),
-            "126 articles match; showing no. 126"
-        );
-        assert_eq!(
-            count_line(126, "article", 200, 0),
-            "126 articles match; none shown from 201 on (--offset 200)"
-        );
+        for ((total, what, offset, shown), line) in [
+            ((0, "article", 0, 0), "0 articles match"),
+            ((1, "article", 0, 1), "1 article matches"),
+            ((3, "quote", 0, 3), "3 quotes match"),
+            (
+                (126, "article", 0, 10),
+                "126 articles match; showing the first 10",
+            ),
+            (
+                (126, "article", 20, 10),
+                "126 articles match; showing 21–30",
+            ),
+            (
+                (126, "article", 125, 1),
+                "126 articles match; showing no. 126",
+            ),
+            (
+                (126, "article", 200, 0),
+                "126 articles match; none shown from 201 on (--offset 200)",
+            ),
+        ] {
+            assert_eq!(count_line(total, what, offset, shown), line);
+        }
     }
 
     #[test]

@@ -165,16 +165,13 @@ fn quote_in(body: &str, quotes: &[Quote], start: usize, end: usize) -> Quote {
         .iter()
         .find(|q| q.start == start && q.end == end)
         .cloned()
-        .unwrap_or_else(|| Quote {
-            text: body
+        .unwrap_or_else(|| {
+            let text = body
                 .chars()
                 .skip(start)
                 .take(end.saturating_sub(start))
-                .collect(),
-            start,
-            end,
-            speaker: None,
-            role: None,
+                .collect();
+            Quote::unattributed(text, start, end)
         })
 }
 

@@ -35,6 +35,27 @@ pub(super) struct Entry {
     pub lon: f64,
 }
 
+impl Entry {
+    /// An entry from the table's text fields (numbers that do not read are 0).
+    fn of(
+        name: &'static str,
+        country: &'static str,
+        admin1: &'static str,
+        population: &str,
+        lat: &str,
+        lon: &str,
+    ) -> Entry {
+        Entry {
+            name,
+            country,
+            admin1,
+            population: population.parse().unwrap_or(0),
+            lat: lat.parse().unwrap_or(0.0),
+            lon: lon.parse().unwrap_or(0.0),
+        }
+    }
+}
+
 pub(super) struct Gazetteer {
     places: Vec<Entry>,
     /// Name key to places: index into `places`, and whether the key is the place's own name
@@ -124,14 +145,7 @@ fn scan(key: &str) -> Vec<(Entry, bool, u32)> {
         }
         let f: Vec<&'static str> = line.split('\t').collect();
         if let [_, name, country, admin1, population, lat, lon, ..] = f.as_slice() {
-            let entry = Entry {
-                name,
-                country,
-                admin1,
-                population: population.parse().unwrap_or(0),
-                lat: lat.parse().unwrap_or(0.0),
-                lon: lon.parse().unwrap_or(0.0),
-            };
+            let entry = Entry::of(name, country, admin1, population, lat, lon);
             out.push((entry, field == 7, rank));
         }
     }
@@ -205,14 +219,8 @@ impl Gazetteer {
                 continue;
             };
             let i = g.places.len() as u32;
-            g.places.push(Entry {
-                name,
-                country,
-                admin1,
-                population: population.parse().unwrap_or(0),
-                lat: lat.parse().unwrap_or(0.0),
-                lon: lon.parse().unwrap_or(0.0),
-            });
+            g.places
+                .push(Entry::of(name, country, admin1, population, lat, lon));
             // The script lists a key once per place, own names first.
             for k in keys(own) {
                 g.names.entry(k).or_default().push((i, true));

@@ -23,6 +23,19 @@ pub struct Quote {
     pub role: Option<String>,
 }
 
+impl Quote {
+    /// A quote of `text` at characters `start..end`, with no speaker yet.
+    pub fn unattributed(text: String, start: usize, end: usize) -> Quote {
+        Quote {
+            text,
+            start,
+            end,
+            speaker: None,
+            role: None,
+        }
+    }
+}
+
 /// Families of double quote marks: a quote opened by one mark of a family is closed by
 /// another of the same family. Straight and curly double marks share a family because
 /// hand-typed text mixes them (`"Yes,” she said`).
@@ -306,13 +319,7 @@ fn finish(body: &Chars<'_>, o: Open, end: usize, quotes: &mut Vec<Quote>) {
         } else {
             trimmed.to_string()
         };
-        quotes.push(Quote {
-            text,
-            start: o.start,
-            end,
-            speaker: None,
-            role: None,
-        });
+        quotes.push(Quote::unattributed(text, o.start, end));
     }
 }
 

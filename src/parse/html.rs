@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
-use super::{dateline, settle, stamp, text, Article, Ctx};
+use super::{dateline, page_date, settle, text, Article, Ctx};
 
 /// Whether text (white space and BOM trimmed) opens like an HTML document.
 pub fn looks_like(text: &str) -> bool {
@@ -41,7 +41,6 @@ static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
 static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
 static LD_JSON: LazyLock<Selector> =
     LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
-static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
 static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector(r#"link[rel="canonical"]"#));
 static HTML_TAG: LazyLock<Selector> = LazyLock::new(|| selector("html"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
@@ -58,22 +57,6 @@ static CONTAINERS: LazyLock<Vec<Selector>> = LazyLock::new(|| {
     .map(|s| selector(s))
     .collect()
 });
-
-/// `<meta>` names that carry the publication time, best first.
-const DATE_METAS: &[&str] = &[
-    "article:published_time",
-    "datepublished",
-    "og:published_time",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date",
-    "date",
-];
 
 /// Elements whose content is never article text.
 const SKIP: &[&str] = &[
@@ -172,28 +155,13 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Article {
         ..Article::default()
     };
 
-    let candidates = DATE_METAS
-        .iter()
-        .filter_map(|k| meta(k).map(|v| (format!("meta {k}"), v.to_string())))
-        .chain(ld_string(&ld, "datePublished").map(|v| ("JSON-LD datePublished".into(), v)))
-        .chain(
-            doc.select(&TIME)
-                .filter_map(|t| t.attr("datetime"))
-                .next()
-                .map(|v| ("<time datetime>".to_string(), v.to_string())),
-        );
-    let mut explicit = None;
-    for (source, raw) in candidates {
-        match stamp::parse(&raw) {
-            Some(s) => {
-                explicit = Some(s);
-                break;
-            }
-            None => article
-                .warnings
-                .push(format!("unreadable date {raw:?} in {source}")),
-        }
-    }
+    let explicit = page_date::publication(
+        &doc,
+        &metas,
+        &ld,
+        article.language.as_deref(),
+        &mut article.warnings,
+    );
     if article.body.is_empty() {
         article.warnings.push("no readable article text".into());
     }
@@ -220,10 +188,10 @@ fn meta_map(doc: &Html) -> HashMap<String, String> {
     map
 }
 
-/// All JSON-LD blocks that parse.
+/// All JSON-LD blocks that parse, raw line breaks and tabs in strings tolerated.
 fn json_ld(doc: &Html) -> Vec<Value> {
     doc.select(&LD_JSON)
-        .filter_map(|s| serde_json::from_str(&s.text().collect::<String>()).ok())
+        .filter_map(|s| page_date::lenient_json(&s.text().collect::<String>()))
         .collect()
 }
 

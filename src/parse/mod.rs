@@ -7,6 +7,7 @@ pub mod city;
 pub mod dateline;
 pub mod html;
 pub mod json;
+mod page_date;
 pub mod path_date;
 pub mod quote;
 pub mod reuters;

@@ -129,13 +129,18 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Article {
     let ld = json_ld(&doc);
     let meta = |k: &str| metas.get(k).map(String::as_str).filter(|v| !v.is_empty());
 
-    let title = meta("og:title")
+    let stated = meta("og:title")
         .or_else(|| meta("twitter:title"))
         .map(str::to_string)
         .or_else(|| ld_string(&ld, "headline"))
-        .or_else(|| first_text(&doc, &H1))
-        .or_else(|| first_text(&doc, &TITLE))
-        .unwrap_or_default();
+        .or_else(|| first_text(&doc, &TITLE));
+    let title = headline(
+        stated.as_deref(),
+        first_text(&doc, &H1).as_deref(),
+        meta("og:site_name")
+            .or_else(|| meta("application-name"))
+            .or_else(|| meta("publisher")),
+    );
     let body = main_text(&doc);
     let mut article = Article {
         id: ctx.rel_path.to_string(),
@@ -208,6 +213,59 @@ fn ld_string(ld: &[Value], key: &str) -> Option<String> {
         }
     }
     ld.iter().find_map(|v| find(v, key))
+}
+
+/// Separators between a headline and the site's name in a page title.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " · ", " › ", " » ", " // ", " :: ", " ~ "];
+
+/// The headline without the site's name. The stated title (`og:title`, `<title>`) often
+/// carries the site (`Harbour reopens | Example News`); the `<h1>` is the headline when it is
+/// one of the title's parts; else the part that is not the site, by name or, failing that,
+/// the longest part when the others are short.
+fn headline(stated: Option<&str>, h1: Option<&str>, site: Option<&str>) -> String {
+    let norm = |s: &str| collapse(s).to_lowercase();
+    let Some(stated) = stated.map(collapse).filter(|s| !s.is_empty()) else {
+        return h1.map(collapse).unwrap_or_default();
+    };
+    if let Some(h1) = h1.map(collapse).filter(|h| h.chars().count() >= 8) {
+        if norm(&stated) == norm(&h1) {
+            return stated;
+        }
+        if norm(&stated).contains(&norm(&h1)) {
+            return h1;
+        }
+    }
+    let Some(sep) = TITLE_SEPARATORS.iter().find(|s| stated.contains(**s)) else {
+        return stated;
+    };
+    let parts: Vec<&str> = stated.split(sep).map(str::trim).collect();
+    if let Some(site) = site.map(norm).filter(|s| !s.is_empty()) {
+        let kept: Vec<&str> = parts
+            .iter()
+            .copied()
+            .filter(|p| {
+                let p = norm(p);
+                !(p == site || site.contains(&p) || p.contains(&site))
+            })
+            .collect();
+        if !kept.is_empty() && kept.len() < parts.len() {
+            return kept.join(sep);
+        }
+    }
+    let words = |p: &str| p.split_whitespace().count();
+    let (longest, rest): (Vec<&str>, Vec<&str>) = {
+        let max = parts.iter().map(|p| words(p)).max().unwrap_or(0);
+        let i = parts.iter().position(|p| words(p) == max).unwrap_or(0);
+        (
+            vec![parts[i]],
+            parts.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, p)| *p).collect(),
+        )
+    };
+    if rest.iter().all(|p| words(p) <= 4) && words(longest[0]) >= 3 {
+        longest[0].to_string()
+    } else {
+        stated
+    }
 }
 
 fn first_text(doc: &Html, sel: &Selector) -> Option<String> {

@@ -298,9 +298,12 @@ pub(crate) fn publication(
             )
         });
     }
-    let (byline, first_in_text) = byline_date(doc, month_first);
+    // The visible text is walked only when it is needed.
+    let visible = std::cell::OnceCell::new();
+    let visible = || *visible.get_or_init(|| byline_date(doc, month_first));
     if best.is_none() {
-        best = byline.map(|date| {
+        let v = visible();
+        best = v.announced.or(v.classed).map(|date| {
             (
                 Source::Byline,
                 Stamp {
@@ -317,7 +320,7 @@ pub(crate) fn publication(
             .map(|s| (Source::Modified, s));
     }
     if best.is_none() {
-        best = first_in_text.map(|date| {
+        best = visible().first.map(|date| {
             (
                 Source::Text,
                 Stamp {
@@ -335,7 +338,7 @@ pub(crate) fn publication(
             .and_then(|v| stamp::parse(v).filter(|s| !is_utc(s.published.as_deref())))
             .map(|s| s.date)
             .or(url)
-            .or(byline);
+            .or_else(|| visible().announced);
         if let Some(day) = local.filter(|d| (*d - found.date).num_days().abs() == 1) {
             found.date = day;
         }
@@ -459,13 +462,21 @@ fn updated_class(e: &scraper::node::Element) -> bool {
 
 /// A date in the visible text: first one announced by a publication word, else the first in a
 /// date-classed element (`class="date"`, `post-date`, `entry-meta`), outside foreign parts.
-/// The second day returned is the first anywhere in the visible text: a last resort.
-fn byline_date(doc: &Html, month_first: bool) -> (Option<NaiveDate>, Option<NaiveDate>) {
+/// Days in the visible text: the one announced by a publication word, the first in a
+/// date-classed element, and the first anywhere (a last resort).
+#[derive(Clone, Copy, Default)]
+struct Visible {
+    announced: Option<NaiveDate>,
+    classed: Option<NaiveDate>,
+    first: Option<NaiveDate>,
+}
+
+fn byline_date(doc: &Html, month_first: bool) -> Visible {
     static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(r"{PUBLISHED_WORDS}\s*(?:on|am|le|el|il|op|:)?\s*:?\s*")).expect("constant regex")
     });
     let Some(body) = doc.select(&BODY).next() else {
-        return (None, None);
+        return Visible::default();
     };
     let mut text = String::new();
     let mut classed: Option<NaiveDate> = None;
@@ -474,11 +485,18 @@ fn byline_date(doc: &Html, month_first: bool) -> (Option<NaiveDate>, Option<Naiv
         let rest = &text[m.end()..];
         let window = &rest[..rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i)];
         if let Some((0..=12, day)) = all_in_text(window, month_first).next() {
-            return (Some(day), None);
+            return Visible {
+                announced: Some(day),
+                classed,
+                first: None,
+            };
         }
     }
-    let first = || in_text(&text, month_first);
-    (classed, if classed.is_none() { first() } else { None })
+    Visible {
+        announced: None,
+        classed,
+        first: classed.is_none().then(|| in_text(&text, month_first)).flatten(),
+    }
 }
 
 /// The page's visible text outside foreign parts, and the first day in a date-classed

@@ -43,7 +43,9 @@ fn collapse(s: &str) -> String {
 /// The title normalisation: lower case, white space collapsed, quotes and punctuation trimmed.
 fn norm_title(s: &str) -> String {
     collapse(&s.to_lowercase())
-        .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "«»“”‘’".contains(c))
+        .trim_matches(|c: char| {
+            c.is_whitespace() || c.is_ascii_punctuation() || "«»“”‘’".contains(c)
+        })
         .to_string()
 }
 
@@ -64,7 +66,11 @@ impl Tally {
         let share = |n: usize, d: usize| n as f64 / d.max(1) as f64;
         let p = share(self.tp, self.tp + self.fp);
         let r = share(self.tp, self.tp + self.fn_);
-        let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         println!(
             "{name}: exact day {:.3} of {} dated (no date {:.1}%, wrong {:.1}%); title exact {:.3} of {}; \
              main text P {p:.3} R {r:.3} F1 {f1:.3}",

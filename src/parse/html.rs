@@ -136,7 +136,7 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Article {
         .or_else(|| first_text(&doc, &TITLE));
     let title = headline(
         stated.as_deref(),
-        first_text(&doc, &H1).as_deref(),
+        || first_text(&doc, &H1),
         meta("og:site_name")
             .or_else(|| meta("application-name"))
             .or_else(|| meta("publisher")),
@@ -164,6 +164,7 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Article {
         &doc,
         &metas,
         &ld,
+        article.url.as_deref(),
         article.language.as_deref(),
         &mut article.warnings,
     );
@@ -216,18 +217,26 @@ fn ld_string(ld: &[Value], key: &str) -> Option<String> {
 }
 
 /// Separators between a headline and the site's name in a page title.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " · ", " › ", " » ", " // ", " :: ", " ~ "];
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " · ", " › ", " » ", " // ", " :: ", " ~ ",
+];
 
 /// The headline without the site's name. The stated title (`og:title`, `<title>`) often
 /// carries the site (`Harbour reopens | Example News`); the `<h1>` is the headline when it is
 /// one of the title's parts; else the part that is not the site, by name or, failing that,
 /// the longest part when the others are short.
-fn headline(stated: Option<&str>, h1: Option<&str>, site: Option<&str>) -> String {
+fn headline(
+    stated: Option<&str>,
+    h1: impl FnOnce() -> Option<String>,
+    site: Option<&str>,
+) -> String {
     let norm = |s: &str| collapse(s).to_lowercase();
     let Some(stated) = stated.map(collapse).filter(|s| !s.is_empty()) else {
-        return h1.map(collapse).unwrap_or_default();
+        return h1().unwrap_or_default();
     };
-    if let Some(h1) = h1.map(collapse).filter(|h| h.chars().count() >= 8) {
+    // Only a title with parts can hold the `<h1>` and more; the lookup walks the whole page.
+    let parted = TITLE_SEPARATORS.iter().any(|s| stated.contains(s)) || stated.contains(": ");
+    if let Some(h1) = parted.then(h1).flatten().filter(|h| h.chars().count() >= 8) {
         if norm(&stated) == norm(&h1) {
             return stated;
         }
@@ -258,7 +267,12 @@ fn headline(stated: Option<&str>, h1: Option<&str>, site: Option<&str>) -> Strin
         let i = parts.iter().position(|p| words(p) == max).unwrap_or(0);
         (
             vec![parts[i]],
-            parts.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, p)| *p).collect(),
+            parts
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, p)| *p)
+                .collect(),
         )
     };
     if rest.iter().all(|p| words(p) <= 4) && words(longest[0]) >= 3 {

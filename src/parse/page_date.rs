@@ -26,7 +26,6 @@ static PUBLISHED_ELEMENTS: LazyLock<Selector> = LazyLock::new(|| {
     )
 });
 static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time"));
-static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector(r#"link[rel="canonical"]"#));
 static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
 
 /// `<meta>` names that carry the original publication time, best first.
@@ -102,7 +101,14 @@ const FOREIGN: &[&str] = &[
 
 /// Elements whose dates are not the page's own.
 const FOREIGN_TAGS: &[&str] = &[
-    "aside", "nav", "blockquote", "iframe", "script", "style", "noscript", "template",
+    "aside",
+    "nav",
+    "blockquote",
+    "iframe",
+    "script",
+    "style",
+    "noscript",
+    "template",
 ];
 
 /// Of those, the ones that also hide an element that says it holds the publication date
@@ -174,11 +180,11 @@ fn month_named(word: &str) -> Option<u32> {
 static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<iso>\b(?P<y1>(?:19|20)\d\d)[-/.](?P<m1>[01]?\d)[-/.](?P<d1>[0-3]?\d)\b)
+        (?P<iso>(?-u:\b)(?P<y1>(?:19|20)\d\d)[-/.](?P<m1>[01]?\d)[-/.](?P<d1>[0-3]?\d)(?-u:\b))
         | (?P<cjk>(?P<y5>(?:19|20)\d\d)\s?年\s?(?P<m5>[01]?\d)\s?月\s?(?P<d5>[0-3]?\d)\s?日)
-        | (?P<dmy>\b(?P<d2>[0-3]?\d)\s?(?P<sep>[./-])\s?(?P<m2>[01]?\d)\s?[./-]\s?(?P<y2>(?:19|20)\d\d)\b)
-        | (?P<dnamey>\b(?P<d3>[0-3]?\d)(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?(?P<mn3>\p{L}{3,12}\.?)\s+(?:de\s+)?,?\s*(?P<y3>(?:19|20)\d\d)\b)
-        | (?P<namedy>\b(?P<mn4>\p{L}{3,12}\.?)\s+(?P<d4>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d)\b)
+        | (?P<dmy>(?-u:\b)(?P<d2>[0-3]?\d)\s?(?P<sep>[./-])\s?(?P<m2>[01]?\d)\s?[./-]\s?(?P<y2>(?:19|20)\d\d)(?-u:\b))
+        | (?P<dnamey>(?-u:\b)(?P<d3>[0-3]?\d)(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?(?P<mn3>\p{L}{3,12}\.?)\s+(?:de\s+)?,?\s*(?P<y3>(?:19|20)\d\d)(?-u:\b))
+        | (?P<namedy>(?P<mn4>\p{L}{3,12}\.?)\s+(?P<d4>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d)(?-u:\b))
         ",
     )
     .expect("constant regex")
@@ -206,9 +212,17 @@ fn all_in_text(text: &str, month_first: bool) -> impl Iterator<Item = (usize, Na
             let (d, m) = if swap { (b, a) } else { (a, b) };
             (num("y2")?, m, d)
         } else if c.name("dnamey").is_some() {
-            (num("y3")?, month_named(c.name("mn3")?.as_str())?, num("d3")?)
+            (
+                num("y3")?,
+                month_named(c.name("mn3")?.as_str())?,
+                num("d3")?,
+            )
         } else {
-            (num("y4")?, month_named(c.name("mn4")?.as_str())?, num("d4")?)
+            (
+                num("y4")?,
+                month_named(c.name("mn4")?.as_str())?,
+                num("d4")?,
+            )
         };
         let day = NaiveDate::from_ymd_opt(y as i32, m, d).filter(|d| crate::date::plausible(*d))?;
         Some((c.get(0)?.start(), day))
@@ -243,16 +257,23 @@ enum Source {
 }
 
 /// The page's publication date, or `None` when the page states none. `metas` are the page's
-/// `<meta>` values by lower-case name; `ld` its JSON-LD blocks; `language` its ISO code.
+/// `<meta>` values by lower-case name; `ld` its JSON-LD blocks; `page_url` its canonical
+/// address; `language` its ISO code.
 pub(crate) fn publication(
     doc: &Html,
     metas: &HashMap<String, String>,
     ld: &[Value],
+    page_url: Option<&str>,
     language: Option<&str>,
     warnings: &mut Vec<String>,
 ) -> Option<Stamp> {
     let month_first = language.is_none_or(|l| l == "en");
-    let meta = |k: &str| metas.get(k).map(String::as_str).filter(|v| !v.trim().is_empty());
+    let meta = |k: &str| {
+        metas
+            .get(k)
+            .map(String::as_str)
+            .filter(|v| !v.trim().is_empty())
+    };
     let mut read = |source: &str, raw: &str| -> Option<Stamp> {
         let s = stamp::parse(raw).or_else(|| {
             in_text(raw, month_first).map(|date| Stamp {
@@ -278,12 +299,7 @@ pub(crate) fn publication(
     if let Some(s) = structured {
         best = Some((Source::Structured, s));
     }
-    let url = doc
-        .select(&CANONICAL)
-        .find_map(|l| l.attr("href"))
-        .into_iter()
-        .chain(meta("og:url"))
-        .find_map(in_url);
+    let url = page_url.into_iter().chain(meta("og:url")).find_map(in_url);
     if best.is_none() {
         best = element_date(doc, month_first).map(|s| (Source::Element, s));
     }
@@ -315,7 +331,11 @@ pub(crate) fn publication(
     }
     if best.is_none() {
         best = ld_string(ld, "dateModified")
-            .or_else(|| MODIFIED_METAS.iter().find_map(|k| meta(k).map(str::to_string)))
+            .or_else(|| {
+                MODIFIED_METAS
+                    .iter()
+                    .find_map(|k| meta(k).map(str::to_string))
+            })
             .and_then(|v| stamp::parse(&v))
             .map(|s| (Source::Modified, s));
     }
@@ -356,7 +376,10 @@ fn ld_published(ld: &[Value]) -> Option<String> {
     fn article_like(o: &serde_json::Map<String, Value>) -> bool {
         let ty = |t: &str| {
             t.ends_with("Article")
-                || matches!(t, "BlogPosting" | "Report" | "WebPage" | "Blog" | "LiveBlogPosting")
+                || matches!(
+                    t,
+                    "BlogPosting" | "Report" | "WebPage" | "Blog" | "LiveBlogPosting"
+                )
         };
         match o.get("@type") {
             Some(Value::String(t)) => ty(t),
@@ -370,7 +393,10 @@ fn ld_published(ld: &[Value]) -> Option<String> {
                 out.push(o);
                 for (k, c) in o {
                     // Dates of what an article mentions or contains are not its own.
-                    if !matches!(k.as_str(), "comment" | "review" | "subjectOf" | "hasPart" | "itemListElement") {
+                    if !matches!(
+                        k.as_str(),
+                        "comment" | "review" | "subjectOf" | "hasPart" | "itemListElement"
+                    ) {
                         walk(c, out);
                     }
                 }
@@ -382,10 +408,12 @@ fn ld_published(ld: &[Value]) -> Option<String> {
     let mut objects = Vec::new();
     ld.iter().for_each(|v| walk(v, &mut objects));
     let date = |o: &serde_json::Map<String, Value>| {
-        ["datePublished", "dateCreated"].iter().find_map(|k| match o.get(*k) {
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
-            _ => None,
-        })
+        ["datePublished", "dateCreated"]
+            .iter()
+            .find_map(|k| match o.get(*k) {
+                Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+                _ => None,
+            })
     };
     objects
         .iter()
@@ -473,7 +501,10 @@ struct Visible {
 
 fn byline_date(doc: &Html, month_first: bool) -> Visible {
     static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"{PUBLISHED_WORDS}\s*(?:on|am|le|el|il|op|:)?\s*:?\s*")).expect("constant regex")
+        Regex::new(&format!(
+            r"{PUBLISHED_WORDS}\s*(?:on|am|le|el|il|op|:)?\s*:?\s*"
+        ))
+        .expect("constant regex")
     });
     let Some(body) = doc.select(&BODY).next() else {
         return Visible::default();
@@ -495,7 +526,10 @@ fn byline_date(doc: &Html, month_first: bool) -> Visible {
     Visible {
         announced: None,
         classed,
-        first: classed.is_none().then(|| in_text(&text, month_first)).flatten(),
+        first: classed
+            .is_none()
+            .then(|| in_text(&text, month_first))
+            .flatten(),
     }
 }
 
@@ -541,15 +575,18 @@ fn foreign_words(e: &scraper::node::Element) -> bool {
         .into_iter()
         .chain(e.attr("id"))
         .flat_map(|v| v.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
-        .any(|w| FOREIGN.contains(&w.to_ascii_lowercase().as_str()))
+        .any(|w| FOREIGN.iter().any(|f| f.eq_ignore_ascii_case(w)))
 }
 
 fn date_class(e: &scraper::node::Element) -> bool {
+    const DATE_WORDS: &[&str] = &["date", "time", "publish", "posted", "byline", "meta"];
     e.attr("class").into_iter().chain(e.attr("id")).any(|v| {
-        let v = v.to_ascii_lowercase();
-        (v.contains("date") || v.contains("time") || v.contains("publish") || v.contains("posted") || v.contains("byline") || v.contains("meta"))
-            && !v.contains("update")
-            && !v.contains("modified")
+        let has = |w: &str| {
+            v.as_bytes()
+                .windows(w.len())
+                .any(|win| win.eq_ignore_ascii_case(w.as_bytes()))
+        };
+        DATE_WORDS.iter().any(|w| has(w)) && !has("update") && !has("modified")
     })
 }
 
@@ -575,15 +612,30 @@ mod tests {
 
     #[test]
     fn text_shapes_in_many_languages() {
-        assert_eq!(day("Artikel veröffentlicht am 16.12.2012").as_deref(), Some("2012-12-16"));
-        assert_eq!(day("Published 8 November 2023").as_deref(), Some("2023-11-08"));
-        assert_eq!(day("posted on March 4th, 2016 by x").as_deref(), Some("2016-03-04"));
+        assert_eq!(
+            day("Artikel veröffentlicht am 16.12.2012").as_deref(),
+            Some("2012-12-16")
+        );
+        assert_eq!(
+            day("Published 8 November 2023").as_deref(),
+            Some("2023-11-08")
+        );
+        assert_eq!(
+            day("posted on March 4th, 2016 by x").as_deref(),
+            Some("2016-03-04")
+        );
         assert_eq!(day("6. August 2009").as_deref(), Some("2009-08-06"));
         assert_eq!(day("12 de marzo de 2020").as_deref(), Some("2020-03-12"));
         assert_eq!(day("2020年2月19日").as_deref(), Some("2020-02-19"));
         assert_eq!(day("am 26/10/2018").as_deref(), Some("2018-10-26"));
-        assert_eq!(in_text("03/04/2020", true).unwrap().to_string(), "2020-03-04");
-        assert_eq!(in_text("03/04/2020", false).unwrap().to_string(), "2020-04-03");
+        assert_eq!(
+            in_text("03/04/2020", true).unwrap().to_string(),
+            "2020-03-04"
+        );
+        assert_eq!(
+            in_text("03/04/2020", false).unwrap().to_string(),
+            "2020-04-03"
+        );
         assert_eq!(day("no date 2020 here, version 1.2.3"), None);
         assert_eq!(day("31.02.2020"), None);
     }
@@ -591,16 +643,26 @@ mod tests {
     #[test]
     fn url_dates() {
         let u = |s: &str| in_url(s).map(|d| d.to_string());
-        assert_eq!(u("https://x.org/2020/08/24/story/").as_deref(), Some("2020-08-24"));
-        assert_eq!(u("https://x.org/news/2020-08-24-story").as_deref(), Some("2020-08-24"));
-        assert_eq!(u("https://x.org/a/20200824/b.html").as_deref(), Some("2020-08-24"));
+        assert_eq!(
+            u("https://x.org/2020/08/24/story/").as_deref(),
+            Some("2020-08-24")
+        );
+        assert_eq!(
+            u("https://x.org/news/2020-08-24-story").as_deref(),
+            Some("2020-08-24")
+        );
+        assert_eq!(
+            u("https://x.org/a/20200824/b.html").as_deref(),
+            Some("2020-08-24")
+        );
         assert_eq!(u("https://x.org/2020/0824/b"), None);
         assert_eq!(u("https://x.org/2020/08/story"), None);
     }
 
     #[test]
     fn json_ld_with_raw_line_breaks_is_read() {
-        let v = lenient_json("{\"headline\": \"a\nb\", \"datePublished\": \"2021-01-02\"}").unwrap();
+        let v =
+            lenient_json("{\"headline\": \"a\nb\", \"datePublished\": \"2021-01-02\"}").unwrap();
         assert_eq!(ld_published(&[v]).as_deref(), Some("2021-01-02"));
     }
 }

@@ -168,12 +168,35 @@ fn compact(s: &str) -> Option<Stamp> {
 /// Zone abbreviations seen on news pages, with their offsets. `IST` is India's: the pages that
 /// write it are Indian far more often than Irish or Israeli.
 const ZONES: &[(&str, &str)] = &[
-    ("UTC", "+0000"), ("GMT", "+0000"), ("Z", "+0000"), ("WET", "+0000"), ("BST", "+0100"),
-    ("CET", "+0100"), ("CEST", "+0200"), ("MEZ", "+0100"), ("MESZ", "+0200"), ("EET", "+0200"),
-    ("EEST", "+0300"), ("MSK", "+0300"), ("IST", "+0530"), ("JST", "+0900"), ("KST", "+0900"),
-    ("HKT", "+0800"), ("SGT", "+0800"), ("AEST", "+1000"), ("AEDT", "+1100"), ("EST", "-0500"),
-    ("EDT", "-0400"), ("CST", "-0600"), ("CDT", "-0500"), ("MST", "-0700"), ("MDT", "-0600"),
-    ("PST", "-0800"), ("PDT", "-0700"), ("ET", "-0500"), ("PT", "-0800"),
+    ("UTC", "+0000"),
+    ("GMT", "+0000"),
+    ("Z", "+0000"),
+    ("WET", "+0000"),
+    ("BST", "+0100"),
+    ("CET", "+0100"),
+    ("CEST", "+0200"),
+    ("MEZ", "+0100"),
+    ("MESZ", "+0200"),
+    ("EET", "+0200"),
+    ("EEST", "+0300"),
+    ("MSK", "+0300"),
+    ("IST", "+0530"),
+    ("JST", "+0900"),
+    ("KST", "+0900"),
+    ("HKT", "+0800"),
+    ("SGT", "+0800"),
+    ("AEST", "+1000"),
+    ("AEDT", "+1100"),
+    ("EST", "-0500"),
+    ("EDT", "-0400"),
+    ("CST", "-0600"),
+    ("CDT", "-0500"),
+    ("MST", "-0700"),
+    ("MDT", "-0600"),
+    ("PST", "-0800"),
+    ("PDT", "-0700"),
+    ("ET", "-0500"),
+    ("PT", "-0800"),
 ];
 
 /// Dates written with words, in any order of parts, as servers and CMSs print them:
@@ -183,7 +206,10 @@ const ZONES: &[(&str, &str)] = &[
 fn worded(s: &str) -> Option<Stamp> {
     let (mut year, mut month, mut day, mut time, mut pm, mut zone) =
         (None, None, None, None, None, None);
-    for token in s.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty()) {
+    for token in s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+    {
         let upper = token.to_ascii_uppercase();
         if let Some(&(_, offset)) = ZONES.iter().find(|(z, _)| *z == upper) {
             zone = Some(offset.to_string());
@@ -193,7 +219,10 @@ fn worded(s: &str) -> Option<Stamp> {
             time = Some(token.to_string());
         } else if (token.starts_with('+') || token.starts_with('-')) && token.len() == 5 {
             zone = Some(token.to_string());
-        } else if let Ok(n) = token.trim_end_matches(['.', 't', 'h', 's', 'n', 'd', 'r']).parse::<u32>() {
+        } else if let Ok(n) = token
+            .trim_end_matches(['.', 't', 'h', 's', 'n', 'd', 'r'])
+            .parse::<u32>()
+        {
             if n > 31 {
                 year = Some(n);
             } else {
@@ -207,7 +236,10 @@ fn worded(s: &str) -> Option<Stamp> {
     }
     let date = NaiveDate::from_ymd_opt(year? as i32, month?, day?)?;
     let Some(time) = time else {
-        return Some(Stamp { date, published: None });
+        return Some(Stamp {
+            date,
+            published: None,
+        });
     };
     let mut t = chrono::NaiveTime::parse_from_str(&time, "%H:%M:%S")
         .or_else(|_| chrono::NaiveTime::parse_from_str(&time, "%H:%M"))
@@ -220,10 +252,20 @@ fn worded(s: &str) -> Option<Stamp> {
     let naive = date.and_time(t);
     match zone {
         Some(z) => {
-            let dt = DateTime::parse_from_str(&format!("{} {z}", naive.format("%Y-%m-%dT%H:%M:%S")), "%Y-%m-%dT%H:%M:%S %z").ok()?;
-            Some(Stamp { date: dt.date_naive(), published: Some(dt.to_rfc3339_opts(SecondsFormat::AutoSi, true)) })
+            let dt = DateTime::parse_from_str(
+                &format!("{} {z}", naive.format("%Y-%m-%dT%H:%M:%S")),
+                "%Y-%m-%dT%H:%M:%S %z",
+            )
+            .ok()?;
+            Some(Stamp {
+                date: dt.date_naive(),
+                published: Some(dt.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
+            })
         }
-        None => Some(Stamp { date, published: Some(naive.format("%Y-%m-%dT%H:%M:%S").to_string()) }),
+        None => Some(Stamp {
+            date,
+            published: Some(naive.format("%Y-%m-%dT%H:%M:%S").to_string()),
+        }),
     }
 }
 
@@ -285,11 +327,23 @@ mod tests {
 
     #[test]
     fn compact_and_worded_forms() {
-        assert_eq!(published("20201123T11:02:35Z").unwrap(), "2020-11-23T11:02:35Z");
+        assert_eq!(
+            published("20201123T11:02:35Z").unwrap(),
+            "2020-11-23T11:02:35Z"
+        );
         assert_eq!(day("20231102").unwrap(), "2023-11-02");
-        assert_eq!(published("Tue Jan 28 15:28:56 CET 2020").unwrap(), "2020-01-28T15:28:56+01:00");
-        assert_eq!(published("Tue, Sep 15 2020 10:01:41 EDT").unwrap(), "2020-09-15T10:01:41-04:00");
-        assert_eq!(published("04:25:06 PM IST Apr 08, 2020").unwrap(), "2020-04-08T16:25:06+05:30");
+        assert_eq!(
+            published("Tue Jan 28 15:28:56 CET 2020").unwrap(),
+            "2020-01-28T15:28:56+01:00"
+        );
+        assert_eq!(
+            published("Tue, Sep 15 2020 10:01:41 EDT").unwrap(),
+            "2020-09-15T10:01:41-04:00"
+        );
+        assert_eq!(
+            published("04:25:06 PM IST Apr 08, 2020").unwrap(),
+            "2020-04-08T16:25:06+05:30"
+        );
         assert_eq!(day("01-11-2023 10:29").unwrap(), "2023-11-01");
         assert_eq!(day("06-08-2009T14:12:32+0200").unwrap(), "2009-08-06");
         assert_eq!(day("Tuesday banana 2020"), None);

@@ -159,7 +159,7 @@ mod tests {
 <body><article><h1>Harbour reopens</h1><p>HALIFAX (AP) — The harbour reopened.</p></article></body></html>"#;
 
     fn record(kind: RecordType, uri: &str, block: &[u8]) -> Record<warc::BufferedBody> {
-        let mut r = Record::with_body(block.to_vec());
+        let mut r = Record::<warc::BufferedBody>::with_body(block.to_vec());
         r.set_warc_type(kind);
         r.set_header(WarcHeader::TargetURI, uri).unwrap();
         r.set_date("2024-01-02T03:04:05Z".parse().unwrap());
@@ -193,7 +193,7 @@ mod tests {
             ),
         ];
         let ids = records.iter().map(|r| r.warc_id().to_string()).collect();
-        let mut w = WarcWriter::new(Vec::new());
+        let mut w = WarcWriter::new(std::io::BufWriter::new(Vec::new()));
         for r in &records {
             w.write(r).unwrap();
         }

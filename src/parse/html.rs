@@ -315,12 +315,62 @@ fn main_text(doc: &Html) -> String {
                 .max_by_key(|(chars, _)| *chars)
         })
         .find(|(chars, _)| *chars > 0 && *chars * 10 >= total * 3)
-        .map_or(body, |(_, el)| el);
+        .map(|(_, el)| el)
+        .or_else(|| densest(body, total))
+        .unwrap_or(body);
     let mut paragraphs = Vec::new();
     let mut current = String::new();
     collect(chosen, &mut paragraphs, &mut current);
     flush(&mut paragraphs, &mut current);
     paragraphs.join("\n\n")
+}
+
+/// Without a semantic container, the element the paragraphs cluster in, as readability finds
+/// it: each paragraph's text counts fully for its parent and half for its grandparent; the
+/// best-scored element is taken when it holds most of the page's paragraph text.
+fn densest(body: ElementRef<'_>, total: usize) -> Option<ElementRef<'_>> {
+    let mut scores: HashMap<_, usize> = HashMap::new();
+    for p in body.select(&PARAGRAPH) {
+        let chars: usize = p.text().map(|t| t.trim().len()).sum();
+        if chars < 25 {
+            continue;
+        }
+        let mut up = p.ancestors();
+        if let Some(parent) = up.next() {
+            *scores.entry(parent.id()).or_default() += 2 * chars;
+        }
+        if let Some(grand) = up.next() {
+            *scores.entry(grand.id()).or_default() += chars;
+        }
+    }
+    let (&best, _) = scores
+        .iter()
+        .max_by_key(|(id, score)| (**score, std::cmp::Reverse(**id)))?;
+    let el = body.tree().get(best).and_then(ElementRef::wrap)?;
+    if el.id() == body.id() {
+        return None;
+    }
+    (paragraph_chars(el) * 2 >= total).then_some(el)
+}
+
+/// A block that is mostly links (menus, tag clouds, "read more" lists): at least 70% of its
+/// text inside `<a>`, and no paragraph of its own.
+fn link_list(el: ElementRef<'_>) -> bool {
+    let (mut all, mut linked) = (0usize, 0usize);
+    for node in el.descendants() {
+        if let Node::Text(t) = node.value() {
+            let n = t.trim().len();
+            all += n;
+            if node
+                .ancestors()
+                .take_while(|a| a.id() != el.id())
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
+            {
+                linked += n;
+            }
+        }
+    }
+    all > 0 && linked * 10 >= all * 7 && el.select(&PARAGRAPH).next().is_none()
 }
 
 fn is_furniture(el: &scraper::node::Element) -> bool {
@@ -345,6 +395,11 @@ fn collect(el: ElementRef<'_>, out: &mut Vec<String>, current: &mut String) {
             Node::Element(e) => {
                 let name = e.name();
                 if SKIP.contains(&name) || is_furniture(e) {
+                    continue;
+                }
+                if matches!(name, "ul" | "ol" | "table" | "div" | "section")
+                    && ElementRef::wrap(child).is_some_and(link_list)
+                {
                     continue;
                 }
                 if name == "br" {

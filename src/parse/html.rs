@@ -1,10 +1,12 @@
 //! HTML article pages, read with a real HTML parser (`scraper`, on html5ever). Metadata comes
-//! from `<meta>` tags (`og:title`, `article:published_time`, `datePublished`, ...), JSON-LD
-//! (`datePublished`, `headline`), `<time datetime>`, `<link rel=canonical>` and `<html lang>`.
-//! The text is the readable part of the main article container (`[itemprop=articleBody]`,
-//! `<article>`, `<main>`, else `<body>`), without scripts, navigation, headers, footers,
-//! asides, forms, figures and share/related/newsletter boxes; block elements become
-//! paragraphs. The dateline is searched at the start of that text.
+//! from `<meta>` tags, JSON-LD (raw line breaks in strings tolerated), `<link rel=canonical>`
+//! and `<html lang>`; the publication date from `page_date`, which weighs
+//! every place a page states it. The title is the headline without the site's name. The text
+//! is the readable part of the main article container (`[itemprop=articleBody]`, `<article>`,
+//! `<main>`, else the element the paragraphs cluster in, else `<body>`), without scripts,
+//! navigation, headers, footers, asides, forms, figures, link lists and share/related/
+//! newsletter boxes; block elements become paragraphs. The dateline is searched at the start
+//! of that text.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

@@ -1,6 +1,6 @@
 //! Web archives (WARC 1.0/1.1, plain or gzip, one member per record or one for the file), read
 //! with the `warc` crate. Each `response` (or `resource`) record whose payload is an HTML page
-//! becomes an article read by [`html`](super::html): its id is `FILE#RECORD-ID`, its URL the
+//! becomes an article read by [`html`]: its id is `FILE#RECORD-ID`, its URL the
 //! record's target URI, and the record's date is kept as `crawled`, never as the publication
 //! date. Other records (requests, metadata, images, redirects) are passed over.
 

@@ -358,21 +358,30 @@ fn densest(body: ElementRef<'_>, total: usize) -> Option<ElementRef<'_>> {
 /// A block that is mostly links (menus, tag clouds, "read more" lists): at least 70% of its
 /// text inside `<a>`, and no paragraph of its own.
 fn link_list(el: ElementRef<'_>) -> bool {
-    let (mut all, mut linked) = (0usize, 0usize);
-    for node in el.descendants() {
-        if let Node::Text(t) = node.value() {
-            let n = t.trim().len();
-            all += n;
-            if node
-                .ancestors()
-                .take_while(|a| a.id() != el.id())
-                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
-            {
-                linked += n;
+    use ego_tree::iter::Edge;
+    let (mut all, mut linked, mut in_link, mut paragraph) = (0usize, 0usize, 0usize, false);
+    for edge in el.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) => {
+                    let n = t.trim().len();
+                    all += n;
+                    if in_link > 0 {
+                        linked += n;
+                    }
+                }
+                Node::Element(e) if e.name() == "a" => in_link += 1,
+                Node::Element(e) if e.name() == "p" => paragraph = true,
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().as_element().is_some_and(|e| e.name() == "a") {
+                    in_link -= 1;
+                }
             }
         }
     }
-    all > 0 && linked * 10 >= all * 7 && el.select(&PARAGRAPH).next().is_none()
+    all > 0 && !paragraph && linked * 10 >= all * 7
 }
 
 fn is_furniture(el: &scraper::node::Element) -> bool {

@@ -352,13 +352,13 @@ pub(crate) fn publication(
     }
     let (source, mut found) = best?;
     // A UTC timestamp may fall on the day after (or before) the day the publisher shows; the
-    // page's own local day, where it gives one, is the day readers saw.
+    // page's own local day, where it gives one, is the day readers saw. (A byline would
+    // serve too, but walking the text for it on every UTC page costs more than it wins.)
     if source == Source::Structured && is_utc(found.published.as_deref()) {
         let local = meta("sailthru.date")
             .and_then(|v| stamp::parse(v).filter(|s| !is_utc(s.published.as_deref())))
             .map(|s| s.date)
-            .or(url)
-            .or_else(|| visible().announced);
+            .or(url);
         if let Some(day) = local.filter(|d| (*d - found.date).num_days().abs() == 1) {
             found.date = day;
         }

@@ -659,6 +659,30 @@ mod tests {
         assert_eq!(u("https://x.org/2020/08/story"), None);
     }
 
+    fn page_day(html: &str) -> Option<String> {
+        let doc = Html::parse_document(html);
+        let metas = HashMap::new();
+        publication(&doc, &metas, &[], None, Some("de"), &mut Vec::new())
+            .map(|s| s.date.to_string())
+    }
+
+    #[test]
+    fn sources_are_weighed_and_foreign_dates_skipped() {
+        // The first <time> belongs to a related-articles list; the article's own comes later.
+        let related = r#"<body><div class="related-posts"><time datetime="2019-01-01">x</time></div>
+            <article><time datetime="2020-02-02T10:00:00+01:00">2. Februar</time><p>Text.</p></article></body>"#;
+        assert_eq!(page_day(related).as_deref(), Some("2020-02-02"));
+        // itemprop on a <div>, with the day only in its text.
+        let div = r#"<body><div class="info"><div itemprop="datePublished">20.06.2019 11:43</div></div></body>"#;
+        assert_eq!(page_day(div).as_deref(), Some("2019-06-20"));
+        // A byline in the visible text, after an update note.
+        let byline = "<body><p>Aktualisiert am 03.01.2013</p><p>Artikel veröffentlicht am 16.12.2012</p></body>";
+        assert_eq!(page_day(byline).as_deref(), Some("2012-12-16"));
+        // An embedded tweet's date is never the page's.
+        let tweet = r#"<body><blockquote class="twitter-tweet"><time datetime="2018-05-05">x</time></blockquote><p>No date here.</p></body>"#;
+        assert_eq!(page_day(tweet), None);
+    }
+
     #[test]
     fn json_ld_with_raw_line_breaks_is_read() {
         let v =

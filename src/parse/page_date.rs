@@ -54,9 +54,6 @@ const PUBLISHED_METAS: &[&str] = &[
     "dcterms.created",
     "dcterms:created",
     "dc:created",
-    "dcterms.date",
-    "dc.date",
-    "dc:date",
     "citation_publication_date",
     "citation_date",
     "bepress_citation_date",
@@ -64,6 +61,14 @@ const PUBLISHED_METAS: &[&str] = &[
     "rnews:datepublished",
     "weibo:article:create_at",
     "datecreated",
+];
+
+/// Generic `<meta>` dates (`date`, `DC.date`): CMSs fill them with the last save as often as
+/// with the publication, so a page element marked as the publication date outranks them.
+const WEAK_METAS: &[&str] = &[
+    "dcterms.date",
+    "dc.date",
+    "dc:date",
     "date",
     "created",
     "displaydate",
@@ -299,9 +304,19 @@ pub(crate) fn publication(
     if let Some(s) = structured {
         best = Some((Source::Structured, s));
     }
+    if best.is_none() {
+        best = marked_element(doc, month_first).map(|s| (Source::Element, s));
+    }
+    if best.is_none() {
+        best = WEAK_METAS
+            .iter()
+            .filter_map(|k| meta(k).map(|v| (k, v)))
+            .find_map(|(k, v)| read(&format!("meta {k}"), v))
+            .map(|s| (Source::Structured, s));
+    }
     let url = page_url.into_iter().chain(meta("og:url")).find_map(in_url);
     if best.is_none() {
-        best = element_date(doc, month_first).map(|s| (Source::Element, s));
+        best = time_element(doc, month_first).map(|s| (Source::Element, s));
     }
     if best.is_none() {
         best = url.map(|date| {
@@ -470,16 +485,18 @@ fn element_stamp(el: ElementRef<'_>, month_first: bool) -> Option<Stamp> {
     })
 }
 
-/// `itemprop="datePublished"` and kin on any element, then `<time>`, outside foreign parts.
-fn element_date(doc: &Html, month_first: bool) -> Option<Stamp> {
+/// `itemprop="datePublished"` and kin on any element outside embedded posts.
+fn marked_element(doc: &Html, month_first: bool) -> Option<Stamp> {
     doc.select(&PUBLISHED_ELEMENTS)
         .filter(|e| e.value().name() != "meta" && !foreign(*e, EMBEDDING_TAGS))
         .find_map(|e| element_stamp(e, month_first))
-        .or_else(|| {
-            doc.select(&TIME)
-                .filter(|e| !foreign(*e, FOREIGN_TAGS) && !updated_class(e.value()))
-                .find_map(|e| element_stamp(e, month_first))
-        })
+}
+
+/// The first `<time>` outside foreign parts that is not marked as an update.
+fn time_element(doc: &Html, month_first: bool) -> Option<Stamp> {
+    doc.select(&TIME)
+        .filter(|e| !foreign(*e, FOREIGN_TAGS) && !updated_class(e.value()))
+        .find_map(|e| element_stamp(e, month_first))
 }
 
 fn updated_class(e: &scraper::node::Element) -> bool {

@@ -609,6 +609,13 @@ mod tests {
         assert_eq!(i.globs, ["*.txt", "!x*"]);
         assert!(i.full && i.json);
         assert_eq!(i.dir.index, PathBuf::from("ix"));
+        let Command::Index(w) = parse(&["index", "crawls", "--format", "warc"])
+            .unwrap()
+            .command
+        else {
+            panic!("not index")
+        };
+        assert_eq!(w.format, Some(Format::Warc));
     }
 
     #[test]

@@ -40,6 +40,7 @@ pub mod name {
     pub const SPEAKER_NAME: &str = "speaker_name";
     pub const LANGUAGE: &str = "language";
     pub const URL: &str = "url";
+    pub const CRAWLED: &str = "crawled";
     pub const QUOTE_START: &str = "quote_start";
     pub const QUOTE_END: &str = "quote_end";
     pub const FILE_SIZE: &str = "file_size";
@@ -78,6 +79,7 @@ pub struct Fields {
     pub speaker_name: Field,
     pub language: Field,
     pub url: Field,
+    pub crawled: Field,
     pub quote_start: Field,
     pub quote_end: Field,
     pub file_size: Field,
@@ -158,6 +160,7 @@ impl Fields {
             speaker_name: f(name::SPEAKER_NAME)?,
             language: f(name::LANGUAGE)?,
             url: f(name::URL)?,
+            crawled: f(name::CRAWLED)?,
             quote_start: f(name::QUOTE_START)?,
             quote_end: f(name::QUOTE_END)?,
             file_size: f(name::FILE_SIZE)?,

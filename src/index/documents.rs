@@ -66,6 +66,7 @@ impl DatelineIndex {
                 + a.city_raw.as_deref().map_or(0, str::len)
                 + a.published.as_deref().map_or(0, str::len)
                 + a.url.as_deref().map_or(0, str::len)
+                + a.crawled.as_deref().map_or(0, str::len)
                 + speakers_len
                 + 128,
         ));
@@ -99,6 +100,9 @@ impl DatelineIndex {
         }
         if let Some(u) = &a.url {
             d.add_text(f.url, u);
+        }
+        if let Some(c) = &a.crawled {
+            d.add_text(f.crawled, c);
         }
         let mut speakers: Vec<&str> = a
             .quotes

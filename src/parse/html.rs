@@ -1,10 +1,12 @@
 //! HTML article pages, read with a real HTML parser (`scraper`, on html5ever). Metadata comes
-//! from `<meta>` tags (`og:title`, `article:published_time`, `datePublished`, ...), JSON-LD
-//! (`datePublished`, `headline`), `<time datetime>`, `<link rel=canonical>` and `<html lang>`.
-//! The text is the readable part of the main article container (`[itemprop=articleBody]`,
-//! `<article>`, `<main>`, else `<body>`), without scripts, navigation, headers, footers,
-//! asides, forms, figures and share/related/newsletter boxes; block elements become
-//! paragraphs. The dateline is searched at the start of that text.
+//! from `<meta>` tags, JSON-LD (raw line breaks in strings tolerated), `<link rel=canonical>`
+//! and `<html lang>`; the publication date from `page_date`, which weighs
+//! every place a page states it. The title is the headline without the site's name. The text
+//! is the readable part of the main article container (`[itemprop=articleBody]`, `<article>`,
+//! `<main>`, else the element the paragraphs cluster in, else `<body>`), without scripts,
+//! navigation, headers, footers, asides, forms, figures, link lists and share/related/
+//! newsletter boxes; block elements become paragraphs. The dateline is searched at the start
+//! of that text.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -12,7 +14,7 @@ use std::sync::LazyLock;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
-use super::{dateline, settle, stamp, text, Article, Ctx};
+use super::{dateline, page_date, settle, text, Article, Ctx};
 
 /// Whether text (white space and BOM trimmed) opens like an HTML document.
 pub fn looks_like(text: &str) -> bool {
@@ -41,7 +43,6 @@ static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
 static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
 static LD_JSON: LazyLock<Selector> =
     LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
-static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
 static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector(r#"link[rel="canonical"]"#));
 static HTML_TAG: LazyLock<Selector> = LazyLock::new(|| selector("html"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
@@ -58,22 +59,6 @@ static CONTAINERS: LazyLock<Vec<Selector>> = LazyLock::new(|| {
     .map(|s| selector(s))
     .collect()
 });
-
-/// `<meta>` names that carry the publication time, best first.
-const DATE_METAS: &[&str] = &[
-    "article:published_time",
-    "datepublished",
-    "og:published_time",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date",
-    "date",
-];
 
 /// Elements whose content is never article text.
 const SKIP: &[&str] = &[
@@ -146,13 +131,18 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Article {
     let ld = json_ld(&doc);
     let meta = |k: &str| metas.get(k).map(String::as_str).filter(|v| !v.is_empty());
 
-    let title = meta("og:title")
+    let stated = meta("og:title")
         .or_else(|| meta("twitter:title"))
         .map(str::to_string)
         .or_else(|| ld_string(&ld, "headline"))
-        .or_else(|| first_text(&doc, &H1))
-        .or_else(|| first_text(&doc, &TITLE))
-        .unwrap_or_default();
+        .or_else(|| first_text(&doc, &TITLE));
+    let title = headline(
+        stated.as_deref(),
+        || first_text(&doc, &H1),
+        meta("og:site_name")
+            .or_else(|| meta("application-name"))
+            .or_else(|| meta("publisher")),
+    );
     let body = main_text(&doc);
     let mut article = Article {
         id: ctx.rel_path.to_string(),
@@ -172,28 +162,14 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Article {
         ..Article::default()
     };
 
-    let candidates = DATE_METAS
-        .iter()
-        .filter_map(|k| meta(k).map(|v| (format!("meta {k}"), v.to_string())))
-        .chain(ld_string(&ld, "datePublished").map(|v| ("JSON-LD datePublished".into(), v)))
-        .chain(
-            doc.select(&TIME)
-                .filter_map(|t| t.attr("datetime"))
-                .next()
-                .map(|v| ("<time datetime>".to_string(), v.to_string())),
-        );
-    let mut explicit = None;
-    for (source, raw) in candidates {
-        match stamp::parse(&raw) {
-            Some(s) => {
-                explicit = Some(s);
-                break;
-            }
-            None => article
-                .warnings
-                .push(format!("unreadable date {raw:?} in {source}")),
-        }
-    }
+    let explicit = page_date::publication(
+        &doc,
+        &metas,
+        &ld,
+        article.url.as_deref(),
+        article.language.as_deref(),
+        &mut article.warnings,
+    );
     if article.body.is_empty() {
         article.warnings.push("no readable article text".into());
     }
@@ -220,10 +196,10 @@ fn meta_map(doc: &Html) -> HashMap<String, String> {
     map
 }
 
-/// All JSON-LD blocks that parse.
+/// All JSON-LD blocks that parse, raw line breaks and tabs in strings tolerated.
 fn json_ld(doc: &Html) -> Vec<Value> {
     doc.select(&LD_JSON)
-        .filter_map(|s| serde_json::from_str(&s.text().collect::<String>()).ok())
+        .filter_map(|s| page_date::lenient_json(&s.text().collect::<String>()))
         .collect()
 }
 
@@ -240,6 +216,72 @@ fn ld_string(ld: &[Value], key: &str) -> Option<String> {
         }
     }
     ld.iter().find_map(|v| find(v, key))
+}
+
+/// Separators between a headline and the site's name in a page title.
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " · ", " › ", " » ", " // ", " :: ", " ~ ",
+];
+
+/// The headline without the site's name. The stated title (`og:title`, `<title>`) often
+/// carries the site (`Harbour reopens | Example News`); the `<h1>` is the headline when it is
+/// one of the title's parts; else the part that is not the site, by name or, failing that,
+/// the longest part when the others are short.
+fn headline(
+    stated: Option<&str>,
+    h1: impl FnOnce() -> Option<String>,
+    site: Option<&str>,
+) -> String {
+    let norm = |s: &str| collapse(s).to_lowercase();
+    let Some(stated) = stated.map(collapse).filter(|s| !s.is_empty()) else {
+        return h1().unwrap_or_default();
+    };
+    // Only a title with parts can hold the `<h1>` and more; the lookup walks the whole page.
+    let parted = TITLE_SEPARATORS.iter().any(|s| stated.contains(s)) || stated.contains(": ");
+    if let Some(h1) = parted.then(h1).flatten().filter(|h| h.chars().count() >= 8) {
+        if norm(&stated) == norm(&h1) {
+            return stated;
+        }
+        if norm(&stated).contains(&norm(&h1)) {
+            return h1;
+        }
+    }
+    let Some(sep) = TITLE_SEPARATORS.iter().find(|s| stated.contains(**s)) else {
+        return stated;
+    };
+    let parts: Vec<&str> = stated.split(sep).map(str::trim).collect();
+    if let Some(site) = site.map(norm).filter(|s| !s.is_empty()) {
+        let kept: Vec<&str> = parts
+            .iter()
+            .copied()
+            .filter(|p| {
+                let p = norm(p);
+                !(p == site || site.contains(&p) || p.contains(&site))
+            })
+            .collect();
+        if !kept.is_empty() && kept.len() < parts.len() {
+            return kept.join(sep);
+        }
+    }
+    let words = |p: &str| p.split_whitespace().count();
+    let (longest, rest): (Vec<&str>, Vec<&str>) = {
+        let max = parts.iter().map(|p| words(p)).max().unwrap_or(0);
+        let i = parts.iter().position(|p| words(p) == max).unwrap_or(0);
+        (
+            vec![parts[i]],
+            parts
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, p)| *p)
+                .collect(),
+        )
+    };
+    if rest.iter().all(|p| words(p) <= 4) && words(longest[0]) >= 3 {
+        longest[0].to_string()
+    } else {
+        stated
+    }
 }
 
 fn first_text(doc: &Html, sel: &Selector) -> Option<String> {
@@ -275,12 +317,71 @@ fn main_text(doc: &Html) -> String {
                 .max_by_key(|(chars, _)| *chars)
         })
         .find(|(chars, _)| *chars > 0 && *chars * 10 >= total * 3)
-        .map_or(body, |(_, el)| el);
+        .map(|(_, el)| el)
+        .or_else(|| densest(body, total))
+        .unwrap_or(body);
     let mut paragraphs = Vec::new();
     let mut current = String::new();
     collect(chosen, &mut paragraphs, &mut current);
     flush(&mut paragraphs, &mut current);
     paragraphs.join("\n\n")
+}
+
+/// Without a semantic container, the element the paragraphs cluster in, as readability finds
+/// it: each paragraph's text counts fully for its parent and half for its grandparent; the
+/// best-scored element is taken when it holds most of the page's paragraph text.
+fn densest(body: ElementRef<'_>, total: usize) -> Option<ElementRef<'_>> {
+    let mut scores: HashMap<_, usize> = HashMap::new();
+    for p in body.select(&PARAGRAPH) {
+        let chars: usize = p.text().map(|t| t.trim().len()).sum();
+        if chars < 25 {
+            continue;
+        }
+        let mut up = p.ancestors();
+        if let Some(parent) = up.next() {
+            *scores.entry(parent.id()).or_default() += 2 * chars;
+        }
+        if let Some(grand) = up.next() {
+            *scores.entry(grand.id()).or_default() += chars;
+        }
+    }
+    let (&best, _) = scores
+        .iter()
+        .max_by_key(|(id, score)| (**score, std::cmp::Reverse(**id)))?;
+    let el = body.tree().get(best).and_then(ElementRef::wrap)?;
+    if el.id() == body.id() {
+        return None;
+    }
+    (paragraph_chars(el) * 2 >= total).then_some(el)
+}
+
+/// A block that is mostly links (menus, tag clouds, "read more" lists): at least 70% of its
+/// text inside `<a>`, and no paragraph of its own.
+fn link_list(el: ElementRef<'_>) -> bool {
+    use ego_tree::iter::Edge;
+    let (mut all, mut linked, mut in_link, mut paragraph) = (0usize, 0usize, 0usize, false);
+    for edge in el.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) => {
+                    let n = t.trim().len();
+                    all += n;
+                    if in_link > 0 {
+                        linked += n;
+                    }
+                }
+                Node::Element(e) if e.name() == "a" => in_link += 1,
+                Node::Element(e) if e.name() == "p" => paragraph = true,
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().as_element().is_some_and(|e| e.name() == "a") {
+                    in_link -= 1;
+                }
+            }
+        }
+    }
+    all > 0 && !paragraph && linked * 10 >= all * 7
 }
 
 fn is_furniture(el: &scraper::node::Element) -> bool {
@@ -305,6 +406,11 @@ fn collect(el: ElementRef<'_>, out: &mut Vec<String>, current: &mut String) {
             Node::Element(e) => {
                 let name = e.name();
                 if SKIP.contains(&name) || is_furniture(e) {
+                    continue;
+                }
+                if matches!(name, "ul" | "ol" | "table" | "div" | "section")
+                    && ElementRef::wrap(child).is_some_and(link_list)
+                {
                     continue;
                 }
                 if name == "br" {

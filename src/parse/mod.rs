@@ -8,6 +8,7 @@ pub mod dateline;
 pub mod html;
 pub mod json;
 pub mod kind;
+mod page_date;
 pub mod path_date;
 pub mod place;
 pub mod quote;
@@ -15,6 +16,7 @@ pub mod reuters;
 pub mod seed;
 pub mod stamp;
 pub mod text;
+pub mod warc;
 pub mod wire;
 
 use std::borrow::Cow;
@@ -66,6 +68,9 @@ pub struct Article {
     pub language: Option<String>,
     /// Source URL when known.
     pub url: Option<String>,
+    /// When a web archive fetched the page (RFC 3339, from a WARC record's date): kept beside
+    /// the publication date, never used as it.
+    pub crawled: Option<String>,
     /// Things worth telling the user about this record (no date, no city, re-decoded bytes).
     pub warnings: Vec<String>,
 }
@@ -73,7 +78,7 @@ pub struct Article {
 /// Version of what the readers extract. Bump it whenever a change to any reader, the quote
 /// rules or the city table changes the articles produced from the same bytes: the next
 /// `dateline index` then re-reads every file instead of trusting unchanged fingerprints.
-pub const PARSER_VERSION: u32 = 6;
+pub const PARSER_VERSION: u32 = 7;
 
 /// Input formats dateline reads. Each has one reader module; adding a format adds a module,
 /// a variant here, a line in [`Format::name`], in [`detect`] and in the dispatch of [`parse`].
@@ -92,6 +97,8 @@ pub enum Format {
     Bsnlp,
     /// An HTML article page.
     Html,
+    /// A web archive (`.warc`, `.warc.gz`): each HTML response record is an article.
+    Warc,
 }
 
 impl Format {
@@ -103,6 +110,7 @@ impl Format {
         Format::Reuters,
         Format::Bsnlp,
         Format::Html,
+        Format::Warc,
     ];
 
     /// The name used on the command line and in reports.
@@ -114,6 +122,7 @@ impl Format {
             Format::Reuters => "reuters",
             Format::Bsnlp => "bsnlp",
             Format::Html => "html",
+            Format::Warc => "warc",
         }
     }
 
@@ -124,9 +133,9 @@ impl Format {
 }
 
 /// Picks the format of a file from its name and first bytes (4 KiB is plenty). The extension
-/// decides for `.sgm`, `.json`/`.jsonl`/`.ndjson` and `.html`/`.htm`; otherwise the content
-/// does: `<REUTERS`, a JSON opening, an HTML opening, the seed's `date YYYY-MM-DD`, the BSNLP
-/// header lines, and plain wire copy for everything else.
+/// decides for `.sgm`, `.json`/`.jsonl`/`.ndjson`, `.html`/`.htm` and `.warc`/`.warc.gz`;
+/// otherwise the content does: `WARC/1.`, `<REUTERS`, a JSON opening, an HTML opening, the
+/// seed's `date YYYY-MM-DD`, the BSNLP header lines, and plain wire copy for everything else.
 pub fn detect(rel_path: &str, head: &[u8]) -> Format {
     let name = rel_path
         .rsplit('/')
@@ -137,6 +146,8 @@ pub fn detect(rel_path: &str, head: &[u8]) -> Format {
         "sgm" | "sgml" => return Format::Reuters,
         "json" | "jsonl" | "ndjson" => return Format::Json,
         "html" | "htm" | "xhtml" => return Format::Html,
+        "warc" => return Format::Warc,
+        _ if name.ends_with(".warc.gz") => return Format::Warc,
         _ => {}
     }
     // UTF-16 files are recognised by their BOM; a head cut mid-character only loses its end.
@@ -152,7 +163,9 @@ pub fn detect(rel_path: &str, head: &[u8]) -> Format {
         },
     };
     let text = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    if reuters::looks_like(text) {
+    if warc::looks_like(text) {
+        Format::Warc
+    } else if reuters::looks_like(text) {
         Format::Reuters
     } else if json::looks_like(text) {
         Format::Json
@@ -240,6 +253,11 @@ pub fn parse_with(
 fn run(format: Format, bytes: &[u8], ctx: &Ctx<'_>) -> Result<Vec<Article>, ParseError> {
     let decoded = match format {
         Format::Html => text::decode_html(bytes)?,
+        // Records carry their own bytes and encodings: the file is not text.
+        Format::Warc => text::Decoded {
+            text: String::new(),
+            note: None,
+        },
         _ => text::decode(bytes)?,
     };
     let text = &decoded.text;
@@ -250,6 +268,7 @@ fn run(format: Format, bytes: &[u8], ctx: &Ctx<'_>) -> Result<Vec<Article>, Pars
         Format::Reuters => reuters::parse(text, ctx)?,
         Format::Bsnlp => vec![bsnlp::parse(text, ctx)],
         Format::Html => vec![html::parse(text, ctx)],
+        Format::Warc => warc::parse(bytes, ctx)?,
     };
     for article in &mut articles {
         if let Some(note) = &decoded.note {
@@ -361,6 +380,12 @@ mod tests {
             Format::Bsnlp
         );
         assert_eq!(d("a.txt", "WASHINGTON (AP) — Text."), Format::Wire);
+        assert_eq!(d("crawl.warc", "x"), Format::Warc);
+        assert_eq!(d("CC-NEWS-1.warc.gz", "\u{1f}"), Format::Warc);
+        assert_eq!(
+            d("crawl.dat", "WARC/1.1\r\nWARC-Type: warcinfo"),
+            Format::Warc
+        );
         let utf16: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
             .chain(

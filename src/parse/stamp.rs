@@ -28,6 +28,12 @@ const NAIVE_DATE_TIMES: &[&str] = &[
     "%d-%b-%Y %H:%M:%S",
     "%Y/%m/%d %H:%M:%S",
     "%Y/%m/%d %H:%M",
+    "%d-%m-%Y %H:%M:%S",
+    "%d-%m-%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y, %H:%M",
+    "%d.%m.%Y - %H:%M",
 ];
 
 /// Date-time shapes with an offset (`+0300` or `+03:00`), beyond what RFC 3339 allows.
@@ -36,6 +42,7 @@ const ZONED_DATE_TIMES: &[&str] = &[
     "%Y-%m-%d %H:%M:%S%.f%z",
     "%Y-%m-%d %H:%M:%S%.f %z",
     "%Y-%m-%dT%H:%M%z",
+    "%d-%m-%YT%H:%M:%S%z",
 ];
 
 /// Date-only shapes.
@@ -63,7 +70,9 @@ pub fn parse(input: &str) -> Option<Stamp> {
         .or_else(|| zoned(s))
         .or_else(|| naive(s))
         .or_else(|| date_only(s))
-        .or_else(|| date_prefix(s))?;
+        .or_else(|| date_prefix(s))
+        .or_else(|| compact(s))
+        .or_else(|| worded(s))?;
     crate::date::plausible(stamp.date).then_some(stamp)
 }
 
@@ -143,6 +152,125 @@ fn date_prefix(s: &str) -> Option<Stamp> {
     date_only(head)
 }
 
+/// `20231102` and `20201123T11:02:35Z`: ISO 8601's basic date, read as the extended one.
+fn compact(s: &str) -> Option<Stamp> {
+    let (head, rest) = (s.get(..8)?, &s[8..]);
+    if !head.bytes().all(|b| b.is_ascii_digit()) || !(rest.is_empty() || rest.starts_with('T')) {
+        return None;
+    }
+    let extended = format!("{}-{}-{}{rest}", &head[..4], &head[4..6], &head[6..]);
+    zoned(&extended)
+        .or_else(|| zoned(&extended.replace('Z', "+00:00")))
+        .or_else(|| naive(&extended))
+        .or_else(|| date_only(&extended))
+}
+
+/// Zone abbreviations seen on news pages, with their offsets. `IST` is India's: the pages that
+/// write it are Indian far more often than Irish or Israeli.
+const ZONES: &[(&str, &str)] = &[
+    ("UTC", "+0000"),
+    ("GMT", "+0000"),
+    ("Z", "+0000"),
+    ("WET", "+0000"),
+    ("BST", "+0100"),
+    ("CET", "+0100"),
+    ("CEST", "+0200"),
+    ("MEZ", "+0100"),
+    ("MESZ", "+0200"),
+    ("EET", "+0200"),
+    ("EEST", "+0300"),
+    ("MSK", "+0300"),
+    ("IST", "+0530"),
+    ("JST", "+0900"),
+    ("KST", "+0900"),
+    ("HKT", "+0800"),
+    ("SGT", "+0800"),
+    ("AEST", "+1000"),
+    ("AEDT", "+1100"),
+    ("EST", "-0500"),
+    ("EDT", "-0400"),
+    ("CST", "-0600"),
+    ("CDT", "-0500"),
+    ("MST", "-0700"),
+    ("MDT", "-0600"),
+    ("PST", "-0800"),
+    ("PDT", "-0700"),
+    ("ET", "-0500"),
+    ("PT", "-0800"),
+];
+
+/// Dates written with words, in any order of parts, as servers and CMSs print them:
+/// `Tue Jan 28 15:28:56 CET 2020`, `Tue, Sep 15 2020 10:01:41 EDT`,
+/// `04:25:06 PM IST Apr 08, 2020`. Weekdays are dropped, a zone abbreviation becomes its
+/// offset, and chrono reads the reassembled `2020 Jan 28 15:28:56 +0100`.
+fn worded(s: &str) -> Option<Stamp> {
+    let (mut year, mut month, mut day, mut time, mut pm, mut zone) =
+        (None, None, None, None, None, None);
+    for token in s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+    {
+        let upper = token.to_ascii_uppercase();
+        if let Some(&(_, offset)) = ZONES.iter().find(|(z, _)| *z == upper) {
+            zone = Some(offset.to_string());
+        } else if upper == "AM" || upper == "PM" {
+            pm = Some(upper == "PM");
+        } else if token.contains(':') {
+            time = Some(token.to_string());
+        } else if (token.starts_with('+') || token.starts_with('-')) && token.len() == 5 {
+            zone = Some(token.to_string());
+        } else if let Ok(n) = token
+            .trim_end_matches(['.', 't', 'h', 's', 'n', 'd', 'r'])
+            .parse::<u32>()
+        {
+            if n > 31 {
+                year = Some(n);
+            } else {
+                day = Some(n);
+            }
+        } else if let Some(m) = super::dateline::month(token) {
+            month = Some(m);
+        } else if !WEEKDAYS.iter().any(|w| upper.starts_with(w)) {
+            return None;
+        }
+    }
+    let date = NaiveDate::from_ymd_opt(year? as i32, month?, day?)?;
+    let Some(time) = time else {
+        return Some(Stamp {
+            date,
+            published: None,
+        });
+    };
+    let mut t = chrono::NaiveTime::parse_from_str(&time, "%H:%M:%S")
+        .or_else(|_| chrono::NaiveTime::parse_from_str(&time, "%H:%M"))
+        .ok()?;
+    if let Some(pm) = pm {
+        use chrono::Timelike;
+        let hour = t.hour() % 12 + if pm { 12 } else { 0 };
+        t = t.with_hour(hour)?;
+    }
+    let naive = date.and_time(t);
+    match zone {
+        Some(z) => {
+            let dt = DateTime::parse_from_str(
+                &format!("{} {z}", naive.format("%Y-%m-%dT%H:%M:%S")),
+                "%Y-%m-%dT%H:%M:%S %z",
+            )
+            .ok()?;
+            Some(Stamp {
+                date: dt.date_naive(),
+                published: Some(dt.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
+            })
+        }
+        None => Some(Stamp {
+            date,
+            published: Some(naive.format("%Y-%m-%dT%H:%M:%S").to_string()),
+        }),
+    }
+}
+
+const WEEKDAYS: &[&str] = &["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,6 +323,30 @@ mod tests {
         assert_eq!(day("March 4, 2016").unwrap(), "2016-03-04");
         assert_eq!(day("4 March 2016").unwrap(), "2016-03-04");
         assert_eq!(day("2019-03-28T14:20:00 local").unwrap(), "2019-03-28");
+    }
+
+    #[test]
+    fn compact_and_worded_forms() {
+        assert_eq!(
+            published("20201123T11:02:35Z").unwrap(),
+            "2020-11-23T11:02:35Z"
+        );
+        assert_eq!(day("20231102").unwrap(), "2023-11-02");
+        assert_eq!(
+            published("Tue Jan 28 15:28:56 CET 2020").unwrap(),
+            "2020-01-28T15:28:56+01:00"
+        );
+        assert_eq!(
+            published("Tue, Sep 15 2020 10:01:41 EDT").unwrap(),
+            "2020-09-15T10:01:41-04:00"
+        );
+        assert_eq!(
+            published("04:25:06 PM IST Apr 08, 2020").unwrap(),
+            "2020-04-08T16:25:06+05:30"
+        );
+        assert_eq!(day("01-11-2023 10:29").unwrap(), "2023-11-01");
+        assert_eq!(day("06-08-2009T14:12:32+0200").unwrap(), "2009-08-06");
+        assert_eq!(day("Tuesday banana 2020"), None);
     }
 
     #[test]

@@ -47,8 +47,24 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ParseError> {
 }
 
 /// Decodes an HTML page: like [`decode`], except that a page that is not UTF-8 is read in the
-/// charset its `<meta>` declares (`windows-1251`, `koi8-r`, ...) when there is one.
+/// charset its `<meta>` declares (`windows-1251`, `koi8-r`, ...) when there is one, and that a
+/// page with a few stray NUL bytes (at most one in a thousand, as broken saves leave them) is
+/// read without them, with a note, instead of being skipped as binary.
 pub fn decode_html(bytes: &[u8]) -> Result<Decoded, ParseError> {
+    let nuls = memchr::memchr_iter(0, bytes).count();
+    if nuls > 0 && encoding_rs::Encoding::for_bom(bytes).is_none() && nuls * 1000 <= bytes.len() {
+        let cleaned: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
+        let mut decoded = decode_html(&cleaned)?;
+        let stray = format!(
+            "{nuls} stray NUL byte{} removed",
+            if nuls == 1 { "" } else { "s" }
+        );
+        decoded.note = Some(match decoded.note {
+            Some(n) => format!("{n}; {stray}"),
+            None => stray,
+        });
+        return Ok(decoded);
+    }
     if encoding_rs::Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
         return decode(bytes);
     }
@@ -236,6 +252,22 @@ mod tests {
         assert!(latin.note.unwrap().contains("Windows-1252"));
         assert_eq!(decode(b"  \n\t ").unwrap_err(), ParseError::Empty);
         assert_eq!(decode(b"ab\0cd").unwrap_err(), ParseError::Binary);
+    }
+
+    #[test]
+    fn html_pages_with_a_few_stray_nul_bytes_are_read_with_a_note() {
+        let mut page = b"<html><body><p>Text".to_vec();
+        page.extend(std::iter::repeat_n(b' ', 3000));
+        page.extend_from_slice(b"\0\0more</p></body></html>");
+        let d = decode_html(&page).unwrap();
+        assert!(d.text.ends_with("   more</p></body></html>"), "{}", d.text);
+        assert!(!d.text.contains('\0'));
+        assert_eq!(d.note.as_deref(), Some("2 stray NUL bytes removed"));
+        // Many NUL bytes still mean binary.
+        assert_eq!(
+            decode_html(b"<html>\0\0\0\0").unwrap_err(),
+            ParseError::Binary
+        );
     }
 
     #[test]

@@ -1,0 +1,709 @@
+//! The publication day of a web page, from every place a page states it, each weighed as
+//! htmldate does: structured data (JSON-LD, `<meta>`), `itemprop`/`<time>`/`abbr.published`
+//! anywhere in the page, the page's own URL (`/2020/08/24/`), date-classed elements and visible
+//! bylines in many languages ("Published 8 November 2023", "veröffentlicht am 16.12.2012").
+//! The original publication wins over the last modification, which is only a last resort;
+//! dates inside embedded posts, related lists, comments and sidebars are never taken. Owns the
+//! order of sources and the free-text date shapes; timestamps are read by [`stamp`].
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+use scraper::{ElementRef, Html, Node, Selector};
+use serde_json::Value;
+
+use super::stamp::{self, Stamp};
+
+fn selector(s: &str) -> Selector {
+    Selector::parse(s).expect("constant selector")
+}
+
+static PUBLISHED_ELEMENTS: LazyLock<Selector> = LazyLock::new(|| {
+    selector(
+        r#"[itemprop="datePublished"], [property="schema:datePublished"], [property="schema:dateCreated"], [itemprop="dateCreated"], [property~="dc:created"], [property~="dc:date"], abbr.published, .published[title], .published[datetime], time.published, time[pubdate]"#,
+    )
+});
+static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
+
+/// `<meta>` names that carry the original publication time, best first.
+const PUBLISHED_METAS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "article.published",
+    "article_date_original",
+    "published_time",
+    "published-date",
+    "published_date",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "publication_date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "cxenseparse:recs:publishtime",
+    "dc.date.issued",
+    "dc.date.created",
+    "dc.date.published",
+    "dcterms.issued",
+    "dcterms.created",
+    "dcterms:created",
+    "dc:created",
+    "citation_publication_date",
+    "citation_date",
+    "bepress_citation_date",
+    "originalpublicationdate",
+    "rnews:datepublished",
+    "weibo:article:create_at",
+    "datecreated",
+];
+
+/// Generic `<meta>` dates (`date`, `DC.date`): CMSs fill them with the last save as often as
+/// with the publication, so a page element marked as the publication date outranks them.
+const WEAK_METAS: &[&str] = &[
+    "dcterms.date",
+    "dc.date",
+    "dc:date",
+    "date",
+    "created",
+    "displaydate",
+];
+
+/// `<meta>` names of the last modification: only when nothing states the publication.
+const MODIFIED_METAS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dateupdate",
+    "last-modified",
+    "dcterms.modified",
+    "dc.date.modified",
+];
+
+/// Class and id words of containers whose dates are not the page's: embedded posts, lists of
+/// other articles, comments, sidebars and footers.
+const FOREIGN: &[&str] = &[
+    "related",
+    "recommended",
+    "recommendations",
+    "teaser",
+    "teasers",
+    "comment",
+    "comments",
+    "reply",
+    "replies",
+    "popular",
+    "trending",
+    "outbrain",
+    "taboola",
+    "recirculation",
+];
+
+/// Elements whose dates are not the page's own.
+const FOREIGN_TAGS: &[&str] = &[
+    "aside",
+    "nav",
+    "blockquote",
+    "iframe",
+    "script",
+    "style",
+    "noscript",
+    "template",
+];
+
+/// Of those, the ones that also hide an element that says it holds the publication date
+/// (`itemprop="datePublished"`): CMSs put the article's own metadata in an `<aside>`.
+const EMBEDDING_TAGS: &[&str] = &["blockquote", "iframe", "template"];
+
+/// Words that announce the publication day in a byline, by language.
+const PUBLISHED_WORDS: &str = r"(?i:published|posted|posted on|publication date|date published|first published|released|veröffentlicht|erstellt|erschienen|publiziert|datum|publié|publiée|mis en ligne|publicado|publicada|pubblicato|pubblicata|gepubliceerd|geplaatst|opublikowano|publikováno|publicerad|publiseret|julkaistu|опубликовано|опубліковано|дата публикации|дата публікації)";
+
+/// Words that announce a later change: such a day is not the publication.
+const UPDATED_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "modified",
+    "aktualisiert",
+    "geändert",
+    "änderung",
+    "mis à jour",
+    "actualizado",
+    "aggiornato",
+    "bijgewerkt",
+    "edited",
+];
+
+#[rustfmt::skip]
+const MONTH_NAMES: &[(&str, u32)] = &[
+    // English
+    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
+    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
+    ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("october", 10),
+    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    // German
+    ("januar", 1), ("jänner", 1), ("jän", 1), ("februar", 2), ("märz", 3), ("mär", 3), ("mai", 5),
+    ("juni", 6), ("juli", 7), ("oktober", 10), ("okt", 10), ("dezember", 12), ("dez", 12),
+    // French
+    ("janvier", 1), ("janv", 1), ("février", 2), ("févr", 2), ("fév", 2), ("mars", 3), ("avril", 4),
+    ("avr", 4), ("juin", 6), ("juillet", 7), ("juil", 7), ("août", 8), ("aout", 8),
+    ("septembre", 9), ("octobre", 10), ("novembre", 11), ("décembre", 12), ("déc", 12),
+    // Spanish, Portuguese, Italian
+    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("abr", 4), ("mayo", 5),
+    ("junio", 6), ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9),
+    ("octubre", 10), ("noviembre", 11), ("diciembre", 12), ("dic", 12), ("janeiro", 1),
+    ("fevereiro", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7), ("setembro", 9),
+    ("outubro", 10), ("novembro", 11), ("dezembro", 12), ("gennaio", 1), ("febbraio", 2),
+    ("aprile", 4), ("maggio", 5), ("giugno", 6), ("luglio", 7), ("settembre", 9),
+    ("ottobre", 10), ("dicembre", 12),
+    // Dutch
+    ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
+    // Polish, Czech (genitive forms used in dates)
+    ("stycznia", 1), ("lutego", 2), ("marca", 3), ("kwietnia", 4), ("maja", 5), ("czerwca", 6),
+    ("lipca", 7), ("sierpnia", 8), ("września", 9), ("października", 10), ("listopada", 11),
+    ("grudnia", 12), ("ledna", 1), ("února", 2), ("března", 3), ("dubna", 4), ("května", 5),
+    ("června", 6), ("července", 7), ("srpna", 8), ("září", 9), ("října", 10), ("prosince", 12),
+    // Russian, Ukrainian (genitive)
+    ("января", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6),
+    ("июля", 7), ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11),
+    ("декабря", 12), ("січня", 1), ("лютого", 2), ("березня", 3), ("квітня", 4), ("травня", 5),
+    ("червня", 6), ("липня", 7), ("серпня", 8), ("вересня", 9), ("жовтня", 10),
+    ("листопада", 11), ("грудня", 12),
+];
+
+fn month_named(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTH_NAMES.iter().find(|(n, _)| *n == w).map(|&(_, m)| m)
+}
+
+/// Day shapes in running text. Each alternative names its parts (`y`, `m`/`mn`, `d`) so one
+/// reader turns any match into a day.
+static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<iso>(?-u:\b)(?P<y1>(?:19|20)\d\d)[-/.](?P<m1>[01]?\d)[-/.](?P<d1>[0-3]?\d)(?-u:\b))
+        | (?P<cjk>(?P<y5>(?:19|20)\d\d)\s?年\s?(?P<m5>[01]?\d)\s?月\s?(?P<d5>[0-3]?\d)\s?日)
+        | (?P<dmy>(?-u:\b)(?P<d2>[0-3]?\d)\s?(?P<sep>[./-])\s?(?P<m2>[01]?\d)\s?[./-]\s?(?P<y2>(?:19|20)\d\d)(?-u:\b))
+        | (?P<dnamey>(?-u:\b)(?P<d3>[0-3]?\d)(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?(?P<mn3>\p{L}{3,12}\.?)\s+(?:de\s+)?,?\s*(?P<y3>(?:19|20)\d\d)(?-u:\b))
+        | (?P<namedy>(?P<mn4>\p{L}{3,12}\.?)\s+(?P<d4>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d)(?-u:\b))
+        ",
+    )
+    .expect("constant regex")
+});
+
+/// The first day stated in `text`. `month_first` reads `03/04/2020` as 4 March (US pages).
+pub(crate) fn in_text(text: &str, month_first: bool) -> Option<NaiveDate> {
+    all_in_text(text, month_first).next().map(|(_, d)| d)
+}
+
+/// Every day stated in `text`, with its byte offset.
+fn all_in_text(text: &str, month_first: bool) -> impl Iterator<Item = (usize, NaiveDate)> + '_ {
+    TEXT_DATE.captures_iter(text).filter_map(move |c| {
+        let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+        let (y, m, d) = if c.name("iso").is_some() {
+            (num("y1")?, num("m1")?, num("d1")?)
+        } else if c.name("cjk").is_some() {
+            (num("y5")?, num("m5")?, num("d5")?)
+        } else if c.name("dmy").is_some() {
+            let (a, b) = (num("d2")?, num("m2")?);
+            // Dots are day first everywhere; slashes and dashes follow the page's custom
+            // unless one number cannot be a month.
+            let swap = c.name("sep").is_some_and(|s| s.as_str() != ".")
+                && (b > 12 || (month_first && a <= 12));
+            let (d, m) = if swap { (b, a) } else { (a, b) };
+            (num("y2")?, m, d)
+        } else if c.name("dnamey").is_some() {
+            (
+                num("y3")?,
+                month_named(c.name("mn3")?.as_str())?,
+                num("d3")?,
+            )
+        } else {
+            (
+                num("y4")?,
+                month_named(c.name("mn4")?.as_str())?,
+                num("d4")?,
+            )
+        };
+        let day = NaiveDate::from_ymd_opt(y as i32, m, d).filter(|d| crate::date::plausible(*d))?;
+        Some((c.get(0)?.start(), day))
+    })
+}
+
+/// A date in a URL path: `/2020/08/24/`, `/2020-08-24-`, `/20200824/`.
+pub(crate) fn in_url(url: &str) -> Option<NaiveDate> {
+    static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[/_-]((?:19|20)\d\d)([/_-]?)([01]\d)([/_-]?)([0-3]\d)(?:[/_.-]|$)")
+            .expect("constant regex")
+    });
+    let path = url.split(['?', '#']).next()?;
+    let c = URL_DATE.captures(path)?;
+    // `/2020/0824` is not a date; the two separators must agree.
+    if c[2] != c[4] {
+        return None;
+    }
+    let (y, m, d) = (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
+    NaiveDate::from_ymd_opt(y, m, d).filter(|d| crate::date::plausible(*d))
+}
+
+/// Where a candidate came from: the order of trust when sources disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Source {
+    Structured,
+    Element,
+    Url,
+    Byline,
+    Modified,
+    Text,
+}
+
+/// The page's publication date, or `None` when the page states none. `metas` are the page's
+/// `<meta>` values by lower-case name; `ld` its JSON-LD blocks; `page_url` its canonical
+/// address; `language` its ISO code.
+pub(crate) fn publication(
+    doc: &Html,
+    metas: &HashMap<String, String>,
+    ld: &[Value],
+    page_url: Option<&str>,
+    language: Option<&str>,
+    warnings: &mut Vec<String>,
+) -> Option<Stamp> {
+    let month_first = language.is_none_or(|l| l == "en");
+    let meta = |k: &str| {
+        metas
+            .get(k)
+            .map(String::as_str)
+            .filter(|v| !v.trim().is_empty())
+    };
+    let mut read = |source: &str, raw: &str| -> Option<Stamp> {
+        let s = stamp::parse(raw).or_else(|| {
+            in_text(raw, month_first).map(|date| Stamp {
+                date,
+                published: None,
+            })
+        });
+        if s.is_none() {
+            warnings.push(format!("unreadable date {raw:?} in {source}"));
+        }
+        s
+    };
+
+    let mut best: Option<(Source, Stamp)> = None;
+    let structured = ld_published(ld)
+        .and_then(|v| read("JSON-LD datePublished", &v))
+        .or_else(|| {
+            PUBLISHED_METAS
+                .iter()
+                .filter_map(|k| meta(k).map(|v| (k, v)))
+                .find_map(|(k, v)| read(&format!("meta {k}"), v))
+        });
+    if let Some(s) = structured {
+        best = Some((Source::Structured, s));
+    }
+    if best.is_none() {
+        best = marked_element(doc, month_first).map(|s| (Source::Element, s));
+    }
+    if best.is_none() {
+        best = WEAK_METAS
+            .iter()
+            .filter_map(|k| meta(k).map(|v| (k, v)))
+            .find_map(|(k, v)| read(&format!("meta {k}"), v))
+            .map(|s| (Source::Structured, s));
+    }
+    let url = page_url.into_iter().chain(meta("og:url")).find_map(in_url);
+    if best.is_none() {
+        best = time_element(doc, month_first).map(|s| (Source::Element, s));
+    }
+    if best.is_none() {
+        best = url.map(|date| {
+            (
+                Source::Url,
+                Stamp {
+                    date,
+                    published: None,
+                },
+            )
+        });
+    }
+    // The visible text is walked only when it is needed.
+    let visible = std::cell::OnceCell::new();
+    let visible = || *visible.get_or_init(|| byline_date(doc, month_first));
+    if best.is_none() {
+        let v = visible();
+        best = v.announced.or(v.classed).map(|date| {
+            (
+                Source::Byline,
+                Stamp {
+                    date,
+                    published: None,
+                },
+            )
+        });
+    }
+    if best.is_none() {
+        best = ld_string(ld, "dateModified")
+            .or_else(|| {
+                MODIFIED_METAS
+                    .iter()
+                    .find_map(|k| meta(k).map(str::to_string))
+            })
+            .and_then(|v| stamp::parse(&v))
+            .map(|s| (Source::Modified, s));
+    }
+    if best.is_none() {
+        best = visible().first.map(|date| {
+            (
+                Source::Text,
+                Stamp {
+                    date,
+                    published: None,
+                },
+            )
+        });
+    }
+    let (source, mut found) = best?;
+    // A UTC timestamp may fall on the day after (or before) the day the publisher shows; the
+    // page's own local day, where it gives one, is the day readers saw. (A byline would
+    // serve too, but walking the text for it on every UTC page costs more than it wins.)
+    if source == Source::Structured && is_utc(found.published.as_deref()) {
+        let local = meta("sailthru.date")
+            .and_then(|v| stamp::parse(v).filter(|s| !is_utc(s.published.as_deref())))
+            .map(|s| s.date)
+            .or(url);
+        if let Some(day) = local.filter(|d| (*d - found.date).num_days().abs() == 1) {
+            found.date = day;
+        }
+    }
+    Some(found)
+}
+
+fn is_utc(published: Option<&str>) -> bool {
+    published.is_some_and(|p| p.ends_with('Z') || p.ends_with("+00:00"))
+}
+
+/// `datePublished` (else `dateCreated`) of the page's own article in JSON-LD: the first
+/// object of an article-like type, else the first that states one.
+fn ld_published(ld: &[Value]) -> Option<String> {
+    fn article_like(o: &serde_json::Map<String, Value>) -> bool {
+        let ty = |t: &str| {
+            t.ends_with("Article")
+                || matches!(
+                    t,
+                    "BlogPosting" | "Report" | "WebPage" | "Blog" | "LiveBlogPosting"
+                )
+        };
+        match o.get("@type") {
+            Some(Value::String(t)) => ty(t),
+            Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(ty),
+            _ => false,
+        }
+    }
+    fn walk<'a>(v: &'a Value, out: &mut Vec<&'a serde_json::Map<String, Value>>) {
+        match v {
+            Value::Object(o) => {
+                out.push(o);
+                for (k, c) in o {
+                    // Dates of what an article mentions or contains are not its own.
+                    if !matches!(
+                        k.as_str(),
+                        "comment" | "review" | "subjectOf" | "hasPart" | "itemListElement"
+                    ) {
+                        walk(c, out);
+                    }
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|c| walk(c, out)),
+            _ => {}
+        }
+    }
+    let mut objects = Vec::new();
+    ld.iter().for_each(|v| walk(v, &mut objects));
+    let date = |o: &serde_json::Map<String, Value>| {
+        ["datePublished", "dateCreated"]
+            .iter()
+            .find_map(|k| match o.get(*k) {
+                Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+                _ => None,
+            })
+    };
+    objects
+        .iter()
+        .filter(|o| article_like(o))
+        .find_map(|o| date(o))
+        .or_else(|| objects.iter().find_map(|o| date(o)))
+}
+
+/// The first string under `key` anywhere in the JSON-LD.
+fn ld_string(ld: &[Value], key: &str) -> Option<String> {
+    fn find(v: &Value, key: &str) -> Option<String> {
+        match v {
+            Value::Object(o) => match o.get(key) {
+                Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+                _ => o.values().find_map(|c| find(c, key)),
+            },
+            Value::Array(a) => a.iter().find_map(|c| find(c, key)),
+            _ => None,
+        }
+    }
+    ld.iter().find_map(|v| find(v, key))
+}
+
+/// Whether an element sits in something that is not the page's own article. The classes of
+/// `<html>`, `<body>` and `<article>` describe the page or the article itself (`tag-twitter`,
+/// `one-sidebar`), never a part foreign to it.
+fn foreign(el: ElementRef<'_>, tags: &[&str]) -> bool {
+    el.ancestors()
+        .chain(std::iter::once(*el))
+        .filter_map(|n| n.value().as_element())
+        .any(|e| {
+            tags.contains(&e.name())
+                || (!matches!(e.name(), "html" | "body" | "article") && foreign_words(e))
+        })
+}
+
+fn element_stamp(el: ElementRef<'_>, month_first: bool) -> Option<Stamp> {
+    let attrs = ["datetime", "content", "title"]
+        .iter()
+        .filter_map(|a| el.attr(a))
+        .find_map(stamp::parse);
+    attrs.or_else(|| {
+        let text = el.text().collect::<String>();
+        let text = text.trim();
+        stamp::parse(text).or_else(|| {
+            (text.len() < 200)
+                .then(|| in_text(text, month_first))
+                .flatten()
+                .map(|date| Stamp {
+                    date,
+                    published: None,
+                })
+        })
+    })
+}
+
+/// `itemprop="datePublished"` and kin on any element outside embedded posts.
+fn marked_element(doc: &Html, month_first: bool) -> Option<Stamp> {
+    doc.select(&PUBLISHED_ELEMENTS)
+        .filter(|e| e.value().name() != "meta" && !foreign(*e, EMBEDDING_TAGS))
+        .find_map(|e| element_stamp(e, month_first))
+}
+
+/// The first `<time>` outside foreign parts that is not marked as an update.
+fn time_element(doc: &Html, month_first: bool) -> Option<Stamp> {
+    doc.select(&TIME)
+        .filter(|e| !foreign(*e, FOREIGN_TAGS) && !updated_class(e.value()))
+        .find_map(|e| element_stamp(e, month_first))
+}
+
+fn updated_class(e: &scraper::node::Element) -> bool {
+    e.attr("class").is_some_and(|c| {
+        (c.contains("updated") || c.contains("modified")) && !c.contains("published")
+    })
+}
+
+/// A date in the visible text: first one announced by a publication word, else the first in a
+/// date-classed element (`class="date"`, `post-date`, `entry-meta`), outside foreign parts.
+/// Days in the visible text: the one announced by a publication word, the first in a
+/// date-classed element, and the first anywhere (a last resort).
+#[derive(Clone, Copy, Default)]
+struct Visible {
+    announced: Option<NaiveDate>,
+    classed: Option<NaiveDate>,
+    first: Option<NaiveDate>,
+}
+
+fn byline_date(doc: &Html, month_first: bool) -> Visible {
+    static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"{PUBLISHED_WORDS}\s*(?:on|am|le|el|il|op|:)?\s*:?\s*"
+        ))
+        .expect("constant regex")
+    });
+    let Some(body) = doc.select(&BODY).next() else {
+        return Visible::default();
+    };
+    let mut text = String::new();
+    let mut classed: Option<NaiveDate> = None;
+    visible_text(body, &mut text, &mut classed, month_first);
+    for m in ANNOUNCED.find_iter(&text) {
+        let rest = &text[m.end()..];
+        let window = &rest[..rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i)];
+        if let Some((0..=12, day)) = all_in_text(window, month_first).next() {
+            return Visible {
+                announced: Some(day),
+                classed,
+                first: None,
+            };
+        }
+    }
+    Visible {
+        announced: None,
+        classed,
+        first: classed
+            .is_none()
+            .then(|| in_text(&text, month_first))
+            .flatten(),
+    }
+}
+
+/// The page's visible text outside foreign parts, and the first day in a date-classed
+/// element on the way.
+fn visible_text(
+    el: ElementRef<'_>,
+    out: &mut String,
+    classed: &mut Option<NaiveDate>,
+    month_first: bool,
+) {
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) => {
+                let Some(child_el) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                if FOREIGN_TAGS.contains(&e.name())
+                    || e.name() == "footer"
+                    || (!matches!(e.name(), "article") && foreign_words(e))
+                {
+                    continue;
+                }
+                if classed.is_none() && date_class(e) {
+                    let t = child_el.text().collect::<String>();
+                    let lower = t.to_lowercase();
+                    if t.len() < 300 && !UPDATED_WORDS.iter().any(|w| lower.contains(w)) {
+                        *classed = in_text(&t, month_first);
+                    }
+                }
+                out.push(' ');
+                visible_text(child_el, out, classed, month_first);
+                out.push(' ');
+            }
+            _ => {}
+        }
+    }
+}
+
+fn foreign_words(e: &scraper::node::Element) -> bool {
+    e.attr("class")
+        .into_iter()
+        .chain(e.attr("id"))
+        .flat_map(|v| v.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
+        .any(|w| FOREIGN.iter().any(|f| f.eq_ignore_ascii_case(w)))
+}
+
+fn date_class(e: &scraper::node::Element) -> bool {
+    const DATE_WORDS: &[&str] = &["date", "time", "publish", "posted", "byline", "meta"];
+    e.attr("class").into_iter().chain(e.attr("id")).any(|v| {
+        let has = |w: &str| {
+            v.as_bytes()
+                .windows(w.len())
+                .any(|win| win.eq_ignore_ascii_case(w.as_bytes()))
+        };
+        DATE_WORDS.iter().any(|w| has(w)) && !has("update") && !has("modified")
+    })
+}
+
+/// JSON-LD text as browsers and search engines accept it: raw line breaks and tabs inside
+/// strings (invalid JSON) read as spaces.
+pub(crate) fn lenient_json(text: &str) -> Option<Value> {
+    serde_json::from_str(text).ok().or_else(|| {
+        let cleaned: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        serde_json::from_str(&cleaned).ok()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> Option<String> {
+        in_text(s, false).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn text_shapes_in_many_languages() {
+        assert_eq!(
+            day("Artikel veröffentlicht am 16.12.2012").as_deref(),
+            Some("2012-12-16")
+        );
+        assert_eq!(
+            day("Published 8 November 2023").as_deref(),
+            Some("2023-11-08")
+        );
+        assert_eq!(
+            day("posted on March 4th, 2016 by x").as_deref(),
+            Some("2016-03-04")
+        );
+        assert_eq!(day("6. August 2009").as_deref(), Some("2009-08-06"));
+        assert_eq!(day("12 de marzo de 2020").as_deref(), Some("2020-03-12"));
+        assert_eq!(day("2020年2月19日").as_deref(), Some("2020-02-19"));
+        assert_eq!(day("am 26/10/2018").as_deref(), Some("2018-10-26"));
+        assert_eq!(
+            in_text("03/04/2020", true).unwrap().to_string(),
+            "2020-03-04"
+        );
+        assert_eq!(
+            in_text("03/04/2020", false).unwrap().to_string(),
+            "2020-04-03"
+        );
+        assert_eq!(day("no date 2020 here, version 1.2.3"), None);
+        assert_eq!(day("31.02.2020"), None);
+    }
+
+    #[test]
+    fn url_dates() {
+        let u = |s: &str| in_url(s).map(|d| d.to_string());
+        assert_eq!(
+            u("https://x.org/2020/08/24/story/").as_deref(),
+            Some("2020-08-24")
+        );
+        assert_eq!(
+            u("https://x.org/news/2020-08-24-story").as_deref(),
+            Some("2020-08-24")
+        );
+        assert_eq!(
+            u("https://x.org/a/20200824/b.html").as_deref(),
+            Some("2020-08-24")
+        );
+        assert_eq!(u("https://x.org/2020/0824/b"), None);
+        assert_eq!(u("https://x.org/2020/08/story"), None);
+    }
+
+    fn page_day(html: &str) -> Option<String> {
+        let doc = Html::parse_document(html);
+        let metas = HashMap::new();
+        publication(&doc, &metas, &[], None, Some("de"), &mut Vec::new())
+            .map(|s| s.date.to_string())
+    }
+
+    #[test]
+    fn sources_are_weighed_and_foreign_dates_skipped() {
+        // The first <time> belongs to a related-articles list; the article's own comes later.
+        let related = r#"<body><div class="related-posts"><time datetime="2019-01-01">x</time></div>
+            <article><time datetime="2020-02-02T10:00:00+01:00">2. Februar</time><p>Text.</p></article></body>"#;
+        assert_eq!(page_day(related).as_deref(), Some("2020-02-02"));
+        // itemprop on a <div>, with the day only in its text.
+        let div = r#"<body><div class="info"><div itemprop="datePublished">20.06.2019 11:43</div></div></body>"#;
+        assert_eq!(page_day(div).as_deref(), Some("2019-06-20"));
+        // A byline in the visible text, after an update note.
+        let byline = "<body><p>Aktualisiert am 03.01.2013</p><p>Artikel veröffentlicht am 16.12.2012</p></body>";
+        assert_eq!(page_day(byline).as_deref(), Some("2012-12-16"));
+        // An embedded tweet's date is never the page's.
+        let tweet = r#"<body><blockquote class="twitter-tweet"><time datetime="2018-05-05">x</time></blockquote><p>No date here.</p></body>"#;
+        assert_eq!(page_day(tweet), None);
+    }
+
+    #[test]
+    fn json_ld_with_raw_line_breaks_is_read() {
+        let v =
+            lenient_json("{\"headline\": \"a\nb\", \"datePublished\": \"2021-01-02\"}").unwrap();
+        assert_eq!(ld_published(&[v]).as_deref(), Some("2021-01-02"));
+    }
+}

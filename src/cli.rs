@@ -86,7 +86,7 @@ pub struct IndexDir {
     pub index: PathBuf,
 }
 
-/// Date and city filters, shared by `search` and `quotes`.
+/// Date, city and language filters, shared by `search` and `quotes`.
 #[derive(Debug, Clone, Args)]
 pub struct FilterArgs {
     /// From the start of this period: YYYY, YYYY-MM or YYYY-MM-DD.
@@ -98,6 +98,10 @@ pub struct FilterArgs {
     /// Dateline city, case-insensitive; repeat for any of several.
     #[arg(long = "city", value_name = "NAME")]
     pub cities: Vec<String>,
+    /// Language of the article, an ISO 639-1 code (`uk`, `ru`, `en`); repeat for any of
+    /// several.
+    #[arg(long = "lang", value_name = "CODE")]
+    pub languages: Vec<String>,
 }
 
 /// Which results to show, shared by `search` and `quotes`.
@@ -318,6 +322,7 @@ impl FilterArgs {
             from: self.from,
             to: self.to,
             cities: self.cities.clone(),
+            languages: self.languages.clone(),
         }
     }
 }
@@ -435,6 +440,10 @@ mod tests {
             "kyiv",
             "--city",
             "Kharkiv",
+            "--lang",
+            "uk",
+            "--lang",
+            "ru",
             "--facet",
             "year",
             "--facet-limit",
@@ -454,6 +463,7 @@ mod tests {
         assert_eq!(r.filters.from.unwrap().first.to_string(), "2023-03-01");
         assert_eq!(r.filters.to.unwrap().end.to_string(), "2023-04-01");
         assert_eq!(r.filters.cities, ["kyiv", "Kharkiv"]);
+        assert_eq!(r.filters.languages, ["uk", "ru"]);
         assert_eq!(r.facets, [FacetField::Year]);
         assert_eq!(r.facet_limit, 0);
         assert_eq!(r.histogram, Some(Interval::Week));

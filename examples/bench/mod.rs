@@ -74,6 +74,7 @@ impl QuerySpec {
                 from: self.from.map(PartialDate::parse).transpose()?,
                 to: self.to.map(PartialDate::parse).transpose()?,
                 cities: Vec::new(),
+                languages: Vec::new(),
             },
             facets: if self.city_facet {
                 vec![FacetField::City]

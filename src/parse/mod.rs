@@ -1,12 +1,13 @@
 //! Bytes to articles. Everything here is pure: it knows bytes and text, never the filesystem
 //! or tantivy. One file per input format; shared pieces (text decoding, datelines, cities,
-//! timestamps, path dates, quotes) live beside them.
+//! timestamps, path dates, quotes, the language of unlabelled text) live beside them.
 
 pub mod bsnlp;
 pub mod city;
 pub mod dateline;
 pub mod html;
 pub mod json;
+pub mod language;
 pub mod path_date;
 pub mod quote;
 pub mod reuters;
@@ -51,7 +52,8 @@ pub struct Article {
     pub region: Option<String>,
     /// Quoted speech found in the body, in order.
     pub quotes: Vec<Quote>,
-    /// ISO 639-1 language code when known.
+    /// ISO 639-1 language code: as the source labels it, else detected from the text
+    /// ([`language::detect`]) when the detector is confident.
     pub language: Option<String>,
     /// Source URL when known.
     pub url: Option<String>,
@@ -62,7 +64,7 @@ pub struct Article {
 /// Version of what the readers extract. Bump it whenever a change to any reader, the quote
 /// rules or the city table changes the articles produced from the same bytes: the next
 /// `dateline index` then re-reads every file instead of trusting unchanged fingerprints.
-pub const PARSER_VERSION: u32 = 3;
+pub const PARSER_VERSION: u32 = 4;
 
 /// Input formats dateline reads. Each has one reader module; adding a format adds a module,
 /// a variant here, a line in [`Format::name`], in [`detect`] and in the dispatch of [`parse`].
@@ -310,6 +312,9 @@ fn finish(article: &mut Article) {
     article.quotes = quote::extract_attributed(&article.body);
     if article.title.is_empty() {
         article.title = text::first_sentence(&article.body);
+    }
+    if article.language.is_none() {
+        article.language = language::detect(&article.title, &article.body);
     }
     if article.date.is_none() {
         article.warnings.push("no date".into());

@@ -82,8 +82,10 @@ pub fn translit() -> TextAnalyzer {
 }
 
 /// The `translit` tokens of an article's text in its language, for
-/// `TantivyDocument::add_pre_tokenized_text`: the same keys the `translit` analyzer makes,
-/// with each Cyrillic word stemmed in `lang` rather than in a guessed language.
+/// `TantivyDocument::add_pre_tokenized_text`: the keys of its capitalised Cyrillic words
+/// (names, and the first words of sentences), as the `translit` analyzer makes them but with
+/// each word stemmed in `lang` rather than in a guessed language, and the English names of
+/// the places among them ([`EXONYMS`]).
 pub fn translit_tokens(text: &str, lang: Slavic) -> PreTokenizedString {
     let mut tokenizer = SlavicTokenizer::new(Mode::Translit(Some(lang)));
     let mut stream = tokenizer.token_stream(text);
@@ -215,6 +217,14 @@ impl TokenStream for SlavicStream<'_> {
                 }
             }
             let cyrillic = word.chars().any(is_cyrillic);
+            // An article gives `translit` its names only: capitalised Cyrillic words. Common
+            // words would meet English words by accident (`чин` → `chin` is `China`'s key),
+            // and their Latin words are in `body` already.
+            if matches!(self.mode, Mode::Translit(Some(_)))
+                && !(cyrillic && self.text[from..to].starts_with(char::is_uppercase))
+            {
+                continue;
+            }
             let text = match self.mode {
                 Mode::Stem(lang) => {
                     if !cyrillic {
@@ -663,8 +673,9 @@ mod tests {
     fn article_tokens_use_the_article_language() {
         // `Путіна` has a Ukrainian letter; `Путина` alone would be guessed Russian: in a
         // Ukrainian article, both are stemmed as Ukrainian.
-        let t = translit_tokens("Путін і Путина", Slavic::Uk);
+        let t = translit_tokens("Путін і Путина, чин Chin", Slavic::Uk);
         let keys: Vec<&str> = t.tokens.iter().map(|t| t.text.as_str()).collect();
+        // Names only: not the lower-case `чин`, nor a Latin word.
         assert_eq!(keys, ["putin", "putin"]);
         assert_eq!(t.tokens[1].position, 2);
     }

@@ -148,7 +148,7 @@ pub struct IndexArgs {
     /// remembers them for --city filters and later runs, until another file (or --full).
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub aliases: Option<PathBuf>,
-    /// JSON field names to read, ahead of the built-in ones:
+    /// JSON field (and CSV column) names to read, ahead of the built-in ones:
     /// `title=headline,body=text,date=meta.published,dateline=place,url=link,language=lang`.
     #[arg(long, value_name = "SPEC")]
     pub json_fields: Option<String>,

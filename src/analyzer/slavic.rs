@@ -7,10 +7,10 @@
 //! words with a Cyrillic letter are kept in `uk_stem` and `ru_stem`: Latin words of the same
 //! articles are in `body` already (with `en_stem`).
 //!
-//! - `uk_stem` and `ru_stem` stem with [`stem_uk`] and [`stem_ru`], light suffix strippers
+//! - `uk_stem` and `ru_stem` stem with `stem_uk` and `stem_ru`, light suffix strippers
 //!   of ours (Snowball has no Ukrainian stemmer, and its Russian one cuts names unevenly).
 //! - `translit` turns a Cyrillic word into a Latin key (stem, then KMU 55:2010 for Ukrainian
-//!   or BGN/PCGN for Russian, then [`fold_latin`]) and a Latin word into the same kind of key,
+//!   or BGN/PCGN for Russian, then `fold_latin`) and a Latin word into the same kind of key,
 //!   so that `Kyiv`, `Kiev`, `Київ`, `Києві` and `Киев` all become `kiv`.
 
 use tantivy::tokenizer::{PreTokenizedString, TextAnalyzer, Token, TokenStream, Tokenizer};
@@ -27,7 +27,7 @@ const MAX_TOKEN_LEN: usize = 40;
 
 /// The languages with an analysis of their own besides English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Slavic {
+pub(crate) enum Slavic {
     /// Ukrainian (`uk`).
     Uk,
     /// Russian (`ru`).
@@ -36,7 +36,7 @@ pub enum Slavic {
 
 impl Slavic {
     /// The language of an ISO 639-1 code, if it has its own analysis.
-    pub fn of(code: Option<&str>) -> Option<Slavic> {
+    pub(crate) fn of(code: Option<&str>) -> Option<Slavic> {
         match code? {
             "uk" => Some(Slavic::Uk),
             "ru" => Some(Slavic::Ru),
@@ -76,7 +76,7 @@ pub fn ru_stem() -> TextAnalyzer {
 }
 
 /// The `translit` analyzer (query side: the language of a Cyrillic word is guessed from its
-/// letters; [`translit_tokens`] indexes an article's words in the article's language).
+/// letters; `translit_tokens` indexes an article's words in the article's language).
 pub fn translit() -> TextAnalyzer {
     TextAnalyzer::from(SlavicTokenizer::new(Mode::Translit(None)))
 }
@@ -86,7 +86,7 @@ pub fn translit() -> TextAnalyzer {
 /// (names, and the first words of sentences), as the `translit` analyzer makes them but with
 /// each word stemmed in `lang` rather than in a guessed language, and the English names of
 /// the places among them ([`EXONYMS`]).
-pub fn translit_tokens(text: &str, lang: Slavic) -> PreTokenizedString {
+pub(crate) fn translit_tokens(text: &str, lang: Slavic) -> PreTokenizedString {
     let mut tokenizer = SlavicTokenizer::new(Mode::Translit(Some(lang)));
     let mut stream = tokenizer.token_stream(text);
     let mut tokens = Vec::new();
@@ -355,7 +355,7 @@ fn exonyms(lang: Slavic) -> &'static std::collections::HashMap<String, Vec<Strin
 const UK_VOWELS: &[char] = &['а', 'е', 'є', 'и', 'і', 'ї', 'о', 'у', 'ю', 'я'];
 const RU_VOWELS: &[char] = &['а', 'е', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я'];
 
-/// Endings [`stem_uk`] removes: case endings of nouns and adjectives, and the commonest verb
+/// Endings `stem_uk` removes: case endings of nouns and adjectives, and the commonest verb
 /// endings, but none that ends in `в` (names end so: `Ярослав`). Not the genitive plural
 /// `-ів`/`-їв`: it is also the end of the nominative of the
 /// place names that matter most (`Київ`, `Харків`, `Львів`), which must keep their `в`; nor
@@ -369,7 +369,7 @@ const UK_ENDINGS: &[&str] = &[
     "и", "й", "ь",
 ];
 
-/// Endings [`stem_ru`] removes: case endings of nouns and adjectives, and the commonest verb
+/// Endings `stem_ru` removes: case endings of nouns and adjectives, and the commonest verb
 /// endings. Not `-ов`/`-ев`/`-ин`, the ends of surnames and places (`Лавров`, `Киев`,
 /// `Путин`), whose other forms keep them (`Лаврова`, `Киеве`, `Путину`), nor the verb endings
 /// that end in a consonant (`-ут`, `-ал`): they are also the ends of names (`Бахмут`,
@@ -388,7 +388,7 @@ const RU_ENDINGS: &[&str] = &[
 /// A light Ukrainian stemmer (see [`stem_light`]), which also writes the vowel of a closed
 /// last syllable as `і`: Ukrainian alternates `і` with `о`/`е` there (`Київ`/`Києва`,
 /// `Харків`/`Харкова`, `Львів`/`Львова`), and the stems must meet.
-pub fn stem_uk(word: &mut String) {
+pub(crate) fn stem_uk(word: &mut String) {
     stem_light(word, UK_ENDINGS, UK_VOWELS);
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
@@ -408,7 +408,7 @@ pub fn stem_uk(word: &mut String) {
 /// ships) was tried first and cuts names unevenly: `Пакистан` → `пакиста` but `Пакистане` →
 /// `пакистан`, `Газпром` → `газпр` but `Газпрома` → `газпром`, `Байден` → `байд`, `Киев` →
 /// `ки` but `Киева` → `киев`, so a name's case forms did not meet.
-pub fn stem_ru(word: &mut String) {
+pub(crate) fn stem_ru(word: &mut String) {
     stem_light(word, RU_ENDINGS, RU_VOWELS);
 }
 
@@ -451,7 +451,7 @@ fn stem_light(word: &mut String, endings: &[&str], vowels: &[char]) {
 /// Russian by BGN/PCGN, both in their forms inside a word (the forms at the start of a word,
 /// `ye`/`yi`/`yu`/`ya`, fold to the same key). Soft and hard signs and apostrophes are
 /// dropped; other characters stay.
-pub fn transliterate(word: &str, lang: Slavic) -> String {
+pub(crate) fn transliterate(word: &str, lang: Slavic) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         let latin: &str = match (c, lang) {
@@ -511,7 +511,7 @@ pub fn transliterate(word: &str, lang: Slavic) -> String {
 /// keys longer than three letters (`Moskva` and `Москв-` meet, so do `Zelensky` and
 /// `Зеленськ-`), and the `o` of a closed last syllable is `i`. Non-ASCII letters are kept as
 /// they are.
-pub fn fold_latin(word: &str) -> String {
+pub(crate) fn fold_latin(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     let mut chars = word.chars().peekable();
     while let Some(c) = chars.next() {

@@ -4,6 +4,7 @@
 
 pub mod bsnlp;
 pub mod city;
+pub mod csv;
 pub mod dateline;
 pub mod html;
 pub mod json;
@@ -83,6 +84,8 @@ pub enum Format {
     Bsnlp,
     /// An HTML article page.
     Html,
+    /// A table with a header row, one article per row (columns named as JSON fields).
+    Csv,
 }
 
 impl Format {
@@ -94,6 +97,7 @@ impl Format {
         Format::Reuters,
         Format::Bsnlp,
         Format::Html,
+        Format::Csv,
     ];
 
     /// The name used on the command line and in reports.
@@ -105,6 +109,7 @@ impl Format {
             Format::Reuters => "reuters",
             Format::Bsnlp => "bsnlp",
             Format::Html => "html",
+            Format::Csv => "csv",
         }
     }
 
@@ -115,7 +120,7 @@ impl Format {
 }
 
 /// Picks the format of a file from its name and first bytes (4 KiB is plenty). The extension
-/// decides for `.sgm`, `.json`/`.jsonl`/`.ndjson` and `.html`/`.htm`; otherwise the content
+/// decides for `.sgm`, `.json`/`.jsonl`/`.ndjson`, `.html`/`.htm` and `.csv`; otherwise the content
 /// does: `<REUTERS`, a JSON opening, an HTML opening, the seed's `date YYYY-MM-DD`, the BSNLP
 /// header lines, and plain wire copy for everything else.
 pub fn detect(rel_path: &str, head: &[u8]) -> Format {
@@ -128,6 +133,7 @@ pub fn detect(rel_path: &str, head: &[u8]) -> Format {
         "sgm" | "sgml" => return Format::Reuters,
         "json" | "jsonl" | "ndjson" => return Format::Json,
         "html" | "htm" | "xhtml" => return Format::Html,
+        "csv" => return Format::Csv,
         _ => {}
     }
     // UTF-16 files are recognised by their BOM; a head cut mid-character only loses its end.
@@ -241,6 +247,7 @@ fn run(format: Format, bytes: &[u8], ctx: &Ctx<'_>) -> Result<Vec<Article>, Pars
         Format::Reuters => reuters::parse(text, ctx)?,
         Format::Bsnlp => vec![bsnlp::parse(text, ctx)],
         Format::Html => vec![html::parse(text, ctx)],
+        Format::Csv => csv::parse(text, ctx)?,
     };
     for article in &mut articles {
         if let Some(note) = &decoded.note {

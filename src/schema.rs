@@ -193,7 +193,7 @@ mod tests {
     /// facets) uses a tokenizer tantivy ships. The Ukrainian, Russian and `translit` fields
     /// are the exception, and only they: Snowball has no Ukrainian stemmer and tantivy no
     /// transliteration, and the analyses are ours (`analyzer::slavic`). Those fields only
-    /// add to what `title` and `body` hold; the README ("Other tantivy clients") says how a
+    /// add to what `title` and `body` hold; the README ("The index on disk") says how a
     /// client registers analyzers under these names.
     #[test]
     fn only_builtin_tokenizers_and_fast_facets() {

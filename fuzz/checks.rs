@@ -73,7 +73,8 @@ fn index() -> &'static DatelineIndex {
 }
 
 /// Query building and searching on arbitrary text: a bad query is an error, never a panic.
-/// The input is split on newlines into query, --from, --to, --city and --country values.
+/// The input is split on newlines into query, --from, --to, --city, --country and --lang
+/// values.
 pub fn check_query(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
@@ -90,11 +91,16 @@ pub fn check_query(data: &[u8]) {
         .next()
         .map(|c| vec![c.to_string()])
         .unwrap_or_default();
+    let languages: Vec<String> = parts
+        .next()
+        .map(|l| vec![l.to_string()])
+        .unwrap_or_default();
     let filters = Filters {
         from,
         to,
         cities,
         countries,
+        languages,
     };
     let req = SearchRequest {
         filters: filters.clone(),

@@ -14,6 +14,11 @@
 //! analyzers: texts, offsets and positions), so the schema keeps
 //! the built-in name and any tantivy client querying the index with its own `en_stem` gets
 //! the same terms.
+//!
+//! Ukrainian and Russian articles are also analysed by [`slavic`]'s analyzers, into fields of
+//! their own.
+
+pub mod slavic;
 
 use std::hash::BuildHasher;
 use std::sync::Arc;

@@ -116,7 +116,7 @@ pub struct IndexDir {
     pub index: PathBuf,
 }
 
-/// Date, city and country filters, shared by `search` and `quotes`.
+/// Date, city, country and language filters, shared by `search` and `quotes`.
 #[derive(Debug, Clone, Args)]
 pub struct FilterArgs {
     /// From the start of this period: YYYY, YYYY-MM or YYYY-MM-DD.
@@ -132,6 +132,10 @@ pub struct FilterArgs {
     /// Україна); repeat for any of several.
     #[arg(long = "country", value_name = "NAME")]
     pub countries: Vec<String>,
+    /// Language of the article, an ISO 639-1 code (`uk`, `ru`, `en`); repeat for any of
+    /// several.
+    #[arg(long = "lang", value_name = "CODE")]
+    pub languages: Vec<String>,
 }
 
 /// What to count, shared by `search` and `quotes`.
@@ -210,7 +214,7 @@ pub struct IndexArgs {
     /// remembers them for --city filters and later runs, until another file (or --full).
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub aliases: Option<PathBuf>,
-    /// JSON field names to read, ahead of the built-in ones:
+    /// JSON field (and CSV column) names to read, ahead of the built-in ones:
     /// `title=headline,body=text,date=meta.published,dateline=place,url=link,language=lang`.
     #[arg(long, value_name = "SPEC")]
     pub json_fields: Option<String>,
@@ -374,6 +378,7 @@ impl FilterArgs {
             to: self.to,
             cities: self.cities.clone(),
             countries: self.countries.clone(),
+            languages: self.languages.clone(),
         }
     }
 }
@@ -491,6 +496,10 @@ mod tests {
             "ua",
             "--country",
             "Україна",
+            "--lang",
+            "uk",
+            "--lang",
+            "ru",
             "--facet",
             "year",
             "--facet",
@@ -513,6 +522,7 @@ mod tests {
         assert_eq!(r.filters.to.unwrap().end.to_string(), "2023-04-01");
         assert_eq!(r.filters.cities, ["kyiv", "Kharkiv"]);
         assert_eq!(r.filters.countries, ["ua", "Україна"]);
+        assert_eq!(r.filters.languages, ["uk", "ru"]);
         assert_eq!(r.facets, [FacetField::Year, FacetField::Country]);
         assert_eq!(r.facet_limit, 0);
         assert_eq!(r.histogram, Some(Interval::Week));

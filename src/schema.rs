@@ -26,6 +26,11 @@ pub mod name {
     pub const TITLE: &str = "title";
     pub const BODY: &str = "body";
     pub const QUOTE: &str = "quote";
+    pub const TITLE_UK: &str = "title_uk";
+    pub const BODY_UK: &str = "body_uk";
+    pub const TITLE_RU: &str = "title_ru";
+    pub const BODY_RU: &str = "body_ru";
+    pub const TRANSLIT: &str = "translit";
     pub const DATE: &str = "date";
     pub const PUBLISHED: &str = "published";
     pub const CITY: &str = "city";
@@ -65,6 +70,11 @@ pub struct Fields {
     pub title: Field,
     pub body: Field,
     pub quote: Field,
+    pub title_uk: Field,
+    pub body_uk: Field,
+    pub title_ru: Field,
+    pub body_ru: Field,
+    pub translit: Field,
     pub date: Field,
     pub published: Field,
     pub city: Field,
@@ -146,6 +156,11 @@ impl Fields {
             title: f(name::TITLE)?,
             body: f(name::BODY)?,
             quote: f(name::QUOTE)?,
+            title_uk: f(name::TITLE_UK)?,
+            body_uk: f(name::BODY_UK)?,
+            title_ru: f(name::TITLE_RU)?,
+            body_ru: f(name::BODY_RU)?,
+            translit: f(name::TRANSLIT)?,
             date: f(name::DATE)?,
             published: f(name::PUBLISHED)?,
             city: f(name::CITY)?,
@@ -189,12 +204,31 @@ mod tests {
         }
     }
 
+    /// Every field a client without dateline's analyzers needs (titles, bodies, quotes,
+    /// facets) uses a tokenizer tantivy ships. The Ukrainian, Russian and `translit` fields
+    /// are the exception, and only they: Snowball has no Ukrainian stemmer and tantivy no
+    /// transliteration, and the analyses are ours (`analyzer::slavic`). Those fields only
+    /// add to what `title` and `body` hold; the README ("The index on disk") says how a
+    /// client registers analyzers under these names.
     #[test]
     fn only_builtin_tokenizers_and_fast_facets() {
+        use crate::analyzer::slavic::{RU_STEM, TRANSLIT, UK_STEM};
         let s = DatelineSchema::load().unwrap();
+        let ours = [
+            (name::TITLE_UK, UK_STEM),
+            (name::BODY_UK, UK_STEM),
+            (name::TITLE_RU, RU_STEM),
+            (name::BODY_RU, RU_STEM),
+            (name::TRANSLIT, TRANSLIT),
+        ];
         for (_, entry) in s.schema.fields() {
             if let FieldType::Str(opts) = entry.field_type() {
                 if let Some(ix) = opts.get_indexing_options() {
+                    if let Some((_, tokenizer)) = ours.iter().find(|(n, _)| *n == entry.name()) {
+                        assert_eq!(ix.tokenizer(), *tokenizer);
+                        assert!(!opts.is_stored(), "{} is a copy: not stored", entry.name());
+                        continue;
+                    }
                     assert!(
                         ["raw", "default", "en_stem"].contains(&ix.tokenizer()),
                         "{} uses a tokenizer other clients lack",

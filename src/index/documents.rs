@@ -5,6 +5,7 @@
 use tantivy::TantivyDocument;
 
 use super::DatelineIndex;
+use crate::analyzer::slavic::{self, Slavic};
 use crate::corpus::Fingerprint;
 use crate::parse::{Article, Format};
 use crate::schema::{KIND_ARTICLE, KIND_QUOTE};
@@ -95,6 +96,19 @@ impl DatelineIndex {
         }
         d.add_text(f.title, &a.title);
         d.add_text(f.body, &a.body);
+        // Ukrainian and Russian articles are analysed in their language too, and their words
+        // as Latin keys (`analyzer::slavic`); `body` keeps the text for English words,
+        // highlighting and other clients.
+        if let Some(lang) = Slavic::of(a.language.as_deref()) {
+            let (title, body) = match lang {
+                Slavic::Uk => (f.title_uk, f.body_uk),
+                Slavic::Ru => (f.title_ru, f.body_ru),
+            };
+            d.add_text(title, &a.title);
+            d.add_text(body, &a.body);
+            d.add_pre_tokenized_text(f.translit, slavic::translit_tokens(&a.title, lang));
+            d.add_pre_tokenized_text(f.translit, slavic::translit_tokens(&a.body, lang));
+        }
         if let Some(p) = &a.published {
             d.add_text(f.published, p);
         }

@@ -169,6 +169,13 @@ impl DatelineIndex {
         index
             .tokenizers()
             .register(crate::analyzer::EN_STEM, crate::analyzer::en_stem());
+        {
+            use crate::analyzer::slavic;
+            let tokenizers = index.tokenizers();
+            tokenizers.register(slavic::UK_STEM, slavic::uk_stem());
+            tokenizers.register(slavic::RU_STEM, slavic::ru_stem());
+            tokenizers.register(slavic::TRANSLIT, slavic::translit());
+        }
         let reader = index
             .reader_builder()
             .reload_policy(match reload {

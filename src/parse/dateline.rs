@@ -43,7 +43,22 @@ const AGENCIES: &[&str] = &[
     "irna", "anadolu", "aa", "cna", "bernama", "antara", "ap photo", "the canadian press", "ips",
     "ina", "jta", "rnw", "nyt", "wwd", "ntb", "tt", "anp", "belga", "ats", "lusa", "pap", "ctk",
     "mti", "hina", "bta", "itar-tass", "итар-тасс", "тасс", "риа новости", "интерфакс",
-    "укрінформ", "уніан",
+    "укрінформ", "уніан", "прайм", "рбк", "интерфакс-украина", "укринформ", "униан",
+];
+
+/// Agencies that end a Russian or Ukrainian dateline without a dash, followed by a full stop.
+const TAGS: &[&str] = &[
+    "ПРАЙМ",
+    "РИА Новости",
+    "ТАСС",
+    "Интерфакс",
+    "Интерфакс-Украина",
+    "УНИАН",
+    "УНІАН",
+    "Укрінформ",
+    "Укринформ",
+    "РБК",
+    "Прайм",
 ];
 
 /// Capitalised openings that are kickers, labels or acronyms, not places (lower case).
@@ -79,7 +94,12 @@ static STRICT: LazyLock<Regex> = LazyLock::new(|| {
     // `Nagpur (India) (AFP) –`: a country in parentheses before the agency.
     let paren_region = r"(?:_*\((?P<pregion>\p{Lu}[\p{L}.'’ ]{1,30})\))?";
     let agency = r"(?:,?_*\((?P<agency>[^()\n]{1,30})\))?";
-    let dash = r"(?P<dash>_*[—–―][—–―\-]*|_*--+|_+-|-_)_*";
+    // Russian and Ukrainian wires may give the agency after the date without a dash
+    // (`ЛОНДОН, 9 июл ПРАЙМ.`); only a known agency there ends a dateline (see `TAGS`).
+    let dash = format!(
+        r"(?:(?P<dash>_*[—–―][—–―\-]*|_*--+|_+-|-_)_*|_+(?P<tag>{})\._*)",
+        TAGS.join("|")
+    );
     let pattern = format!("^{city}{region}{date}{paren_region}{agency}{dash}");
     Regex::new(&pattern.replace('_', r"[\t\p{Zs}]")).expect("constant regex")
 });
@@ -208,8 +228,13 @@ pub fn at_start(text: &str) -> Option<Dateline> {
     if date_given && month_day.is_none() {
         return None;
     }
+    let tag = c.name("tag").map(|m| m.as_str().to_string());
+    // Without a dash, the date must be there too.
+    if tag.is_some() && month_day.is_none() {
+        return None;
+    }
     let mut region = region;
-    let mut agency = c.name("agency").map(|m| collapse(m.as_str()));
+    let mut agency = c.name("agency").map(|m| collapse(m.as_str())).or(tag);
     match (c.name("pregion").map(|m| collapse(m.as_str())), &agency) {
         (Some(p), None) if is_agency(&p) => agency = Some(p),
         (Some(p), Some(_)) if region.is_none() => region = Some(p),
@@ -419,6 +444,26 @@ mod tests {
         assert_eq!(upi.region.as_deref(), Some("N.Y."));
         assert_eq!(upi.month_day, Some((9, 26)));
         assert_eq!(upi.agency.as_deref(), Some("UPI"));
+        let prime = at_start("ЛОНДОН, 9 июл ПРАЙМ. Цены на нефть растут.").unwrap();
+        assert_eq!(
+            (
+                prime.city.as_str(),
+                prime.month_day,
+                prime.agency.as_deref()
+            ),
+            ("ЛОНДОН", Some((7, 9)), Some("ПРАЙМ"))
+        );
+        assert_eq!(
+            &"ЛОНДОН, 9 июл ПРАЙМ. Цены"[prime.len..],
+            "Цены",
+            "the tag is part of the dateline"
+        );
+        let dashed = at_start("МОСКВА, 9 июл – ПРАЙМ. Цены растут.").unwrap();
+        assert_eq!(dashed.month_day, Some((7, 9)));
+        let kyiv = at_start("КИЇВ, 5 березня – Укрінформ. Текст.").unwrap();
+        assert_eq!((kyiv.city.as_str(), kyiv.month_day), ("КИЇВ", Some((3, 5))));
+        // No dash and no date: a capitalised word and an agency name are not a dateline.
+        assert!(at_start("ЛОНДОН ПРАЙМ. Текст.").is_none());
         let ru = at_start("МОСКВА, 15 янв — РИА Новости. Текст.").unwrap();
         assert_eq!((ru.city.as_str(), ru.month_day), ("МОСКВА", Some((1, 15))));
         assert_eq!(city("Москва, 7 февраля - АиФ.").unwrap(), "Москва");

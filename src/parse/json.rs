@@ -195,7 +195,7 @@ fn wrapped_records<'v>(obj: &'v Map<String, Value>, ctx: &Ctx<'_>) -> Option<&'v
 }
 
 /// A record that could not be read: kept, with its raw text, so it is counted and listed.
-fn malformed(id: String, raw: &str, why: &str) -> Article {
+pub(super) fn malformed(id: String, raw: &str, why: &str) -> Article {
     Article {
         id,
         body: raw.to_string(),
@@ -254,7 +254,8 @@ fn first_text(obj: &Map<String, Value>, fields: &[String]) -> Option<String> {
         .find(|s| !s.trim().is_empty())
 }
 
-fn record(id: String, obj: &Map<String, Value>, ctx: &Ctx<'_>) -> Article {
+/// One article from one object (a JSON record, or a CSV row as column → cell).
+pub(super) fn record(id: String, obj: &Map<String, Value>, ctx: &Ctx<'_>) -> Article {
     let m = ctx.json;
     let mut article = Article {
         id,

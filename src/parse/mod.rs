@@ -1,13 +1,15 @@
 //! Bytes to articles. Everything here is pure: it knows bytes and text, never the filesystem
 //! or tantivy. One file per input format; shared pieces (text decoding, datelines, cities,
-//! timestamps, path dates, quotes) live beside them.
+//! timestamps, path dates, quotes, the language of unlabelled text) live beside them.
 
 pub mod bsnlp;
 pub mod city;
+pub mod csv;
 pub mod dateline;
 pub mod html;
 pub mod json;
 pub mod kind;
+pub mod language;
 mod page_date;
 pub mod path_date;
 pub mod place;
@@ -64,7 +66,8 @@ pub struct Article {
     pub lon: Option<f64>,
     /// Quoted speech found in the body, in order.
     pub quotes: Vec<Quote>,
-    /// ISO 639-1 language code when known.
+    /// ISO 639-1 language code: as the source labels it, else detected from the text
+    /// ([`language::detect`]) when the detector is confident.
     pub language: Option<String>,
     /// Source URL when known.
     pub url: Option<String>,
@@ -78,7 +81,7 @@ pub struct Article {
 /// Version of what the readers extract. Bump it whenever a change to any reader, the quote
 /// rules or the city table changes the articles produced from the same bytes: the next
 /// `dateline index` then re-reads every file instead of trusting unchanged fingerprints.
-pub const PARSER_VERSION: u32 = 7;
+pub const PARSER_VERSION: u32 = 8;
 
 /// Input formats dateline reads. Each has one reader module; adding a format adds a module,
 /// a variant here, a line in [`Format::name`], in [`detect`] and in the dispatch of [`parse`].
@@ -99,6 +102,8 @@ pub enum Format {
     Html,
     /// A web archive (`.warc`, `.warc.gz`): each HTML response record is an article.
     Warc,
+    /// A table with a header row, one article per row (columns named as JSON fields).
+    Csv,
 }
 
 impl Format {
@@ -111,6 +116,7 @@ impl Format {
         Format::Bsnlp,
         Format::Html,
         Format::Warc,
+        Format::Csv,
     ];
 
     /// The name used on the command line and in reports.
@@ -123,6 +129,7 @@ impl Format {
             Format::Bsnlp => "bsnlp",
             Format::Html => "html",
             Format::Warc => "warc",
+            Format::Csv => "csv",
         }
     }
 
@@ -133,9 +140,10 @@ impl Format {
 }
 
 /// Picks the format of a file from its name and first bytes (4 KiB is plenty). The extension
-/// decides for `.sgm`, `.json`/`.jsonl`/`.ndjson`, `.html`/`.htm` and `.warc`/`.warc.gz`;
-/// otherwise the content does: `WARC/1.`, `<REUTERS`, a JSON opening, an HTML opening, the
-/// seed's `date YYYY-MM-DD`, the BSNLP header lines, and plain wire copy for everything else.
+/// decides for `.sgm`, `.json`/`.jsonl`/`.ndjson`, `.html`/`.htm`, `.csv` and
+/// `.warc`/`.warc.gz`; otherwise the content does: `WARC/1.`, `<REUTERS`, a JSON opening, an
+/// HTML opening, the seed's `date YYYY-MM-DD`, the BSNLP header lines, and plain wire copy for
+/// everything else.
 pub fn detect(rel_path: &str, head: &[u8]) -> Format {
     let name = rel_path
         .rsplit('/')
@@ -148,6 +156,7 @@ pub fn detect(rel_path: &str, head: &[u8]) -> Format {
         "html" | "htm" | "xhtml" => return Format::Html,
         "warc" => return Format::Warc,
         _ if name.ends_with(".warc.gz") => return Format::Warc,
+        "csv" => return Format::Csv,
         _ => {}
     }
     // UTF-16 files are recognised by their BOM; a head cut mid-character only loses its end.
@@ -269,6 +278,7 @@ fn run(format: Format, bytes: &[u8], ctx: &Ctx<'_>) -> Result<Vec<Article>, Pars
         Format::Bsnlp => vec![bsnlp::parse(text, ctx)],
         Format::Html => vec![html::parse(text, ctx)],
         Format::Warc => warc::parse(bytes, ctx)?,
+        Format::Csv => csv::parse(text, ctx)?,
     };
     for article in &mut articles {
         if let Some(note) = &decoded.note {
@@ -343,6 +353,9 @@ fn finish(article: &mut Article) {
     article.quotes = quote::extract_attributed(&article.body);
     if article.title.is_empty() {
         article.title = text::first_sentence(&article.body);
+    }
+    if article.language.is_none() {
+        article.language = language::detect(&article.title, &article.body);
     }
     if article.date.is_none() {
         article.warnings.push("no date".into());

@@ -1,7 +1,7 @@
 //! Dates written in a file's path, the last resort after explicit fields and datelines:
 //! `breitbart_2016-10-03_slug.txt`, `2023/03/06/story.html`, and a year folder (`articles/2016/`)
-//! that gives year-less datelines (`Feb 26`) their year. Only the path text is read, never the
-//! file system (and never modification times).
+//! or a year closing a file name (`…_2017.txt`) that gives year-less datelines (`Feb 26`) their
+//! year. Only the path text is read, never the file system (and never modification times).
 
 use std::sync::LazyLock;
 
@@ -15,9 +15,11 @@ static DAY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("constant regex")
 });
 
-/// A year standing alone as a folder name, or as `YYYY-MM` / `YYYY/MM` at the start of one.
+/// A year standing alone as a folder name, or as `YYYY-MM` / `YYYY/MM` at the start of one,
+/// or closing a file name after `_` or `-` (`A_Volyn_Studentska_stolytsia_2016.txt`, as
+/// Brown-UK names its texts).
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|/)((?:1[7-9]|2[0-2])[0-9]{2})(?:/|[-_/](?:0[1-9]|1[0-2])(?:[^0-9]|$))")
+    Regex::new(r"(?:^|/)((?:1[7-9]|2[0-2])[0-9]{2})(?:/|[-_/](?:0[1-9]|1[0-2])(?:[^0-9]|$))|[_-]((?:1[7-9]|2[0-2])[0-9]{2})\.[A-Za-z0-9]{1,5}$")
         .expect("constant regex")
 });
 
@@ -45,7 +47,8 @@ pub fn day(rel_path: &str) -> Option<NaiveDate> {
     found.filter(|d| crate::date::plausible(*d))
 }
 
-/// The year a path places its file in: from a full date, else from a year folder.
+/// The year a path places its file in: from a full date, else from a year folder or a year
+/// closing the file name.
 pub fn year(rel_path: &str) -> Option<i32> {
     use chrono::Datelike;
     if let Some(d) = day(rel_path) {
@@ -53,7 +56,7 @@ pub fn year(rel_path: &str) -> Option<i32> {
     }
     let path = file_part(rel_path);
     YEAR.captures_iter(path)
-        .filter_map(|c| c[1].parse::<i32>().ok())
+        .filter_map(|c| c.get(1).or(c.get(2))?.as_str().parse::<i32>().ok())
         .last()
 }
 
@@ -94,6 +97,14 @@ mod tests {
         assert_eq!(year("2021/09/europe-gas.txt"), Some(2021));
         assert_eq!(year("nyt_2016-09-25_obama.txt"), Some(2016));
         assert_eq!(year("top-2000-songs.txt"), None);
+        // A year closing the file name (issue 16: Brown-UK).
+        assert_eq!(
+            year("texts/A_Volyn_Tymoshchuk_Studentska_stolytsia_2016.txt"),
+            Some(2016)
+        );
+        assert_eq!(year("report-2019.html"), Some(2019));
+        assert_eq!(year("item_12019.txt"), None);
+        assert_eq!(year("songs_2000s.txt"), None);
         assert_eq!(year("reut2-000.sgm#5"), None);
     }
 }

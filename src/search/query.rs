@@ -1,6 +1,7 @@
 //! A search's query: the user's words in tantivy's query language (with dateline's
-//! rewrites: partial dates, `AND NOT`), the document kind searched ([`Target`]), and the date
-//! and city filters, which narrow the matches without scoring.
+//! rewrites: partial dates, `AND NOT`, `word*` prefixes), the document kind searched
+//! ([`Target`]), and the date, city and language filters, which narrow the matches without
+//! scoring.
 
 use std::ops::Bound;
 use std::sync::LazyLock;
@@ -39,7 +40,11 @@ impl Target {
     /// Fields that words without a `field:` search.
     fn default_fields(self, f: &Fields) -> Vec<Field> {
         match self {
-            Target::Articles => vec![f.title, f.body],
+            // The Ukrainian, Russian and `translit` fields are empty on other articles: a
+            // query word is analysed for each, and matches whichever language holds it.
+            Target::Articles => vec![
+                f.title, f.body, f.title_uk, f.body_uk, f.title_ru, f.body_ru, f.translit,
+            ],
             Target::Quotes => vec![f.quote],
         }
     }
@@ -110,6 +115,70 @@ fn expand_partial_dates(query: &str) -> Result<String> {
     }
     out.push_str(&query[last..]);
     Ok(out)
+}
+
+/// A word ending in `*` (`econom*`, `title:Путин*`), outside a phrase.
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|[\s(+\-])(?:([A-Za-z_]+):)?([\p{L}\p{N}]+)\*($|[\s)])").expect("regex")
+});
+
+/// Rewrites each `word*` outside `"phrases"` into regular expressions over the terms of
+/// `fields` (`econom*` → `(title:/econom.*/ OR body:/econom.*/ …)`): tantivy 0.27's query
+/// parser reads a `*` after a word as nothing. `field:word*` searches that field alone. The
+/// word is lower-cased, and for the Ukrainian and Russian fields `ё` is folded to `е`, as
+/// their analyzers do; it is not stemmed, so the prefix matches the indexed terms (stems)
+/// that start with it. `None` when the query has no such word.
+fn expand_prefixes(query: &str, fields: &[(&str, bool)]) -> Option<String> {
+    if !query.contains('*') {
+        return None;
+    }
+    let mut out = String::with_capacity(query.len() * 4);
+    let mut changed = false;
+    let mut last = 0;
+    let phrases: Vec<(usize, usize)> = PHRASE
+        .find_iter(query)
+        .map(|m| (m.start(), m.end()))
+        .chain(std::iter::once((query.len(), query.len())))
+        .collect();
+    for (start, end) in phrases {
+        let part = &query[last..start];
+        let mut at = 0;
+        let mut pos = 0;
+        while let Some(c) = PREFIX.captures_at(part, pos) {
+            let word = c.get(3).expect("group");
+            let lower = word.as_str().to_lowercase();
+            let folded = lower.replace('ё', "е");
+            let clause = |field: &str, slavic: bool| {
+                let term = if slavic { &folded } else { &lower };
+                format!("{field}:/{}.*/", regex::escape(term))
+            };
+            let rewritten = match c.get(2) {
+                Some(field) => {
+                    let slavic = fields
+                        .iter()
+                        .find(|(name, _)| *name == field.as_str())
+                        .is_some_and(|(_, s)| *s);
+                    clause(field.as_str(), slavic)
+                }
+                None => {
+                    let any: Vec<String> = fields.iter().map(|(f, s)| clause(f, *s)).collect();
+                    format!("({})", any.join(" OR "))
+                }
+            };
+            let whole_start = c.get(1).expect("group").end();
+            out.push_str(&part[at..whole_start]);
+            out.push_str(&rewritten);
+            let tail = c.get(4).expect("group");
+            at = tail.start();
+            // The separator after the word is not consumed: the next word may use it.
+            pos = tail.start();
+            changed = true;
+        }
+        out.push_str(&part[at..]);
+        out.push_str(&query[start..end]);
+        last = end;
+    }
+    changed.then_some(out)
 }
 
 fn rfc3339(day: NaiveDate) -> String {
@@ -191,6 +260,10 @@ impl DatelineIndex {
             let mut parser = QueryParser::for_index(self.tantivy_index(), target.default_fields(f));
             parser.set_conjunction_by_default();
             parser.set_field_boost(f.title, 2.0);
+            parser.set_field_boost(f.title_uk, 2.0);
+            parser.set_field_boost(f.title_ru, 2.0);
+            // A match by transliteration is a guess: it counts, but less than the word itself.
+            parser.set_field_boost(f.translit, 0.5);
             // Each rewrite is skipped when its keyword is absent: compiling the regexes costs
             // about as much as the rest of a search (the CLI runs one search per process).
             let q = if q.contains("AND") {
@@ -204,6 +277,22 @@ impl DatelineIndex {
                 q
             };
             let expanded = expand_partial_dates(&q)?;
+            let schema = self.tantivy_index().schema();
+            let slavic = [f.title_uk, f.body_uk, f.title_ru, f.body_ru];
+            let fields: Vec<(&str, bool)> = target
+                .default_fields(f)
+                .into_iter()
+                // A prefix of a word is no prefix of its transliteration key.
+                .filter(|field| *field != f.translit)
+                .map(|field| (schema.get_field_name(field), slavic.contains(&field)))
+                .collect();
+            let expanded = match expand_prefixes(&expanded, &fields) {
+                Some(rewritten) => {
+                    parser.allow_regexes();
+                    rewritten
+                }
+                None => expanded,
+            };
             let ready = super::syntax::escape_apostrophes(&expanded);
             Some(
                 parser
@@ -258,6 +347,21 @@ impl DatelineIndex {
                 .map(|c| {
                     let q: Box<dyn Query> = Box::new(TermQuery::new(
                         Term::from_field_text(f.country_code, &country_code(c)),
+                        IndexRecordOption::Basic,
+                    ));
+                    (Occur::Should, q)
+                })
+                .collect();
+            clauses.push(filter(Box::new(BooleanQuery::new(any))));
+        }
+        if !filters.languages.is_empty() {
+            let any: Vec<(Occur, Box<dyn Query>)> = filters
+                .languages
+                .iter()
+                .filter_map(|l| crate::parse::text::language_code(l))
+                .map(|code| {
+                    let q: Box<dyn Query> = Box::new(TermQuery::new(
+                        Term::from_field_text(f.language, &code),
                         IndexRecordOption::Basic,
                     ));
                     (Occur::Should, q)
@@ -323,6 +427,31 @@ mod tests {
         );
         assert_eq!(expand_partial_dates("update:2023").unwrap(), "update:2023");
         assert!(expand_partial_dates("date:2023-13").is_err());
+    }
+
+    #[test]
+    fn prefixes_become_regexes_outside_phrases() {
+        let fields = [("body", false), ("body_ru", true)];
+        assert_eq!(
+            expand_prefixes("econom* war", &fields).unwrap(),
+            "(body:/econom.*/ OR body_ru:/econom.*/) war"
+        );
+        assert_eq!(
+            expand_prefixes("-Путин* (Ёлк*)", &fields).unwrap(),
+            "-(body:/путин.*/ OR body_ru:/путин.*/) ((body:/ёлк.*/ OR body_ru:/елк.*/))"
+        );
+        assert_eq!(
+            expand_prefixes("body_ru:Ёлк* a* b*", &fields).unwrap(),
+            "body_ru:/елк.*/ (body:/a.*/ OR body_ru:/a.*/) (body:/b.*/ OR body_ru:/b.*/)"
+        );
+        // Phrases, phrase prefixes and a lone `*` are left to tantivy.
+        assert_eq!(expand_prefixes(r#""big bad wo"* x"#, &fields), None);
+        assert_eq!(
+            expand_prefixes(r#""a* b" c*"#, &fields).unwrap(),
+            r#""a* b" (body:/c.*/ OR body_ru:/c.*/)"#
+        );
+        assert_eq!(expand_prefixes("*", &fields), None);
+        assert_eq!(expand_prefixes("a*b", &fields), None);
     }
 
     #[test]

@@ -132,12 +132,23 @@ pub struct Filters {
     /// Countries of the dateline place, any of which matches: ISO codes (`UA`) or names in
     /// any case and language (`Ukraine`, `Україна`).
     pub countries: Vec<String>,
+    /// Article languages (ISO 639-1 codes, `uk`), any of which matches; case and region
+    /// tags are ignored (`UK`, `uk-UA`). Articles of unknown language match none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
 }
 
 impl Filters {
     /// Refuses a date range that ends before it starts (`--from 2023-05 --to 2023-03`): it
     /// would match nothing, and is almost always the two ends swapped.
     pub(crate) fn check(&self) -> Result<()> {
+        for lang in &self.languages {
+            if crate::parse::text::language_code(lang).is_none() {
+                return Err(Error::BadRequest(format!(
+                    "unknown language {lang:?}: give a two-letter ISO 639-1 code such as uk, ru or en"
+                )));
+            }
+        }
         if let (Some(from), Some(to)) = (self.from, self.to) {
             if from.first >= to.end {
                 return Err(Error::BadRequest(format!(
@@ -302,6 +313,7 @@ mod tests {
                 to: Some(PartialDate::parse("2023-04-15").unwrap()),
                 cities: vec!["Kyiv".into()],
                 countries: vec!["ua".into()],
+                languages: vec!["uk".into()],
             },
             facets: vec![FacetField::Year, FacetField::Speaker],
             histogram: Some(Interval::Week),
@@ -316,6 +328,7 @@ mod tests {
         assert_eq!(json["from"], "2023-03");
         assert_eq!(json["to"], "2023-04-15");
         assert_eq!(json["offset"], 6);
+        assert_eq!(json["languages"], serde_json::json!(["uk"]));
         assert_eq!(json["facets"], serde_json::json!(["year", "speaker"]));
         let back: SearchRequest = serde_json::from_value(json).unwrap();
         assert_eq!(back, search);

@@ -134,7 +134,7 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Article {
     let stated = meta("og:title")
         .or_else(|| meta("twitter:title"))
         .map(str::to_string)
-        .or_else(|| ld_string(&ld, "headline"))
+        .or_else(|| page_date::ld_string(&ld, "headline"))
         .or_else(|| first_text(&doc, &TITLE));
     let title = headline(
         stated.as_deref(),
@@ -201,21 +201,6 @@ fn json_ld(doc: &Html) -> Vec<Value> {
     doc.select(&LD_JSON)
         .filter_map(|s| page_date::lenient_json(&s.text().collect::<String>()))
         .collect()
-}
-
-/// The first string under `key` anywhere in the JSON-LD (objects, arrays, `@graph`).
-fn ld_string(ld: &[Value], key: &str) -> Option<String> {
-    fn find(v: &Value, key: &str) -> Option<String> {
-        match v {
-            Value::Object(o) => match o.get(key) {
-                Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
-                _ => o.values().find_map(|c| find(c, key)),
-            },
-            Value::Array(a) => a.iter().find_map(|c| find(c, key)),
-            _ => None,
-        }
-    }
-    ld.iter().find_map(|v| find(v, key))
 }
 
 /// Separators between a headline and the site's name in a page title.

@@ -437,8 +437,8 @@ fn ld_published(ld: &[Value]) -> Option<String> {
         .or_else(|| objects.iter().find_map(|o| date(o)))
 }
 
-/// The first string under `key` anywhere in the JSON-LD.
-fn ld_string(ld: &[Value], key: &str) -> Option<String> {
+/// The first string under `key` anywhere in the JSON-LD (objects, arrays, `@graph`).
+pub(super) fn ld_string(ld: &[Value], key: &str) -> Option<String> {
     fn find(v: &Value, key: &str) -> Option<String> {
         match v {
             Value::Object(o) => match o.get(key) {

@@ -13,6 +13,8 @@
 //! and Russian articles, and precision (articles found that mention the entity). The same
 //! queries against `body` alone, as the index was searched before, are printed beside them.
 
+mod common;
+
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
@@ -20,18 +22,7 @@ use dateline::{DatelineIndex, IndexOptions, SearchRequest};
 use regex::Regex;
 
 fn corpora() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        assert!(
-            std::env::var_os("DATELINE_REQUIRE_SHARED").is_none(),
-            "DATELINE_REQUIRE_SHARED is set but {} is missing",
-            dir.display()
-        );
-        eprintln!("skipping: {} not found", dir.display());
-        None
-    }
+    common::shared_dir("corpora")
 }
 
 /// An entity: language, base form (the query), English name (a query too, when the entity is

@@ -11,21 +11,32 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
 use crate::error::{Error, Result};
 
-/// A file found under a root. The walk reads directory listings only: a file's size and
-/// time are read when it is indexed ([`FileEntry::stat`], or from the open file), so that a
-/// file read anyway costs one path lookup, not two.
+/// A file found under a root. The walk reads directory listings only; the indexing run reads
+/// each file's fingerprint once ([`FileEntry::stat`]) as it takes the file from the walk, for
+/// its progress by bytes and its unchanged check.
 #[derive(Debug, Clone)]
 pub struct FileEntry {
     /// Absolute path, the key for updates.
     pub path: PathBuf,
     /// Path relative to its root with `/` separators: the article id.
     pub rel: String,
+    /// Size and time, once read; `None` before, or when reading them failed.
+    pub fingerprint: Option<Fingerprint>,
 }
 
 impl FileEntry {
-    /// The file's fingerprint, read by path (links followed) without opening it.
+    /// Bytes, as far as known (0 before the fingerprint is read): for progress.
+    pub fn size(&self) -> u64 {
+        self.fingerprint.map_or(0, |f| f.size)
+    }
+
+    /// The file's fingerprint: the one already read, else read by path (links followed)
+    /// without opening the file.
     pub fn stat(&self) -> std::io::Result<Fingerprint> {
-        std::fs::metadata(&self.path).map(|m| Fingerprint::of(&m))
+        match self.fingerprint {
+            Some(fp) => Ok(fp),
+            None => std::fs::metadata(&self.path).map(|m| Fingerprint::of(&m)),
+        }
     }
 }
 
@@ -278,6 +289,7 @@ impl Iterator for Walk<'_> {
             return Some(Ok(FileEntry {
                 path: entry.into_path(),
                 rel,
+                fingerprint: None,
             }));
         }
     }

@@ -105,7 +105,7 @@ impl DatelineIndex {
         let every = opts.commit_every.max(1);
         let batch_len = every.min(2_000);
         let walk_skipped = std::thread::scope(|scope| -> Result<Vec<Skipped>> {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(FileEntry, u64)>>(2);
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<FileEntry>>(2);
             let found = &found;
             let found_bytes = &found_bytes;
             let walker = scope.spawn(move || {
@@ -116,10 +116,12 @@ impl DatelineIndex {
                         break;
                     }
                     match entry {
-                        Ok(file) => {
-                            let size = std::fs::metadata(&file.path).map_or(0, |m| m.len());
-                            found_bytes.fetch_add(size, Ordering::Relaxed);
-                            batch.push((file, size));
+                        Ok(mut file) => {
+                            // The fingerprint serves the progress (its size) and, for a file
+                            // the index has, the unchanged check: one `stat` per file.
+                            file.fingerprint = file.stat().ok();
+                            found_bytes.fetch_add(file.size(), Ordering::Relaxed);
+                            batch.push(file);
                         }
                         Err(s) => skipped.push(s),
                     }
@@ -146,7 +148,7 @@ impl DatelineIndex {
                     break;
                 }
                 pool.install(|| {
-                    batch.par_iter().for_each(|(entry, size)| {
+                    batch.par_iter().for_each(|entry| {
                         if cancelled() {
                             return;
                         }
@@ -161,7 +163,8 @@ impl DatelineIndex {
                         outcome.apply(&mut r, &path);
                         drop(r);
                         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                        let bytes = done_bytes.fetch_add(*size, Ordering::Relaxed) + size;
+                        let size = entry.size();
+                        let bytes = done_bytes.fetch_add(size, Ordering::Relaxed) + size;
                         progress(Progress {
                             files_done: n,
                             files_total: found.load(Ordering::Relaxed).max(n),

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod attribution_eval;
 pub mod harness;
 pub mod quote_eval;
 

@@ -30,7 +30,7 @@ use super::text::Chars;
 use super::tokens::{
     mark_openers, recycle, segments, strip_brackets, tokenize, Kind, Tok, MAX_WINDOW,
 };
-use super::words::STRONG_VERBS;
+use super::words::{FEMALE_NAMES, MALE_NAMES, STRONG_VERBS};
 
 /// Fills in `speaker` and `role` of `quotes`, the quotes of `text` that are speech (see
 /// the module docs for the rules).
@@ -140,7 +140,9 @@ fn attribute_with<'a>(
             };
             let who = match found {
                 Found::Np(Np::Name(n)) => Some(resolve(&names, &n, qt)),
-                Found::Np(Np::Pronoun(_)) => last_person(&events, para(qt), &toks, &names),
+                Found::Np(Np::Pronoun(p)) => {
+                    last_person(&events, para(qt), &toks, &names, &p)
+                }
                 Found::Continue => {
                     last_speaker(&events, para(qt), qt, &toks, &names, &quoted_paras)
                 }
@@ -182,7 +184,7 @@ fn attribute_with<'a>(
                 if let Found::Np(np) = found {
                     let who = match np {
                         Np::Name(n) => Some(resolve(&names, &n, start + v)),
-                        Np::Pronoun(_) => last_person(&events, para(start), &toks, &names),
+                        Np::Pronoun(p) => last_person(&events, para(start), &toks, &names, &p),
                         Np::Other => None,
                     };
                     if let Some(who) = who {
@@ -241,14 +243,43 @@ impl Event {
 }
 
 /// The person a pronoun points to: the most recent speaker or sentence subject that is a
-/// person, within the paragraph and the two before it.
-fn last_person(events: &[Event], para: usize, toks: &[Tok], names: &Names) -> Option<Who> {
-    events
+/// person and agrees with it (`she` is not a man's first name, `he` not a woman's), within
+/// the paragraph and the two before it; a description (`the president`) may also reach a
+/// speaker further back, up to five paragraphs.
+fn last_person(
+    events: &[Event],
+    para: usize,
+    toks: &[Tok],
+    names: &Names,
+    pronoun: &str,
+) -> Option<Who> {
+    let agrees = |w: &Who| {
+        let first = w.0.split_whitespace().next().unwrap_or("").to_lowercase();
+        match pronoun {
+            "he" => !FEMALE_NAMES.contains(&first),
+            "she" => !MALE_NAMES.contains(&first),
+            _ => true,
+        }
+    };
+    let near = events
         .iter()
         .rev()
         .take_while(|e| e.para + 2 >= para)
-        .find_map(|e| e.person(toks, names))
-        .cloned()
+        .filter_map(|e| e.person(toks, names))
+        .find(|w| agrees(w))
+        .cloned();
+    near.or_else(|| {
+        // `“…,” he said at the time` after a paragraph about `the former mayor`: the last
+        // person who spoke, a little further back.
+        events
+            .iter()
+            .rev()
+            .take_while(|e| e.para + 5 >= para)
+            .filter(|e| e.spoke)
+            .filter_map(|e| e.person(toks, names))
+            .find(|w| agrees(w))
+            .cloned()
+    })
 }
 
 /// The speaker a frameless quote continues: the last one in its paragraph, or in the

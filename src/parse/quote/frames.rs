@@ -187,6 +187,14 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
             let segs = segments(&prefix[v + 1..]);
             return segs.first().map(|s| Found::Np(leading_np(s)));
         }
+        // `Kerpen needled the CNN “reporter,” saying, “…”`: the participle shares the
+        // subject of its sentence.
+        if prefix[v].lower.ends_with("ing") {
+            if let found @ Found::Np(Np::Name(_) | Np::Pronoun(_)) = sentence_subject(&prefix[..v])
+            {
+                return Some(found);
+            }
+        }
         return Some(Found::Continue);
     }
     let tail = region.iter().rev().find(|t| t.is_word());

@@ -237,7 +237,7 @@ pub(super) static TITLES: Words = Words::new(
      sergeant lieutenant admiral commander inspector superintendent rabbi bishop cardinal \
      archbishop imam pastor coach ceo chairperson treasurer comptroller councilman \
      councilwoman alderman assemblyman assemblywoman delegate trooper detective analyst \
-     economist",
+     economist whip",
 );
 
 /// Titles that may be followed by `of` and a place or office inside the title (`Secretary
@@ -533,3 +533,42 @@ mod tests {
         assert!(is_abbreviation("gov") && !is_abbreviation("said"));
     }
 }
+
+/// Nouns of an office or standing that, after `the` (`the president added`), stand for the
+/// person last spoken of, like a pronoun. Offices held by many (`the spokesman`, `the
+/// official`) are not among them: those are often people never named.
+pub(super) static ANAPHORIC_ROLES: Words = Words::new(
+    "president senator governor mayor envoy ambassador candidate nominee billionaire \
+     congressman congresswoman chairman chairwoman judge businessman premier chancellor \
+     frontrunner front-runner",
+);
+
+/// First names read as a woman's or a man's, for `she` and `he` to agree with (a short
+/// list of common English ones; a name on neither list agrees with both).
+pub(super) static FEMALE_NAMES: Words = Words::new(
+    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa \
+     betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa \
+     deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna \
+     brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn \
+     janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina \
+     lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria \
+     ann kathryn alice jean judy sophia grace denise amber doris marilyn danielle beverly \
+     isabella theresa diana natalie brittany charlotte marie kayla alexis lori hillary \
+     hope kellyanne sheryl condoleezza nikki huma elise claudia bernice gayle terrie \
+     felicia chelsea ivanka melania michele tulsi kamala loretta valerie \
+     sally dianne kirsten tammy maxine debbie jeanne katie kate jane sue ellen",
+);
+
+/// See [`FEMALE_NAMES`].
+pub(super) static MALE_NAMES: Words = Words::new(
+    "james robert john michael david william richard joseph thomas charles christopher \
+     daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george \
+     timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry \
+     justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack \
+     dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter \
+     noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence \
+     dylan jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne \
+     elijah randy roy vincent ralph eugene russell bobby mason philip louis barack bernie \
+     ted jeb marco rand ben chris mike jim tim bill bob tom dick newt mitch harry chuck \
+     rudy reince corey jared eddie will don dave jeff jorge",
+);

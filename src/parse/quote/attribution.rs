@@ -23,6 +23,7 @@ use std::cell::OnceCell;
 use rustc_hash::FxHashSet as HashSet;
 
 use super::frames::{after_frame, after_window, before_frame, subject, Found};
+use super::non_speech::is_mention;
 use super::names::{all_names, name_word, resolve, Names, Who};
 use super::phrases::{leading_np, Np};
 use super::spans::Quote;
@@ -137,6 +138,12 @@ fn attribute_with<'a>(
                         None => Found::Nobody,
                     },
                 }
+            };
+            // `the phrase “anchor baby”`: words quoted as words have no speaker.
+            let found = if is_mention(&text.chars, &quotes[qi]) {
+                Found::Nobody
+            } else {
+                found
             };
             let who = match found {
                 Found::Np(Np::Name(n)) => Some(resolve(&names, &n, qt)),

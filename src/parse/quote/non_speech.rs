@@ -6,7 +6,7 @@
 use super::spans::Quote;
 use super::text::is_mark_char;
 use super::words::{
-    is_abbreviation, is_cue_word, ENGLISH_FUNCTION_WORDS, TITLE_CUES_AFTER, TITLE_CUES_BEFORE,
+    is_abbreviation, is_cue_word, ENGLISH_FUNCTION_WORDS, MENTION_CUES, SIGNS, TITLE_CUES_AFTER, TITLE_CUES_BEFORE,
     TITLE_CUES_OF, TITLE_CUES_PREP, TITLE_ROLES_AFTER, TITLE_SMALL,
 };
 
@@ -29,6 +29,23 @@ pub(super) fn drop_names(chars: &[char], quotes: &mut Vec<Quote>) {
     }
     let mut flags = keep.into_iter();
     quotes.retain(|_| flags.next().unwrap_or(true));
+}
+
+/// A few words quoted as words, not said: `the phrase “anchor baby”`, `the motto “In God We
+/// Trust”`, `a sign reading “…”`. Kept as quotes (PolNeAR's annotators count them as
+/// attributed content), but given no speaker.
+pub(super) fn is_mention(chars: &[char], q: &Quote) -> bool {
+    if q.text.split_whitespace().count() > 6 {
+        return false;
+    }
+    let mut i = q.start;
+    while i > 0 && is_mark_char(chars[i - 1]) {
+        i -= 1;
+    }
+    let before = words_before(chars, i, 2);
+    let prev = before.last().map(String::as_str).unwrap_or("");
+    MENTION_CUES.contains(&prev)
+        || (before.len() == 2 && SIGNS.contains(&before[0].as_str()) && prev == "reading")
 }
 
 /// A one-word capitalised quote between two capitalised words: `Marcia “Cia” Price`.

@@ -572,3 +572,17 @@ pub(super) static MALE_NAMES: Words = Words::new(
      ted jeb marco rand ben chris mike jim tim bill bob tom dick newt mitch harry chuck \
      rudy reince corey jared eddie will don dave jeff jorge",
 );
+
+/// Words right before an opening mark that quote words as words, not as speech (`the
+/// phrase “…”`, `the motto “…”`).
+pub(super) const MENTION_CUES: &[&str] = &[
+    "phrase", "phrases", "term", "terms", "word", "words", "slogan", "slogans", "motto",
+    "mottos", "catchphrase", "inscription", "expression", "label", "acronym",
+];
+
+/// Things that carry words (`a sign reading “…”`).
+pub(super) const SIGNS: &[&str] = &[
+    "sign", "signs", "banner", "banners", "placard", "placards", "poster", "posters",
+    "shirt", "shirts", "t-shirt", "t-shirts", "cap", "caps", "hat", "hats", "sticker",
+    "stickers", "cover", "billboard", "plaque",
+];

@@ -260,6 +260,17 @@ fn last_person(
     names: &Names,
     pronoun: &str,
 ) -> Option<Who> {
+    if pronoun == "it" {
+        // `Kodak said its sales rose. “…,” it pointed out`: the organisation last spoken of
+        // in this paragraph or the one before.
+        return events
+            .iter()
+            .rev()
+            .take_while(|e| e.para + 1 >= para)
+            .filter_map(|e| e.who(toks, names))
+            .find(|w| !w.2)
+            .cloned();
+    }
     let agrees = |w: &Who| {
         let first = w.0.split_whitespace().next().unwrap_or("").to_lowercase();
         match pronoun {
@@ -338,6 +349,53 @@ mod tests {
         let body = "“The roof held,” Eva Lind said. Her neighbour Omar Haddad was less lucky.\n\n\
                     “We lost everything,” he said.";
         assert_eq!(who(body), ["Eva Lind", "Omar Haddad"]);
+    }
+
+    /// Issue 21: `he` is not a woman named in the clause before it, `the president` is the
+    /// president quoted before, and a description may reach back a few paragraphs.
+    #[test]
+    fn pronouns_agree_and_descriptions_point_back() {
+        let body = "“We are ready,” said Walter Brink. If Susan Hale wins, he said, \
+                    “the port will close.”";
+        assert_eq!(who(body), ["Walter Brink", "Walter Brink"]);
+        let body = "“Tea exports will fall,” President Tomas Okello said.\n\n\
+                    “We must cut spending,” the president added.";
+        assert_eq!(who(body), ["Tomas Okello", "Tomas Okello"]);
+        // Offices many hold (`the spokesman`) are not read that way.
+        let body = "“We are ready,” Walter Brink said.\n\n“Nothing changes,” the spokesman said.";
+        assert_eq!(who(body), ["Walter Brink", ""]);
+        let body = "“Crime fell,” Mayor Rita Vance said.\n\nThe remarks drew protests.\n\n\
+                    The city council met on Monday.\n\nIn the speech, the former mayor argued \
+                    that most thefts were petty.\n\n“Nobody listened,” he said at the time.";
+        assert_eq!(who(body), ["Rita Vance", "Rita Vance"]);
+    }
+
+    /// Issue 21: `it` is the organisation last spoken of, never a person.
+    #[test]
+    fn it_is_an_organisation() {
+        let body = "Harbor Freight Co said its cargo volume rose. “We expect more ships,” \
+                    it added.";
+        assert_eq!(who(body), ["Harbor Freight Co"]);
+        let body = "Anna Holm chairs the board.\n\n“Costs are up,” it said.";
+        assert_eq!(who(body), [""]);
+    }
+
+    /// Issue 21: words quoted as words are kept as quotes but have no speaker.
+    #[test]
+    fn mentions_have_no_speaker() {
+        let body = "Olga Berg said the town needs “new roads,” avoiding the phrase \
+                    “road tax” entirely.";
+        assert_eq!(who(body), ["Olga Berg", ""]);
+        let body = "Protesters carried a sign reading “Save the pier” as Tom Kale said \
+                    “the pier stays.”";
+        assert_eq!(who(body), ["", "Tom Kale"]);
+    }
+
+    /// Issue 21: a participle after an earlier quote shares its sentence's subject.
+    #[test]
+    fn participle_after_a_quote_shares_the_subject() {
+        let body = "Nils Dahl mocked the “experts,” saying, “They never visited the valley.”";
+        assert_eq!(who(body).last().map(String::as_str), Some("Nils Dahl"));
     }
 
     #[test]

@@ -250,7 +250,7 @@ fn sentence_subject(toks: &[Tok]) -> Found {
 fn lower_start(seg: &[Tok]) -> bool {
     seg.iter()
         .find(|t| t.is_word())
-        .is_some_and(|t| t.text.starts_with(char::is_lowercase) && !t.is(&["he", "she"]))
+        .is_some_and(|t| t.text.starts_with(char::is_lowercase) && !t.is(&["he", "she", "it"]))
 }
 
 /// The subject of a speech verb from the words before it: the noun phrase next to the verb,

@@ -409,6 +409,9 @@ mod tests {
             ["Марк Помп"]
         );
         assert_eq!(who("“Vote,” Gale Brook CPAC said."), ["Gale Brook"]);
+        // Issue 21: a long title stays out of the name, and the surname finds the full name.
+        let body = "“Enough,” said Senate Majority Whip Rolf Marr.\n\n“We vote today,” Marr said.";
+        assert_eq!(who(body), ["Rolf Marr", "Rolf Marr"]);
         // An apostrophe is one character in a speaker.
         assert_eq!(who("“Yes,” said Martin O’Doyle."), ["Martin O'Doyle"]);
     }

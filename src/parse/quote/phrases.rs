@@ -13,7 +13,8 @@ use super::words::{
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Np {
     Name(Name),
-    /// `he` or `she`, lower case.
+    /// `he`, `she` or `it`, lower case, or the noun of a description read like a pronoun
+    /// (`president` for `the president`).
     Pronoun(String),
     /// A description without a name (`the report`, `a spokesman for the campaign`).
     Other,
@@ -28,7 +29,7 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     if toks.is_empty() {
         return Np::Other;
     }
-    if toks.len() == 1 && toks[0].is(&["he", "she"]) {
+    if toks.len() == 1 && toks[0].is(&["he", "she", "it"]) {
         return Np::Pronoun(toks[0].lower.to_string());
     }
     // `the president`, `the former mayor`: a person named before, read like a pronoun.

@@ -23,8 +23,8 @@ use std::cell::OnceCell;
 use rustc_hash::FxHashSet as HashSet;
 
 use super::frames::{after_frame, after_window, before_frame, subject, Found};
-use super::non_speech::is_mention;
 use super::names::{all_names, name_word, resolve, Names, Who};
+use super::non_speech::is_mention;
 use super::phrases::{leading_np, Np};
 use super::spans::Quote;
 use super::text::Chars;
@@ -147,9 +147,7 @@ fn attribute_with<'a>(
             };
             let who = match found {
                 Found::Np(Np::Name(n)) => Some(resolve(&names, &n, qt)),
-                Found::Np(Np::Pronoun(p)) => {
-                    last_person(&events, para(qt), &toks, &names, &p)
-                }
+                Found::Np(Np::Pronoun(p)) => last_person(&events, para(qt), &toks, &names, &p),
                 Found::Continue => {
                     last_speaker(&events, para(qt), qt, &toks, &names, &quoted_paras)
                 }

@@ -6,8 +6,8 @@
 use super::spans::Quote;
 use super::text::is_mark_char;
 use super::words::{
-    is_abbreviation, is_cue_word, ENGLISH_FUNCTION_WORDS, MENTION_CUES, SIGNS, TITLE_CUES_AFTER, TITLE_CUES_BEFORE,
-    TITLE_CUES_OF, TITLE_CUES_PREP, TITLE_ROLES_AFTER, TITLE_SMALL,
+    is_abbreviation, is_cue_word, ENGLISH_FUNCTION_WORDS, MENTION_CUES, SIGNS, TITLE_CUES_AFTER,
+    TITLE_CUES_BEFORE, TITLE_CUES_OF, TITLE_CUES_PREP, TITLE_ROLES_AFTER, TITLE_SMALL,
 };
 
 /// Removes quotes that name a work (`on “Meet the Press”`) or are a nickname inside a name

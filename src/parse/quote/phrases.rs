@@ -4,9 +4,9 @@
 use super::names::{join, name_word, strip_possessive, trailing_name, Name};
 use super::tokens::{is_possessive, Kind, Tok, MAX_WINDOW};
 use super::words::{
-    ADVERBS, ANAPHORIC_ROLES, AUXILIARIES, COUNTRY_ACRONYMS, DESCRIPTORS, NOT_NAME, NOT_PERSON_LAST, NP_BREAKS, OF_TITLES,
-    ORG_NOUNS, PARTICLES, PLACE_LAST, PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS,
-    ROLE_WORDS, TITLES,
+    ADVERBS, ANAPHORIC_ROLES, AUXILIARIES, COUNTRY_ACRONYMS, DESCRIPTORS, NOT_NAME,
+    NOT_PERSON_LAST, NP_BREAKS, OF_TITLES, ORG_NOUNS, PARTICLES, PLACE_LAST, PREPOSITIONS,
+    PUBLICATIONS, RELATIONS, ROLE_NOUNS, ROLE_WORDS, TITLES,
 };
 
 /// What the words in a speaker's place say.
@@ -36,9 +36,13 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     if toks.len() <= 3
         && toks[0].lower == "the"
         && toks.len() >= 2
-        && toks[1..].iter().all(|t| t.text.starts_with(char::is_lowercase))
+        && toks[1..]
+            .iter()
+            .all(|t| t.text.starts_with(char::is_lowercase))
         && toks[toks.len() - 1].is_in(&ANAPHORIC_ROLES)
-        && toks[1..toks.len() - 1].iter().all(|t| t.is_in(&DESCRIPTORS))
+        && toks[1..toks.len() - 1]
+            .iter()
+            .all(|t| t.is_in(&DESCRIPTORS))
     {
         return Np::Pronoun(toks[toks.len() - 1].lower.to_string());
     }

@@ -510,30 +510,6 @@ pub(super) const TITLE_CUES_PREP: &[(&str, &str)] = &[
     ("speaking", "to"),
 ];
 
-#[cfg(test)]
-mod tests {
-    use super::{is_abbreviation, is_cue_word};
-
-    #[test]
-    fn cue_words_announce_quoted_language() {
-        for w in [
-            "said",
-            "tweeting",
-            "calling",
-            "slogan",
-            "chants",
-            "coined",
-            "according",
-        ] {
-            assert!(is_cue_word(w), "{w}");
-        }
-        for w in ["bridge", "so-called", "week", "ran"] {
-            assert!(!is_cue_word(w), "{w}");
-        }
-        assert!(is_abbreviation("gov") && !is_abbreviation("said"));
-    }
-}
-
 /// Nouns of an office or standing that, after `the` (`the president added`), stand for the
 /// person last spoken of, like a pronoun. Offices held by many (`the spokesman`, `the
 /// official`) are not among them: those are often people never named.
@@ -617,3 +593,27 @@ pub(super) const SIGNS: &[&str] = &[
     "billboard",
     "plaque",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::{is_abbreviation, is_cue_word};
+
+    #[test]
+    fn cue_words_announce_quoted_language() {
+        for w in [
+            "said",
+            "tweeting",
+            "calling",
+            "slogan",
+            "chants",
+            "coined",
+            "according",
+        ] {
+            assert!(is_cue_word(w), "{w}");
+        }
+        for w in ["bridge", "so-called", "week", "ran"] {
+            assert!(!is_cue_word(w), "{w}");
+        }
+        assert!(is_abbreviation("gov") && !is_abbreviation("said"));
+    }
+}

@@ -25,6 +25,7 @@ use rustc_hash::FxHashSet as HashSet;
 use super::frames::{after_frame, after_window, before_frame, subject, Found};
 use super::names::{all_names, name_word, resolve, Names, Who};
 use super::phrases::{leading_np, Np};
+use super::slavic;
 use super::spans::Quote;
 use super::text::Chars;
 use super::tokens::{
@@ -169,7 +170,9 @@ fn attribute_with<'a>(
             let verb = if colon {
                 sentence.iter().rposition(Tok::is_verb)
             } else {
-                sentence.iter().position(|t| t.is_in(&STRONG_VERBS))
+                sentence.iter().position(|t| {
+                    t.is_in(&STRONG_VERBS) || t.is_word() && slavic::is_speech_verb(t.lower)
+                })
             };
             if let Some(v) = verb {
                 // `Stated Stone:` has its speaker after the verb.

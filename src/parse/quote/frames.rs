@@ -4,6 +4,7 @@
 
 use super::names::name_word;
 use super::phrases::{aside, is_ly, leading_np, noun_phrase, plain_np, trailing_np, Np};
+use super::slavic::{is_according_to, is_as, is_speech_verb, PRONOUNS};
 use super::tokens::{ends_sentence, segments, strip_brackets, Kind, Tok, MAX_WINDOW};
 use super::words::{ADVERBS, CONJUNCTIONS, INVERTIBLE, NP_BREAKS, TITLES};
 
@@ -44,7 +45,10 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
     }
     let w = &window[k..];
     let first = w.first()?;
-    if first.lower == "according" && w.get(1).is_some_and(|t| t.lower == "to") {
+    if first.lower == "according" && w.get(1).is_some_and(|t| t.lower == "to")
+        || w.get(1)
+            .is_some_and(|t| is_according_to(first.lower, t.lower))
+    {
         return Some(leading_np(&w[2..]));
     }
     if first.is_verb() {
@@ -111,7 +115,7 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
         }
     }
     // `“…” if she loses, said David Doe, an analyst`: the speaker after a late verb.
-    if w[v - 1].is_punct(',') && w[v].is_in(&INVERTIBLE) {
+    if w[v - 1].is_punct(',') && (w[v].is_in(&INVERTIBLE) || is_speech_verb(w[v].lower)) {
         if let Some(np @ (Np::Name(_) | Np::Pronoun(_))) =
             segments(&w[v + 1..]).first().map(|s| leading_np(s))
         {
@@ -134,10 +138,9 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
 pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     let prefix = strip_brackets(prefix);
     // `According to Kofman, “…”`.
-    if let Some(k) = prefix
-        .windows(2)
-        .rposition(|w| w[0].lower == "according" && w[1].lower == "to")
-    {
+    if let Some(k) = prefix.windows(2).rposition(|w| {
+        w[0].lower == "according" && w[1].lower == "to" || is_according_to(w[0].lower, w[1].lower)
+    }) {
         return Some(Found::Np(leading_np(&prefix[k + 2..])));
     }
     // `Heading - Pollster Ann Doe: “…”`: a plain name right before a colon.
@@ -190,6 +193,11 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
         return Some(Found::Continue);
     }
     let tail = region.iter().rev().find(|t| t.is_word());
+    // `Как заявил Путин, «…»`, `як зазначив Зеленський, «…»`: the speaker follows the verb.
+    if v > 0 && prefix[v - 1].is_word() && is_as(prefix[v - 1].lower) {
+        let segs = segments(&prefix[v + 1..]);
+        return segs.first().map(|s| Found::Np(leading_np(s)));
+    }
     if prefix[v].lower.ends_with("ing") {
         // `…, with Trump reportedly yelling: “…”`.
         let mut end = v;
@@ -240,9 +248,9 @@ fn sentence_subject(toks: &[Tok]) -> Found {
 
 /// Whether a segment opens with a lower-case word (other than a pronoun): a description.
 fn lower_start(seg: &[Tok]) -> bool {
-    seg.iter()
-        .find(|t| t.is_word())
-        .is_some_and(|t| t.text.starts_with(char::is_lowercase) && !t.is(&["he", "she"]))
+    seg.iter().find(|t| t.is_word()).is_some_and(|t| {
+        t.text.starts_with(char::is_lowercase) && !t.is(&["he", "she"]) && !t.is(PRONOUNS)
+    })
 }
 
 /// The subject of a speech verb from the words before it: the noun phrase next to the verb,

@@ -7,6 +7,7 @@
 //! listed before it:
 //!
 //! - `text`: the body's characters and their byte offsets, and which characters are marks;
+//! - `slavic`: Ukrainian and Russian speech verbs, and «…» spans that are names, not speech;
 //! - `words`: the word lists the rules consult (speech verbs, titles, names of works, ...);
 //! - `spans`: pairing quote marks into quoted spans, and the [`Quote`] type;
 //! - `non_speech`: dropping spans that are not speech;
@@ -21,6 +22,7 @@ mod frames;
 mod names;
 mod non_speech;
 mod phrases;
+mod slavic;
 mod spans;
 mod text;
 mod tokens;
@@ -57,6 +59,7 @@ fn extract_in(text: &Chars<'_>) -> Vec<Quote> {
     let mut quotes = spans::find(text);
     let chars = &text.chars[..];
     non_speech::drop_names(chars, &mut quotes);
+    slavic::drop_non_speech(chars, &mut quotes, words::is_speech_verb);
     non_speech::drop_scare_quotes(chars, &mut quotes);
     quotes
 }

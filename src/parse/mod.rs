@@ -10,6 +10,7 @@ pub mod html;
 pub mod json;
 pub mod kind;
 pub mod language;
+pub(crate) mod name_case;
 mod page_date;
 pub mod path_date;
 pub mod place;

@@ -23,7 +23,7 @@ use std::cell::OnceCell;
 use rustc_hash::FxHashSet as HashSet;
 
 use super::frames::{after_frame, after_window, before_frame, subject, Found};
-use super::names::{all_names, name_word, resolve, Names, Who};
+use super::names::{all_names, name_word, resolve, trailing_name, Names, Who};
 use super::phrases::{leading_np, Np};
 use super::slavic;
 use super::spans::Quote;
@@ -174,10 +174,38 @@ fn attribute_with<'a>(
                     t.is_in(&STRONG_VERBS) || t.is_word() && slavic::is_speech_verb(t.lower)
                 })
             };
-            if let Some(v) = verb {
+            // `Лікарка, керівник центру Світлана Гук:` before a quote paragraph: a Slavic
+            // interview's speaker line, a name and a colon without a verb.
+            let verb_or_line = verb.or_else(|| {
+                let c = sentence.iter().rposition(|t| t.kind != Kind::Para)?;
+                let line = colon
+                    && sentence[c].is_punct(':')
+                    && sentence[..c].iter().any(|t| t.is_word() && !t.text.is_ascii());
+                line.then_some(c)
+            });
+            if let Some(v) = verb_or_line {
                 // `Stated Stone:` has its speaker after the verb.
                 let found = if sentence[..v].iter().any(Tok::is_word) {
-                    subject(&strip_brackets(&sentence[v.saturating_sub(MAX_WINDOW)..v]))
+                    let found =
+                        subject(&strip_brackets(&sentence[v.saturating_sub(MAX_WINDOW)..v]));
+                    // `Про це заявив Дональд Туск`: in Slavic order the speaker follows.
+                    let after = &sentence[v + 1..];
+                    let line = verb.is_none();
+                    match found {
+                        // The speaker line: the name right before the colon.
+                        _ if line => match trailing_name(&sentence[..v]) {
+                            Some((_, name)) if name.words.len() >= 2 => Found::Np(Np::Name(name)),
+                            _ => found,
+                        },
+                        Found::Np(Np::Name(_) | Np::Pronoun(_)) => found,
+                        _ if slavic::is_inverting_verb(sentence[v].lower) => {
+                            match leading_np(&after[..after.len().min(MAX_WINDOW)]) {
+                                np @ Np::Name(_) => Found::Np(np),
+                                _ => found,
+                            }
+                        }
+                        _ => found,
+                    }
                 } else {
                     let after = &sentence[v + 1..];
                     Found::Np(leading_np(&after[..after.len().min(MAX_WINDOW)]))

@@ -2,9 +2,11 @@
 //! `“…,” said Kofman`, `“…” — Kofman`) or before it in its sentence (`Kofman said the
 //! defence “…”`, `According to Kofman, “…”`), and the subject of a speech verb.
 
-use super::names::name_word;
+use super::names::{name_word, trailing_name};
 use super::phrases::{aside, is_ly, leading_np, noun_phrase, plain_np, trailing_np, Np};
-use super::slavic::{is_according_to, is_as, is_speech_verb, PRONOUNS};
+use super::slavic::{
+    is_according_to, is_as, is_gerund, is_inverting_verb, is_role_noun, is_speech_verb, PRONOUNS,
+};
 use super::tokens::{ends_sentence, segments, strip_brackets, Kind, Tok, MAX_WINDOW};
 use super::words::{ADVERBS, CONJUNCTIONS, INVERTIBLE, NP_BREAKS, TITLES};
 
@@ -59,6 +61,10 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
         if np == Np::Other {
             if let Some(Np::Name(n)) = segs.get(1).and_then(|s| plain_np(s)) {
                 return Some(Np::Name(n));
+            }
+            // `«…», — говорит собеседник агентства`: a role standing for the last person.
+            if rest.first().is_some_and(|t| t.is_word() && is_role_noun(t.lower)) {
+                return Some(Np::Pronoun(rest[0].lower.to_string()));
             }
             // `said in a statement`: the speaker is not after the verb.
             return None;
@@ -136,6 +142,17 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
 
 /// The last speech verb before a quote in its sentence, and who it belongs to.
 pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
+    // A Slavic interview's speaker line (`Керівник центру Світлана Гук:`) stands in the
+    // paragraph before its quote.
+    let mut prefix = prefix;
+    if prefix.iter().any(|t| t.is_word() && !t.text.is_ascii()) {
+        while let [rest @ .., last] = prefix {
+            if last.kind != Kind::Para {
+                break;
+            }
+            prefix = rest;
+        }
+    }
     let prefix = strip_brackets(prefix);
     // `According to Kofman, “…”`.
     if let Some(k) = prefix.windows(2).rposition(|w| {
@@ -173,6 +190,12 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
             .rposition(|t| t.is_in(&NP_BREAKS) || t.is_verb())
             .map_or(0, |p| p + 1);
         let after_from = np_start > 0 && tail[np_start - 1].lower == "from";
+        // `Керівник центру Світлана Гук: «…»`: a Slavic speaker line ends in the name.
+        if tail.iter().any(|t| t.is_word() && !t.text.is_ascii()) {
+            if let Some((_, name)) = trailing_name(tail).filter(|(_, n)| n.words.len() >= 2) {
+                return Some(Found::Np(Np::Name(name)));
+            }
+        }
         return match trailing_np(tail) {
             Np::Name(n) if n.role.is_some() || after_from => Some(Found::Np(Np::Name(n))),
             _ => None,
@@ -215,15 +238,29 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
         }
     }
     // `went on to say “…”`, `Putin veered close to an admission, saying “…”`, `Carson did
-    // not name them, but told supporters “…”`: the verb shares the subject of the sentence.
-    if prefix[v].lower.ends_with("ing") || tail.is_some_and(|t| t.is(&["and", "but", "then", "to"]))
+    // not name them, but told supporters “…”`, `…процитировал Коран, заявив, что «…»`: the
+    // verb shares the subject of the sentence.
+    let gerund = prefix[v].lower.ends_with("ing")
+        || is_gerund(prefix[v].lower, v > 0 && prefix[v - 1].is_punct(','));
+    if gerund || tail.is_some_and(|t| t.is(&["and", "but", "then", "to"]))
     {
         return Some(match sentence_subject(&prefix[..v]) {
             Found::Nobody if from > 0 => Found::Continue,
             found => found,
         });
     }
-    Some(subject(region))
+    let found = subject(region);
+    // `Об этом заявил Дональд Туск, что «…»`: Slavic word order puts the speaker after the
+    // verb when what comes before it names nobody.
+    if !matches!(found, Found::Np(Np::Name(_) | Np::Pronoun(_)))
+        && is_inverting_verb(prefix[v].lower)
+    {
+        if let Some(np @ Np::Name(_)) = segments(&prefix[v + 1..]).first().map(|s| leading_np(s))
+        {
+            return Some(Found::Np(np));
+        }
+    }
+    Some(found)
 }
 
 /// The subject of a sentence: the noun phrase opening its first part that is not an aside

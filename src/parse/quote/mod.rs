@@ -7,7 +7,8 @@
 //! listed before it:
 //!
 //! - `text`: the body's characters and their byte offsets, and which characters are marks;
-//! - `slavic`: Ukrainian and Russian speech verbs, and «…» spans that are names, not speech;
+//! - `slavic`: Ukrainian and Russian speech verbs, «…» spans that are names, not speech, and
+//!   speakers' names in the nominative;
 //! - `words`: the word lists the rules consult (speech verbs, titles, names of works, ...);
 //! - `spans`: pairing quote marks into quoted spans, and the [`Quote`] type;
 //! - `non_speech`: dropping spans that are not speech;
@@ -50,6 +51,7 @@ pub fn extract_attributed(body: &str) -> Vec<Quote> {
     text::with_chars(body, |text| {
         let mut quotes = extract_in(text);
         attribution::attribute(text, &mut quotes);
+        slavic::base_forms(body, &mut quotes);
         quotes
     })
 }

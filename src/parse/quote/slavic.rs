@@ -5,7 +5,10 @@
 //! a short span is kept only when a speech frame surrounds it (`«Нет», — сказал он`,
 //! `заявил: «Нет».`). Only spans in Cyrillic text are judged here: English is untouched.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::spans::Quote;
+use crate::parse::name_case;
 use super::text::is_mark_char;
 
 /// Stems of speech verbs whose past tense is the stem and `л`/`ла`/`ли`/`ло` (Russian) or
@@ -207,9 +210,49 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
         })
 }
 
-/// `по словам X`, `за словами X`: `X` is the speaker, as after `according to`.
+/// Whether a speech verb is a gerund that shares the subject of its sentence (`…, заявив,
+/// что`, `додавши`): a Ukrainian `-вши`, or a `-в` form right after a comma (the Russian
+/// gerund; a Ukrainian past tense there is rare).
+pub(super) fn is_gerund(word: &str, after_comma: bool) -> bool {
+    !word.is_ascii()
+        && (word.ends_with("вши") || after_comma && word.ends_with('в'))
+        && is_speech_verb(word)
+}
+
+/// `по словам X`, `за словами X`, `по мнению X`, `на думку X`: `X` is the speaker, as after `according to`.
 pub(super) fn is_according_to(first: &str, second: &str) -> bool {
-    matches!((first, second), ("по", "словам") | ("за", "словами"))
+    matches!(
+        (first, second),
+        ("по", "словам") | ("за", "словами") | ("по", "мнению") | ("на", "думку")
+    )
+}
+
+/// Whether a lower-case Russian or Ukrainian speech verb (Slavic papers put the speaker
+/// after it as often as before: `Об этом заявил Дональд Туск`).
+pub(super) fn is_inverting_verb(word: &str) -> bool {
+    !word.is_ascii() && is_speech_verb(word)
+}
+
+/// Stems of nouns for people that stand, after a speech verb, for the person last named
+/// (`— говорит собеседник агентства`, `— поясняет политолог`, `— сказав міністр`).
+const ROLE_STEMS: &[&str] = &[
+    "собеседни", "співрозмовни", "политолог", "політолог", "эксперт", "експерт", "аналитик",
+    "аналітик", "министр", "міністр", "президент", "премьер", "прем'єр", "прем’єр", "глава",
+    "посол", "представител", "представни", "спикер", "речни", "депутат", "профессор",
+    "професор", "врач", "лікар", "учен", "вчен", "директор", "руководител", "керівни",
+    "политик", "політик", "сенатор", "губернатор", "мэр", "мер", "канцлер", "адвокат",
+    "юрист", "социолог", "соціолог", "экономист", "економіст", "дипломат", "чиновни",
+    "посадовец", "посадовиц", "генсек", "автор", "журналист", "журналіст", "вирусолог",
+    "вірусолог", "иммунолог", "імунолог", "инфекционист", "інфекціоніст", "епідеміолог",
+    "эпидемиолог", "глав",
+];
+
+/// Whether a lower-case word is a noun for a speaking person (see [`ROLE_STEMS`]).
+pub(super) fn is_role_noun(word: &str) -> bool {
+    !word.is_ascii()
+        && ROLE_STEMS
+            .iter()
+            .any(|s| word.starts_with(s) && word.chars().count() <= s.chars().count() + 4)
 }
 
 /// `как`/`як` before an inverted speech verb: `как заявил Путин, «…»`.
@@ -536,6 +579,155 @@ fn framed(chars: &[char], q: &Quote, speech_verb: fn(&str) -> bool) -> bool {
     word_before(chars, open).is_some_and(|w| speech_verb(&w)) && !name_shaped(&q.text)
 }
 
+/// Words that open a sentence or a clause and stand before a name without being part of
+/// it (`Также Трамп`, `Новости Юрий Рогулев`), when the article never writes them in lower
+/// case (it usually does, and that is the main test).
+const FILLERS: &[&str] = &[
+    "также", "ранее", "затем", "потом", "тогда", "новости", "однако", "кроме", "тобто",
+    "також", "раніше", "потім", "тоді", "новини", "проте", "однак", "зокрема", "впрочем",
+    "втім", "итак", "отже", "муж", "жена", "сын", "дочь", "чоловік", "дружина", "син", "донька",
+    "эксперт", "експерт", "собеседник", "собеседники", "співрозмовник", "источник", "джерело",
+    "накануне", "наразі", "наконец", "нарешті", "напротив", "навпаки",
+];
+
+/// Endings of abstract nouns (`Заявление`, `Повноваження`, `Организация`), which no
+/// personal name has.
+const NOUN_ENDINGS: &[&str] = &[
+    "ние", "ння", "ция", "ція", "ство", "ства", "ців", "ость", "ість", "тель", "ник", "чик",
+];
+
+/// Puts each Cyrillic speaker in its base form with nothing glued on: leading words that are
+/// not part of the name go (an acronym such as `СПбГУ`, a word the article writes in lower
+/// case elsewhere such as `Также` or `Профессор`), and every word of the name goes back to
+/// the nominative by the rules of `name_case`, trusting a form the article itself uses
+/// (`Терезы Мэй` → `Тереза Мэй` when the article has `Тереза`); after `по словам` / `за
+/// словами` the name is a genitive, and goes back by [`name_case::from_genitive`] when the
+/// article has no other form.
+pub(super) fn base_forms(body: &str, quotes: &mut [Quote]) {
+    let cyrillic = |s: &str| s.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'));
+    if !quotes
+        .iter()
+        .any(|q| q.speaker.as_deref().is_some_and(cyrillic))
+    {
+        return;
+    }
+    let mut words: HashMap<&str, u32> = HashMap::default();
+    for w in body
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | 'ʼ')))
+        .filter(|w| !w.is_empty())
+    {
+        *words.entry(w).or_default() += 1;
+    }
+    let ukrainian = body.contains(['і', 'ї', 'є', 'ґ']);
+    for q in quotes.iter_mut() {
+        let Some(speaker) = q.speaker.as_deref().filter(|s| cyrillic(s)) else {
+            continue;
+        };
+        // `по словам Владимира Путина`, `по мнению эксперта Константина Блохина`: the name
+        // is a genitive whatever the article has.
+        let genitive = body.match_indices(speaker).take(8).any(|(at, _)| {
+            let before = &body[..at];
+            let from = before
+                .char_indices()
+                .rev()
+                .nth(40)
+                .map_or(0, |(i, _)| i);
+            let window = &before[from..];
+            ["словам ", "словами ", "мнению ", "думку "]
+                .iter()
+                .filter_map(|cue| window.rfind(cue).map(|i| &window[i + cue.len()..]))
+                .any(|between| between.split_whitespace().count() <= 2)
+        });
+        q.speaker = base_form(speaker, &words, ukrainian, genitive);
+        if q.speaker.is_none() {
+            q.role = None;
+        }
+    }
+}
+
+/// [`base_forms`] of one speaker, given the article's words; `None` when what is left names
+/// nobody.
+fn base_form(
+    speaker: &str,
+    article: &HashMap<&str, u32>,
+    ukrainian: bool,
+    genitive: bool,
+) -> Option<String> {
+    let mut words: Vec<&str> = speaker.split_whitespace().collect();
+    while words.len() > 1
+        && name_case::is_cyrillic_word(words[1])
+        && (not_name_part(words[0], article) || words.len() > 2 && genitive_like(words[0]))
+    {
+        words.remove(0);
+    }
+    if let [only] = words[..] {
+        // A lone filler or abstract noun (`Впрочем`, `Заявление`), a word the article writes
+        // in lower case more than once (`Министр`), or a place in the genitive (`Германии`)
+        // names nobody.
+        let lower = only.to_lowercase();
+        if FILLERS.contains(&lower.as_str())
+            || NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
+            || article.get(lower.as_str()).is_some_and(|&n| n >= 2)
+            || place_genitive(only)
+        {
+            return None;
+        }
+    }
+    let one = |w: &str, last: bool| {
+        let found = name_case::nominative(w, |c| article.contains_key(c), last, ukrainian);
+        if genitive && found == w {
+            name_case::from_genitive(w, ukrainian)
+        } else {
+            found
+        }
+    };
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        // A woman's first name keeps a surname in `-а` as written (`Мария Захарова`).
+        let feminine = out.first().is_some_and(|f| f.ends_with(['а', 'я']));
+        if feminine && w.ends_with(['а', 'я']) {
+            out.push((*w).to_string());
+        } else {
+            out.push(one(w, i + 1 == words.len()));
+        }
+    }
+    Some(out.join(" "))
+}
+
+/// A word in the genitive of a place or body before a person's full name (`Великобритании
+/// Борис Джонсон`, `Німеччини Гайко Маас`).
+fn genitive_like(word: &str) -> bool {
+    place_genitive(word)
+        || ["ого", "ской", "ської", "ского", "ського"]
+            .iter()
+            .any(|e| word.ends_with(e))
+}
+
+/// A word in the genitive of a place (`Германии`, `Німеччини`, `Франції`).
+fn place_genitive(word: &str) -> bool {
+    ["ии", "ії", "ини", "ины", "ої"]
+        .iter()
+        .any(|e| word.ends_with(e))
+}
+
+/// Whether the first word of a speaker is no part of the name: an acronym (`СПбГУ`, `США`),
+/// a filler (`Также`), or a word the article writes in lower case (`Профессор`, `Ранее`).
+fn not_name_part(word: &str, article: &HashMap<&str, u32>) -> bool {
+    let lower = word.to_lowercase();
+    // `СПбГУ`, `МИД`, not `Т.Мей`.
+    let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+    let acronym = capitals >= 2 && !word.contains('.');
+    // `Экс-глава`: a hyphened word whose second part is lower case is a description.
+    let described = word
+        .split_once('-')
+        .is_some_and(|(_, rest)| rest.starts_with(char::is_lowercase) && rest.chars().count() > 3);
+    acronym
+        || described
+        || FILLERS.contains(&lower.as_str())
+        || NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
+        || article.contains_key(lower.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_util::texts;
@@ -595,5 +787,68 @@ mod tests {
     #[test]
     fn english_is_untouched() {
         assert_eq!(texts("“No,” he said."), ["No,"]);
+    }
+}
+
+#[cfg(test)]
+mod speakers {
+    use super::super::test_util::who;
+
+    #[test]
+    fn russian_and_ukrainian_frames() {
+        let long = "мы не видим никаких причин для паники сейчас";
+        let uk = "ми не бачимо жодних причин для паніки зараз";
+        for (body, speaker) in [
+            (format!("По словам Владимира Путина, «{long}»."), "Владимир Путин"),
+            (format!("«{long}», — сказал Владимир Путин."), "Владимир Путин"),
+            (format!("Мария Захарова выступила. «{long}», — сказала она."), "Мария Захарова"),
+            (format!("За словами Зеленського, «{uk}»."), "Зеленський"),
+            (format!("Як зазначив Зеленський, «{uk}»."), "Зеленський"),
+            (format!("Зеленський наголосив: «{uk}»."), "Зеленський"),
+            (format!("Глава МИД Германии Хайко Маас заявил: «{long}»."), "Хайко Маас"),
+            (format!("Как заявил премьер Великобритании Тереза Мэй, «{long}»."), "Тереза Мэй"),
+            (format!("Судья Сакиб Насир процитировал Коран, заявив, что «{long}»."), "Сакиб Насир"),
+            (format!("Ранее Дональд Трамп заявил, что уйдёт. «{long}»."), "Дональд Трамп"),
+            (
+                format!("Про це заявив президент Європейської ради Дональд Туск. «{uk}», - сказав він."),
+                "Дональд Туск",
+            ),
+            (
+                format!("Об этом сообщил политолог Дмитрий Дробницкий. «{long}», — говорит собеседник агентства."),
+                "Дмитрий Дробницкий",
+            ),
+            (
+                format!("По мнению эксперта Константина Блохина, США «{long}»."),
+                "Константин Блохин",
+            ),
+            (
+                format!("Лікарка, керівник центру Світлана Гук:\n\n«{uk}»."),
+                "Світлана Гук",
+            ),
+        ] {
+            assert_eq!(who(&body), [speaker], "{body}");
+        }
+    }
+
+    #[test]
+    fn speakers_in_base_form_without_glued_words() {
+        let long = "мы не видим никаких причин для паники сейчас";
+        for (body, speaker) in [
+            (
+                format!("Тереза Мэй приехала. «{long}», — сказала премьер Терезы Мэй."),
+                "Тереза Мэй",
+            ),
+            (
+                format!("Трамп прилетел. Также Трамп заявил: «{long}». Он также уехал."),
+                "Трамп",
+            ),
+            (
+                format!("«{long}», — сказал эксперт СПбГУ Иван Цветков."),
+                "Иван Цветков",
+            ),
+            (format!("«{long}», — заявил Зеленского."), "Зеленский"),
+        ] {
+            assert_eq!(who(&body), [speaker], "{body}");
+        }
     }
 }

@@ -229,7 +229,8 @@ pub(super) static TITLES: Words = Words::new(
      мер губернатор генсек секретар депутат спікер глава премьер-министр министр \
      председатель представитель пресс-секретарь спикер сенатор канцлер democrat republican \
      прем'єр-міністерка прем’єр-міністерка міністерка президентка віце-президент \
-     вице-президент посол премьер глава госсекретарь держсекретар \
+     вице-президент посол премьер глава госсекретарь держсекретар судья суддя професор \
+     профессор \
      libertarian gov. sen. rep. gen. lt. col. maj. capt. sgt. adm. cmdr. dr. prof. rev. \
      pres. supt. insp. amb. del. atty. gov sen rep president vice governor senator \
      undersecretary under-secretary secretary-general \

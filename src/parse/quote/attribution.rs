@@ -22,7 +22,7 @@ use std::cell::OnceCell;
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::frames::{after_frame, after_window, before_frame, subject, Found};
+use super::frames::{after_frame, after_window, before_frame, inverted, subject, Found};
 use super::names::{all_names, name_word, resolve, trailing_name, Names, Who};
 use super::phrases::{leading_np, Np};
 use super::slavic;
@@ -180,7 +180,9 @@ fn attribute_with<'a>(
                 let c = sentence.iter().rposition(|t| t.kind != Kind::Para)?;
                 let line = colon
                     && sentence[c].is_punct(':')
-                    && sentence[..c].iter().any(|t| t.is_word() && !t.text.is_ascii());
+                    && sentence[..c]
+                        .iter()
+                        .any(|t| t.is_word() && !t.text.is_ascii());
                 line.then_some(c)
             });
             if let Some(v) = verb_or_line {
@@ -188,23 +190,19 @@ fn attribute_with<'a>(
                 let found = if sentence[..v].iter().any(Tok::is_word) {
                     let found =
                         subject(&strip_brackets(&sentence[v.saturating_sub(MAX_WINDOW)..v]));
-                    // `Про це заявив Дональд Туск`: in Slavic order the speaker follows.
+                    // `Про це заявив Дональд Туск`: in Slavic order the speaker may follow.
                     let after = &sentence[v + 1..];
                     let line = verb.is_none();
-                    match found {
+                    if line {
                         // The speaker line: the name right before the colon.
-                        _ if line => match trailing_name(&sentence[..v]) {
+                        match trailing_name(&sentence[..v]) {
                             Some((_, name)) if name.words.len() >= 2 => Found::Np(Np::Name(name)),
                             _ => found,
-                        },
-                        Found::Np(Np::Name(_) | Np::Pronoun(_)) => found,
-                        _ if slavic::is_inverting_verb(sentence[v].lower) => {
-                            match leading_np(&after[..after.len().min(MAX_WINDOW)]) {
-                                np @ Np::Name(_) => Found::Np(np),
-                                _ => found,
-                            }
                         }
-                        _ => found,
+                    } else if slavic::is_inverting_verb(sentence[v].lower) {
+                        inverted(found, after)
+                    } else {
+                        found
                     }
                 } else {
                     let after = &sentence[v + 1..];

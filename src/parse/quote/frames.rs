@@ -56,6 +56,11 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
     if first.is_verb() {
         // Inverted: `said Kofman, the director of …`.
         let rest = &w[1..];
+        if is_inverting_verb(first.lower) {
+            if let Some(np) = slavic_after_verb(rest) {
+                return Some(np);
+            }
+        }
         let segs = segments(rest);
         let np = segs.first().map_or(Np::Other, |s| leading_np(s));
         if np == Np::Other {
@@ -63,7 +68,10 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
                 return Some(Np::Name(n));
             }
             // `«…», — говорит собеседник агентства`: a role standing for the last person.
-            if rest.first().is_some_and(|t| t.is_word() && is_role_noun(t.lower)) {
+            if rest
+                .first()
+                .is_some_and(|t| t.is_word() && is_role_noun(t.lower))
+            {
                 return Some(Np::Pronoun(rest[0].lower.to_string()));
             }
             // `said in a statement`: the speaker is not after the verb.
@@ -138,6 +146,47 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
         return Some(np);
     }
     Some(Np::Other)
+}
+
+/// The first full name (two words or more) among the words after a Slavic speech verb, up to
+/// a quote or `что`/`що`: `заявил президент Европейского совета Дональд Туск на …`,
+/// `сказал РБК-Украина представитель комитета США Андрей Добрянский`.
+pub(super) fn first_full_name(toks: &[Tok]) -> Option<Np> {
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if matches!(t.kind, Kind::Quote(_)) || t.is(&["что", "що", "чтобы", "щоб"]) {
+            return None;
+        }
+        if !(t.is_word() && name_word(t)) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < toks.len() && toks[end].is_word() && name_word(&toks[end]) {
+            end += 1;
+        }
+        if end - i >= 2 {
+            if let Some((_, name)) = trailing_name(&toks[..end]).filter(|(_, n)| n.words.len() >= 2)
+            {
+                return Some(Np::Name(name));
+            }
+        }
+        i = end;
+    }
+    None
+}
+
+/// The speaker after a Slavic speech verb: a pronoun or full name right after it, else the
+/// first full name in the words after it, else a single name right after it.
+pub(super) fn slavic_after_verb(after: &[Tok]) -> Option<Np> {
+    let after = &after[..after.len().min(MAX_WINDOW)];
+    let lead = segments(after).first().map(|s| leading_np(s));
+    match lead {
+        Some(np @ Np::Pronoun(_)) => Some(np),
+        Some(Np::Name(n)) if n.words.len() >= 2 => Some(Np::Name(n)),
+        lead => first_full_name(after).or(lead.filter(|np| matches!(np, Np::Name(_)))),
+    }
 }
 
 /// The last speech verb before a quote in its sentence, and who it belongs to.
@@ -242,8 +291,7 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     // verb shares the subject of the sentence.
     let gerund = prefix[v].lower.ends_with("ing")
         || is_gerund(prefix[v].lower, v > 0 && prefix[v - 1].is_punct(','));
-    if gerund || tail.is_some_and(|t| t.is(&["and", "but", "then", "to"]))
-    {
+    if gerund || tail.is_some_and(|t| t.is(&["and", "but", "then", "to"])) {
         return Some(match sentence_subject(&prefix[..v]) {
             Found::Nobody if from > 0 => Found::Continue,
             found => found,
@@ -251,16 +299,25 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     }
     let found = subject(region);
     // `Об этом заявил Дональд Туск, что «…»`: Slavic word order puts the speaker after the
-    // verb when what comes before it names nobody.
-    if !matches!(found, Found::Np(Np::Name(_) | Np::Pronoun(_)))
-        && is_inverting_verb(prefix[v].lower)
-    {
-        if let Some(np @ Np::Name(_)) = segments(&prefix[v + 1..]).first().map(|s| leading_np(s))
-        {
-            return Some(Found::Np(np));
-        }
+    // verb, as often as not.
+    if is_inverting_verb(prefix[v].lower) {
+        return Some(inverted(found, &prefix[v + 1..]));
     }
     Some(found)
+}
+
+/// The speaker of a Slavic speech verb, from its `subject` and the words after it: a full
+/// name after the verb (`Про те… розповів міністр Максим Степанов`) beats a subject that is
+/// no pronoun; a subject that names nobody gives way to any name after the verb.
+pub(super) fn inverted(subject: Found, after: &[Tok]) -> Found {
+    let after_np = slavic_after_verb(after);
+    match (subject, after_np) {
+        (s @ Found::Np(Np::Pronoun(_)), _) => s,
+        (_, Some(Np::Name(n))) if n.words.len() >= 2 => Found::Np(Np::Name(n)),
+        (s @ Found::Np(Np::Name(_)), _) => s,
+        (_, Some(np @ Np::Name(_))) => Found::Np(np),
+        (s, _) => s,
+    }
 }
 
 /// The subject of a sentence: the noun phrase opening its first part that is not an aside

@@ -8,7 +8,7 @@
 //!
 //! - `text`: the body's characters and their byte offsets, and which characters are marks;
 //! - `slavic`: Ukrainian and Russian speech verbs, «…» spans that are names, not speech, and
-//!   speakers' names in the nominative;
+//!   speakers' names in the nominative (it reads [`Quote`]s, and `words` asks it about verbs);
 //! - `words`: the word lists the rules consult (speech verbs, titles, names of works, ...);
 //! - `spans`: pairing quote marks into quoted spans, and the [`Quote`] type;
 //! - `non_speech`: dropping spans that are not speech;

@@ -15,7 +15,8 @@ use regex::Regex;
 /// A dateline found at the start of a text or in a field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dateline {
-    /// The place as spelled in the source, white space collapsed (`TRENTON`, `Kyiv`).
+    /// The place as spelled in the source, white space collapsed (`TRENTON`, `Kyiv`); empty
+    /// when the dateline names only an agency and a date (`ТАСС, 10 августа.`).
     pub city: String,
     /// State or country part (`N.J.`, `Mo.`, `Senegal`).
     pub region: Option<String>,
@@ -96,11 +97,23 @@ static STRICT: LazyLock<Regex> = LazyLock::new(|| {
     let agency = r"(?:,?_*\((?P<agency>[^()\n]{1,30})\))?";
     // Russian and Ukrainian wires may give the agency after the date without a dash
     // (`ЛОНДОН, 9 июл ПРАЙМ.`); only a known agency there ends a dateline (see `TAGS`).
+    // TASS puts its name between slashes after the date (`КРАСНОЯРСК, 10 августа. /ТАСС/.`),
+    // Interfax its site (`Москва. 30 апреля. INTERFAX.RU -`).
     let dash = format!(
-        r"(?:(?P<dash>_*[—–―][—–―\-]*|_*--+|_+-|-_)_*|_+(?P<tag>{})\._*)",
+        r"(?:(?P<dash>_*[—–―][—–―\-]*|_*--+|_+-|-_)_*|_+(?P<tag>{})\._*|_*/(?P<slash>ТАСС|ИТАР-ТАСС)/\._*|_+(?P<site>INTERFAX\.RU)_*[—–―\-]_*)",
         TAGS.join("|")
     );
     let pattern = format!("^{city}{region}{date}{paren_region}{agency}{dash}");
+    Regex::new(&pattern.replace('_', r"[\t\p{Zs}]")).expect("constant regex")
+});
+
+/// A Russian or Ukrainian dateline that names only the agency and the date (`ТАСС, 10
+/// августа.`, `РИА Новости, 5 марта –`): no place.
+static AGENCY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"^(?P<agency>{}),_+(?P<day>\d{{1,2}})_+(?P<mon>\p{{L}}{{3,10}})\.?(?:,?_+(?P<year>\d{{4}}))?(?:_*[—–―\-]_*|\.?_+)",
+        TAGS.join("|")
+    );
     Regex::new(&pattern.replace('_', r"[\t\p{Zs}]")).expect("constant regex")
 });
 
@@ -209,7 +222,9 @@ fn letters(s: &str) -> usize {
 
 /// A dateline at the very start of `text` (a paragraph), or `None`.
 pub fn at_start(text: &str) -> Option<Dateline> {
-    let c = STRICT.captures(text)?;
+    let Some(c) = STRICT.captures(text) else {
+        return agency_only(text);
+    };
     let whole = c.get(0)?;
     let city = collapse(c.name("city")?.as_str());
     let region = c.name("region").map(|m| collapse(m.as_str()));
@@ -228,7 +243,17 @@ pub fn at_start(text: &str) -> Option<Dateline> {
     if date_given && month_day.is_none() {
         return None;
     }
-    let tag = c.name("tag").map(|m| m.as_str().to_string());
+    let tag = c
+        .name("tag")
+        .or(c.name("slash"))
+        .map(|m| m.as_str().to_string())
+        .or(c.name("site").map(|_| "Интерфакс".to_string()));
+    // `Москва. 30 апреля. INTERFAX.RU -`: the full stop after the place is no part of it.
+    let city = if c.name("site").is_some() {
+        city.trim_end_matches('.').to_string()
+    } else {
+        city
+    };
     // Without a dash, the date must be there too.
     if tag.is_some() && month_day.is_none() {
         return None;
@@ -275,6 +300,28 @@ pub fn at_start(text: &str) -> Option<Dateline> {
         year,
         agency,
         len: whole.end(),
+    })
+}
+
+/// `ТАСС, 10 августа.`: a dateline with an agency and a date and no place; its `city` is
+/// empty.
+fn agency_only(text: &str) -> Option<Dateline> {
+    let c = AGENCY_ONLY.captures(text)?;
+    let month_day = month_day(
+        c.name("mon").map(|m| m.as_str()),
+        c.name("day").map(|m| m.as_str()),
+    )?;
+    let year = c
+        .name("year")
+        .and_then(|m| m.as_str().parse::<i32>().ok())
+        .filter(|y| (crate::date::MIN_YEAR..=crate::date::MAX_YEAR).contains(y));
+    Some(Dateline {
+        city: String::new(),
+        region: None,
+        month_day: Some(month_day),
+        year,
+        agency: Some(collapse(c.name("agency")?.as_str())),
+        len: c.get(0)?.end(),
     })
 }
 
@@ -464,6 +511,29 @@ mod tests {
         assert_eq!((kyiv.city.as_str(), kyiv.month_day), ("КИЇВ", Some((3, 5))));
         // No dash and no date: a capitalised word and an agency name are not a dateline.
         assert!(at_start("ЛОНДОН ПРАЙМ. Текст.").is_none());
+        // TASS and Interfax (ODS dumps): the agency between slashes or as its site.
+        let tass = at_start("КРАСНОЯРСК, 10 августа. /ТАСС/. Взрывы на складе.").unwrap();
+        assert_eq!(
+            (tass.city.as_str(), tass.month_day, tass.agency.as_deref()),
+            ("КРАСНОЯРСК", Some((8, 10)), Some("ТАСС"))
+        );
+        assert_eq!(
+            &"КРАСНОЯРСК, 10 августа. /ТАСС/. Взрывы"[tass.len..],
+            "Взрывы"
+        );
+        let ifx = at_start("Москва. 30 апреля. INTERFAX.RU - Текст.").unwrap();
+        assert_eq!(
+            (ifx.city.as_str(), ifx.month_day, ifx.agency.as_deref()),
+            ("Москва", Some((4, 30)), Some("Интерфакс"))
+        );
+        // The agency alone and a date: the date, and no place.
+        let only = at_start("ТАСС, 10 августа. Военнослужащие группировки.").unwrap();
+        assert_eq!(
+            (only.city.as_str(), only.month_day, only.agency.as_deref()),
+            ("", Some((8, 10)), Some("ТАСС"))
+        );
+        assert_eq!(&"ТАСС, 10 августа. Военные"[only.len..], "Военные");
+        assert!(at_start("ТАСС сообщает, что 10 человек пострадали.").is_none());
         let ru = at_start("МОСКВА, 15 янв — РИА Новости. Текст.").unwrap();
         assert_eq!((ru.city.as_str(), ru.month_day), ("МОСКВА", Some((1, 15))));
         assert_eq!(city("Москва, 7 февраля - АиФ.").unwrap(), "Москва");

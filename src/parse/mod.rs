@@ -10,6 +10,7 @@ pub mod html;
 pub mod json;
 pub mod kind;
 pub mod language;
+pub(crate) mod name_case;
 mod page_date;
 pub mod path_date;
 pub mod place;
@@ -303,7 +304,7 @@ pub(crate) fn settle(
     dateline: Option<&Dateline>,
     ctx: &Ctx<'_>,
 ) {
-    if let Some(d) = dateline {
+    if let Some(d) = dateline.filter(|d| !d.city.is_empty()) {
         if let Some(p) = place::resolve(&d.city, d.region.as_deref(), ctx.aliases) {
             article.city = Some(p.city);
             article.city_raw = Some(d.city.clone());

@@ -36,6 +36,7 @@ use std::sync::{Arc, Mutex};
 use tantivy::Searcher;
 
 use crate::error::Result;
+use crate::parse::name_case;
 use crate::schema::name;
 
 /// The people of one searcher generation.
@@ -130,7 +131,7 @@ impl People {
         // Full names and other values first, by their folded key.
         let shaped: Vec<bool> = raw.iter().map(|r| person_shaped(r)).collect();
         let full: Vec<String> = raw.iter().map(|r| full_key(r)).collect();
-        let mut key_of = full.clone();
+        let mut key_of = case_folded(&full, values);
         let two_word: HashSet<&str> = key_of
             .iter()
             .filter(|k| k.split(' ').count() == 2)
@@ -246,6 +247,106 @@ impl People {
     pub(crate) fn segment(&self, segment: usize) -> &[u32] {
         self.segments.get(segment).map_or(&[], Vec::as_slice)
     }
+}
+
+/// The full-name keys with Russian and Ukrainian case forms folded into a form the archive
+/// also has (`терезы мэй` → `тереза мэй`, `дональда трампа` → `дональд трамп`), by the rules
+/// of `parse::name_case`: a key changes only into another key of the archive (the most
+/// named one when several fit), and a surname after a woman's first name keeps its `-а`
+/// (`мария захарова` never becomes `мария захаров`). A spelling that differs by a doubled
+/// letter only (`хайко мас` / `хайко маас`) folds too when the first name is the same.
+fn case_folded(full: &[String], values: &[(&str, u64)]) -> Vec<String> {
+    let mut weight: HashMap<&str, u64> = HashMap::default();
+    for (k, (_, w)) in full.iter().zip(values) {
+        *weight.entry(k.as_str()).or_default() += w;
+    }
+    // Keys by their form with doubled letters made single.
+    let mut by_single: HashMap<String, Vec<&str>> = HashMap::default();
+    for k in weight.keys() {
+        if name_case::is_cyrillic_word(&k.replace(' ', "")) && k.contains(' ') {
+            by_single.entry(single_letters(k)).or_default().push(k);
+        }
+    }
+    full.iter()
+        .map(|key| {
+            if !name_case::is_cyrillic_word(&key.replace([' ', '.'], "")) {
+                return key.clone();
+            }
+            let words: Vec<&str> = key.split(' ').collect();
+            if words.len() > 3 {
+                return key.clone();
+            }
+            // Each word as written or one of its base forms.
+            let mut forms: Vec<Vec<String>> = Vec::with_capacity(words.len());
+            for w in &words {
+                let mut options = vec![(*w).to_string()];
+                options.extend(name_case::candidates(w));
+                forms.push(options);
+            }
+            let mut best: Option<(&str, u64)> = None;
+            let mut consider = |k: &str| {
+                if let Some((&k, &w)) = weight.get_key_value(k) {
+                    if k != key && best.is_none_or(|(_, bw)| w > bw) {
+                        best = Some((k, w));
+                    }
+                }
+            };
+            for combo in combinations(&forms) {
+                // After a woman's first name, a surname in `-а` stays as it is.
+                let picked: Vec<&str> = combo.split(' ').collect();
+                let feminine = picked[0].ends_with(['а', 'я']);
+                let kept = |(w, p): (&&str, &&str)| !(w.ends_with(['а', 'я']) && w != p);
+                if feminine && !words.iter().zip(&picked).skip(1).all(kept) {
+                    continue;
+                }
+                consider(&combo);
+            }
+            if words.len() >= 2 {
+                for other in by_single.get(&single_letters(key)).into_iter().flatten() {
+                    if other.split(' ').next() == Some(words[0]) {
+                        consider(other);
+                    }
+                }
+            }
+            // Only towards a key named more often, so two forms never swap.
+            match best {
+                Some((k, w)) if w > weight[key.as_str()] => k.to_string(),
+                _ => key.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Every way to pick one option per word, joined by spaces.
+fn combinations(forms: &[Vec<String>]) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for options in forms {
+        let mut next = Vec::with_capacity(out.len() * options.len());
+        for prefix in &out {
+            for o in options {
+                next.push(if prefix.is_empty() {
+                    o.clone()
+                } else {
+                    format!("{prefix} {o}")
+                });
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+/// `s` with every run of one letter made single (`маас` → `мас`).
+fn single_letters(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut last = None;
+    for c in s.chars() {
+        if Some(c) != last {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+    out
 }
 
 /// Lower case, apostrophes as `'`, spaces collapsed, middle initials dropped (`Donald J.
@@ -506,6 +607,37 @@ mod tests {
         // A first initial stays a first name of its own when two people fit.
         let p = people(&["J. Smith", "John Smith", "Jane Smith"]);
         assert_eq!(shown(&p, "J. Smith"), "J. Smith");
+    }
+
+    #[test]
+    fn russian_and_ukrainian_case_forms_are_one_person() {
+        let p = weighted(
+            &[
+                "Тереза Мэй",
+                "Терезы Мэй",
+                "Дональд Трамп",
+                "Дональда Трампа",
+                "Хайко Маас",
+                "Хайко Мас",
+                "Мария Захарова",
+                "Мария Захаров",
+                "Сергей Захаров",
+            ],
+            &[
+                ("Тереза Мэй", 5),
+                ("Дональд Трамп", 9),
+                ("Хайко Маас", 6),
+                ("Мария Захаров", 3),
+            ],
+        );
+        assert_eq!(shown(&p, "Терезы Мэй"), "Тереза Мэй");
+        assert_eq!(shown(&p, "Дональда Трампа"), "Дональд Трамп");
+        assert_eq!(shown(&p, "Хайко Мас"), "Хайко Маас");
+        // A woman's surname keeps its `-а`; a different first name is another person.
+        assert_eq!(shown(&p, "Мария Захарова"), "Мария Захарова");
+        assert_eq!(shown(&p, "Сергей Захаров"), "Сергей Захаров");
+        // The base form is asked for, and finds the person.
+        assert_eq!(p.find("дональда трампа"), p.find("Дональд Трамп"));
     }
 
     #[test]

@@ -22,10 +22,11 @@ use std::cell::OnceCell;
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::frames::{after_frame, after_window, before_frame, subject, Found};
-use super::names::{all_names, name_word, resolve, Names, Who};
+use super::frames::{after_frame, after_window, before_frame, inverted, subject, Found};
+use super::names::{all_names, name_word, resolve, trailing_name, Names, Who};
 use super::non_speech::is_mention;
 use super::phrases::{leading_np, Np};
+use super::slavic;
 use super::spans::Quote;
 use super::text::Chars;
 use super::tokens::{
@@ -176,12 +177,40 @@ fn attribute_with<'a>(
             let verb = if colon {
                 sentence.iter().rposition(Tok::is_verb)
             } else {
-                sentence.iter().position(|t| t.is_in(&STRONG_VERBS))
+                sentence.iter().position(|t| {
+                    t.is_in(&STRONG_VERBS) || t.is_word() && slavic::is_speech_verb(t.lower)
+                })
             };
-            if let Some(v) = verb {
+            // `Лікарка, керівник центру Світлана Гук:` before a quote paragraph: a Slavic
+            // interview's speaker line, a name and a colon without a verb.
+            let verb_or_line = verb.or_else(|| {
+                let c = sentence.iter().rposition(|t| t.kind != Kind::Para)?;
+                let line = colon
+                    && sentence[c].is_punct(':')
+                    && sentence[..c]
+                        .iter()
+                        .any(|t| t.is_word() && !t.text.is_ascii());
+                line.then_some(c)
+            });
+            if let Some(v) = verb_or_line {
                 // `Stated Stone:` has its speaker after the verb.
                 let found = if sentence[..v].iter().any(Tok::is_word) {
-                    subject(&strip_brackets(&sentence[v.saturating_sub(MAX_WINDOW)..v]))
+                    let found =
+                        subject(&strip_brackets(&sentence[v.saturating_sub(MAX_WINDOW)..v]));
+                    // `Про це заявив Дональд Туск`: in Slavic order the speaker may follow.
+                    let after = &sentence[v + 1..];
+                    let line = verb.is_none();
+                    if line {
+                        // The speaker line: the name right before the colon.
+                        match trailing_name(&sentence[..v]) {
+                            Some((_, name)) if name.words.len() >= 2 => Found::Np(Np::Name(name)),
+                            _ => found,
+                        }
+                    } else if slavic::is_inverting_verb(sentence[v].lower) {
+                        inverted(found, after)
+                    } else {
+                        found
+                    }
                 } else {
                     let after = &sentence[v + 1..];
                     Found::Np(leading_np(&after[..after.len().min(MAX_WINDOW)]))

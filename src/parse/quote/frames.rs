@@ -2,8 +2,11 @@
 //! `“…,” said Kofman`, `“…” — Kofman`) or before it in its sentence (`Kofman said the
 //! defence “…”`, `According to Kofman, “…”`), and the subject of a speech verb.
 
-use super::names::name_word;
+use super::names::{name_word, trailing_name};
 use super::phrases::{aside, is_ly, leading_np, noun_phrase, plain_np, trailing_np, Np};
+use super::slavic::{
+    is_according_to, is_as, is_gerund, is_inverting_verb, is_role_noun, is_speech_verb, PRONOUNS,
+};
 use super::tokens::{ends_sentence, segments, strip_brackets, Kind, Tok, MAX_WINDOW};
 use super::words::{ADVERBS, CONJUNCTIONS, INVERTIBLE, NP_BREAKS, TITLES};
 
@@ -44,17 +47,32 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
     }
     let w = &window[k..];
     let first = w.first()?;
-    if first.lower == "according" && w.get(1).is_some_and(|t| t.lower == "to") {
+    if first.lower == "according" && w.get(1).is_some_and(|t| t.lower == "to")
+        || w.get(1)
+            .is_some_and(|t| is_according_to(first.lower, t.lower))
+    {
         return Some(leading_np(&w[2..]));
     }
     if first.is_verb() {
         // Inverted: `said Kofman, the director of …`.
         let rest = &w[1..];
+        if is_inverting_verb(first.lower) {
+            if let Some(np) = slavic_after_verb(rest) {
+                return Some(np);
+            }
+        }
         let segs = segments(rest);
         let np = segs.first().map_or(Np::Other, |s| leading_np(s));
         if np == Np::Other {
             if let Some(Np::Name(n)) = segs.get(1).and_then(|s| plain_np(s)) {
                 return Some(Np::Name(n));
+            }
+            // `«…», — говорит собеседник агентства`: a role standing for the last person.
+            if rest
+                .first()
+                .is_some_and(|t| t.is_word() && is_role_noun(t.lower))
+            {
+                return Some(Np::Pronoun(rest[0].lower.to_string()));
             }
             // `said in a statement`: the speaker is not after the verb.
             return None;
@@ -111,7 +129,7 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
         }
     }
     // `“…” if she loses, said David Doe, an analyst`: the speaker after a late verb.
-    if w[v - 1].is_punct(',') && w[v].is_in(&INVERTIBLE) {
+    if w[v - 1].is_punct(',') && (w[v].is_in(&INVERTIBLE) || is_speech_verb(w[v].lower)) {
         if let Some(np @ (Np::Name(_) | Np::Pronoun(_))) =
             segments(&w[v + 1..]).first().map(|s| leading_np(s))
         {
@@ -130,14 +148,65 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
     Some(Np::Other)
 }
 
+/// The first full name (two words or more) among the words after a Slavic speech verb, up to
+/// a quote or `что`/`що`: `заявил президент Европейского совета Дональд Туск на …`,
+/// `сказал РБК-Украина представитель комитета США Андрей Добрянский`.
+pub(super) fn first_full_name(toks: &[Tok]) -> Option<Np> {
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if matches!(t.kind, Kind::Quote(_)) || t.is(&["что", "що", "чтобы", "щоб"]) {
+            return None;
+        }
+        if !(t.is_word() && name_word(t)) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < toks.len() && toks[end].is_word() && name_word(&toks[end]) {
+            end += 1;
+        }
+        if end - i >= 2 {
+            if let Some((_, name)) = trailing_name(&toks[..end]).filter(|(_, n)| n.words.len() >= 2)
+            {
+                return Some(Np::Name(name));
+            }
+        }
+        i = end;
+    }
+    None
+}
+
+/// The speaker after a Slavic speech verb: a pronoun or full name right after it, else the
+/// first full name in the words after it, else a single name right after it.
+pub(super) fn slavic_after_verb(after: &[Tok]) -> Option<Np> {
+    let after = &after[..after.len().min(MAX_WINDOW)];
+    let lead = segments(after).first().map(|s| leading_np(s));
+    match lead {
+        Some(np @ Np::Pronoun(_)) => Some(np),
+        Some(Np::Name(n)) if n.words.len() >= 2 => Some(Np::Name(n)),
+        lead => first_full_name(after).or(lead.filter(|np| matches!(np, Np::Name(_)))),
+    }
+}
+
 /// The last speech verb before a quote in its sentence, and who it belongs to.
 pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
+    // A Slavic interview's speaker line (`Керівник центру Світлана Гук:`) stands in the
+    // paragraph before its quote.
+    let mut prefix = prefix;
+    if prefix.iter().any(|t| t.is_word() && !t.text.is_ascii()) {
+        while let [rest @ .., last] = prefix {
+            if last.kind != Kind::Para {
+                break;
+            }
+            prefix = rest;
+        }
+    }
     let prefix = strip_brackets(prefix);
     // `According to Kofman, “…”`.
-    if let Some(k) = prefix
-        .windows(2)
-        .rposition(|w| w[0].lower == "according" && w[1].lower == "to")
-    {
+    if let Some(k) = prefix.windows(2).rposition(|w| {
+        w[0].lower == "according" && w[1].lower == "to" || is_according_to(w[0].lower, w[1].lower)
+    }) {
         return Some(Found::Np(leading_np(&prefix[k + 2..])));
     }
     // `Heading - Pollster Ann Doe: “…”`: a plain name right before a colon.
@@ -170,6 +239,12 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
             .rposition(|t| t.is_in(&NP_BREAKS) || t.is_verb())
             .map_or(0, |p| p + 1);
         let after_from = np_start > 0 && tail[np_start - 1].lower == "from";
+        // `Керівник центру Світлана Гук: «…»`: a Slavic speaker line ends in the name.
+        if tail.iter().any(|t| t.is_word() && !t.text.is_ascii()) {
+            if let Some((_, name)) = trailing_name(tail).filter(|(_, n)| n.words.len() >= 2) {
+                return Some(Found::Np(Np::Name(name)));
+            }
+        }
         return match trailing_np(tail) {
             Np::Name(n) if n.role.is_some() || after_from => Some(Found::Np(Np::Name(n))),
             _ => None,
@@ -198,6 +273,11 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
         return Some(Found::Continue);
     }
     let tail = region.iter().rev().find(|t| t.is_word());
+    // `Как заявил Путин, «…»`, `як зазначив Зеленський, «…»`: the speaker follows the verb.
+    if v > 0 && prefix[v - 1].is_word() && is_as(prefix[v - 1].lower) {
+        let segs = segments(&prefix[v + 1..]);
+        return segs.first().map(|s| Found::Np(leading_np(s)));
+    }
     if prefix[v].lower.ends_with("ing") {
         // `…, with Trump reportedly yelling: “…”`.
         let mut end = v;
@@ -215,15 +295,37 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
         }
     }
     // `went on to say “…”`, `Putin veered close to an admission, saying “…”`, `Carson did
-    // not name them, but told supporters “…”`: the verb shares the subject of the sentence.
-    if prefix[v].lower.ends_with("ing") || tail.is_some_and(|t| t.is(&["and", "but", "then", "to"]))
-    {
+    // not name them, but told supporters “…”`, `…процитировал Коран, заявив, что «…»`: the
+    // verb shares the subject of the sentence.
+    let gerund = prefix[v].lower.ends_with("ing")
+        || is_gerund(prefix[v].lower, v > 0 && prefix[v - 1].is_punct(','));
+    if gerund || tail.is_some_and(|t| t.is(&["and", "but", "then", "to"])) {
         return Some(match sentence_subject(&prefix[..v]) {
             Found::Nobody if from > 0 => Found::Continue,
             found => found,
         });
     }
-    Some(subject(region))
+    let found = subject(region);
+    // `Об этом заявил Дональд Туск, что «…»`: Slavic word order puts the speaker after the
+    // verb, as often as not.
+    if is_inverting_verb(prefix[v].lower) {
+        return Some(inverted(found, &prefix[v + 1..]));
+    }
+    Some(found)
+}
+
+/// The speaker of a Slavic speech verb, from its `subject` and the words after it: a full
+/// name after the verb (`Про те… розповів міністр Максим Степанов`) beats a subject that is
+/// no pronoun; a subject that names nobody gives way to any name after the verb.
+pub(super) fn inverted(subject: Found, after: &[Tok]) -> Found {
+    let after_np = slavic_after_verb(after);
+    match (subject, after_np) {
+        (s @ Found::Np(Np::Pronoun(_)), _) => s,
+        (_, Some(Np::Name(n))) if n.words.len() >= 2 => Found::Np(Np::Name(n)),
+        (s @ Found::Np(Np::Name(_)), _) => s,
+        (_, Some(np @ Np::Name(_))) => Found::Np(np),
+        (s, _) => s,
+    }
 }
 
 /// The subject of a sentence: the noun phrase opening its first part that is not an aside
@@ -248,9 +350,9 @@ fn sentence_subject(toks: &[Tok]) -> Found {
 
 /// Whether a segment opens with a lower-case word (other than a pronoun): a description.
 fn lower_start(seg: &[Tok]) -> bool {
-    seg.iter()
-        .find(|t| t.is_word())
-        .is_some_and(|t| t.text.starts_with(char::is_lowercase) && !t.is(&["he", "she", "it"]))
+    seg.iter().find(|t| t.is_word()).is_some_and(|t| {
+        t.text.starts_with(char::is_lowercase) && !t.is(&["he", "she", "it"]) && !t.is(PRONOUNS)
+    })
 }
 
 /// The subject of a speech verb from the words before it: the noun phrase next to the verb,

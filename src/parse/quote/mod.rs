@@ -7,6 +7,8 @@
 //! listed before it:
 //!
 //! - `text`: the body's characters and their byte offsets, and which characters are marks;
+//! - `slavic`: Ukrainian and Russian speech verbs, «…» spans that are names, not speech, and
+//!   speakers' names in the nominative (it reads [`Quote`]s, and `words` asks it about verbs);
 //! - `words`: the word lists the rules consult (speech verbs, titles, names of works, ...);
 //! - `spans`: pairing quote marks into quoted spans, and the [`Quote`] type;
 //! - `non_speech`: dropping spans that are not speech;
@@ -21,6 +23,7 @@ mod frames;
 mod names;
 mod non_speech;
 mod phrases;
+mod slavic;
 mod spans;
 mod text;
 mod tokens;
@@ -48,6 +51,7 @@ pub fn extract_attributed(body: &str) -> Vec<Quote> {
     text::with_chars(body, |text| {
         let mut quotes = extract_in(text);
         attribution::attribute(text, &mut quotes);
+        slavic::base_forms(body, &mut quotes);
         quotes
     })
 }
@@ -57,6 +61,7 @@ fn extract_in(text: &Chars<'_>) -> Vec<Quote> {
     let mut quotes = spans::find(text);
     let chars = &text.chars[..];
     non_speech::drop_names(chars, &mut quotes);
+    slavic::drop_non_speech(chars, &mut quotes, words::is_speech_verb);
     non_speech::drop_scare_quotes(chars, &mut quotes);
     quotes
 }

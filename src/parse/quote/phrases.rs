@@ -2,6 +2,7 @@
 //! role before it), a pronoun, or a description that names nobody (`the report`).
 
 use super::names::{join, name_word, strip_possessive, trailing_name, Name};
+use super::slavic::PRONOUNS;
 use super::tokens::{is_possessive, Kind, Tok, MAX_WINDOW};
 use super::words::{
     ADVERBS, ANAPHORIC_ROLES, AUXILIARIES, COUNTRY_ACRONYMS, DESCRIPTORS, NOT_NAME,
@@ -29,7 +30,7 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     if toks.is_empty() {
         return Np::Other;
     }
-    if toks.len() == 1 && toks[0].is(&["he", "she", "it"]) {
+    if toks.len() == 1 && (toks[0].is(&["he", "she", "it"]) || toks[0].is(PRONOUNS)) {
         return Np::Pronoun(toks[0].lower.to_string());
     }
     // `the president`, `the former mayor`: a person named before, read like a pronoun.
@@ -94,7 +95,7 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
             // Only descriptive words may stand before the name.
             if before
                 .iter()
-                .any(|t| t.is_verb() || t.is(&["he", "she", "they", "it"]))
+                .any(|t| t.is_verb() || t.is(&["he", "she", "they", "it"]) || t.is(PRONOUNS))
             {
                 return Np::Other;
             }

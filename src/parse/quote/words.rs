@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet as HashSet;
 
+use super::slavic;
+
 /// A word list written as one string, looked up through a set built on first use (with a
 /// fast non-cryptographic hash: the keys are our own words, and lookups run per token).
 ///
@@ -99,6 +101,7 @@ static SPEECH_VERBS: Words = Words::new(
 pub(super) fn is_speech_verb(word: &str) -> bool {
     static ING_FORMS: OnceLock<HashSet<String>> = OnceLock::new();
     SPEECH_VERBS.contains(word)
+        || slavic::is_speech_verb(word)
         || word.ends_with("ing")
             && ING_FORMS
                 .get_or_init(|| {
@@ -226,7 +229,8 @@ pub(super) static TITLES: Words = Words::new(
      мер губернатор генсек секретар депутат спікер глава премьер-министр министр \
      председатель представитель пресс-секретарь спикер сенатор канцлер democrat republican \
      прем'єр-міністерка прем’єр-міністерка міністерка президентка віце-президент \
-     вице-президент посол премьер глава госсекретарь держсекретар \
+     вице-президент посол премьер глава госсекретарь держсекретар судья суддя професор \
+     профессор \
      libertarian gov. sen. rep. gen. lt. col. maj. capt. sgt. adm. cmdr. dr. prof. rev. \
      pres. supt. insp. amb. del. atty. gov sen rep president vice governor senator \
      undersecretary under-secretary secretary-general \

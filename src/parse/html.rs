@@ -162,12 +162,16 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Article {
         ..Article::default()
     };
 
+    let lang = doc
+        .select(&HTML_TAG)
+        .find_map(|h| h.attr("lang").or_else(|| h.attr("xml:lang")))
+        .or_else(|| meta("content-language"));
     let explicit = page_date::publication(
         &doc,
         &metas,
         &ld,
         article.url.as_deref(),
-        article.language.as_deref(),
+        lang,
         &mut article.warnings,
     );
     if article.body.is_empty() {
@@ -373,14 +377,7 @@ fn is_furniture(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    let words = el
-        .attr("class")
-        .into_iter()
-        .chain(el.attr("id"))
-        .flat_map(|v| v.split(|c: char| c.is_whitespace() || c == '-' || c == '_'));
-    words
-        .map(str::to_ascii_lowercase)
-        .any(|w| FURNITURE.contains(&w.as_str()))
+    page_date::class_words(el).any(|w| FURNITURE.iter().any(|f| f.eq_ignore_ascii_case(w)))
 }
 
 fn collect(el: ElementRef<'_>, out: &mut Vec<String>, current: &mut String) {

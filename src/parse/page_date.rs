@@ -316,14 +316,11 @@ pub(crate) fn publication(
     };
 
     let mut best: Option<(Source, Stamp)> = None;
-    let structured = ld_published(ld)
-        .and_then(|v| read("JSON-LD datePublished", &v))
-        .or_else(|| {
-            PUBLISHED_METAS
-                .iter()
-                .filter_map(|k| meta(k).map(|v| (k, v)))
-                .find_map(|(k, v)| read(&format!("meta {k}"), v))
-        });
+    let structured = PUBLISHED_METAS
+        .iter()
+        .filter_map(|k| meta(k).map(|v| (k, v)))
+        .find_map(|(k, v)| read(&format!("meta {k}"), v))
+        .or_else(|| ld_published(ld).and_then(|v| read("JSON-LD datePublished", &v)));
     if let Some(s) = structured {
         best = Some((Source::Structured, s));
     }

@@ -647,7 +647,7 @@ fn foreign_words(e: &scraper::node::Element) -> bool {
 /// The words of an element's class and id (`related-posts` → `related`, `posts`), leaving out
 /// the classes a CMS derives from the article's own tags and categories (`tag-comments`,
 /// `category-popular`): they name what the article is about, not what the element is.
-pub(crate) fn class_words<'a>(e: &'a scraper::node::Element) -> impl Iterator<Item = &'a str> {
+pub(crate) fn class_words(e: &scraper::node::Element) -> impl Iterator<Item = &str> {
     const TAXONOMY: &[&str] = &["tag-", "category-", "categories-", "topic-", "format-"];
     e.attr("class")
         .into_iter()

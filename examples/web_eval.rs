@@ -4,7 +4,10 @@
 //!
 //! ```text
 //! cargo run --release --example web_eval -- [--misses date|title|text] [--rounds N] [DIR]
+//! cargo run --release --example web_eval -- --show tf0080.html [DIR]
 //! ```
+//!
+//! `--show FILE` prints what the reader makes of one page (date, title, body) and stops.
 //!
 //! Figures, over the trafilatura evaluation pages (`tf*.html`) as the issue and SOURCE.md give
 //! them, then the newspaper4k pages (`np_*.html`, whose gold is that library's output):
@@ -86,11 +89,12 @@ impl Tally {
 
 fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
-    let (mut misses, mut rounds, mut dir) = (None, 3usize, None);
+    let (mut misses, mut rounds, mut dir, mut show) = (None, 3usize, None, None);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--misses" => misses = Some(args.next().context("--misses date|title|text")?),
             "--rounds" => rounds = args.next().context("--rounds N")?.parse()?,
+            "--show" => show = Some(args.next().context("--show FILE")?),
             _ => dir = Some(PathBuf::from(a)),
         }
     }
@@ -141,6 +145,17 @@ fn main() -> Result<()> {
         .map(|(f, _)| Ok((f.clone(), std::fs::read(dir.join("pages").join(f))?)))
         .collect::<Result<_>>()?;
     let options = ParseOptions::default();
+    if let Some(file) = show {
+        let bytes = std::fs::read(dir.join("pages").join(&file)).context("page")?;
+        let format = parse::detect(&file, &bytes[..bytes.len().min(4096)]);
+        for a in parse::parse_with(format, &file, &bytes, &options)? {
+            println!(
+                "date: {:?}\ntitle: {}\nwarnings: {:?}\n\n{}",
+                a.date, a.title, a.warnings, a.body
+            );
+        }
+        return Ok(());
+    }
     let read = |rel: &str, bytes: &[u8]| -> Option<Article> {
         let format = parse::detect(rel, &bytes[..bytes.len().min(4096)]);
         match parse::parse_with(format, rel, bytes, &options) {

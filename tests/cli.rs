@@ -1213,3 +1213,41 @@ fn speakers_fold_into_one_person_across_the_archive() {
     // A surname two people share is matched as a word, as before.
     assert_eq!(speakers("brandt"), ["Karl Brandt", "Karl Brandt Jr."]);
 }
+
+/// A page from a web archive carries its crawl time in JSON hits, apart from its publication
+/// day (issue 17).
+#[test]
+fn warc_hits_carry_the_crawl_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let (corpus, index) = (dir.path().join("corpus"), dir.path().join("index"));
+    std::fs::create_dir_all(&corpus).unwrap();
+    let page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><head>\
+        <meta property=\"article:published_time\" content=\"2021-03-04T10:00:00+01:00\">\
+        <title>Harbour reopens</title></head><body><article><p>The harbour reopened \
+        after the storm, officials said on Thursday.</p></article></body></html>";
+    let warc = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:0000-1>\r\n\
+         WARC-Date: 2022-08-01T12:00:00Z\r\nWARC-Target-URI: https://news.example/harbour\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{page}\r\n\r\n",
+        page.len()
+    );
+    std::fs::write(corpus.join("crawl.warc"), warc).unwrap();
+    let out = common::run(&index, &["index", corpus.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let (code, v) = common::search(&index, &["harbour"]);
+    assert_eq!(code, 0);
+    let hit = &v["hits"][0];
+    assert_eq!(hit["crawled"], "2022-08-01T12:00:00Z");
+    assert_eq!(
+        hit["date"], "2021-03-04",
+        "the crawl is never the publication"
+    );
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(crate_dir().join("schema/search-output.schema.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(jsonschema::validator_for(&schema).unwrap().is_valid(&v));
+    // Outside WARC files there is no crawl time.
+    let (_, seed) = shared().search(&["Bakhmut"]);
+    assert!(seed["hits"][0]["crawled"].is_null());
+}

@@ -162,12 +162,16 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Article {
         ..Article::default()
     };
 
+    let lang = doc
+        .select(&HTML_TAG)
+        .find_map(|h| h.attr("lang").or_else(|| h.attr("xml:lang")))
+        .or_else(|| meta("content-language"));
     let explicit = page_date::publication(
         &doc,
         &metas,
         &ld,
         article.url.as_deref(),
-        article.language.as_deref(),
+        lang,
         &mut article.warnings,
     );
     if article.body.is_empty() {
@@ -280,10 +284,42 @@ fn collapse(s: &str) -> String {
 }
 
 /// Characters of paragraph text under an element: how much article an element holds.
+/// Paragraphs in comments, sidebars and other furniture are not the article's.
 fn paragraph_chars(el: ElementRef<'_>) -> usize {
     el.select(&PARAGRAPH)
+        .filter(|p| !in_furniture(*p))
         .map(|p| p.text().map(|t| t.trim().len()).sum::<usize>())
         .sum()
+}
+
+/// Whether a paragraph sits in something [`collect`] leaves out: furniture (comments,
+/// sharing, related lists) or an element that is never article text. A `<form>` is left out
+/// only when small: some CMSs (ASP.NET) wrap the whole page in one.
+fn in_furniture(p: ElementRef<'_>) -> bool {
+    p.ancestors()
+        .filter_map(|n| n.value().as_element())
+        .take_while(|e| e.name() != "body")
+        .any(|e| (e.name() != "form" && SKIP.contains(&e.name())) || discussion(e))
+}
+
+/// Comment threads and lists of other articles: their paragraphs can outweigh a short
+/// article's, and they are never its text. (Wider furniture words also name layout wrappers
+/// around the article, `has-sidebar`, so they are not used to rule paragraphs out.)
+fn discussion(e: &scraper::node::Element) -> bool {
+    const WORDS: &[&str] = &[
+        "comment",
+        "comments",
+        "commentlist",
+        "replies",
+        "respond",
+        "related",
+    ];
+    page_date::class_words(e).any(|w| WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)))
+}
+
+/// Forms hold search boxes and comment fields, unless a CMS wraps the page in one.
+fn small_form(el: ElementRef<'_>) -> bool {
+    paragraph_chars(el) < 500
 }
 
 /// The readable text of the page's main container.
@@ -319,7 +355,7 @@ fn densest(body: ElementRef<'_>, total: usize) -> Option<ElementRef<'_>> {
     let mut scores: HashMap<_, usize> = HashMap::new();
     for p in body.select(&PARAGRAPH) {
         let chars: usize = p.text().map(|t| t.trim().len()).sum();
-        if chars < 25 {
+        if chars < 25 || in_furniture(p) {
             continue;
         }
         let mut up = p.ancestors();
@@ -373,14 +409,7 @@ fn is_furniture(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    let words = el
-        .attr("class")
-        .into_iter()
-        .chain(el.attr("id"))
-        .flat_map(|v| v.split(|c: char| c.is_whitespace() || c == '-' || c == '_'));
-    words
-        .map(str::to_ascii_lowercase)
-        .any(|w| FURNITURE.contains(&w.as_str()))
+    page_date::class_words(el).any(|w| FURNITURE.iter().any(|f| f.eq_ignore_ascii_case(w)))
 }
 
 fn collect(el: ElementRef<'_>, out: &mut Vec<String>, current: &mut String) {
@@ -390,7 +419,10 @@ fn collect(el: ElementRef<'_>, out: &mut Vec<String>, current: &mut String) {
             Node::Text(t) => current.extend(t.chars().map(|c| if c == '\n' { ' ' } else { c })),
             Node::Element(e) => {
                 let name = e.name();
-                if SKIP.contains(&name) || is_furniture(e) {
+                if (SKIP.contains(&name)
+                    && (name != "form" || ElementRef::wrap(child).is_none_or(small_form)))
+                    || is_furniture(e)
+                {
                     continue;
                 }
                 if matches!(name, "ul" | "ol" | "table" | "div" | "section")

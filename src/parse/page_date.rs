@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate};
 use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
@@ -237,13 +237,14 @@ fn all_in_text(text: &str, month_first: bool) -> impl Iterator<Item = (usize, Na
 /// A date in a URL path: `/2020/08/24/`, `/2020-08-24-`, `/20200824/`.
 pub(crate) fn in_url(url: &str) -> Option<NaiveDate> {
     static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[/_-]((?:19|20)\d\d)([/_-]?)([01]\d)([/_-]?)([0-3]\d)(?:[/_.-]|$)")
+        Regex::new(r"[/_-]((?:19|20)\d\d)([/_-]?)([01]?\d)([/_-]?)([0-3]?\d)(?:[/_.-]|$)")
             .expect("constant regex")
     });
     let path = url.split(['?', '#']).next()?;
     let c = URL_DATE.captures(path)?;
-    // `/2020/0824` is not a date; the two separators must agree.
-    if c[2] != c[4] {
+    // `/2020/0824` is not a date; the two separators must agree, and without them both
+    // parts have two digits (`/2017/7/12/` is a date, `/201771/` is not).
+    if c[2] != c[4] || (c[2].is_empty() && (c[3].len() != 2 || c[5].len() != 2)) {
         return None;
     }
     let (y, m, d) = (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
@@ -261,18 +262,36 @@ enum Source {
     Text,
 }
 
+/// Whether `03/04/2020` is 4 March on a page in this language (`lang` as the page states it,
+/// `en-GB`, `de`): only in American English and where no language is stated.
+pub(crate) fn month_first(lang: Option<&str>) -> bool {
+    let Some(tag) = lang.map(str::trim).filter(|t| !t.is_empty()) else {
+        return true;
+    };
+    let mut parts = tag.split(['-', '_']);
+    let primary = parts.next().unwrap_or("");
+    let region = parts.next().unwrap_or("");
+    primary.eq_ignore_ascii_case("en")
+        && (region.is_empty() || ["us", "ph"].iter().any(|r| region.eq_ignore_ascii_case(r)))
+}
+
 /// The page's publication date, or `None` when the page states none. `metas` are the page's
 /// `<meta>` values by lower-case name; `ld` its JSON-LD blocks; `page_url` its canonical
-/// address; `language` its ISO code.
+/// address; `lang` its language tag as stated (`en-GB`), which decides how `03/04/2020` reads.
+///
+/// The order: a publication date in `<meta>` or JSON-LD, then an element marked as the
+/// publication (`itemprop="datePublished"`), then what the page shows (`<time>`, a byline),
+/// then generic `<meta name="date">` (CMSs fill it with the last save as often as with the
+/// publication), the page's URL, the last modification, and any day in the visible text.
 pub(crate) fn publication(
     doc: &Html,
     metas: &HashMap<String, String>,
     ld: &[Value],
     page_url: Option<&str>,
-    language: Option<&str>,
+    lang: Option<&str>,
     warnings: &mut Vec<String>,
 ) -> Option<Stamp> {
-    let month_first = language.is_none_or(|l| l == "en");
+    let month_first = month_first(lang);
     let meta = |k: &str| {
         metas
             .get(k)
@@ -291,16 +310,17 @@ pub(crate) fn publication(
         }
         s
     };
+    let day = |date| Stamp {
+        date,
+        published: None,
+    };
 
     let mut best: Option<(Source, Stamp)> = None;
-    let structured = ld_published(ld)
-        .and_then(|v| read("JSON-LD datePublished", &v))
-        .or_else(|| {
-            PUBLISHED_METAS
-                .iter()
-                .filter_map(|k| meta(k).map(|v| (k, v)))
-                .find_map(|(k, v)| read(&format!("meta {k}"), v))
-        });
+    let structured = PUBLISHED_METAS
+        .iter()
+        .filter_map(|k| meta(k).map(|v| (k, v)))
+        .find_map(|(k, v)| read(&format!("meta {k}"), v))
+        .or_else(|| ld_published(ld).and_then(|v| read("JSON-LD datePublished", &v)));
     if let Some(s) = structured {
         best = Some((Source::Structured, s));
     }
@@ -308,41 +328,25 @@ pub(crate) fn publication(
         best = marked_element(doc, month_first).map(|s| (Source::Element, s));
     }
     if best.is_none() {
-        best = WEAK_METAS
-            .iter()
-            .filter_map(|k| meta(k).map(|v| (k, v)))
-            .find_map(|(k, v)| read(&format!("meta {k}"), v))
-            .map(|s| (Source::Structured, s));
+        best = time_element(doc, month_first).map(|s| (Source::Element, s));
     }
     let url = page_url.into_iter().chain(meta("og:url")).find_map(in_url);
     if best.is_none() {
-        best = time_element(doc, month_first).map(|s| (Source::Element, s));
-    }
-    if best.is_none() {
-        best = url.map(|date| {
-            (
-                Source::Url,
-                Stamp {
-                    date,
-                    published: None,
-                },
-            )
-        });
+        best = url.map(|d| (Source::Url, day(d)));
     }
     // The visible text is walked only when it is needed.
     let visible = std::cell::OnceCell::new();
     let visible = || *visible.get_or_init(|| byline_date(doc, month_first));
     if best.is_none() {
         let v = visible();
-        best = v.announced.or(v.classed).map(|date| {
-            (
-                Source::Byline,
-                Stamp {
-                    date,
-                    published: None,
-                },
-            )
-        });
+        best = v.announced.or(v.classed).map(|d| (Source::Byline, day(d)));
+    }
+    if best.is_none() {
+        best = WEAK_METAS
+            .iter()
+            .filter_map(|k| meta(k).map(|v| (k, v)))
+            .find_map(|(k, v)| read(&format!("meta {k}"), v))
+            .map(|s| (Source::Structured, s));
     }
     if best.is_none() {
         best = ld_string(ld, "dateModified")
@@ -355,30 +359,78 @@ pub(crate) fn publication(
             .map(|s| (Source::Modified, s));
     }
     if best.is_none() {
-        best = visible().first.map(|date| {
-            (
-                Source::Text,
-                Stamp {
-                    date,
-                    published: None,
-                },
-            )
-        });
+        best = visible().first.map(|d| (Source::Text, day(d)));
     }
     let (source, mut found) = best?;
     // A UTC timestamp may fall on the day after (or before) the day the publisher shows; the
-    // page's own local day, where it gives one, is the day readers saw. (A byline would
-    // serve too, but walking the text for it on every UTC page costs more than it wins.)
+    // page's own local day, where it gives one, is the day readers saw: the same moment
+    // stated elsewhere with the publisher's offset, `sailthru.date`, or the URL.
     if source == Source::Structured && is_utc(found.published.as_deref()) {
-        let local = meta("sailthru.date")
-            .and_then(|v| stamp::parse(v).filter(|s| !is_utc(s.published.as_deref())))
-            .map(|s| s.date)
+        let local = local_restatement(doc, metas, ld, found.published.as_deref())
+            .or_else(|| {
+                meta("sailthru.date")
+                    .and_then(|v| stamp::parse(v).filter(|s| !is_utc(s.published.as_deref())))
+                    .map(|s| s.date)
+            })
             .or(url);
         if let Some(day) = local.filter(|d| (*d - found.date).num_days().abs() == 1) {
             found.date = day;
         }
     }
     Some(found)
+}
+
+/// The day of a UTC timestamp where the page states the same moment (within an hour: the
+/// first save and the publication) with a non-zero offset, in a `<meta>`, JSON-LD or a
+/// `<time>` outside foreign parts.
+fn local_restatement(
+    doc: &Html,
+    metas: &HashMap<String, String>,
+    ld: &[Value],
+    utc: Option<&str>,
+) -> Option<NaiveDate> {
+    let instant = DateTime::parse_from_rfc3339(utc?).ok()?;
+    let local = |raw: &str| -> Option<NaiveDate> {
+        let s = stamp::parse(raw)?;
+        let dt = DateTime::parse_from_rfc3339(s.published.as_deref()?).ok()?;
+        (dt.offset().local_minus_utc() != 0
+            && (dt.signed_duration_since(instant)).num_minutes().abs() <= 60)
+            .then_some(s.date)
+    };
+    let mut ld_dates = Vec::new();
+    for key in ["datePublished", "dateCreated"] {
+        ld_all_strings(ld, key, &mut ld_dates);
+    }
+    metas
+        .values()
+        .map(String::as_str)
+        .chain(ld_dates.iter().map(String::as_str))
+        .find_map(local)
+        .or_else(|| {
+            doc.select(&TIME)
+                .filter(|e| !foreign(*e, FOREIGN_TAGS))
+                .filter_map(|e| e.attr("datetime"))
+                .find_map(local)
+        })
+}
+
+/// Every string under `key` in the JSON-LD.
+fn ld_all_strings(ld: &[Value], key: &str, out: &mut Vec<String>) {
+    fn walk(v: &Value, key: &str, out: &mut Vec<String>) {
+        match v {
+            Value::Object(o) => {
+                for (k, c) in o {
+                    match c {
+                        Value::String(s) if k == key => out.push(s.clone()),
+                        _ => walk(c, key, out),
+                    }
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|c| walk(c, key, out)),
+            _ => {}
+        }
+    }
+    ld.iter().for_each(|v| walk(v, key, out));
 }
 
 fn is_utc(published: Option<&str>) -> bool {
@@ -471,7 +523,8 @@ fn element_stamp(el: ElementRef<'_>, month_first: bool) -> Option<Stamp> {
         .filter_map(|a| el.attr(a))
         .find_map(stamp::parse);
     attrs.or_else(|| {
-        let text = el.text().collect::<String>();
+        // Pieces joined by a space: `<span>28.09.19</span><span>12:44</span>` is not 1912.
+        let text = el.text().collect::<Vec<_>>().join(" ");
         let text = text.trim();
         stamp::parse(text).or_else(|| {
             (text.len() < 200)
@@ -572,7 +625,7 @@ fn visible_text(
                     continue;
                 }
                 if classed.is_none() && date_class(e) {
-                    let t = child_el.text().collect::<String>();
+                    let t = child_el.text().collect::<Vec<_>>().join(" ");
                     let lower = t.to_lowercase();
                     if t.len() < 300 && !UPDATED_WORDS.iter().any(|w| lower.contains(w)) {
                         *classed = in_text(&t, month_first);
@@ -588,11 +641,26 @@ fn visible_text(
 }
 
 fn foreign_words(e: &scraper::node::Element) -> bool {
+    class_words(e).any(|w| FOREIGN.iter().any(|f| f.eq_ignore_ascii_case(w)))
+}
+
+/// The words of an element's class and id (`related-posts` → `related`, `posts`), leaving out
+/// the classes a CMS derives from the article's own tags and categories (`tag-comments`,
+/// `category-popular`): they name what the article is about, not what the element is.
+pub(crate) fn class_words(e: &scraper::node::Element) -> impl Iterator<Item = &str> {
+    const TAXONOMY: &[&str] = &["tag-", "category-", "categories-", "topic-", "format-"];
     e.attr("class")
         .into_iter()
         .chain(e.attr("id"))
-        .flat_map(|v| v.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
-        .any(|w| FOREIGN.iter().any(|f| f.eq_ignore_ascii_case(w)))
+        .flat_map(str::split_whitespace)
+        .filter(|token| {
+            !TAXONOMY.iter().any(|t| {
+                token
+                    .get(..t.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(t))
+            })
+        })
+        .flat_map(|token| token.split(['-', '_']))
 }
 
 fn date_class(e: &scraper::node::Element) -> bool {
@@ -673,6 +741,11 @@ mod tests {
             Some("2020-08-24")
         );
         assert_eq!(u("https://x.org/2020/0824/b"), None);
+        assert_eq!(
+            u("https://x.org/home/2017/7/12/story").as_deref(),
+            Some("2017-07-12")
+        );
+        assert_eq!(u("https://x.org/a-201771-b"), None);
         assert_eq!(u("https://x.org/2020/08/story"), None);
     }
 
@@ -698,6 +771,97 @@ mod tests {
         // An embedded tweet's date is never the page's.
         let tweet = r#"<body><blockquote class="twitter-tweet"><time datetime="2018-05-05">x</time></blockquote><p>No date here.</p></body>"#;
         assert_eq!(page_day(tweet), None);
+    }
+
+    fn page_day_with(html: &str, lang: Option<&str>) -> Option<String> {
+        let doc = Html::parse_document(html);
+        let mut metas = HashMap::new();
+        for m in doc.select(&selector("meta")) {
+            if let (Some(k), Some(v)) = (m.attr("name").or(m.attr("property")), m.attr("content")) {
+                metas.insert(k.to_lowercase(), v.to_string());
+            }
+        }
+        publication(&doc, &metas, &[], None, lang, &mut Vec::new()).map(|s| s.date.to_string())
+    }
+
+    #[test]
+    fn day_and_month_order_follows_the_stated_language() {
+        assert!(month_first(None));
+        assert!(month_first(Some("en")));
+        assert!(month_first(Some("en-US")));
+        assert!(!month_first(Some("en-GB")));
+        assert!(!month_first(Some("de")));
+        let page = r#"<body><span class="time">02/10/2020</span><p>Text.</p></body>"#;
+        assert_eq!(
+            page_day_with(page, Some("en-GB")).as_deref(),
+            Some("2020-10-02")
+        );
+        assert_eq!(
+            page_day_with(page, Some("en-US")).as_deref(),
+            Some("2020-02-10")
+        );
+    }
+
+    #[test]
+    fn what_the_page_shows_outranks_a_generic_date_meta() {
+        // `<meta name="date">` is often the last save; the page's own <time> and bylines win.
+        let time = r#"<head><meta name="date" content="2021-12-20T11:02:44+01:00"></head>
+            <body><time datetime="2022-01-27">27.01.2022</time><p>Text.</p></body>"#;
+        assert_eq!(
+            page_day_with(time, Some("de")).as_deref(),
+            Some("2022-01-27")
+        );
+        let byline = r#"<head><meta name="date" content="2021-10-15"></head>
+            <body><span>Erschienen am:</span> <h2>13.10.2021</h2><p>Text.</p></body>"#;
+        assert_eq!(
+            page_day_with(byline, Some("de")).as_deref(),
+            Some("2021-10-13")
+        );
+        // Alone, it still dates the page.
+        let alone =
+            r#"<head><meta name="date" content="2021-10-15"></head><body><p>Text.</p></body>"#;
+        assert_eq!(
+            page_day_with(alone, Some("de")).as_deref(),
+            Some("2021-10-15")
+        );
+    }
+
+    #[test]
+    fn a_utc_stamp_takes_the_local_day_the_page_states_for_the_same_moment() {
+        let page = r#"<head><meta property="article:published_time" content="2019-10-18T22:04:00Z">
+            <meta name="date" content="Sat, 19 Oct 2019 00:04:00 +0200"></head><body><p>Text.</p></body>"#;
+        assert_eq!(
+            page_day_with(page, Some("de")).as_deref(),
+            Some("2019-10-19")
+        );
+        let time = r#"<head><meta property="article:published_time" content="2022-05-04T03:37:37+00:00"></head>
+            <body><time datetime="2022-05-03T23:37:37-04:00">3 May</time></body>"#;
+        assert_eq!(
+            page_day_with(time, Some("en")).as_deref(),
+            Some("2022-05-03")
+        );
+        // Another moment's offset (a later update) is no restatement.
+        let other = r#"<head><meta property="article:published_time" content="2022-05-04T03:37:37+00:00"></head>
+            <body><time datetime="2022-05-03T12:00:00-04:00">3 May</time></body>"#;
+        assert_eq!(
+            page_day_with(other, Some("en")).as_deref(),
+            Some("2022-05-04")
+        );
+    }
+
+    #[test]
+    fn element_text_pieces_and_taxonomy_classes() {
+        // `<span>28.09.19</span><span>12:44</span>` is no year 1912.
+        let pieces =
+            r#"<body><time><span>28.09.19</span><span>12:44</span></time><p>Text.</p></body>"#;
+        assert_eq!(page_day_with(pieces, Some("de")), None);
+        // A post classed by its category (`category-popular`) is no list of popular posts.
+        let post = r#"<body><div class="post category-popular tag-comments"><h1>T</h1>
+            <p>January 22, 2014</p><p>Text.</p></div></body>"#;
+        assert_eq!(
+            page_day_with(post, Some("en-US")).as_deref(),
+            Some("2014-01-22")
+        );
     }
 
     #[test]

@@ -158,6 +158,13 @@ fn compact(s: &str) -> Option<Stamp> {
     if !head.bytes().all(|b| b.is_ascii_digit()) || !(rest.is_empty() || rest.starts_with('T')) {
         return None;
     }
+    // The time may be basic too: `T055000+0900` is `T05:50:00+0900`.
+    let rest = match rest.get(1..7) {
+        Some(t) if t.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("T{}:{}:{}{}", &t[..2], &t[2..4], &t[4..], &rest[7..])
+        }
+        _ => rest.to_string(),
+    };
     let extended = format!("{}-{}-{}{rest}", &head[..4], &head[4..6], &head[6..]);
     zoned(&extended)
         .or_else(|| zoned(&extended.replace('Z', "+00:00")))
@@ -332,6 +339,11 @@ mod tests {
             "2020-11-23T11:02:35Z"
         );
         assert_eq!(day("20231102").unwrap(), "2023-11-02");
+        // Basic time and offset too (nikkei.com's JSON-LD): the day in the stated zone.
+        assert_eq!(
+            published("20180619T055000+0900").unwrap(),
+            "2018-06-19T05:50:00+09:00"
+        );
         assert_eq!(
             published("Tue Jan 28 15:28:56 CET 2020").unwrap(),
             "2020-01-28T15:28:56+01:00"

@@ -64,6 +64,7 @@ impl DatelineIndex {
             language: text(f.language),
             published: text(f.published),
             url: text(f.url),
+            crawled: text(f.crawled),
             format: text(f.format).unwrap_or_default(),
             title: text(f.title).unwrap_or_default(),
             score,

@@ -32,6 +32,9 @@ pub struct Hit {
     pub published: Option<String>,
     /// Source URL, when known.
     pub url: Option<String>,
+    /// When a web archive fetched the page (RFC 3339, the WARC record's date); never the
+    /// publication date. `None` outside WARC files.
+    pub crawled: Option<String>,
     /// Reader that produced the article (`seed`, `wire`, `json`, …).
     pub format: String,
     /// Title.

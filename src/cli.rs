@@ -136,6 +136,10 @@ pub struct FilterArgs {
     /// several.
     #[arg(long = "lang", value_name = "CODE")]
     pub languages: Vec<String>,
+    /// The outlet (`Reuters`, `bbc.co.uk`), any case or known spelling (`reuter`,
+    /// `reuters.com`); repeat for any of several.
+    #[arg(long = "source", value_name = "NAME")]
+    pub sources: Vec<String>,
 }
 
 /// What to count, shared by `search` and `quotes`.
@@ -218,6 +222,12 @@ pub struct IndexArgs {
     /// `title=headline,body=text,date=meta.published,dateline=place,url=link,language=lang`.
     #[arg(long, value_name = "SPEC")]
     pub json_fields: Option<String>,
+    /// The outlet of every article under these PATHs (`--source "Kyiv Independent"`),
+    /// ahead of what the files say (a source field, the URL, the dateline's agency). Index
+    /// each outlet's folder in a run of its own, and give the name again when updating it:
+    /// a file re-read without it takes its source from its content.
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
     /// Rebuild from scratch instead of updating.
     #[arg(long)]
     pub full: bool,
@@ -260,6 +270,10 @@ pub struct SearchArgs {
     /// Calendar histogram of matches.
     #[arg(long, value_enum)]
     pub histogram: Option<IntervalArg>,
+    /// With --histogram: each period's share of all articles in the archive then (those
+    /// that pass the other filters), beside the count: attention normalised by volume.
+    #[arg(long, requires = "histogram")]
+    pub normalize: bool,
     /// Order of hits [default: relevance when the query has words, else newest]
     #[arg(long, value_enum)]
     pub sort: Option<SortArg>,
@@ -379,6 +393,7 @@ impl FilterArgs {
             cities: self.cities.clone(),
             countries: self.countries.clone(),
             languages: self.languages.clone(),
+            sources: self.sources.clone(),
         }
     }
 }
@@ -453,6 +468,7 @@ impl SearchArgs {
                 IntervalArg::Month => Interval::Month,
                 IntervalArg::Year => Interval::Year,
             }),
+            normalize: self.normalize,
             sort: self.sort.map(|s| match s {
                 SortArg::Relevance => Sort::Relevance,
                 SortArg::Newest => Sort::Newest,
@@ -508,6 +524,9 @@ mod tests {
             "0",
             "--histogram",
             "week",
+            "--normalize",
+            "--source",
+            "Reuters",
             "--sort",
             "newest",
             "--limit",
@@ -526,6 +545,8 @@ mod tests {
         assert_eq!(r.facets, [FacetField::Year, FacetField::Country]);
         assert_eq!(r.facet_limit, 0);
         assert_eq!(r.histogram, Some(Interval::Week));
+        assert!(r.normalize);
+        assert_eq!(r.filters.sources, ["Reuters"]);
         assert_eq!(r.sort, Some(Sort::Newest));
         assert_eq!((r.page.limit, r.page.offset), (5, 2));
         assert!(s.json);
@@ -549,6 +570,10 @@ mod tests {
         assert!(parse(&["search", "--facet", "colour"]).is_err());
         assert!(parse(&["search", "--sort", "sideways"]).is_err());
         assert!(parse(&["search", "--limit", "-1"]).is_err());
+        assert!(
+            parse(&["search", "--normalize"]).is_err(),
+            "--normalize needs a histogram"
+        );
         assert!(parse(&["index"]).is_err());
         assert!(parse(&["index", "x", "--format", "pdf"]).is_err());
     }

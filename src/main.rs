@@ -180,6 +180,7 @@ fn run_index(args: &IndexArgs) -> anyhow::Result<u8> {
     if let Some(file) = &args.aliases {
         opts.parse.aliases = load_aliases(file)?;
     }
+    opts.parse.source = args.source.clone();
     if let Some(spec) = &args.json_fields {
         opts.parse.json =
             JsonMapping::from_spec(spec).map_err(|e| anyhow::anyhow!("--json-fields: {e}"))?;

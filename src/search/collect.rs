@@ -38,6 +38,7 @@ fn str_field(facet: FacetField) -> Option<&'static str> {
         FacetField::Region => Some(name::REGION),
         FacetField::Format => Some(name::FORMAT),
         FacetField::Language => Some(name::LANGUAGE),
+        FacetField::Source => Some(name::SOURCE),
     }
 }
 
@@ -83,6 +84,14 @@ pub(super) fn collect(
             (c, t.into_iter().map(|((_, s), a)| (s, a)).collect())
         }
     })
+}
+
+/// Matching documents per day, over every match (the archive's volume for a normalised
+/// histogram).
+pub(super) fn day_counts(searcher: &Searcher, query: &dyn Query) -> Result<Vec<(NaiveDate, u64)>> {
+    Ok(searcher
+        .search(query, &FacetCollector::new(Vec::new(), true))?
+        .days)
 }
 
 /// Facet tables from raw counts: sorted by count then value, cut to `limit` (0 = all).

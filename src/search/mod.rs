@@ -120,12 +120,37 @@ impl DatelineIndex {
                 req.snippet_chars,
             )?);
         }
-        let histogram = req.histogram.map(|interval| {
-            date::histogram(&found.counts.days, interval)
-                .into_iter()
-                .map(|(period, count)| Bucket { period, count })
-                .collect()
-        });
+        let histogram = match req.histogram {
+            None => None,
+            Some(interval) if req.normalize => {
+                // The same filters without the words, on the same searcher: the archive's
+                // articles per day that the matches are a share of.
+                let base = self.build_query(Target::Articles, "", &req.filters)?;
+                let all = collect::day_counts(&found.searcher, base.full.as_ref())?;
+                Some(
+                    date::histogram_normalized(&found.counts.days, &all, interval)
+                        .into_iter()
+                        .map(|(period, count, total, share)| Bucket {
+                            period,
+                            count,
+                            total: Some(total),
+                            share,
+                        })
+                        .collect(),
+                )
+            }
+            Some(interval) => Some(
+                date::histogram(&found.counts.days, interval)
+                    .into_iter()
+                    .map(|(period, count)| Bucket {
+                        period,
+                        count,
+                        total: None,
+                        share: None,
+                    })
+                    .collect(),
+            ),
+        };
         Ok(SearchResults {
             query: req.query.clone(),
             total: found.counts.total,

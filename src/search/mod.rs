@@ -12,9 +12,11 @@
 //!   `--speaker` and the speaker shown on a quote;
 //! - [`snippets`]: passages and highlights;
 //! - [`hits`] and [`quotes`]: matching documents read back as [`Hit`]s and [`QuoteHit`]s;
-//! - [`results`]: what comes back.
+//! - [`results`]: what comes back;
+//! - [`export`]: every match streamed to a callback, with the fields asked for.
 
 mod collect;
+mod export;
 mod hits;
 mod people;
 mod query;
@@ -37,6 +39,7 @@ use query::{BuiltQuery, Target};
 
 pub(crate) use people::PeopleCache;
 
+pub use export::{ExportField, ExportRequest};
 pub use query::MAX_QUERY_CHARS;
 pub use request::{FacetField, Filters, Page, QuoteRequest, SearchRequest, Sort};
 pub use results::{Bucket, FacetCount, Facets, Hit, QuoteHit, QuoteResults, SearchResults};

@@ -277,6 +277,10 @@ pub struct SearchArgs {
     /// Calendar histogram of matches.
     #[arg(long, value_enum)]
     pub histogram: Option<IntervalArg>,
+    /// With `--facet terms`: how many of the first matches (in the order of the hits) the
+    /// top words are counted over.
+    #[arg(long, default_value_t = 500, value_name = "N")]
+    pub terms_sample: usize,
     /// With --histogram: each period's share of all articles in the archive then (those
     /// that pass the other filters), beside the count: attention normalised by volume.
     #[arg(long, requires = "histogram")]
@@ -534,6 +538,7 @@ impl SearchArgs {
                 SortArg::Oldest => Sort::Oldest,
             }),
             page: self.page.to_page(),
+            terms_sample: self.terms_sample,
             ..SearchRequest::default()
         }
     }

@@ -83,5 +83,6 @@ pub use parse::{Article, Format, Quote};
 pub use schema::schema_version;
 pub use search::{
     Bucket, ExportField, ExportRequest, FacetCount, FacetField, Facets, Filters, Hit, Page,
-    QuoteHit, QuoteRequest, QuoteResults, SearchRequest, SearchResults, Sort, MAX_QUERY_CHARS,
+    QuoteHit, QuoteRequest, QuoteResults, SearchRequest, SearchResults, Sort, TopWord, TopWords,
+    MAX_QUERY_CHARS,
 };

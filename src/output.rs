@@ -109,6 +109,13 @@ pub fn search_text(r: &SearchResults, style: Style) -> String {
         }
     }
     facet_tables(&mut out, &r.facets, style);
+    if let Some(top) = &r.top_words {
+        let _ = writeln!(
+            out,
+            "  (terms: in how many of the first {} matches; ranked by log-likelihood G² against all {} articles)",
+            top.sample, top.articles
+        );
+    }
     if let Some(hist) = &r.histogram {
         let _ = writeln!(out, "\n{}", b("histogram"));
         let normalized = hist.iter().any(|h| h.total.is_some());

@@ -31,7 +31,7 @@ pub(super) struct Wanted<'a> {
 /// The string fast field counted for a facet; `None` for facets derived from the date.
 fn str_field(facet: FacetField) -> Option<&'static str> {
     match facet {
-        FacetField::Year | FacetField::Month => None,
+        FacetField::Year | FacetField::Month | FacetField::Terms => None,
         FacetField::City => Some(name::CITY),
         FacetField::Country => Some(name::COUNTRY),
         FacetField::Speaker => Some(name::SPEAKER),

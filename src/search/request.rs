@@ -54,6 +54,10 @@ pub enum FacetField {
     Language,
     /// The outlet (`Reuters`, `bbc.co.uk`).
     Source,
+    /// Top words: the words that most set the matches apart from the rest of the archive,
+    /// by Dunning's log-likelihood over a sample of the matches (articles only; see
+    /// [`TopWords`](crate::TopWords)).
+    Terms,
 }
 
 /// Facets sort by name, so that maps of them list in the same order as their JSON keys.
@@ -87,6 +91,7 @@ impl FacetField {
         FacetField::Format,
         FacetField::Language,
         FacetField::Source,
+        FacetField::Terms,
     ];
 
     /// Name on the command line and in JSON.
@@ -101,6 +106,7 @@ impl FacetField {
             FacetField::Format => "format",
             FacetField::Language => "language",
             FacetField::Source => "source",
+            FacetField::Terms => "terms",
         }
     }
 
@@ -228,6 +234,8 @@ pub struct SearchRequest {
     pub page: Page,
     /// Longest snippet, in characters.
     pub snippet_chars: usize,
+    /// Matches re-read for the `terms` facet (the first of the search's order).
+    pub terms_sample: usize,
 }
 
 impl Default for SearchRequest {
@@ -242,6 +250,7 @@ impl Default for SearchRequest {
             sort: None,
             page: Page::default(),
             snippet_chars: 240,
+            terms_sample: super::words::DEFAULT_SAMPLE,
         }
     }
 }

@@ -95,6 +95,10 @@ pub struct SearchResults {
     /// Calendar buckets, first to last matching period, when asked for.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub histogram: Option<Vec<Bucket>>,
+    /// With the `terms` facet: the top words with their statistic (the facet lists the
+    /// same words, with the sampled articles holding each as the count).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub top_words: Option<super::words::TopWords>,
 }
 
 /// One matching quote.

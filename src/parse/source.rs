@@ -33,13 +33,14 @@ const OUTLETS: &[(&str, &[&str])] = &[
     ("РБК", &["рбк", "rbc", "rbc.ru"]),
     ("УНІАН", &["уніан", "униан", "unian", "unian.ua", "unian.net", "unian.info"]),
     ("Укрінформ", &["укрінформ", "укринформ", "ukrinform", "ukrinform.ua", "ukrinform.net"]),
+    ("BBC", &["bbc", "bbc news", "bbc.co.uk", "bbc.com"]),
     ("Fox News", &["fox", "fox news", "foxnews.com"]),
     ("The New York Times", &["nyt", "new york times", "the new york times", "nytimes.com"]),
     ("HuffPost", &["hpo", "huffpost", "huffington post", "the huffington post", "huffingtonpost.com", "huffpost.com"]),
 ];
 
-/// The one spelling of an outlet: a known outlet's name, a domain in lower case, else the
-/// value with its white space collapsed. `None` for a value with no letters or digits
+/// The one spelling of an outlet: a known outlet's name, a domain in lower case, a name of
+/// several words in capitals in title case, else the value with its white space collapsed. `None` for a value with no letters or digits
 /// (`-`, `n/a` is kept as given).
 ///
 /// ```
@@ -47,7 +48,8 @@ const OUTLETS: &[(&str, &[&str])] = &[
 /// assert_eq!(canonical("REUTER").as_deref(), Some("Reuters"));
 /// assert_eq!(canonical(" ria.ru ").as_deref(), Some("РИА Новости"));
 /// assert_eq!(canonical("Kyiv  Independent").as_deref(), Some("Kyiv Independent"));
-/// assert_eq!(canonical("WWW.BBC.co.uk").as_deref(), Some("bbc.co.uk"));
+/// assert_eq!(canonical("KYIV  INDEPENDENT").as_deref(), Some("Kyiv Independent"));
+/// assert_eq!(canonical("WWW.Meduza.io").as_deref(), Some("meduza.io"));
 /// assert_eq!(canonical("-"), None);
 /// ```
 pub fn canonical(raw: &str) -> Option<String> {
@@ -62,6 +64,24 @@ pub fn canonical(raw: &str) -> Option<String> {
     }
     if looks_like_domain(lower) {
         return Some(lower.to_string());
+    }
+    // A name of several words all in capitals (`KYIV INDEPENDENT`) is a heading's spelling
+    // of a name usually written in title case; one word in capitals is an acronym (`BBC`).
+    let letters = || collapsed.chars().filter(|c| c.is_alphabetic());
+    if collapsed.contains(' ') && letters().all(char::is_uppercase) {
+        let title: Vec<String> = collapsed
+            .split(' ')
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next().map_or_else(String::new, |first| {
+                    first
+                        .to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            })
+            .collect();
+        return Some(title.join(" "));
     }
     Some(collapsed)
 }
@@ -83,7 +103,8 @@ fn looks_like_domain(s: &str) -> bool {
 ///
 /// ```
 /// use dateline::parse::source::from_url;
-/// assert_eq!(from_url("https://www.BBC.co.uk/news/1").as_deref(), Some("bbc.co.uk"));
+/// assert_eq!(from_url("https://www.BBC.co.uk/news/1").as_deref(), Some("BBC"));
+/// assert_eq!(from_url("https://www.Example.org/news/1").as_deref(), Some("example.org"));
 /// assert_eq!(from_url("https://tass.ru/politika/1").as_deref(), Some("ТАСС"));
 /// assert_eq!(from_url("/news/1"), None);
 /// ```
@@ -129,6 +150,13 @@ mod tests {
         assert_eq!(canonical("nyt").as_deref(), Some("The New York Times"));
         assert_eq!(canonical("breitbart").as_deref(), Some("breitbart"));
         assert_eq!(canonical("Meduza.io").as_deref(), Some("meduza.io"));
+        assert_eq!(canonical("NEW YORK POST").as_deref(), Some("New York Post"));
+        assert_eq!(
+            canonical("ИНТЕРФАКС УКРАИНА ").as_deref(),
+            Some("Интерфакс Украина")
+        );
+        assert_eq!(canonical("BBC").as_deref(), Some("BBC"));
+        assert_eq!(canonical("KyivPost").as_deref(), Some("KyivPost"));
         assert_eq!(canonical("  "), None);
     }
 

@@ -1,7 +1,10 @@
 //! Peak memory of `dateline export` on the generated benchmark corpus: every article, and a
 //! tenth of them (the first months), from the same index, so that a memory that grew with
-//! the number exported would show. Each export runs as a child process; its peak RSS comes
-//! from wait4(2), its output goes to a file whose lines are counted.
+//! the number exported would show. Each export runs as a child process, its output going to
+//! a file whose records are counted. Its peak RSS comes from wait4(2); that counts the pages
+//! of the index files tantivy maps into memory and reads (the page cache, which the kernel
+//! takes back when it needs to), so the peaks of the process's own memory (`RssAnon`: heap
+//! and stacks) and of the mapped files (`RssFile`) are also sampled from /proc every 10 ms.
 //!
 //! ```sh
 //! cargo build --release && cargo run --release -p dateline-bench --bin export_memory -- --n 200000
@@ -119,32 +122,96 @@ fn main() -> Result<()> {
             ],
         ),
     ];
-    println!("| export | articles | output | wall | peak RSS |");
-    println!("|---|---|---|---|---|");
+    println!("| export | articles | output | wall | peak RSS | peak RssAnon (own memory) | peak RssFile (mapped index) |");
+    println!("|---|---|---|---|---|---|---|");
     for (what, extra) in runs {
         let file = out.join("export.out");
-        let stats = measure::run_with_stdout(
+        let stats = sampled(
             Command::new(&bin)
                 .arg("export")
                 .arg("--index")
                 .arg(&index)
-                .args(&extra),
-            Stdio::from(std::fs::File::create(&file)?),
-        )?
-        .expect_code("dateline export", &[0])?;
+                .args(&extra)
+                .stdout(Stdio::from(std::fs::File::create(&file)?)),
+        )?;
+        if stats.code != 0 {
+            bail!("{what}: dateline export exited with {}", stats.code);
+        }
         let (records, bytes) = count(&file, extra.iter().any(|a| a == "csv"))?;
         if records == 0 {
             bail!("{what}: nothing exported");
         }
+        let mib = |b: u64| b as f64 / (1 << 20) as f64;
         println!(
-            "| {what} | {records} | {:.0} MiB | {:.1} s | {:.1} MiB |",
-            bytes as f64 / (1 << 20) as f64,
+            "| {what} | {records} | {:.0} MiB | {:.1} s | {:.1} MiB | {:.1} MiB | {:.1} MiB |",
+            mib(bytes),
             stats.wall.as_secs_f64(),
-            stats.max_rss as f64 / (1 << 20) as f64
+            mib(stats.max_rss),
+            mib(stats.anon),
+            mib(stats.file),
         );
         let _ = std::fs::remove_file(&file);
     }
     Ok(())
+}
+
+/// What an export cost: wall time, wait4's peak RSS, and the sampled peaks of `RssAnon` and
+/// `RssFile`, in bytes.
+struct Sampled {
+    wall: std::time::Duration,
+    max_rss: u64,
+    anon: u64,
+    file: u64,
+    code: i32,
+}
+
+/// Runs `cmd` (its stdout already set), sampling /proc/PID/status until it exits.
+fn sampled(cmd: &mut Command) -> Result<Sampled> {
+    let started = std::time::Instant::now();
+    let child = cmd
+        .stdin(Stdio::null())
+        .spawn()
+        .context("starting dateline")?;
+    let pid = child.id() as libc::pid_t;
+    let status_file = format!("/proc/{pid}/status");
+    let (mut anon, mut file) = (0u64, 0u64);
+    let mut status: libc::c_int = 0;
+    // SAFETY: an all-zero rusage is a valid value of a plain C struct.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&status_file) {
+            let kb = |key: &str| {
+                text.lines()
+                    .find(|l| l.starts_with(key))
+                    .and_then(|l| l.split_whitespace().nth(1))
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .map_or(0, |v| v * 1024)
+            };
+            anon = anon.max(kb("RssAnon:"));
+            file = file.max(kb("RssFile:"));
+        }
+        // SAFETY: `pid` is our own child, never waited on by std; the pointers are valid.
+        let r = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+        if r == pid {
+            break;
+        }
+        if r < 0 {
+            return Err(std::io::Error::last_os_error()).context("wait4");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    Ok(Sampled {
+        wall: started.elapsed(),
+        // Linux reports kilobytes.
+        max_rss: usage.ru_maxrss as u64 * 1024,
+        anon,
+        file,
+        code: if libc::WIFEXITED(status) {
+            libc::WEXITSTATUS(status)
+        } else {
+            -1
+        },
+    })
 }
 
 /// Records and bytes of an export: lines of JSON Lines; for CSV, line ends outside quoted

@@ -43,27 +43,19 @@ impl ProcStats {
 
 /// Runs `cmd` to completion and reads its resource usage from the kernel.
 pub fn run(cmd: &mut Command) -> Result<ProcStats> {
-    run_with_stdout(cmd, Stdio::piped())
-}
-
-/// [`run`] with the child's stdout going to `stdout` (a file, for output too large to hold
-/// here); [`ProcStats::stdout`] is then empty.
-pub fn run_with_stdout(cmd: &mut Command, stdout: Stdio) -> Result<ProcStats> {
     cmd.stdin(Stdio::null())
-        .stdout(stdout)
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let started = Instant::now();
     let mut child = cmd
         .spawn()
         .with_context(|| format!("starting {:?}", cmd.get_program()))?;
     let pid = child.id() as libc::pid_t;
-    let out = child.stdout.take();
+    let mut out = child.stdout.take().expect("piped stdout");
     let mut err = child.stderr.take().expect("piped stderr");
     let out_reader = std::thread::spawn(move || {
         let mut buf = Vec::new();
-        if let Some(mut out) = out {
-            let _ = out.read_to_end(&mut buf);
-        }
+        let _ = out.read_to_end(&mut buf);
         buf
     });
     let err_reader = std::thread::spawn(move || {

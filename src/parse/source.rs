@@ -1,6 +1,6 @@
 //! The outlet an article comes from (its *source*), in one spelling per outlet.
 //!
-//! Where it comes from, first found wins (see [`super::settle`] and [`super::run`]):
+//! Where it comes from, first found wins (the readers and `parse::settle` apply it):
 //! 1. the name the user gives the files of a run (`dateline index --source NAME PATH`);
 //! 2. a field of the record (`source`, `source_domain`, `publisher`, `outlet`; JSON and CSV);
 //! 3. the domain of the article's URL, `www.` dropped (`https://www.bbc.co.uk/…` → `bbc.co.uk`);

@@ -73,8 +73,8 @@ fn index() -> &'static DatelineIndex {
 }
 
 /// Query building and searching on arbitrary text: a bad query is an error, never a panic.
-/// The input is split on newlines into query, --from, --to, --city, --country and --lang
-/// values.
+/// The input is split on newlines into query, --from, --to, --city, --country, --lang and
+/// --source values.
 pub fn check_query(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
@@ -95,17 +95,23 @@ pub fn check_query(data: &[u8]) {
         .next()
         .map(|l| vec![l.to_string()])
         .unwrap_or_default();
+    let sources: Vec<String> = parts
+        .next()
+        .map(|s| vec![s.to_string()])
+        .unwrap_or_default();
     let filters = Filters {
         from,
         to,
         cities,
         countries,
         languages,
+        sources,
     };
     let req = SearchRequest {
         filters: filters.clone(),
         facets: FacetField::ALL.to_vec(),
         histogram: Some(dateline::date::Interval::Week),
+        normalize: data.len().is_multiple_of(2),
         page: Page {
             limit: 5,
             offset: data.len() % 3,

@@ -7,7 +7,10 @@ use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 use dateline::date::{Interval, PartialDate};
-use dateline::{FacetField, Filters, Format, Page, QuoteRequest, SearchRequest, Sort};
+use dateline::{
+    ExportField, ExportRequest, FacetField, Filters, Format, Page, QuoteRequest, SearchRequest,
+    Sort,
+};
 
 /// Full-text search for news archives: index a directory of articles, then ask
 /// date-filtered, faceted questions of it.
@@ -76,6 +79,9 @@ pub enum Command {
     Search(SearchArgs),
     /// List quoted speech: who said what, filtered like search.
     Quotes(QuotesArgs),
+    /// Write every matching article (not one page) as CSV or JSON Lines, with the fields
+    /// asked for, streamed in constant memory.
+    Export(ExportArgs),
     /// Summarise the index: articles, dates, cities, quotes, size.
     Stats(StatsArgs),
     /// Verify the index: every index file against its checksum, and the files it was built
@@ -95,6 +101,7 @@ impl Command {
             Command::Index(a) => Some(&a.dir.index),
             Command::Search(a) => Some(&a.dir.index),
             Command::Quotes(a) => Some(&a.dir.index),
+            Command::Export(a) => Some(&a.dir.index),
             Command::Stats(a) => Some(&a.dir.index),
             Command::Check(a) => Some(&a.dir.index),
             Command::Completions(_) | Command::Man(_) => None,
@@ -136,6 +143,10 @@ pub struct FilterArgs {
     /// several.
     #[arg(long = "lang", value_name = "CODE")]
     pub languages: Vec<String>,
+    /// The outlet (`Reuters`, `bbc.co.uk`), any case or known spelling (`reuter`,
+    /// `reuters.com`); repeat for any of several.
+    #[arg(long = "source", value_name = "NAME")]
+    pub sources: Vec<String>,
 }
 
 /// What to count, shared by `search` and `quotes`.
@@ -218,6 +229,12 @@ pub struct IndexArgs {
     /// `title=headline,body=text,date=meta.published,dateline=place,url=link,language=lang`.
     #[arg(long, value_name = "SPEC")]
     pub json_fields: Option<String>,
+    /// The outlet of every article under these PATHs (`--source "Kyiv Independent"`),
+    /// ahead of what the files say (a source field, the URL, the dateline's agency). Index
+    /// each outlet's folder in a run of its own, and give the name again when updating it:
+    /// a file re-read without it takes its source from its content.
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
     /// Rebuild from scratch instead of updating.
     #[arg(long)]
     pub full: bool,
@@ -260,6 +277,14 @@ pub struct SearchArgs {
     /// Calendar histogram of matches.
     #[arg(long, value_enum)]
     pub histogram: Option<IntervalArg>,
+    /// With `--facet terms`: how many of the first matches (in the order of the hits) the
+    /// top words are counted over.
+    #[arg(long, default_value_t = 500, value_name = "N")]
+    pub terms_sample: usize,
+    /// With --histogram: each period's share of all articles in the archive then (those
+    /// that pass the other filters), beside the count: attention normalised by volume.
+    #[arg(long, requires = "histogram")]
+    pub normalize: bool,
     /// Order of hits [default: relevance when the query has words, else newest]
     #[arg(long, value_enum)]
     pub sort: Option<SortArg>,
@@ -307,6 +332,58 @@ impl QuotesArgs {
             page: self.page.to_page(),
         }
     }
+}
+
+/// `dateline export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Query, as for search; empty or `*` exports every article.
+    #[arg(value_name = "QUERY")]
+    pub query: Option<String>,
+    #[command(flatten)]
+    pub dir: IndexDir,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Output format: `csv` (a header row, then one row per article), `jsonl` or `ndjson`
+    /// (the same thing: one JSON object per line).
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+    /// Fields, comma-separated, in this order: id, date, published, source, city, region,
+    /// country, language, format, url, path, title, body; or `all`.
+    #[arg(long, value_name = "LIST", default_value = "id,date,source,city,url,title", value_parser = parse_export_fields)]
+    pub fields: ExportFields,
+}
+
+/// The fields of `--fields`, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFields(pub Vec<ExportField>);
+
+impl ExportArgs {
+    /// The library request these flags ask for.
+    pub fn to_request(&self) -> ExportRequest {
+        ExportRequest {
+            query: self.query.clone().unwrap_or_default(),
+            filters: self.filters.to_filters(),
+            fields: self.fields.0.clone(),
+        }
+    }
+}
+
+/// How `dateline export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Comma-separated values with a header row (RFC 4180 quoting).
+    Csv,
+    /// JSON Lines: one object per line.
+    Jsonl,
+    /// Newline-delimited JSON: the same as jsonl.
+    Ndjson,
+}
+
+fn parse_export_fields(s: &str) -> Result<ExportFields, String> {
+    ExportField::parse_list(s)
+        .map(ExportFields)
+        .map_err(|e| e.to_string())
 }
 
 /// `dateline stats`.
@@ -379,6 +456,7 @@ impl FilterArgs {
             cities: self.cities.clone(),
             countries: self.countries.clone(),
             languages: self.languages.clone(),
+            sources: self.sources.clone(),
         }
     }
 }
@@ -453,12 +531,14 @@ impl SearchArgs {
                 IntervalArg::Month => Interval::Month,
                 IntervalArg::Year => Interval::Year,
             }),
+            normalize: self.normalize,
             sort: self.sort.map(|s| match s {
                 SortArg::Relevance => Sort::Relevance,
                 SortArg::Newest => Sort::Newest,
                 SortArg::Oldest => Sort::Oldest,
             }),
             page: self.page.to_page(),
+            terms_sample: self.terms_sample,
             ..SearchRequest::default()
         }
     }
@@ -508,6 +588,9 @@ mod tests {
             "0",
             "--histogram",
             "week",
+            "--normalize",
+            "--source",
+            "Reuters",
             "--sort",
             "newest",
             "--limit",
@@ -526,6 +609,8 @@ mod tests {
         assert_eq!(r.facets, [FacetField::Year, FacetField::Country]);
         assert_eq!(r.facet_limit, 0);
         assert_eq!(r.histogram, Some(Interval::Week));
+        assert!(r.normalize);
+        assert_eq!(r.filters.sources, ["Reuters"]);
         assert_eq!(r.sort, Some(Sort::Newest));
         assert_eq!((r.page.limit, r.page.offset), (5, 2));
         assert!(s.json);
@@ -549,6 +634,10 @@ mod tests {
         assert!(parse(&["search", "--facet", "colour"]).is_err());
         assert!(parse(&["search", "--sort", "sideways"]).is_err());
         assert!(parse(&["search", "--limit", "-1"]).is_err());
+        assert!(
+            parse(&["search", "--normalize"]).is_err(),
+            "--normalize needs a histogram"
+        );
         assert!(parse(&["index"]).is_err());
         assert!(parse(&["index", "x", "--format", "pdf"]).is_err());
     }
@@ -603,6 +692,30 @@ mod tests {
         assert_eq!(r.filters.countries, ["UA"]);
         assert_eq!(r.page.limit, 3);
         assert!(q.json);
+    }
+
+    #[test]
+    fn export_flags() {
+        let Command::Export(e) = parse(&[
+            "export", "bakhmut", "--source", "AP", "--format", "csv", "--fields", "id,title",
+        ])
+        .unwrap()
+        .command
+        else {
+            panic!("not export")
+        };
+        let r = e.to_request();
+        assert_eq!(r.query, "bakhmut");
+        assert_eq!(r.filters.sources, ["AP"]);
+        assert_eq!(r.fields, [ExportField::Id, ExportField::Title]);
+        assert_eq!(e.format, ExportFormat::Csv);
+        let Command::Export(d) = parse(&["export"]).unwrap().command else {
+            panic!("not export")
+        };
+        assert_eq!(d.format, ExportFormat::Jsonl);
+        assert_eq!(d.to_request().fields, ExportField::DEFAULT);
+        assert!(parse(&["export", "--fields", "id,colour"]).is_err());
+        assert!(parse(&["export", "--format", "xml"]).is_err());
     }
 
     #[test]

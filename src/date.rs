@@ -241,6 +241,31 @@ pub fn histogram(days: &[(NaiveDate, u64)], interval: Interval) -> Vec<(String, 
     out
 }
 
+/// A histogram of matching articles beside the archive's: for each period from the first to
+/// the last with a match, the matches, all articles of the archive in it (`all`, per day),
+/// and the share, matches ÷ all (`None` when the archive has none then). Both counts are of
+/// the same unit, whatever is counted (articles here; stories count the same way).
+pub fn histogram_normalized(
+    matching: &[(NaiveDate, u64)],
+    all: &[(NaiveDate, u64)],
+    interval: Interval,
+) -> Vec<(String, u64, u64, Option<f64>)> {
+    let mut totals: std::collections::BTreeMap<String, u64> = Default::default();
+    for &(day, n) in all {
+        *totals
+            .entry(interval.label(interval.start_of(day)))
+            .or_default() += n;
+    }
+    histogram(matching, interval)
+        .into_iter()
+        .map(|(period, count)| {
+            let total = totals.get(&period).copied().unwrap_or(0);
+            let share = (total > 0).then(|| count as f64 / total as f64);
+            (period, count, total, share)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,6 +345,33 @@ mod tests {
             ]
         );
         assert_eq!(histogram(&[], Interval::Day), vec![]);
+    }
+
+    #[test]
+    fn normalized_buckets_divide_by_the_archive_in_the_same_period() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let matching = [
+            (d("2023-03-06"), 2),
+            (d("2023-03-20"), 1),
+            (d("2023-05-02"), 1),
+        ];
+        let all = [
+            (d("2023-02-01"), 9),
+            (d("2023-03-06"), 5),
+            (d("2023-03-20"), 3),
+            (d("2023-05-02"), 4),
+        ];
+        let h = histogram_normalized(&matching, &all, Interval::Month);
+        assert_eq!(
+            h,
+            vec![
+                ("2023-03".to_string(), 3, 8, Some(0.375)),
+                ("2023-04".to_string(), 0, 0, None),
+                ("2023-05".to_string(), 1, 4, Some(0.25)),
+            ]
+        );
+        let weeks = histogram_normalized(&matching[..1], &all, Interval::Week);
+        assert_eq!(weeks, vec![("2023-W10".to_string(), 2, 5, Some(0.4))]);
     }
 
     #[test]

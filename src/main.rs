@@ -19,8 +19,8 @@ use anyhow::Context;
 use clap::{CommandFactory, Parser};
 
 use cli::{
-    CheckArgs, Cli, ColorArg, Command, CompletionsArgs, IndexArgs, ManArgs, QuotesArgs, SearchArgs,
-    StatsArgs,
+    CheckArgs, Cli, ColorArg, Command, CompletionsArgs, ExportArgs, ExportFormat, IndexArgs,
+    ManArgs, QuotesArgs, SearchArgs, StatsArgs,
 };
 use dateline::output::{self, Style};
 use dateline::parse::{CityAliases, JsonMapping};
@@ -38,6 +38,7 @@ fn main() -> ExitCode {
         Command::Quotes(args) => run_quotes(args, cli.color),
         Command::Stats(args) => run_stats(args),
         Command::Check(args) => run_check(args),
+        Command::Export(args) => run_export(args),
         Command::Completions(args) => run_completions(args),
         Command::Man(args) => run_man(args),
     });
@@ -180,6 +181,7 @@ fn run_index(args: &IndexArgs) -> anyhow::Result<u8> {
     if let Some(file) = &args.aliases {
         opts.parse.aliases = load_aliases(file)?;
     }
+    opts.parse.source = args.source.clone();
     if let Some(spec) = &args.json_fields {
         opts.parse.json =
             JsonMapping::from_spec(spec).map_err(|e| anyhow::anyhow!("--json-fields: {e}"))?;
@@ -335,6 +337,57 @@ fn run_check(args: &CheckArgs) -> anyhow::Result<u8> {
         print(&report.to_text())?;
     }
     Ok(if report.ok { 0 } else { 1 })
+}
+
+fn run_export(args: &ExportArgs) -> anyhow::Result<u8> {
+    use std::io::Write;
+    let index = DatelineIndex::open(&args.dir.index)?;
+    let req = args.to_request();
+    let names: Vec<&str> = req.fields.iter().map(|f| f.name()).collect();
+    let stdout = std::io::stdout().lock();
+    let io = |e: std::io::Error| dateline::Error::Io {
+        path: "<stdout>".into(),
+        source: e,
+    };
+    let exported = match args.format {
+        ExportFormat::Csv => {
+            let mut w = csv::Writer::from_writer(std::io::BufWriter::new(stdout));
+            let csv_err = |e: csv::Error| match e.into_kind() {
+                csv::ErrorKind::Io(e) => io(e),
+                other => dateline::Error::BadRequest(format!("CSV: {other:?}")),
+            };
+            w.write_record(&names).map_err(csv_err)?;
+            let n = index.export(&req, |row| {
+                w.write_record(row.iter().map(|v| v.as_deref().unwrap_or("")))
+                    .map_err(csv_err)
+            })?;
+            w.flush().map_err(io)?;
+            n
+        }
+        ExportFormat::Jsonl | ExportFormat::Ndjson => {
+            let mut w = std::io::BufWriter::new(stdout);
+            let mut line = String::new();
+            let n = index.export(&req, |row| {
+                // Keys in the order asked for, one object per line.
+                line.clear();
+                line.push('{');
+                for (i, (name, value)) in names.iter().zip(row).enumerate() {
+                    if i > 0 {
+                        line.push(',');
+                    }
+                    line.push_str(&serde_json::to_string(name).unwrap_or_default());
+                    line.push(':');
+                    line.push_str(&serde_json::to_string(value).unwrap_or_default());
+                }
+                line.push_str("}\n");
+                w.write_all(line.as_bytes()).map_err(io)
+            })?;
+            w.flush().map_err(io)?;
+            n
+        }
+    };
+    // As grep: 1 when nothing matched.
+    Ok(if exported == 0 { 1 } else { 0 })
 }
 
 fn run_stats(args: &StatsArgs) -> anyhow::Result<u8> {

@@ -95,11 +95,13 @@ pub fn search_text(r: &SearchResults, style: Style) -> String {
         );
         let snippet = highlight(&h.snippet, &h.highlights, style);
         let _ = writeln!(out, "     {}", snippet.trim());
-        let meta = if scored {
-            format!("{}  score {:.2}", strip_controls(&h.id), h.score)
-        } else {
-            strip_controls(&h.id)
-        };
+        let mut meta = strip_controls(&h.id);
+        if let Some(source) = &h.source {
+            meta = format!("{}  {meta}", strip_controls(source));
+        }
+        if scored {
+            meta = format!("{meta}  score {:.2}", h.score);
+        }
         if style.color {
             let _ = writeln!(out, "     {DIM}{meta}{RESET}");
         } else {
@@ -107,19 +109,57 @@ pub fn search_text(r: &SearchResults, style: Style) -> String {
         }
     }
     facet_tables(&mut out, &r.facets, style);
+    if let Some(top) = &r.top_words {
+        let _ = writeln!(
+            out,
+            "  (terms: in how many of the first {} matches; ranked by log-likelihood G² against all {} articles)",
+            top.sample, top.articles
+        );
+    }
     if let Some(hist) = &r.histogram {
         let _ = writeln!(out, "\n{}", b("histogram"));
-        let max = hist.iter().map(|h| h.count).max().unwrap_or(0).max(1);
-        for h in hist {
-            let cells = (h.count as f64 / max as f64 * style.bar_width as f64).round() as usize;
-            let cells = if h.count > 0 { cells.max(1) } else { 0 };
+        let normalized = hist.iter().any(|h| h.total.is_some());
+        if normalized {
+            // The bar draws the share, so a period when the archive holds more articles
+            // does not look like more attention.
             let _ = writeln!(
                 out,
-                "  {:<10} {:>7} {}",
-                h.period,
-                h.count,
-                "█".repeat(cells)
+                "  {:<10} {:>7} {:>9} {:>7}",
+                "period", "matches", "of all", "share"
             );
+            let max = hist.iter().filter_map(|h| h.share).fold(0.0f64, f64::max);
+            for h in hist {
+                let share = h.share.unwrap_or(0.0);
+                let cells = if max > 0.0 {
+                    (share / max * style.bar_width as f64).round() as usize
+                } else {
+                    0
+                };
+                let cells = if h.count > 0 { cells.max(1) } else { 0 };
+                let _ = writeln!(
+                    out,
+                    "  {:<10} {:>7} {:>9} {:>7} {}",
+                    h.period,
+                    h.count,
+                    h.total.unwrap_or(0),
+                    h.share
+                        .map_or("-".to_string(), |s| format!("{:.1}%", s * 100.0)),
+                    "█".repeat(cells)
+                );
+            }
+        } else {
+            let max = hist.iter().map(|h| h.count).max().unwrap_or(0).max(1);
+            for h in hist {
+                let cells = (h.count as f64 / max as f64 * style.bar_width as f64).round() as usize;
+                let cells = if h.count > 0 { cells.max(1) } else { 0 };
+                let _ = writeln!(
+                    out,
+                    "  {:<10} {:>7} {}",
+                    h.period,
+                    h.count,
+                    "█".repeat(cells)
+                );
+            }
         }
     }
     out

@@ -44,6 +44,7 @@ pub mod name {
     pub const SPEAKER: &str = "speaker";
     pub const SPEAKER_NAME: &str = "speaker_name";
     pub const LANGUAGE: &str = "language";
+    pub const SOURCE: &str = "source";
     pub const URL: &str = "url";
     pub const CRAWLED: &str = "crawled";
     pub const QUOTE_START: &str = "quote_start";
@@ -88,6 +89,7 @@ pub struct Fields {
     pub speaker: Field,
     pub speaker_name: Field,
     pub language: Field,
+    pub source: Field,
     pub url: Field,
     pub crawled: Field,
     pub quote_start: Field,
@@ -174,6 +176,7 @@ impl Fields {
             speaker: f(name::SPEAKER)?,
             speaker_name: f(name::SPEAKER_NAME)?,
             language: f(name::LANGUAGE)?,
+            source: f(name::SOURCE)?,
             url: f(name::URL)?,
             crawled: f(name::CRAWLED)?,
             quote_start: f(name::QUOTE_START)?,

@@ -29,6 +29,7 @@ impl DatelineIndex {
             + 2 * a.city.as_deref().map_or(0, str::len)
             + a.region.as_deref().map_or(0, str::len)
             + a.country.as_deref().map_or(0, str::len)
+            + a.source.as_deref().map_or(0, str::len)
             + 128;
         let with_common = |extra: usize| {
             let mut d = TantivyDocument::with_capacity(common_len + extra);
@@ -51,6 +52,9 @@ impl DatelineIndex {
             }
             if let Some(lang) = &a.language {
                 d.add_text(f.language, lang);
+            }
+            if let Some(source) = &a.source {
+                d.add_text(f.source, source);
             }
             d
         };

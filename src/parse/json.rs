@@ -31,6 +31,8 @@ pub struct JsonMapping {
     pub url: Vec<String>,
     /// Language code fields.
     pub language: Vec<String>,
+    /// Outlet fields (`source`, `publisher`; see [`super::source`]).
+    pub source: Vec<String>,
 }
 
 fn names(list: &[&str]) -> Vec<String> {
@@ -65,13 +67,15 @@ impl Default for JsonMapping {
             dateline: names(&["dateline"]),
             url: names(&["url", "link", "canonical_url"]),
             language: names(&["language", "lang"]),
+            source: names(&["source", "source_domain", "publisher", "outlet"]),
         }
     }
 }
 
 impl JsonMapping {
     /// The defaults with a user's field names tried first. `spec` is comma-separated
-    /// `ROLE=FIELD` pairs, roles `title`, `body`, `date`, `dateline`, `url`, `language`:
+    /// `ROLE=FIELD` pairs, roles `title`, `body`, `date`, `dateline`, `url`, `language`,
+    /// `source`:
     ///
     /// ```
     /// use dateline::parse::JsonMapping;
@@ -95,9 +99,10 @@ impl JsonMapping {
                 "dateline" => &mut m.dateline,
                 "url" => &mut m.url,
                 "language" => &mut m.language,
+                "source" => &mut m.source,
                 _ => {
                     return Err(format!(
-                    "unknown role {role:?} (expected title, body, date, dateline, url or language)"
+                    "unknown role {role:?} (expected title, body, date, dateline, url, language or source)"
                 ))
                 }
             };
@@ -267,6 +272,7 @@ pub(super) fn record(id: String, obj: &Map<String, Value>, ctx: &Ctx<'_>) -> Art
             .unwrap_or_default(),
         url: first_text(obj, &m.url).map(|u| u.trim().to_string()),
         language: first_text(obj, &m.language).and_then(|l| text::language_code(&l)),
+        source: first_text(obj, &m.source).and_then(|s| super::source::canonical(&s)),
         ..Article::default()
     };
     if article.title.is_empty() && article.body.is_empty() {

@@ -17,6 +17,7 @@ pub mod place;
 pub mod quote;
 pub mod reuters;
 pub mod seed;
+pub mod source;
 pub mod stamp;
 pub mod text;
 pub mod warc;
@@ -75,6 +76,9 @@ pub struct Article {
     /// When a web archive fetched the page (RFC 3339, from a WARC record's date): kept beside
     /// the publication date, never used as it.
     pub crawled: Option<String>,
+    /// The outlet, in one spelling per outlet ([`source`]): the name the user gave the
+    /// files, a record's source field, the URL's domain, or the agency in the dateline.
+    pub source: Option<String>,
     /// Things worth telling the user about this record (no date, no city, re-decoded bytes).
     pub warnings: Vec<String>,
 }
@@ -209,8 +213,11 @@ pub enum ParseError {
 pub struct ParseOptions {
     /// City aliases applied to datelines.
     pub aliases: CityAliases,
-    /// Which JSON fields hold title, body, date, dateline, URL and language.
+    /// Which JSON fields hold title, body, date, dateline, URL, language and source.
     pub json: JsonMapping,
+    /// The outlet of every article read with these options (`dateline index --source`),
+    /// ahead of what the articles themselves say.
+    pub source: Option<String>,
 }
 
 /// What every reader gets besides the text: the file's id and the settings.
@@ -242,7 +249,7 @@ pub fn parse(
         aliases,
         json: DEFAULT_MAPPING.get_or_init(JsonMapping::default),
     };
-    run(format, bytes, &ctx)
+    run(format, bytes, &ctx, None)
 }
 
 /// [`parse`] with every setting given (a user's JSON field mapping, say).
@@ -257,10 +264,15 @@ pub fn parse_with(
         aliases: &options.aliases,
         json: &options.json,
     };
-    run(format, bytes, &ctx)
+    run(format, bytes, &ctx, options.source.as_deref())
 }
 
-fn run(format: Format, bytes: &[u8], ctx: &Ctx<'_>) -> Result<Vec<Article>, ParseError> {
+fn run(
+    format: Format,
+    bytes: &[u8],
+    ctx: &Ctx<'_>,
+    source: Option<&str>,
+) -> Result<Vec<Article>, ParseError> {
     let decoded = match format {
         Format::Html => text::decode_html(bytes)?,
         // Records carry their own bytes and encodings: the file is not text.
@@ -288,6 +300,9 @@ fn run(format: Format, bytes: &[u8], ctx: &Ctx<'_>) -> Result<Vec<Article>, Pars
         if article.date.is_none() {
             article.date = path_date::day(ctx.rel_path);
         }
+        if let Some(named) = source.and_then(source::canonical) {
+            article.source = Some(named);
+        }
         finish(article);
     }
     Ok(articles)
@@ -304,6 +319,15 @@ pub(crate) fn settle(
     dateline: Option<&Dateline>,
     ctx: &Ctx<'_>,
 ) {
+    // A record's own field first, then the URL's domain, then the dateline's agency.
+    if article.source.is_none() {
+        article.source = article.url.as_deref().and_then(source::from_url);
+    }
+    if article.source.is_none() {
+        article.source = dateline
+            .and_then(|d| d.agency.as_deref())
+            .and_then(source::canonical);
+    }
     if let Some(d) = dateline.filter(|d| !d.city.is_empty()) {
         if let Some(p) = place::resolve(&d.city, d.region.as_deref(), ctx.aliases) {
             article.city = Some(p.city);
@@ -351,6 +375,10 @@ pub(crate) fn settle(
 
 /// Steps every reader shares once it has title, body, date and city: quotes, warnings.
 fn finish(article: &mut Article) {
+    // Readers that learn the URL after the dateline (a page's canonical link).
+    if article.source.is_none() {
+        article.source = article.url.as_deref().and_then(source::from_url);
+    }
     article.quotes = quote::extract_attributed(&article.body);
     if article.title.is_empty() {
         article.title = text::first_sentence(&article.body);

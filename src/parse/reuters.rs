@@ -220,6 +220,8 @@ fn record(raw: &str, position: usize, ctx: &Ctx<'_>) -> Article {
         }
     };
     let found = dateline::from_field(&f.dateline);
+    // Every `<REUTERS>` record is a story of the Reuters wire.
+    article.source = Some("Reuters".into());
     settle(&mut article, explicit, found.as_ref(), ctx);
     article
 }

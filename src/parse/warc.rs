@@ -90,6 +90,10 @@ fn records<R: BufRead>(reader: R, ctx: &Ctx<'_>) -> Result<Vec<Article>, ParseEr
         let mut article = html::parse(&decoded.text, &record_ctx);
         article.id = rel.clone();
         if url.as_deref().is_some_and(|u| !u.is_empty()) {
+            // The page was fetched from this URL: its site is the outlet.
+            if let Some(site) = url.as_deref().and_then(super::source::from_url) {
+                article.source = Some(site);
+            }
             article.url = url;
         }
         article.crawled = Some(

@@ -31,13 +31,14 @@ pub(super) struct Wanted<'a> {
 /// The string fast field counted for a facet; `None` for facets derived from the date.
 fn str_field(facet: FacetField) -> Option<&'static str> {
     match facet {
-        FacetField::Year | FacetField::Month => None,
+        FacetField::Year | FacetField::Month | FacetField::Terms => None,
         FacetField::City => Some(name::CITY),
         FacetField::Country => Some(name::COUNTRY),
         FacetField::Speaker => Some(name::SPEAKER),
         FacetField::Region => Some(name::REGION),
         FacetField::Format => Some(name::FORMAT),
         FacetField::Language => Some(name::LANGUAGE),
+        FacetField::Source => Some(name::SOURCE),
     }
 }
 
@@ -83,6 +84,14 @@ pub(super) fn collect(
             (c, t.into_iter().map(|((_, s), a)| (s, a)).collect())
         }
     })
+}
+
+/// Matching documents per day, over every match (the archive's volume for a normalised
+/// histogram).
+pub(super) fn day_counts(searcher: &Searcher, query: &dyn Query) -> Result<Vec<(NaiveDate, u64)>> {
+    Ok(searcher
+        .search(query, &FacetCollector::new(Vec::new(), true))?
+        .days)
 }
 
 /// Facet tables from raw counts: sorted by count then value, cut to `limit` (0 = all).

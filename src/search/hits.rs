@@ -62,6 +62,7 @@ impl DatelineIndex {
             country: text(f.country),
             region: text(f.region),
             language: text(f.language),
+            source: text(f.source),
             published: text(f.published),
             url: text(f.url),
             crawled: text(f.crawled),

@@ -12,9 +12,12 @@
 //!   `--speaker` and the speaker shown on a quote;
 //! - [`snippets`]: passages and highlights;
 //! - [`hits`] and [`quotes`]: matching documents read back as [`Hit`]s and [`QuoteHit`]s;
-//! - [`results`]: what comes back.
+//! - [`results`]: what comes back;
+//! - [`export`]: every match streamed to a callback, with the fields asked for;
+//! - [`words`]: top words, the terms that set the matches apart from the archive.
 
 mod collect;
+mod export;
 mod hits;
 mod people;
 mod query;
@@ -23,6 +26,7 @@ mod request;
 mod results;
 mod snippets;
 mod syntax;
+mod words;
 
 use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{DocAddress, Score, Searcher};
@@ -37,9 +41,11 @@ use query::{BuiltQuery, Target};
 
 pub(crate) use people::PeopleCache;
 
+pub use export::{ExportField, ExportRequest};
 pub use query::MAX_QUERY_CHARS;
 pub use request::{FacetField, Filters, Page, QuoteRequest, SearchRequest, Sort};
 pub use results::{Bucket, FacetCount, Facets, Hit, QuoteHit, QuoteResults, SearchResults};
+pub use words::{TopWord, TopWords};
 
 /// Passage length of the quote highlighter; unused as such, since a quote is marked whole.
 const MAX_HIGHLIGHT_CHARS: usize = 5_000;
@@ -53,6 +59,8 @@ struct Found {
     top: Vec<(Score, DocAddress)>,
     /// The user's words, when there are any (for highlighting).
     user: Option<Box<dyn Query>>,
+    /// The whole query: words, kind and filters.
+    query: Box<dyn Query>,
 }
 
 /// The part of a request that the shared pipeline needs.
@@ -120,19 +128,81 @@ impl DatelineIndex {
                 req.snippet_chars,
             )?);
         }
-        let histogram = req.histogram.map(|interval| {
-            date::histogram(&found.counts.days, interval)
-                .into_iter()
-                .map(|(period, count)| Bucket { period, count })
-                .collect()
-        });
+        let histogram = match req.histogram {
+            None => None,
+            Some(interval) if req.normalize => {
+                // The same filters without the words, on the same searcher: the archive's
+                // articles per day that the matches are a share of.
+                let base = self.build_query(Target::Articles, "", &req.filters)?;
+                let all = collect::day_counts(&found.searcher, base.full.as_ref())?;
+                Some(
+                    date::histogram_normalized(&found.counts.days, &all, interval)
+                        .into_iter()
+                        .map(|(period, count, total, share)| Bucket {
+                            period,
+                            count,
+                            total: Some(total),
+                            share,
+                        })
+                        .collect(),
+                )
+            }
+            Some(interval) => Some(
+                date::histogram(&found.counts.days, interval)
+                    .into_iter()
+                    .map(|(period, count)| Bucket {
+                        period,
+                        count,
+                        total: None,
+                        share: None,
+                    })
+                    .collect(),
+            ),
+        };
+        let mut facets = facet_values(&found.counts, &req.facets, req.facet_limit);
+        let top_words = if req.facets.contains(&FacetField::Terms) {
+            // The sample: the first matches in the order of the hits.
+            let (_, sample) = collect(
+                &found.searcher,
+                found.query.as_ref(),
+                &Wanted {
+                    facets: &[],
+                    histogram: false,
+                    sort: Sort::or_default(req.sort, found.user.is_some()),
+                    page: Page {
+                        limit: req.terms_sample,
+                        offset: 0,
+                    },
+                    people: None,
+                },
+            )?;
+            let sample: Vec<DocAddress> = sample.into_iter().map(|(_, a)| a).collect();
+            let mut top = self.top_words(&found.searcher, &sample)?;
+            if req.facet_limit > 0 {
+                top.words.truncate(req.facet_limit);
+            }
+            facets.insert(
+                FacetField::Terms,
+                top.words
+                    .iter()
+                    .map(|w| FacetCount {
+                        value: w.word.clone(),
+                        count: w.count,
+                    })
+                    .collect(),
+            );
+            Some(top)
+        } else {
+            None
+        };
         Ok(SearchResults {
             query: req.query.clone(),
             total: found.counts.total,
             offset: req.page.offset,
             hits,
-            facets: facet_values(&found.counts, &req.facets, req.facet_limit),
+            facets,
             histogram,
+            top_words,
         })
     }
 
@@ -155,6 +225,12 @@ impl DatelineIndex {
     /// # Ok(()) }
     /// ```
     pub fn search_quotes(&self, req: &QuoteRequest) -> Result<QuoteResults> {
+        if req.facets.contains(&FacetField::Terms) {
+            return Err(crate::Error::BadRequest(
+                "the terms facet counts the words of articles: use it with `dateline search`"
+                    .into(),
+            ));
+        }
         // One searcher for the speakers asked for, the counts and the hits.
         let searcher = self.searcher();
         let people = self.people.get(&searcher)?;
@@ -256,6 +332,7 @@ impl DatelineIndex {
             counts,
             top,
             user,
+            query,
         })
     }
 }

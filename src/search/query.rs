@@ -369,6 +369,21 @@ impl DatelineIndex {
                 .collect();
             clauses.push(filter(Box::new(BooleanQuery::new(any))));
         }
+        if !filters.sources.is_empty() {
+            // No term: a source the archive lacks matches nothing, as an unknown city does.
+            let any: Vec<(Occur, Box<dyn Query>)> = self
+                .source_terms(&filters.sources)?
+                .into_iter()
+                .map(|value| {
+                    let q: Box<dyn Query> = Box::new(TermQuery::new(
+                        Term::from_field_text(f.source, &value),
+                        IndexRecordOption::Basic,
+                    ));
+                    (Occur::Should, q)
+                })
+                .collect();
+            clauses.push(filter(Box::new(BooleanQuery::new(any))));
+        }
         if !clauses.iter().any(|(occur, _)| *occur == Occur::Must) {
             // A boolean query of exclusions alone matches nothing.
             clauses.push(filter(Box::new(AllQuery)));
@@ -389,6 +404,41 @@ fn country_code(typed: &str) -> String {
 }
 
 impl DatelineIndex {
+    /// The `source` values in the index that the user's names stand for: equal to a name,
+    /// or to its canonical spelling ([`crate::parse::source::canonical`]), ignoring case.
+    /// An archive holds a few hundred outlets at most, so each segment's dictionary is
+    /// read whole.
+    fn source_terms(&self, typed: &[String]) -> Result<Vec<String>> {
+        let wanted: Vec<String> = typed
+            .iter()
+            .flat_map(|t| {
+                let canonical = crate::parse::source::canonical(t);
+                [
+                    Some(t.trim().to_lowercase()),
+                    canonical.map(|c| c.to_lowercase()),
+                ]
+            })
+            .flatten()
+            .collect();
+        let field = self.fields().source;
+        let searcher = self.searcher();
+        let mut found = std::collections::BTreeSet::new();
+        for seg in searcher.segment_readers() {
+            let inverted = seg.inverted_index(field)?;
+            let mut stream = inverted
+                .terms()
+                .stream()
+                .map_err(tantivy::TantivyError::from)?;
+            while stream.advance() {
+                let value = String::from_utf8_lossy(stream.key());
+                if wanted.contains(&value.to_lowercase()) {
+                    found.insert(value.into_owned());
+                }
+            }
+        }
+        Ok(found.into_iter().collect())
+    }
+
     /// `city:X` and `country:X` outside phrases become `city_key:"x"` and
     /// `country_code:"XX"` with the value resolved as the filters resolve it.
     fn rewrite_place_fields(&self, q: &str) -> String {

@@ -52,6 +52,12 @@ pub enum FacetField {
     Format,
     /// Language code.
     Language,
+    /// The outlet (`Reuters`, `bbc.co.uk`).
+    Source,
+    /// Top words: the words that most set the matches apart from the rest of the archive,
+    /// by Dunning's log-likelihood over a sample of the matches (articles only; see
+    /// [`TopWords`](crate::TopWords)).
+    Terms,
 }
 
 /// Facets sort by name, so that maps of them list in the same order as their JSON keys.
@@ -84,6 +90,8 @@ impl FacetField {
         FacetField::Region,
         FacetField::Format,
         FacetField::Language,
+        FacetField::Source,
+        FacetField::Terms,
     ];
 
     /// Name on the command line and in JSON.
@@ -97,6 +105,8 @@ impl FacetField {
             FacetField::Region => "region",
             FacetField::Format => "format",
             FacetField::Language => "language",
+            FacetField::Source => "source",
+            FacetField::Terms => "terms",
         }
     }
 
@@ -136,6 +146,10 @@ pub struct Filters {
     /// tags are ignored (`UK`, `uk-UA`). Articles of unknown language match none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<String>,
+    /// Outlets, any of which matches: any case, and any spelling or domain of a known outlet
+    /// (`reuter`, `reuters.com` find `Reuters`; see [`crate::parse::source`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
 }
 
 impl Filters {
@@ -207,6 +221,11 @@ pub struct SearchRequest {
     /// Calendar histogram of matching articles.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub histogram: Option<Interval>,
+    /// Gives each histogram bucket the archive's articles in that period (those that pass
+    /// the filters, whatever the words) and the share of them that match: attention
+    /// normalised by the archive's volume.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub normalize: bool,
     /// Order of hits; when `None`, best first for a query with words, else newest first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sort: Option<Sort>,
@@ -215,6 +234,8 @@ pub struct SearchRequest {
     pub page: Page,
     /// Longest snippet, in characters.
     pub snippet_chars: usize,
+    /// Matches re-read for the `terms` facet (the first of the search's order).
+    pub terms_sample: usize,
 }
 
 impl Default for SearchRequest {
@@ -225,9 +246,11 @@ impl Default for SearchRequest {
             facets: vec![FacetField::City, FacetField::Month],
             facet_limit: 10,
             histogram: None,
+            normalize: false,
             sort: None,
             page: Page::default(),
             snippet_chars: 240,
+            terms_sample: super::words::DEFAULT_SAMPLE,
         }
     }
 }
@@ -314,9 +337,11 @@ mod tests {
                 cities: vec!["Kyiv".into()],
                 countries: vec!["ua".into()],
                 languages: vec!["uk".into()],
+                sources: vec!["reuters".into()],
             },
             facets: vec![FacetField::Year, FacetField::Speaker],
             histogram: Some(Interval::Week),
+            normalize: true,
             sort: Some(Sort::Oldest),
             page: Page {
                 limit: 3,
@@ -329,6 +354,7 @@ mod tests {
         assert_eq!(json["to"], "2023-04-15");
         assert_eq!(json["offset"], 6);
         assert_eq!(json["languages"], serde_json::json!(["uk"]));
+        assert_eq!(json["sources"], serde_json::json!(["reuters"]));
         assert_eq!(json["facets"], serde_json::json!(["year", "speaker"]));
         let back: SearchRequest = serde_json::from_value(json).unwrap();
         assert_eq!(back, search);

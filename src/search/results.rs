@@ -27,6 +27,9 @@ pub struct Hit {
     pub region: Option<String>,
     /// ISO 639-1 language code, when known.
     pub language: Option<String>,
+    /// The outlet (`Reuters`, `bbc.co.uk`), when known.
+    #[serde(default)]
+    pub source: Option<String>,
     /// Full publication timestamp, when the source gives a time (RFC 3339 when it states a
     /// zone).
     pub published: Option<String>,
@@ -62,12 +65,20 @@ pub struct FacetCount {
 pub type Facets = BTreeMap<FacetField, Vec<FacetCount>>;
 
 /// A histogram bucket.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Bucket {
     /// `2023`, `2023-03`, `2023-W10` or `2023-03-06`.
     pub period: String,
     /// Matching articles dated in it.
     pub count: u64,
+    /// With `normalize`: all articles of the archive dated in it that pass the request's
+    /// filters (its words left out): the whole archive when there are no filters.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub total: Option<u64>,
+    /// With `normalize`: `count / total`, the period's share of attention (`null` when
+    /// `total` is 0).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub share: Option<f64>,
 }
 
 /// The answer to a [`SearchRequest`](crate::SearchRequest).
@@ -87,6 +98,10 @@ pub struct SearchResults {
     /// Calendar buckets, first to last matching period, when asked for.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub histogram: Option<Vec<Bucket>>,
+    /// With the `terms` facet: the top words with their statistic (the facet lists the
+    /// same words, with the sampled articles holding each as the count).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub top_words: Option<super::words::TopWords>,
 }
 
 /// One matching quote.

@@ -82,6 +82,6 @@ pub use index::{DatelineIndex, IndexOptions, IndexReport, Progress, Reload, Stat
 pub use parse::{Article, Format, Quote};
 pub use schema::schema_version;
 pub use search::{
-    Bucket, FacetCount, FacetField, Facets, Filters, Hit, Page, QuoteHit, QuoteRequest,
-    QuoteResults, SearchRequest, SearchResults, Sort, MAX_QUERY_CHARS,
+    ArticleQuote, Bucket, FacetCount, FacetField, Facets, Filters, Hit, Page, QuoteHit,
+    QuoteRequest, QuoteResults, SearchRequest, SearchResults, Sort, StoredArticle, MAX_QUERY_CHARS,
 };

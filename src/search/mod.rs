@@ -12,8 +12,10 @@
 //!   `--speaker` and the speaker shown on a quote;
 //! - [`snippets`]: passages and highlights;
 //! - [`hits`] and [`quotes`]: matching documents read back as [`Hit`]s and [`QuoteHit`]s;
+//! - [`article`]: one article read back whole by its id;
 //! - [`results`]: what comes back.
 
+mod article;
 mod collect;
 mod hits;
 mod people;
@@ -37,6 +39,7 @@ use query::{BuiltQuery, Target};
 
 pub(crate) use people::PeopleCache;
 
+pub use article::{ArticleQuote, StoredArticle};
 pub use query::MAX_QUERY_CHARS;
 pub use request::{FacetField, Filters, Page, QuoteRequest, SearchRequest, Sort};
 pub use results::{Bucket, FacetCount, Facets, Hit, QuoteHit, QuoteResults, SearchResults};

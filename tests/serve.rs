@@ -530,3 +530,75 @@ fn a_missing_index_or_a_taken_port_is_a_one_line_error() {
     );
     assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
 }
+
+/// Chromium for the browser test: `DATELINE_CHROMIUM`, else Debian's `chromium` on the PATH.
+fn chromium() -> Option<std::path::PathBuf> {
+    if let Some(p) = std::env::var_os("DATELINE_CHROMIUM") {
+        return Some(p.into());
+    }
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|d| d.join("chromium"))
+            .find(|p| p.is_file())
+    })
+}
+
+/// Node with a WebSocket (built in from Node 22, behind a flag in Node 20 and 21): the
+/// arguments that give one, or `None`.
+fn node() -> Option<Vec<&'static str>> {
+    let has = |args: &[&str]| {
+        std::process::Command::new("node")
+            .args(args)
+            .args([
+                "-e",
+                "process.exit(typeof WebSocket === 'function' ? 0 : 1)",
+            ])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if has(&[]) {
+        Some(vec![])
+    } else if has(&["--experimental-websocket"]) {
+        Some(vec!["--experimental-websocket"])
+    } else {
+        None
+    }
+}
+
+#[test]
+fn browser_page_search_facet_chart_url_and_hostile_articles() {
+    let (Some(chromium), Some(node_args)) = (chromium(), node()) else {
+        assert!(
+            std::env::var_os("DATELINE_REQUIRE_BROWSER").is_none(),
+            "DATELINE_REQUIRE_BROWSER is set but chromium or node (with WebSocket) is missing"
+        );
+        eprintln!(
+            "skipping the browser test: it needs Debian's chromium and node 20 or later \
+             (apt-get install chromium nodejs)"
+        );
+        return;
+    };
+    // The screenshots are the run's artifacts: target/serve-screenshot.png and beside it.
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let run = std::process::Command::new("node")
+        .args(node_args)
+        .arg(crate_dir().join("tests/browser/serve.mjs"))
+        .arg("--bin")
+        .arg(common::BIN)
+        .arg("--chromium")
+        .arg(&chromium)
+        .arg("--out")
+        .arg(&out)
+        .env("NODE_NO_WARNINGS", "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+    assert!(out.join("serve-screenshot.png").is_file());
+    eprintln!("{stdout}");
+}

@@ -198,6 +198,7 @@ function plural(n, one, many) { return `${n.toLocaleString('en')} ${n === 1 ? on
 function renderResults(view, p, r) {
   const what = view === 'quotes' ? ['quote', 'quotes'] : ['article', 'articles'];
   const items = view === 'quotes' ? r.quotes : r.hits;
+  document.title = p.get('q') ? `${p.get('q')} — dateline` : 'dateline';
   const offset = r.offset || 0;
   let line = `${plural(r.total, ...what)} ${r.total === 1 ? 'matches' : 'match'}`;
   if (items.length) line += `; showing ${offset + 1}–${offset + items.length}`;
@@ -370,7 +371,7 @@ function renderArticle(a) {
   const back = current();
   back.delete('view'); back.delete('id');
   const quotes = (a.quotes || []).map((q) => el('li', {}, `“${q.text}” — ${q.speaker || 'unknown speaker'}${q.role ? ', ' + q.role : ''}`));
-  box.replaceChildren(
+  box.replaceChildren(...[
     el('p', {}, pageLink(back, '← Back to the results')),
     el('h2', {}, a.title || a.id),
     el('p', { class: 'meta' }, meta),
@@ -379,7 +380,8 @@ function renderArticle(a) {
     el('p', { class: 'meta' }, `id ${a.id}`),
     el('div', { class: 'body' }, marked(a.body, ranges, 'quote')),
     quotes.length ? el('h3', {}, `Quotes (${quotes.length})`) : null,
-    quotes.length ? el('ol', { class: 'quotes' }, ...quotes) : null);
+    quotes.length ? el('ol', { class: 'quotes' }, ...quotes) : null,
+  ].filter(Boolean));
   document.title = `${a.title || a.id} — dateline`;
 }
 

@@ -84,6 +84,9 @@ pub enum Command {
     Export(ExportArgs),
     /// Summarise the index: articles, dates, cities, quotes, size.
     Stats(StatsArgs),
+    /// Serve the index over HTTP: a web page at `/` and a JSON API under `/api/` (read-only;
+    /// commits made meanwhile by `dateline index` show up without a restart).
+    Serve(ServeArgs),
     /// Verify the index: every index file against its checksum, and the files it was built
     /// from (gone or changed since). Exits 0 when all is well, 1 when something is wrong, 2
     /// when it could not check.
@@ -103,6 +106,7 @@ impl Command {
             Command::Quotes(a) => Some(&a.dir.index),
             Command::Export(a) => Some(&a.dir.index),
             Command::Stats(a) => Some(&a.dir.index),
+            Command::Serve(a) => Some(&a.dir.index),
             Command::Check(a) => Some(&a.dir.index),
             Command::Completions(_) | Command::Man(_) => None,
         }
@@ -396,6 +400,20 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
+/// `dateline serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub dir: IndexDir,
+    /// Address and port to listen on. Only this machine can connect unless you give another
+    /// address (`0.0.0.0:7700`); port 0 picks a free port. The address is printed on start.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:7700")]
+    pub bind: std::net::SocketAddr,
+    /// Give up a search that takes longer than this many milliseconds (HTTP 503).
+    #[arg(long, value_name = "MS", default_value_t = 10_000)]
+    pub timeout_ms: u64,
+}
+
 /// `dateline check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -660,6 +678,24 @@ mod tests {
         };
         assert!(q.page.brackets);
         assert!(parse(&["stats", "--color", "sometimes"]).is_err());
+    }
+
+    #[test]
+    fn serve_flags() {
+        let Command::Serve(s) = parse(&["serve"]).unwrap().command else {
+            panic!("not serve")
+        };
+        assert_eq!(s.bind.to_string(), "127.0.0.1:7700");
+        assert_eq!(s.timeout_ms, 10_000);
+        let Command::Serve(s) = parse(&["serve", "--bind", "0.0.0.0:0", "--timeout-ms", "50"])
+            .unwrap()
+            .command
+        else {
+            panic!("not serve")
+        };
+        assert_eq!(s.bind.to_string(), "0.0.0.0:0");
+        assert_eq!(s.timeout_ms, 50);
+        assert!(parse(&["serve", "--bind", "localhost"]).is_err());
     }
 
     #[test]

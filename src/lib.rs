@@ -82,7 +82,7 @@ pub use index::{DatelineIndex, IndexOptions, IndexReport, Progress, Reload, Stat
 pub use parse::{Article, Format, Quote};
 pub use schema::schema_version;
 pub use search::{
-    Bucket, ExportField, ExportRequest, FacetCount, FacetField, Facets, Filters, Hit, Page,
-    QuoteHit, QuoteRequest, QuoteResults, SearchRequest, SearchResults, Sort, TopWord, TopWords,
-    MAX_QUERY_CHARS,
+    ArticleQuote, Bucket, ExportField, ExportRequest, FacetCount, FacetField, Facets, Filters, Hit,
+    Page, QuoteHit, QuoteRequest, QuoteResults, SearchRequest, SearchResults, Sort, StoredArticle,
+    TopWord, TopWords, MAX_QUERY_CHARS,
 };

@@ -2,6 +2,7 @@
 //! exit status (0 matched / 1 nothing matched / 2 error, as grep does).
 
 mod cli;
+mod serve;
 
 /// Parsing makes many small allocations on several threads; mimalloc handles that pattern
 /// with less contention and fragmentation than the system allocator. It is built without
@@ -37,6 +38,7 @@ fn main() -> ExitCode {
         Command::Search(args) => run_search(args, cli.color),
         Command::Quotes(args) => run_quotes(args, cli.color),
         Command::Stats(args) => run_stats(args),
+        Command::Serve(args) => serve::run(args),
         Command::Check(args) => run_check(args),
         Command::Export(args) => run_export(args),
         Command::Completions(args) => run_completions(args),
@@ -160,9 +162,7 @@ fn print(text: &str) -> anyhow::Result<()> {
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
-    let mut s = serde_json::to_string_pretty(value)?;
-    s.push('\n');
-    print(&s)
+    print(&output::json(value)?)
 }
 
 fn run_index(args: &IndexArgs) -> anyhow::Result<u8> {

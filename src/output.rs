@@ -6,6 +6,16 @@ use std::fmt::Write;
 
 use crate::{Facets, IndexReport, QuoteResults, SearchResults, Stats};
 
+/// A value as the JSON that `--json` prints (pretty, with a final newline): the CLI and the
+/// HTTP API (`dateline serve`) both answer through this one function, so their JSON is the same
+/// byte for byte.
+/// Fails only for a value JSON cannot hold (a path that is not UTF-8).
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let mut s = serde_json::to_string_pretty(value)?;
+    s.push('\n');
+    Ok(s)
+}
+
 /// How to draw.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {

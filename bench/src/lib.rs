@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 pub mod attribution_eval;
 pub mod harness;
 pub mod quote_eval;
+pub mod serve_load;
 
 /// The dateline repository (this crate's parent folder): its `src/`, `target/` and the
 /// `../shared` folder beside it are found from here.

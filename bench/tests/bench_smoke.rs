@@ -1,7 +1,8 @@
 //! CI's check that the benchmark of issue 5 (the `bench` binary) still runs end to end: the
 //! same harness at N = 200 with one run, against the debug `dateline` binary, ripgrep only if
 //! it is installed. Numbers are printed, never asserted (benchmarks are not timed tests);
-//! what is asserted is that every engine built an index and counted the same matches.
+//! what is asserted is that every engine built an index and counted the same matches, and
+//! that the load test of `dateline serve` answered every request without an error.
 //!
 //! It has its own `main` (`harness = false` in Cargo.toml) because the harness re-executes
 //! the running executable as its peer processes (`--peer ...`).
@@ -115,6 +116,28 @@ fn smoke() -> anyhow::Result<()> {
     // Generating again reuses the corpus on disk.
     let again = harness::corpus::ensure(&cfg.out, cfg.n)?;
     anyhow::ensure!(again.reused, "corpus was not reused");
+
+    // The load test of `dateline serve` runs end to end on the same corpus: every request of
+    // every client answered, none failed (latencies are printed, not asserted).
+    let load = dateline_bench::serve_load::run(
+        &dateline_bench::serve_load::LoadConfig {
+            n: cfg.n,
+            out: cfg.out.clone(),
+            dateline_bin: cfg.dateline_bin.clone(),
+            clients: 4,
+            requests: 10,
+            seconds: 60,
+        },
+        "bench/tests/bench_smoke.rs",
+    )?;
+    println!("{}", load.render());
+    anyhow::ensure!(
+        load.errors == 0,
+        "serve load errors: {:?}",
+        load.error_samples
+    );
+    anyhow::ensure!(load.requests == 40, "{} of 40 requests made", load.requests);
+    anyhow::ensure!(load.server_peak_rss_mib > 0.0, "no peak RSS read");
     Ok(())
 }
 

@@ -12,10 +12,12 @@
 //!   `--speaker` and the speaker shown on a quote;
 //! - [`snippets`]: passages and highlights;
 //! - [`hits`] and [`quotes`]: matching documents read back as [`Hit`]s and [`QuoteHit`]s;
+//! - [`article`]: one article read back whole by its id;
 //! - [`results`]: what comes back;
 //! - [`export`]: every match streamed to a callback, with the fields asked for;
 //! - [`words`]: top words, the terms that set the matches apart from the archive.
 
+mod article;
 mod collect;
 mod export;
 mod hits;
@@ -41,6 +43,7 @@ use query::{BuiltQuery, Target};
 
 pub(crate) use people::PeopleCache;
 
+pub use article::{ArticleQuote, StoredArticle};
 pub use export::{ExportField, ExportRequest};
 pub use query::MAX_QUERY_CHARS;
 pub use request::{FacetField, Filters, Page, QuoteRequest, SearchRequest, Sort};

@@ -35,11 +35,17 @@ pub struct LoadConfig {
     pub requests: usize,
     /// Seconds of load at most.
     pub seconds: u64,
+    /// tantivy-cli's binary: when given, [`run_peers`] also loads its `serve` on the same
+    /// corpus, beside dateline asked for the same hits without facets.
+    pub tantivy_cli: Option<PathBuf>,
 }
 
 /// What came out.
 #[derive(Debug, Clone, Serialize)]
 pub struct LoadReport {
+    /// The server and what each request asked: `dateline` (facets, snippets, histogram),
+    /// `dateline, hits only` or `tantivy-cli serve`.
+    pub engine: String,
     /// How it was run.
     pub command: String,
     /// Articles in the index.
@@ -80,12 +86,13 @@ impl LoadReport {
     /// The report as text.
     pub fn render(&self) -> String {
         let mut s = format!(
-            "dateline serve under load: {} clients, {} articles ({})\n\
+            "{} under load: {} clients, {} articles ({})\n\
              machine: {} × {}, load {:.2} before, {:.2} after\n\
              requests   {} ({} errors) in {:.2} s\n\
              throughput {:.0} requests/s\n\
              latency    p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms\n\
              server     peak RSS {:.0} MiB, CPU {:.1} s\n",
+            self.engine,
             self.clients,
             self.n,
             self.command,
@@ -115,8 +122,9 @@ impl LoadReport {
     }
 }
 
-/// The API path asking what `q` asks, with the city and month facets every request carries.
-pub fn api_path(q: &QuerySpec) -> String {
+/// The API path asking what `q` asks; `facets`: with the city and month facets (and the
+/// histogram where the set asks for one), else the page of hits alone.
+pub fn api_path(q: &QuerySpec, facets: bool) -> String {
     let mut params = vec![("limit", "10".to_string())];
     if !q.query.is_empty() {
         params.push(("q", q.query.to_string()));
@@ -127,11 +135,53 @@ pub fn api_path(q: &QuerySpec) -> String {
     if let Some(t) = q.to {
         params.push(("to", t.to_string()));
     }
-    params.push(("facet", "city".into()));
-    params.push(("facet", "month".into()));
-    if q.month_histogram {
-        params.push(("histogram", "month".into()));
+    if facets {
+        params.push(("facet", "city".into()));
+        params.push(("facet", "month".into()));
+        if q.month_histogram {
+            params.push(("histogram", "month".into()));
+        }
     }
+    format!("/api/search?{}", encode(&params))
+}
+
+/// tantivy-cli's `serve` path for the same hits: its one parameter is a query in tantivy's
+/// syntax, so the date range becomes a range clause on `date` (it has no facets).
+fn tantivy_cli_path(q: &QuerySpec) -> String {
+    let mut clauses = Vec::new();
+    if !q.query.is_empty() {
+        clauses.push(format!("+({})", q.query));
+    }
+    if q.from.is_some() || q.to.is_some() {
+        let start = q
+            .from
+            .map_or("1000-01-01".to_string(), |d| day_bound(d, false));
+        let end =
+            q.to.map_or("9999-12-31".to_string(), |d| day_bound(d, true));
+        clauses.push(format!("+date:[{start}T00:00:00Z TO {end}T00:00:00Z}}"));
+    }
+    if clauses.is_empty() {
+        clauses.push("*".into());
+    }
+    let params = [("q", clauses.join(" ")), ("nhits", "10".to_string())];
+    format!("/api/?{}", encode(&params))
+}
+
+/// First day of a partial date (`2023`, `2023-03`), or the first day after it (`end`).
+fn day_bound(partial: &str, end: bool) -> String {
+    let parts: Vec<u32> = partial.split('-').filter_map(|p| p.parse().ok()).collect();
+    match (parts.as_slice(), end) {
+        ([y], false) => format!("{y:04}-01-01"),
+        ([y], true) => format!("{:04}-01-01", y + 1),
+        ([y, m], false) => format!("{y:04}-{m:02}-01"),
+        ([y, 12], true) => format!("{:04}-01-01", y + 1),
+        ([y, m], true) => format!("{y:04}-{:02}-01", m + 1),
+        _ => partial.to_string(),
+    }
+}
+
+/// `k=v&…` with the values percent-encoded.
+fn encode(params: &[(&str, String)]) -> String {
     let encoded: Vec<String> = params
         .iter()
         .map(|(k, v)| {
@@ -147,7 +197,7 @@ pub fn api_path(q: &QuerySpec) -> String {
             format!("{k}={v}")
         })
         .collect();
-    format!("/api/search?{}", encoded.join("&"))
+    encoded.join("&")
 }
 
 /// A field of /proc/PID/status in kB.
@@ -177,9 +227,45 @@ fn proc_cpu_s(pid: u32) -> f64 {
     (ticks(11) + ticks(12)) / hz
 }
 
-/// Builds the index if needed, starts the server, loads it, stops it.
+/// Builds the index if needed, starts `dateline serve`, loads it with the full requests
+/// (facets, snippets, histogram), stops it.
 pub fn run(cfg: &LoadConfig, command: &str) -> Result<LoadReport> {
     let machine = Machine::current();
+    let index = dateline_index(cfg)?;
+    let paths = QUERIES
+        .iter()
+        .map(|q| (q.name.to_string(), api_path(q, true)))
+        .collect();
+    load_dateline(cfg, &index, "dateline", paths, command, machine)
+}
+
+/// The comparison with tantivy-cli's `serve` (when `cfg.tantivy_cli` is set): dateline asked
+/// for the page of hits alone (its snippets included; no facets, no histogram), then
+/// tantivy-cli on an index of the same articles built by its own `index` command, asked the
+/// same searches (10 hits with their stored fields; it has no facets or snippets).
+pub fn run_peers(cfg: &LoadConfig, command: &str) -> Result<Vec<LoadReport>> {
+    let Some(cli) = &cfg.tantivy_cli else {
+        return Ok(Vec::new());
+    };
+    let index = dateline_index(cfg)?;
+    let paths = QUERIES
+        .iter()
+        .map(|q| (q.name.to_string(), api_path(q, false)))
+        .collect();
+    let plain = load_dateline(
+        cfg,
+        &index,
+        "dateline, hits only",
+        paths,
+        command,
+        Machine::current(),
+    )?;
+    let peer = load_tantivy_cli(cfg, cli, command)?;
+    Ok(vec![plain, peer])
+}
+
+/// The benchmark corpus indexed by the real binary (once).
+fn dateline_index(cfg: &LoadConfig) -> Result<PathBuf> {
     let corpus = corpus::ensure(&cfg.out, cfg.n)?;
     let index = cfg.out.join("serve-index");
     if !index.join("meta.json").is_file() {
@@ -193,40 +279,155 @@ pub fn run(cfg: &LoadConfig, command: &str) -> Result<LoadReport> {
         )?
         .expect_code("dateline index", &[0, 1])?;
     }
+    Ok(index)
+}
+
+fn load_dateline(
+    cfg: &LoadConfig,
+    index: &Path,
+    engine: &str,
+    paths: Vec<(String, String)>,
+    command: &str,
+    machine: Machine,
+) -> Result<LoadReport> {
     let mut server = Command::new(&cfg.dateline_bin)
         .args(["serve", "--bind", "127.0.0.1:0", "--index"])
-        .arg(&index)
+        .arg(index)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
         .context("starting dateline serve")?;
     let pid = server.id();
-    let result = load(cfg, &mut server, pid, command, machine);
+    let result = (|| {
+        let mut line = String::new();
+        BufReader::new(server.stdout.take().context("server stdout")?).read_line(&mut line)?;
+        let Some(base) = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://127.0.0.1:"))
+            .map(|w| w.trim_end_matches('/').to_string())
+        else {
+            bail!("dateline serve did not say where it listens: {line:?}");
+        };
+        load(cfg, engine, &base, paths, pid, command, machine)
+    })();
     let _ = server.kill();
     let _ = server.wait();
     result
 }
 
+/// tantivy-cli's index of the benchmark corpus, built once by its own `index` command from
+/// the corpus's NDJSON (dates in RFC 3339, as it reads them), on the bare-tantivy peer's
+/// schema (the same fields and analysis).
+fn tantivy_cli_index(cfg: &LoadConfig, cli: &Path) -> Result<PathBuf> {
+    let corpus = corpus::ensure(&cfg.out, cfg.n)?;
+    let dir = cfg.out.join("tantivy-cli-index");
+    let done = dir.join(".built");
+    if done.is_file() {
+        return Ok(dir);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    let (schema, _) = crate::harness::tantivy_peer::schema();
+    let meta = serde_json::json!({
+        "index_settings": {"docstore_compression": "lz4", "docstore_blocksize": 16384},
+        "segments": [],
+        "schema": schema,
+        "opstamp": 0
+    });
+    std::fs::write(dir.join("meta.json"), serde_json::to_string(&meta)?)?;
+    let docs = cfg.out.join("tantivy-cli.ndjson");
+    {
+        use std::io::Write;
+        let input = BufReader::new(std::fs::File::open(&corpus.ndjson)?);
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&docs)?);
+        for line in input.lines() {
+            let a: corpus::NdArticle = serde_json::from_str(&line?)?;
+            let doc = serde_json::json!({
+                "id": a.id, "date": format!("{}T00:00:00Z", a.date), "city": a.city,
+                "title": a.title, "body": a.body, "quote": a.quotes,
+            });
+            writeln!(out, "{doc}")?;
+        }
+        out.flush()?;
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    eprintln!("[serve_load] indexing {} articles with tantivy-cli", cfg.n);
+    measure::run(
+        Command::new(cli)
+            .arg("index")
+            .arg("-i")
+            .arg(&dir)
+            .arg("-f")
+            .arg(&docs)
+            .arg("-t")
+            .arg(threads.to_string())
+            .arg("-m")
+            .arg(crate::harness::MEMORY_BUDGET.to_string()),
+    )?
+    .expect_code("tantivy-cli index", &[0])?;
+    std::fs::remove_file(&docs)?;
+    std::fs::write(&done, "")?;
+    Ok(dir)
+}
+
+fn load_tantivy_cli(cfg: &LoadConfig, cli: &Path, command: &str) -> Result<LoadReport> {
+    let index = tantivy_cli_index(cfg, cli)?;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
+    let mut server = Command::new(cli)
+        .arg("serve")
+        .arg("-i")
+        .arg(&index)
+        .args(["--host", "127.0.0.1", "--port", &port.to_string()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .context("starting tantivy-cli serve")?;
+    let pid = server.id();
+    let result = (|| {
+        let waited = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if waited.elapsed() > Duration::from_secs(60) {
+                bail!("tantivy-cli serve did not listen on port {port} within 60 s");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let paths = QUERIES
+            .iter()
+            .map(|q| (q.name.to_string(), tantivy_cli_path(q)))
+            .collect();
+        let base = format!("http://127.0.0.1:{port}");
+        load(
+            cfg,
+            "tantivy-cli serve",
+            &base,
+            paths,
+            pid,
+            command,
+            Machine::current(),
+        )
+    })();
+    let _ = server.kill();
+    let _ = server.wait();
+    result
+}
+
+/// Warms the server up (each path once, each must answer), then runs the clients.
 fn load(
     cfg: &LoadConfig,
-    server: &mut std::process::Child,
+    engine: &str,
+    base: &str,
+    paths: Vec<(String, String)>,
     pid: u32,
     command: &str,
     machine: Machine,
 ) -> Result<LoadReport> {
-    let mut line = String::new();
-    BufReader::new(server.stdout.take().context("server stdout")?).read_line(&mut line)?;
-    let Some(base) = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://127.0.0.1:"))
-        .map(|w| w.trim_end_matches('/').to_string())
-    else {
-        bail!("dateline serve did not say where it listens: {line:?}");
-    };
-    let paths: Vec<(String, String)> = QUERIES
-        .iter()
-        .map(|q| (q.name.to_string(), format!("{base}{}", api_path(q))))
+    let paths: Vec<(String, String)> = paths
+        .into_iter()
+        .map(|(name, path)| (name, format!("{base}{path}")))
         .collect();
     let agent = |_: usize| -> ureq::Agent {
         ureq::Agent::config_builder()
@@ -302,6 +503,7 @@ fn load(
         })
         .collect();
     Ok(LoadReport {
+        engine: engine.to_string(),
         command: command.to_string(),
         n: cfg.n,
         clients: cfg.clients,

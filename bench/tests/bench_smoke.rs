@@ -127,6 +127,7 @@ fn smoke() -> anyhow::Result<()> {
             clients: 4,
             requests: 10,
             seconds: 60,
+            tantivy_cli: None,
         },
         "bench/tests/bench_smoke.rs",
     )?;

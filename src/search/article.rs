@@ -8,10 +8,10 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, TantivyDocument, Term};
 
-use super::hits::{day_of, text_of, FastStr};
+use super::hits::{day_of, text_of};
 use crate::error::Result;
 use crate::index::DatelineIndex;
-use crate::schema::{name, KIND_ARTICLE};
+use crate::schema::KIND_ARTICLE;
 
 /// A whole article as the index holds it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -113,9 +113,7 @@ impl DatelineIndex {
             .collect();
         Ok(Some(StoredArticle {
             id: text(f.id).unwrap_or_default(),
-            path: FastStr::new(&searcher, name::PATH)
-                .get(addr)?
-                .unwrap_or_default(),
+            path: text(f.path).unwrap_or_default(),
             date: day_of(&doc, f.date),
             city: text(f.city),
             dateline: text(f.dateline),

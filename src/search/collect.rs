@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::{Cardinality, Column, StrColumn};
 use tantivy::query::Query;
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader};
 
@@ -100,17 +100,27 @@ pub(super) fn facet_values(counts: &Counts, facets_wanted: &[FacetField], limit:
     for facet in facets_wanted {
         let mut values: Vec<FacetCount> = match facet {
             FacetField::Year | FacetField::Month => {
-                let fmt = if *facet == FacetField::Year {
-                    "%Y"
-                } else {
-                    "%Y-%m"
-                };
-                let mut m: HashMap<String, u64> = HashMap::new();
+                // Days come sorted, so a year's or a month's days are neighbours: each period
+                // is named once.
+                let year = *facet == FacetField::Year;
+                let mut periods: Vec<((i32, u32), u64)> = Vec::new();
                 for (day, n) in &counts.days {
-                    *m.entry(day.format(fmt).to_string()).or_default() += n;
+                    let key = (day.year(), if year { 0 } else { day.month() });
+                    match periods.last_mut() {
+                        Some((k, c)) if *k == key => *c += n,
+                        _ => periods.push((key, *n)),
+                    }
                 }
-                m.into_iter()
-                    .map(|(value, count)| FacetCount { value, count })
+                periods
+                    .into_iter()
+                    .map(|((y, m), count)| FacetCount {
+                        value: if year {
+                            format!("{y:04}")
+                        } else {
+                            format!("{y:04}-{m:02}")
+                        },
+                        count,
+                    })
                     .collect()
             }
             other => str_field(*other)
@@ -159,14 +169,68 @@ pub(super) struct Counts {
     pub total: u64,
     pub fields: HashMap<&'static str, HashMap<String, u64>>,
     pub days: Vec<(NaiveDate, u64)>,
+    /// A segment's days, as day numbers since 1970 (named as dates once, at the merge).
+    day_numbers: Vec<(i64, u64)>,
 }
 
 pub(super) struct SegmentCounts {
     total: u64,
     columns: Vec<Counted>,
-    date: Option<Column<tantivy::DateTime>>,
-    days: HashMap<i64, u64>,
+    days: Option<DayCounts>,
     scratch: Vec<u64>,
+}
+
+/// Longest span of days counted in a flat array (about 110 years, 160 KB); a segment whose
+/// dates spread wider counts in a hash map.
+const DENSE_DAYS: i64 = 40_000;
+
+/// Documents per day in one segment: an array over the segment's span of days (the column
+/// knows its first and last date), so counting a match is one read and one add.
+pub(super) struct DayCounts {
+    col: Column<tantivy::DateTime>,
+    first_day: i64,
+    dense: Vec<u32>,
+    sparse: rustc_hash::FxHashMap<i64, u64>,
+}
+
+impl DayCounts {
+    fn new(col: Column<tantivy::DateTime>) -> DayCounts {
+        let day = |t: tantivy::DateTime| t.into_timestamp_secs().div_euclid(86_400);
+        let (first_day, last_day) = (day(col.min_value()), day(col.max_value()));
+        let span = last_day - first_day + 1;
+        let dense = if (1..=DENSE_DAYS).contains(&span) {
+            vec![0; span as usize]
+        } else {
+            Vec::new()
+        };
+        DayCounts {
+            col,
+            first_day,
+            dense,
+            sparse: Default::default(),
+        }
+    }
+
+    #[inline]
+    fn add(&mut self, doc: DocId) {
+        let Some(t) = self.col.first(doc) else { return };
+        let day = t.into_timestamp_secs().div_euclid(86_400);
+        match self.dense.get_mut((day - self.first_day) as usize) {
+            Some(c) if day >= self.first_day => *c += 1,
+            _ => *self.sparse.entry(day).or_default() += 1,
+        }
+    }
+
+    /// (day number since 1970, count) of every day counted.
+    fn into_days(self) -> impl Iterator<Item = (i64, u64)> {
+        let first = self.first_day;
+        self.dense
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, c)| c > 0)
+            .map(move |(i, c)| (first + i as i64, u64::from(c)))
+            .chain(self.sparse)
+    }
 }
 
 impl Collector for FacetCollector {
@@ -186,23 +250,27 @@ impl Collector for FacetCollector {
                 Some(p) => p.len(),
                 None => col.as_ref().map_or(0, |c| c.num_terms()),
             };
+            let single = people.is_none()
+                && col
+                    .as_ref()
+                    .is_some_and(|c| c.ords().get_cardinality() != Cardinality::Multivalued);
             columns.push(Counted {
                 name,
                 col,
                 counts: vec![0u64; n],
                 people: people.map(|p| (p, ord as usize)),
+                single,
             });
         }
-        let date = if self.days {
-            Some(ff.date(name::DATE)?)
+        let days = if self.days {
+            Some(DayCounts::new(ff.date(name::DATE)?))
         } else {
             None
         };
         Ok(SegmentCounts {
             total: 0,
             columns,
-            date,
-            days: HashMap::new(),
+            days,
             scratch: Vec::new(),
         })
     }
@@ -213,7 +281,7 @@ impl Collector for FacetCollector {
 
     fn merge_fruits(&self, segments: Vec<Counts>) -> tantivy::Result<Counts> {
         let mut out = Counts::default();
-        let mut days: HashMap<NaiveDate, u64> = HashMap::new();
+        let mut days: Vec<(i64, u64)> = Vec::new();
         for s in segments {
             out.total += s.total;
             for (name, values) in s.fields {
@@ -222,12 +290,20 @@ impl Collector for FacetCollector {
                     *m.entry(v).or_default() += c;
                 }
             }
-            for (d, c) in s.days {
-                *days.entry(d).or_default() += c;
+            days.extend(s.day_numbers);
+        }
+        days.sort_unstable();
+        let mut merged: Vec<(i64, u64)> = Vec::with_capacity(days.len());
+        for (day, c) in days {
+            match merged.last_mut() {
+                Some((d, n)) if *d == day => *n += c,
+                _ => merged.push((day, c)),
             }
         }
-        out.days = days.into_iter().collect();
-        out.days.sort();
+        out.days = merged
+            .into_iter()
+            .map(|(d, c)| (date::day_from_secs(d * 86_400), c))
+            .collect();
         Ok(out)
     }
 }
@@ -239,6 +315,9 @@ pub(super) struct Counted {
     counts: Vec<u64>,
     /// The people and this segment's ordinal in the searcher.
     people: Option<(Arc<People>, usize)>,
+    /// At most one value a document, counted as is (no people): nothing to sort or
+    /// de-duplicate.
+    single: bool,
 }
 
 impl SegmentCollector for SegmentCounts {
@@ -250,10 +329,21 @@ impl SegmentCollector for SegmentCounts {
             col,
             counts,
             people,
+            single,
             ..
         } in &mut self.columns
         {
             let Some(col) = col else { continue };
+            if *single {
+                if let Some(c) = col
+                    .ords()
+                    .first(doc)
+                    .and_then(|ord| counts.get_mut(ord as usize))
+                {
+                    *c += 1;
+                }
+                continue;
+            }
             self.scratch.clear();
             match people {
                 // A damaged column's ordinal past its dictionary maps to no one.
@@ -279,11 +369,8 @@ impl SegmentCollector for SegmentCounts {
                 }
             }
         }
-        if let Some(d) = self.date.as_ref().and_then(|c| c.first(doc)) {
-            *self
-                .days
-                .entry(d.into_timestamp_secs().div_euclid(86_400))
-                .or_default() += 1;
+        if let Some(days) = &mut self.days {
+            days.add(doc);
         }
     }
 
@@ -294,6 +381,7 @@ impl SegmentCollector for SegmentCounts {
             col,
             counts,
             people,
+            ..
         } in self.columns
         {
             let mut m = HashMap::new();
@@ -323,10 +411,11 @@ impl SegmentCollector for SegmentCounts {
         Counts {
             total: self.total,
             fields,
-            days: self
+            days: Vec::new(),
+            day_numbers: self
                 .days
                 .into_iter()
-                .map(|(d, c)| (date::day_from_secs(d * 86_400), c))
+                .flat_map(DayCounts::into_days)
                 .collect(),
         }
     }

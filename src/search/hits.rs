@@ -1,10 +1,6 @@
-//! Hits as results show them: the stored fields of a matching document, read back, with the
-//! values kept only in fast-field columns (`path`).
-
-use std::collections::HashMap;
+//! Hits as results show them: the stored fields of a matching document, read back.
 
 use chrono::NaiveDate;
-use tantivy::columnar::StrColumn;
 use tantivy::schema::{Field, Value};
 use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
 
@@ -35,7 +31,6 @@ impl DatelineIndex {
         &self,
         searcher: &Searcher,
         addr: DocAddress,
-        path: String,
         score: Score,
         snippets: Option<&Highlighter>,
         snippet_chars: usize,
@@ -56,7 +51,7 @@ impl DatelineIndex {
         };
         Ok(Hit {
             id: text(f.id).unwrap_or_default(),
-            path,
+            path: text(f.path).unwrap_or_default(),
             date: day_of(&doc, f.date),
             city: text(f.city),
             country: text(f.country),
@@ -78,44 +73,5 @@ impl DatelineIndex {
                 .map(|q| q.text)
                 .collect(),
         })
-    }
-}
-
-/// Values of a fast text field of documents (`path` is kept only there, not stored), with
-/// each segment's column opened once for all the hits in it.
-pub(super) struct FastStr<'a> {
-    searcher: &'a Searcher,
-    field: &'static str,
-    columns: HashMap<u32, Option<StrColumn>>,
-}
-
-impl<'a> FastStr<'a> {
-    pub(super) fn new(searcher: &'a Searcher, field: &'static str) -> FastStr<'a> {
-        FastStr {
-            searcher,
-            field,
-            columns: HashMap::new(),
-        }
-    }
-
-    /// The value of the document at `addr`, if it has one.
-    pub(super) fn get(&mut self, addr: DocAddress) -> Result<Option<String>> {
-        let col = match self.columns.entry(addr.segment_ord) {
-            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(e) => e.insert(
-                self.searcher
-                    .segment_reader(addr.segment_ord)
-                    .fast_fields()
-                    .str(self.field)?,
-            ),
-        };
-        let Some(col) = col else { return Ok(None) };
-        let Some(ord) = col.ords().first(addr.doc_id) else {
-            return Ok(None);
-        };
-        let mut value = String::new();
-        col.ord_to_str(ord, &mut value)
-            .map_err(tantivy::TantivyError::from)?;
-        Ok(Some(value))
     }
 }

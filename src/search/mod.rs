@@ -36,9 +36,7 @@ use tantivy::{DocAddress, Score, Searcher};
 use crate::date;
 use crate::error::Result;
 use crate::index::DatelineIndex;
-use crate::schema::name;
 use collect::{collect, facet_values, Counts, Wanted};
-use hits::FastStr;
 use query::{BuiltQuery, Target};
 
 pub(crate) use people::PeopleCache;
@@ -119,13 +117,10 @@ impl DatelineIndex {
             None => None,
         };
         let mut hits = Vec::with_capacity(found.top.len());
-        let mut paths = FastStr::new(&found.searcher, name::PATH);
         for &(score, addr) in &found.top {
-            let path = paths.get(addr)?.unwrap_or_default();
             hits.push(self.hit(
                 &found.searcher,
                 addr,
-                path,
                 score,
                 snippets.as_ref(),
                 req.snippet_chars,

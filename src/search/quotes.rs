@@ -10,14 +10,14 @@ use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Term, Value};
 use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
 
-use super::hits::{day_of, text_of, FastStr};
+use super::hits::{day_of, text_of};
 use super::people::People;
 use super::results::QuoteHit;
 use super::snippets::Highlighter;
 use crate::error::{Error, Result};
 use crate::index::DatelineIndex;
 use crate::parse::Quote;
-use crate::schema::{name, KIND_ARTICLE};
+use crate::schema::KIND_ARTICLE;
 
 impl DatelineIndex {
     /// The quotes at `top` as hits: each read back from its article's body, with its speaker
@@ -30,7 +30,6 @@ impl DatelineIndex {
     ) -> Result<Vec<QuoteHit>> {
         let f = self.fields();
         let mut quotes = Vec::with_capacity(top.len());
-        let mut paths = FastStr::new(searcher, name::PATH);
         // (file, article id) → (body, its quotes): several hits often share an article. Ids
         // alone can repeat (two roots with the same relative path), so the file is part of
         // the key and of the lookup.
@@ -39,7 +38,10 @@ impl DatelineIndex {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let offset = |field: Field| doc.get_first(field).and_then(|v| v.as_u64());
             let article_id = text_of(&doc, f.id).unwrap_or_default();
-            let key = (paths.get(addr)?.unwrap_or_default(), article_id.clone());
+            let key = (
+                text_of(&doc, f.path).unwrap_or_default(),
+                article_id.clone(),
+            );
             if !parents.contains_key(&key) {
                 let body = self.article_body(searcher, &key.0, &key.1)?;
                 let quotes = crate::parse::quote::extract_attributed(&body);

@@ -7,8 +7,8 @@
 //! - `GET /api/articles/{id}`: one article whole, with its quotes and their offsets;
 //! - `/`, `/app.js`, `/style.css`: the page ([`assets`](self)), compiled into the binary.
 //!
-//! Searches run on tokio's blocking pool (the library blocks), at most [`PERMITS_PER_CORE`]
-//! per core at once, each given up after `--timeout-ms`. The index is opened read-only with
+//! Searches run on tokio's blocking pool (the library blocks), at most [`searches_at_once`]
+//! at a time, each given up after `--timeout-ms`. The index is opened read-only with
 //! [`Reload::OnCommit`]: commits of a `dateline index` running meanwhile show up by themselves.
 //! Nothing here writes to the index. Errors are JSON `{"error": "<one line>"}`: 400 for bad
 //! input (the library's own message, as the CLI prints it), 404 for a missing article.
@@ -40,9 +40,14 @@ pub const MAX_WINDOW: usize = 10_000;
 /// Longest query string accepted, in bytes (the query text itself has the library's limit,
 /// [`dateline::MAX_QUERY_CHARS`]).
 pub const MAX_QUERY_STRING: usize = 16_384;
-/// Searches that may run at once per core; more wait their turn (within the timeout). It
-/// bounds the work a burst of slow searches, given up by their clients, leaves behind.
-pub const PERMITS_PER_CORE: usize = 4;
+/// Searches that may run at once on `cores` cores: one per core and one more (for a search
+/// waiting on a page of the index to come from disk). Searches are CPU work: more at once
+/// would only share the cores, stretching every search in flight (a cheap one behind a slow
+/// one), so the rest wait their turn, first come first served, within the timeout. Measured
+/// with 32 clients on 2 cores (BENCHMARKS.md): 4 per core gave p99 87 ms, 1 per core 52 ms.
+pub fn searches_at_once(cores: usize) -> usize {
+    cores + 1
+}
 
 const INDEX_HTML: &str = include_str!("assets/index.html");
 const APP_JS: &str = include_str!("assets/app.js");
@@ -68,7 +73,7 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<u8> {
     let app = Arc::new(App {
         index: Arc::new(index),
         timeout: Duration::from_millis(args.timeout_ms),
-        permits: Arc::new(Semaphore::new(cores * PERMITS_PER_CORE)),
+        permits: Arc::new(Semaphore::new(searches_at_once(cores))),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -34,6 +34,10 @@ struct Args {
     /// Seconds of load at most.
     #[arg(long, default_value_t = 60)]
     seconds: u64,
+    /// tantivy-cli's binary (`cargo install tantivy-cli`): also load its `serve` on the same
+    /// articles, beside dateline asked for the same hits without facets.
+    #[arg(long, value_name = "PATH")]
+    tantivy_cli: Option<PathBuf>,
     /// Also write the report as JSON to this file.
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
@@ -60,16 +64,21 @@ fn real_main() -> Result<()> {
         clients: args.clients,
         requests: args.requests,
         seconds: args.seconds,
+        tantivy_cli: args.tantivy_cli,
     };
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let command = format!(
         "cargo run --release -p dateline-bench --bin serve_load -- {}",
         argv.join(" ")
     );
-    let report = serve_load::run(&cfg, &command)?;
-    print!("{}", report.render());
+    let mut reports = vec![serve_load::run(&cfg, &command)?];
+    print!("{}", reports[0].render());
+    for peer in serve_load::run_peers(&cfg, &command)? {
+        print!("\n{}", peer.render());
+        reports.push(peer);
+    }
     if let Some(path) = &args.json {
-        std::fs::write(path, serde_json::to_string_pretty(&report)?)
+        std::fs::write(path, serde_json::to_string_pretty(&reports)?)
             .with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(())

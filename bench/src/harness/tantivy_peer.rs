@@ -27,7 +27,7 @@ use super::{Answer, QuerySpec, MEMORY_BUDGET};
 
 /// The bare index's fields.
 #[derive(Clone, Copy)]
-struct Fields {
+pub(crate) struct Fields {
     id: Field,
     title: Field,
     body: Field,
@@ -36,7 +36,8 @@ struct Fields {
     date: Field,
 }
 
-fn schema() -> (Schema, Fields) {
+/// The peer's schema; `serve_load` gives the same to tantivy-cli.
+pub(crate) fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let text = TextOptions::default()
         .set_indexing_options(

@@ -292,20 +292,44 @@ impl Collector for FacetCollector {
             }
             days.extend(s.day_numbers);
         }
-        days.sort_unstable();
-        let mut merged: Vec<(i64, u64)> = Vec::with_capacity(days.len());
-        for (day, c) in days {
-            match merged.last_mut() {
-                Some((d, n)) if *d == day => *n += c,
-                _ => merged.push((day, c)),
-            }
-        }
-        out.days = merged
+        out.days = merge_days(days)
             .into_iter()
             .map(|(d, c)| (date::day_from_secs(d * 86_400), c))
             .collect();
         Ok(out)
     }
+}
+
+/// The segments' (day, count) pairs summed per day, in day order: in an array over their span
+/// when it is short (no sort), else sorted.
+fn merge_days(mut days: Vec<(i64, u64)>) -> Vec<(i64, u64)> {
+    let (Some(lo), Some(hi)) = (
+        days.iter().map(|d| d.0).min(),
+        days.iter().map(|d| d.0).max(),
+    ) else {
+        return Vec::new();
+    };
+    if hi - lo < DENSE_DAYS {
+        let mut dense = vec![0u64; (hi - lo + 1) as usize];
+        for (d, c) in days {
+            dense[(d - lo) as usize] += c;
+        }
+        return dense
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, c)| c > 0)
+            .map(|(i, c)| (lo + i as i64, c))
+            .collect();
+    }
+    days.sort_unstable();
+    let mut merged: Vec<(i64, u64)> = Vec::with_capacity(days.len());
+    for (day, c) in days {
+        match merged.last_mut() {
+            Some((d, n)) if *d == day => *n += c,
+            _ => merged.push((day, c)),
+        }
+    }
+    merged
 }
 
 /// One string column counted in a segment: per term ordinal, or per person for speakers.
@@ -418,5 +442,28 @@ impl SegmentCollector for SegmentCounts {
                 .flat_map(DayCounts::into_days)
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_of_segments_are_summed_in_day_order() {
+        // Two segments' days, unordered, one day in both.
+        let days = vec![(19_000, 2), (18_990, 1), (19_000, 3), (18_995, 4)];
+        assert_eq!(
+            merge_days(days),
+            vec![(18_990, 1), (18_995, 4), (19_000, 5)]
+        );
+        assert_eq!(merge_days(Vec::new()), Vec::new());
+    }
+
+    #[test]
+    fn days_spread_past_the_array_are_sorted_instead() {
+        let far = DENSE_DAYS * 3;
+        let days = vec![(far, 1), (-far, 2), (0, 1), (far, 1)];
+        assert_eq!(merge_days(days), vec![(-far, 2), (0, 1), (far, 2)]);
     }
 }

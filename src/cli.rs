@@ -322,7 +322,7 @@ pub struct QuotesArgs {
     pub counts: FacetArgs,
     #[command(flatten)]
     pub page: PageArgs,
-    /// Print one JSON object.
+    /// Print one JSON object (schema/quotes-output.schema.json).
     #[arg(long)]
     pub json: bool,
 }

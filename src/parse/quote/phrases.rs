@@ -270,6 +270,14 @@ fn np_end(toks: &[Tok], from: usize) -> usize {
     // the name is possessive (`Trump’s campaign manager`) or a role and another name follow
     // (`Clinton spokesman Brian Fallon`).
     let mut k = from;
+    // `Judge Ann Doe tried …`: a role opening the sentence (not read as a name word), then
+    // the name.
+    if toks.get(k).is_some_and(|t| {
+        t.capitalised() && t.not_name && (t.is_in(&ROLE_NOUNS) || t.is_in(&TITLES))
+    }) && toks.get(k + 1).is_some_and(name_word)
+    {
+        k += 1;
+    }
     while toks
         .get(k)
         .is_some_and(|t| name_word(t) || t.is_in(&TITLES) && t.capitalised())
@@ -442,7 +450,11 @@ pub(super) fn plain_np(seg: &[Tok]) -> Option<Np> {
 /// Whether a segment opens with a word that makes it an aside, never the speaker itself
 /// (`who …`, `in a statement`, `speaking to reporters`).
 pub(super) fn aside(seg: &[Tok]) -> bool {
-    seg.iter().find(|t| t.is_word()).is_some_and(|t| {
+    let mut words = seg.iter().filter(|t| t.is_word());
+    let first = words.next();
+    // `Judge Ann Doe tried …` is the subject, not an aside like `spokesman for …`.
+    let titled_name = first.is_some_and(Tok::capitalised) && words.next().is_some_and(name_word);
+    first.is_some_and(|t| {
         t.is_in(&NP_BREAKS)
             || t.is(&[
                 "a",
@@ -455,7 +467,7 @@ pub(super) fn aside(seg: &[Tok]) -> bool {
                 "meanwhile",
                 "however",
             ])
-            || t.is_in(&ROLE_NOUNS)
+            || t.is_in(&ROLE_NOUNS) && !titled_name
             || t.lower.ends_with("ing")
     })
 }
@@ -539,6 +551,19 @@ mod tests {
             speakers("“We are ready,” Nora Lind said."),
             [(list(&["Nora Lind"]), Some("person"))]
         );
+    }
+
+    /// Issue 21: a role opening the sentence before the subject's name (`Judge Ann Doe
+    /// tried …, telling …`).
+    #[test]
+    fn role_then_name_opens_the_subject() {
+        for body in [
+            "Judge Ann Doe tried to stop the barbs, telling Ray Kise to “control your client.”",
+            "Mayor Ann Doe tried to stop the barbs, telling his lawyer Ray Kise to “control \
+             your client” and threatening to end the hearing.",
+        ] {
+            assert_eq!(who(body), ["Ann Doe"], "{body}");
+        }
     }
 
     /// Issue 21: laws and texts do not speak; epithets are no part of a name.

@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 use dateline::date::{Interval, PartialDate};
 use dateline::{
     ExportField, ExportRequest, FacetField, Filters, Format, Page, QuoteRequest, SearchRequest,
-    Sort,
+    Sort, SpeakerKind,
 };
 
 /// Full-text search for news archives: index a directory of articles, then ask
@@ -312,15 +312,24 @@ pub struct QuotesArgs {
     /// several.
     #[arg(long = "speaker", value_name = "NAME")]
     pub speakers: Vec<String>,
+    /// Only quotes of a person, or only those of an organisation (the White House, a
+    /// department, a newspaper): `person` or `organisation`.
+    #[arg(long, value_name = "KIND", value_parser = speaker_kind)]
+    pub speaker_kind: Option<SpeakerKind>,
     #[command(flatten)]
     pub filters: FilterArgs,
     #[command(flatten)]
     pub counts: FacetArgs,
     #[command(flatten)]
     pub page: PageArgs,
-    /// Print one JSON object.
+    /// Print one JSON object (schema/quotes-output.schema.json).
     #[arg(long)]
     pub json: bool,
+}
+
+/// `--speaker-kind`: `person` or `organisation` (`organization`, `org`).
+fn speaker_kind(s: &str) -> Result<SpeakerKind, String> {
+    SpeakerKind::parse(s).ok_or_else(|| format!("{s:?} is not person or organisation"))
 }
 
 impl QuotesArgs {
@@ -329,6 +338,7 @@ impl QuotesArgs {
         QuoteRequest {
             query: self.query.clone().unwrap_or_default(),
             speakers: self.speakers.clone(),
+            speaker_kind: self.speaker_kind,
             filters: self.filters.to_filters(),
             facets: self.counts.or(&[FacetField::Speaker]),
             facet_limit: self.counts.facet_limit,
@@ -723,11 +733,27 @@ mod tests {
         let r = q.to_request();
         assert_eq!(r.query, "Bakhmut");
         assert_eq!(r.speakers, ["kofman"]);
+        assert_eq!(r.speaker_kind, None);
         assert_eq!(r.facets, [FacetField::Speaker]);
         assert_eq!(r.filters.cities, ["Kyiv"]);
         assert_eq!(r.filters.countries, ["UA"]);
         assert_eq!(r.page.limit, 3);
         assert!(q.json);
+        let Command::Quotes(q) = parse(&["quotes", "--speaker-kind", "organisation"])
+            .unwrap()
+            .command
+        else {
+            panic!("not quotes")
+        };
+        assert_eq!(q.to_request().speaker_kind, Some(SpeakerKind::Organisation));
+        let Command::Quotes(q) = parse(&["quotes", "--speaker-kind", "Person"])
+            .unwrap()
+            .command
+        else {
+            panic!("not quotes")
+        };
+        assert_eq!(q.speaker_kind, Some(SpeakerKind::Person));
+        assert!(parse(&["quotes", "--speaker-kind", "robot"]).is_err());
     }
 
     #[test]

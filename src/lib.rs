@@ -79,7 +79,7 @@ pub use check::{CheckReport, Problem, ProblemKind};
 pub use corpus::Skipped;
 pub use error::{Error, Result};
 pub use index::{DatelineIndex, IndexOptions, IndexReport, Progress, Reload, Stats, Writer};
-pub use parse::{Article, Format, Quote};
+pub use parse::{Article, Format, Quote, SpeakerKind};
 pub use schema::schema_version;
 pub use search::{
     ArticleQuote, Bucket, ExportField, ExportRequest, FacetCount, FacetField, Facets, Filters, Hit,

@@ -215,9 +215,15 @@ pub fn quotes_text(r: &QuoteResults, style: Style) -> String {
         count_line(r.total, "quote", r.offset, r.quotes.len())
     );
     for q in &r.quotes {
-        let who = match (&q.speaker, &q.role) {
+        // Joint speakers together: `Nancy Pelosi and Chuck Schumer`.
+        let names = match q.speakers.as_slice() {
+            [] => q.speaker.clone(),
+            [one] => Some(one.clone()),
+            [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
+        };
+        let who = match (names, &q.role) {
             (Some(s), Some(role)) => format!("{s} ({role})"),
-            (Some(s), None) => s.clone(),
+            (Some(s), None) => s,
             _ => "unknown speaker".to_string(),
         };
         let _ = writeln!(out);

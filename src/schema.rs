@@ -43,6 +43,7 @@ pub mod name {
     pub const LON: &str = "lon";
     pub const SPEAKER: &str = "speaker";
     pub const SPEAKER_NAME: &str = "speaker_name";
+    pub const SPEAKER_KIND: &str = "speaker_kind";
     pub const LANGUAGE: &str = "language";
     pub const SOURCE: &str = "source";
     pub const URL: &str = "url";
@@ -88,6 +89,7 @@ pub struct Fields {
     pub lon: Field,
     pub speaker: Field,
     pub speaker_name: Field,
+    pub speaker_kind: Field,
     pub language: Field,
     pub source: Field,
     pub url: Field,
@@ -175,6 +177,7 @@ impl Fields {
             lon: f(name::LON)?,
             speaker: f(name::SPEAKER)?,
             speaker_name: f(name::SPEAKER_NAME)?,
+            speaker_kind: f(name::SPEAKER_KIND)?,
             language: f(name::LANGUAGE)?,
             source: f(name::SOURCE)?,
             url: f(name::URL)?,

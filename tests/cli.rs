@@ -428,6 +428,45 @@ fn sort_orders_put_undated_last_and_paging_is_stable() {
     assert!(scores.windows(2).all(|w| w[0] >= w[1]));
 }
 
+/// Issue 21: `quotes --json` as `schema/quotes-output.schema.json` describes it.
+#[test]
+fn quotes_json_matches_its_schema() {
+    let env = shared();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(crate_dir().join("schema/quotes-output.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for args in [
+        vec!["quotes", "Bakhmut", "--json"],
+        vec!["quotes", "*", "--speaker-kind", "person", "--json"],
+        vec!["quotes", "nothingmatchesthisword", "--json"],
+    ] {
+        let out = env.run(&args);
+        // Exit 1 when nothing matches, with the same JSON.
+        let none = args[1] == "nothingmatchesthisword";
+        assert_eq!(out.code, i32::from(none), "{args:?}: {}", out.stderr);
+        let v: Value = serde_json::from_str(&out.stdout).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{args:?}: {errors:?}");
+    }
+    let out = env.run(&["quotes", "*", "--speaker-kind", "person", "--json"]);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    let quotes = v["quotes"].as_array().unwrap();
+    assert!(!quotes.is_empty());
+    for q in quotes {
+        assert_eq!(q["speaker_kind"], "person", "{q}");
+        assert_eq!(q["speakers"][0], q["speaker"], "{q}");
+    }
+    let out = env.run(&["quotes", "*", "--speaker-kind", "robot"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("person or organisation"),
+        "{}",
+        out.stderr
+    );
+}
+
 #[test]
 fn json_output_matches_the_published_schema() {
     let env = shared();

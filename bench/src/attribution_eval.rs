@@ -147,7 +147,7 @@ pub fn quotes_of(root: &Path, file: &str) -> Result<Vec<(String, Vec<Quote>)>, S
 
 /// The speakers dateline gives a quote.
 pub fn speakers_of(q: &Quote) -> Vec<String> {
-    q.speaker.iter().cloned().collect()
+    q.speakers.clone()
 }
 
 /// Counts for one table row.

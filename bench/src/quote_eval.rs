@@ -10,7 +10,8 @@
 //! - **precision**: an extracted quote is right when at least 80% of its words lie in some
 //!   gold Content span (of any attribution) of the same article;
 //! - **speaker accuracy**: over found fragments whose gold Source contains a proper name, the
-//!   speaker of the quote that covers the fragment contains that name's last capitalised word.
+//!   speakers of the quote that covers the fragment (joint speakers read together) contain
+//!   that name's last capitalised word.
 //!   The name is read from the head of the Source (before its first comma, bracket or
 //!   preposition), and a capitalised word used as a modifier (`the Clinton campaign`,
 //!   `Trump's lawyer`) or a headline in capitals is not a name there; see `source_name` below.
@@ -689,7 +690,9 @@ pub fn score_article(id: &str, raw: &str, ann: &str, report: &mut Report) {
                 continue;
             };
             report.named += 1;
-            let speaker = quotes[qi].speaker.as_deref().unwrap_or("");
+            // Joint speakers (`Cummings and Conyers`) are read together, as one source.
+            let speaker = quotes[qi].speakers.join(" and ");
+            let speaker = speaker.as_str();
             let key = |w: &str| -> String {
                 w.chars()
                     .filter(|c| c.is_alphanumeric())
@@ -753,7 +756,7 @@ pub fn score_article(id: &str, raw: &str, ann: &str, report: &mut Report) {
             flat(q.start.saturating_sub(400), q.start),
             flat(q.start, q.end),
             flat(q.end, q.end + 400),
-            q.speaker.as_deref().unwrap_or("")
+            q.speakers.join(" and ")
         ));
     }
 }

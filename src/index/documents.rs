@@ -62,7 +62,7 @@ impl DatelineIndex {
         let speakers_len: usize = a
             .quotes
             .iter()
-            .filter_map(|q| q.speaker.as_deref())
+            .flat_map(|q| &q.speakers)
             .map(|s| 2 * s.len() + 16)
             .sum();
         docs.push(with_common(
@@ -76,14 +76,18 @@ impl DatelineIndex {
                 + 128,
         ));
         for q in &a.quotes {
-            let speaker_len = q.speaker.as_deref().map_or(0, |s| 2 * s.len() + 16);
-            let mut d = with_common(q.text.len() + speaker_len + 64);
+            let speaker_len: usize = q.speakers.iter().map(|s| 2 * s.len() + 16).sum();
+            let mut d = with_common(q.text.len() + speaker_len + 80);
             d.add_text(f.kind, KIND_QUOTE);
             // The text itself is stored once, in the article body (see `quote_search`).
             d.add_text(f.quote, &q.text);
-            if let Some(s) = &q.speaker {
+            // Joint speakers: each one, so each is counted and found.
+            for s in &q.speakers {
                 d.add_text(f.speaker, s);
                 d.add_text(f.speaker_name, s);
+            }
+            if let Some(kind) = q.speaker_kind {
+                d.add_text(f.speaker_kind, kind.name());
             }
             d.add_u64(f.quote_start, q.start as u64);
             d.add_u64(f.quote_end, q.end as u64);
@@ -125,7 +129,8 @@ impl DatelineIndex {
         let mut speakers: Vec<&str> = a
             .quotes
             .iter()
-            .filter_map(|q| q.speaker.as_deref())
+            .flat_map(|q| &q.speakers)
+            .map(String::as_str)
             .collect();
         speakers.sort_unstable();
         speakers.dedup();
@@ -147,7 +152,7 @@ mod tests {
     use tantivy::schema::Value;
 
     use super::*;
-    use crate::parse::Quote;
+    use crate::parse::{Quote, SpeakerKind};
 
     #[test]
     fn an_article_is_one_document_and_one_more_per_quote() {
@@ -165,13 +170,18 @@ mod tests {
                     start: 1,
                     end: 10,
                     speaker: Some("Ivan Petrenko".into()),
+                    speakers: vec!["Ivan Petrenko".into()],
+                    speaker_kind: Some(SpeakerKind::Person),
                     role: None,
                 },
+                // Joint speakers: each is a speaker of the quote and of the article.
                 Quote {
                     text: "For now,".into(),
                     start: 33,
                     end: 41,
                     speaker: Some("Ivan Petrenko".into()),
+                    speakers: vec!["Ivan Petrenko".into(), "Olha Bondar".into()],
+                    speaker_kind: Some(SpeakerKind::Person),
                     role: None,
                 },
             ],
@@ -187,7 +197,7 @@ mod tests {
         // The article: its text, and each speaker once.
         assert_eq!(text(&docs[0], f.kind), [KIND_ARTICLE]);
         assert_eq!(text(&docs[0], f.body), std::slice::from_ref(&article.body));
-        assert_eq!(text(&docs[0], f.speaker), ["Ivan Petrenko"]);
+        assert_eq!(text(&docs[0], f.speaker), ["Ivan Petrenko", "Olha Bondar"]);
         assert_eq!(text(&docs[0], f.dateline), ["KIEV"]);
         // Each quote: the filter fields of its article, its words and offsets, no body.
         for (d, q) in docs[1..].iter().zip(&article.quotes) {
@@ -200,6 +210,8 @@ mod tests {
             let offset = |field| d.get_first(field).and_then(|v| v.as_u64());
             assert_eq!(offset(f.quote_start), Some(q.start as u64));
             assert_eq!(offset(f.quote_end), Some(q.end as u64));
+            assert_eq!(text(d, f.speaker), q.speakers);
+            assert_eq!(text(d, f.speaker_kind), ["person"]);
         }
         // Only documents from files carry a file fingerprint.
         assert!(docs[0].get_first(f.file_size).is_none());

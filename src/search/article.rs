@@ -57,8 +57,14 @@ pub struct ArticleQuote {
     pub start: usize,
     /// Character offset in the body just past the last quoted character.
     pub end: usize,
-    /// Who said it, as the article names them.
+    /// Who said it, as the article names them; of joint speakers, the first.
     pub speaker: Option<String>,
+    /// Every speaker, empty when unknown (several for joint speakers).
+    #[serde(default)]
+    pub speakers: Vec<String>,
+    /// `person` or `organisation`, when there is a speaker.
+    #[serde(default)]
+    pub speaker_kind: Option<crate::parse::SpeakerKind>,
     /// The speaker's title or role, when given.
     pub role: Option<String>,
 }
@@ -108,6 +114,8 @@ impl DatelineIndex {
                 start: q.start,
                 end: q.end,
                 speaker: q.speaker,
+                speakers: q.speakers,
+                speaker_kind: q.speaker_kind,
                 role: q.role,
             })
             .collect();

@@ -232,10 +232,17 @@ impl DatelineIndex {
         // One searcher for the speakers asked for, the counts and the hits.
         let searcher = self.searcher();
         let people = self.people.get(&searcher)?;
-        let also = if req.speakers.is_empty() {
-            None
-        } else {
-            Some(self.speakers_query(&req.speakers, &people)?)
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if !req.speakers.is_empty() {
+            clauses.push((Occur::Must, self.speakers_query(&req.speakers, &people)?));
+        }
+        if let Some(kind) = req.speaker_kind {
+            clauses.push((Occur::Must, self.speaker_kind_query(kind)));
+        }
+        let also: Option<Box<dyn Query>> = match clauses.len() {
+            0 => None,
+            1 => clauses.pop().map(|(_, q)| q),
+            _ => Some(Box::new(BooleanQuery::new(clauses))),
         };
         let found = self.find_in(
             searcher,
@@ -264,7 +271,7 @@ impl DatelineIndex {
         // The speaker as the facet shows them: one name per person.
         if let Some(people) = &found.people {
             for q in &mut quotes {
-                if let Some(s) = &mut q.speaker {
+                for s in q.speaker.iter_mut().chain(q.speakers.iter_mut()) {
                     if let Some(person) = people.of_raw(s) {
                         *s = people.display(person).to_string();
                     }

@@ -59,6 +59,8 @@ impl DatelineIndex {
             let highlights = snippets.map(|h| h.whole(&quote)).unwrap_or_default();
             quotes.push(QuoteHit {
                 speaker: found.speaker,
+                speakers: found.speakers,
+                speaker_kind: found.speaker_kind,
                 role: found.role,
                 article_id,
                 path: key.0.clone(),
@@ -97,6 +99,12 @@ impl DatelineIndex {
             .and_then(|v| v.as_str())
             .unwrap_or_default()
             .to_string())
+    }
+
+    /// Quotes whose speaker is of this kind (person or organisation).
+    pub(super) fn speaker_kind_query(&self, kind: crate::parse::SpeakerKind) -> Box<dyn Query> {
+        let term = Term::from_field_text(self.fields().speaker_kind, kind.name());
+        Box::new(TermQuery::new(term, IndexRecordOption::Basic))
     }
 
     /// Quotes of any of these speakers.
@@ -179,7 +187,7 @@ fn quote_in(body: &str, quotes: &[Quote], start: usize, end: usize) -> Quote {
 
 #[cfg(test)]
 mod tests {
-    use crate::parse::{self, city::CityAliases, Format};
+    use crate::parse::{self, city::CityAliases, Format, SpeakerKind};
     use crate::{DatelineIndex, QuoteRequest, Sort};
 
     /// Quote hits read their text back from the article body: a quote over two paragraphs
@@ -260,5 +268,49 @@ mod tests {
             assert_eq!(q.article_id, "a.txt");
             assert_eq!(q.city.as_deref(), Some(city));
         }
+    }
+
+    /// Issue 21: a joint statement is a quote of each speaker (found by either, counted for
+    /// both), and organisations can be asked for apart from people.
+    #[test]
+    fn joint_speakers_and_speaker_kinds() {
+        let text = "date 2023-03-06 Kyiv: The council met.\n\n\
+                    “The budget passes today,” Mona Vick and Tor Lund said in a statement.\n\n\
+                    “The talks on the budget failed,” the White House said.\n\n\
+                    “The budget is late,” Ada Holm said.";
+        let articles = parse::parse(
+            Format::Seed,
+            "a.txt",
+            text.as_bytes(),
+            CityAliases::builtin(),
+        )
+        .unwrap();
+        let index = DatelineIndex::create_in_ram().unwrap();
+        index.add_articles(&articles).unwrap();
+        let mut req = QuoteRequest::new("budget");
+        req.speakers = vec!["tor lund".into()];
+        let hits = index.search_quotes(&req).unwrap();
+        assert_eq!(hits.total, 1);
+        let q = &hits.quotes[0];
+        assert_eq!(q.speakers, ["Mona Vick", "Tor Lund"]);
+        assert_eq!(q.speaker.as_deref(), Some("Mona Vick"));
+        assert_eq!(q.speaker_kind, Some(SpeakerKind::Person));
+        // Each joint speaker counts once in the speaker facet.
+        let all = index.search_quotes(&QuoteRequest::new("budget")).unwrap();
+        assert_eq!(all.total, 3);
+        let speakers: Vec<(&str, u64)> = all.facets[&crate::FacetField::Speaker]
+            .iter()
+            .map(|c| (c.value.as_str(), c.count))
+            .collect();
+        for name in ["Mona Vick", "Tor Lund", "White House", "Ada Holm"] {
+            assert!(speakers.contains(&(name, 1)), "{name}: {speakers:?}");
+        }
+        let mut req = QuoteRequest::new("budget");
+        req.speaker_kind = Some(SpeakerKind::Organisation);
+        let orgs = index.search_quotes(&req).unwrap();
+        assert_eq!(orgs.total, 1);
+        assert_eq!(orgs.quotes[0].speakers, ["White House"]);
+        req.speaker_kind = Some(SpeakerKind::Person);
+        assert_eq!(index.search_quotes(&req).unwrap().total, 2);
     }
 }

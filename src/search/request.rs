@@ -277,6 +277,10 @@ pub struct QuoteRequest {
     /// name that stands for no one person, its words in order, case-insensitive (`kofman`
     /// finds `Michael Kofman`).
     pub speakers: Vec<String>,
+    /// Only quotes whose speaker is a person, or only those of an organisation (`White
+    /// House`, `Justice Department`); `None` for any quote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_kind: Option<crate::parse::SpeakerKind>,
     /// Dates and cities of the quotes' articles.
     #[serde(flatten)]
     pub filters: Filters,
@@ -297,6 +301,7 @@ impl Default for QuoteRequest {
         QuoteRequest {
             query: String::new(),
             speakers: Vec::new(),
+            speaker_kind: None,
             filters: Filters::default(),
             facets: vec![FacetField::Speaker],
             facet_limit: 10,

@@ -109,8 +109,15 @@ pub struct SearchResults {
 pub struct QuoteHit {
     /// The quoted words.
     pub text: String,
-    /// Who said it, when known.
+    /// Who said it, when known; of joint speakers, the first.
     pub speaker: Option<String>,
+    /// Every speaker (`["Nancy Pelosi", "Chuck Schumer"]` for a joint statement), empty when
+    /// unknown.
+    #[serde(default)]
+    pub speakers: Vec<String>,
+    /// `person` or `organisation` (`White House`), when there is a speaker.
+    #[serde(default)]
+    pub speaker_kind: Option<crate::parse::SpeakerKind>,
     /// The speaker's title or role, when given.
     pub role: Option<String>,
     /// Id of the article it comes from.

@@ -206,6 +206,9 @@ mod tests {
         let q: QuoteRequest = request("q=front&speaker=kofman&speaker=Lee").unwrap();
         assert_eq!(q.speakers, ["kofman", "Lee"]);
         assert_eq!(q.facets, [FacetField::Speaker], "default facets stay");
+        let q: QuoteRequest = request("speaker-kind=organisation").unwrap();
+        assert_eq!(q.speaker_kind, Some(dateline::SpeakerKind::Organisation));
+        assert!(request::<QuoteRequest>("speaker_kind=robot").is_err());
     }
 
     #[test]

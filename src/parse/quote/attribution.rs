@@ -156,8 +156,15 @@ fn attribute_with<'a>(
             };
             if let Some(who) = who {
                 // One apostrophe, so `O’Malley` and `O'Malley` are one speaker.
-                quotes[qi].speaker = Some(who.0.replace(['’', 'ʼ'], "'"));
-                quotes[qi].role = who.1.clone();
+                let q = &mut quotes[qi];
+                q.speakers = who
+                    .names
+                    .iter()
+                    .map(|n| n.replace(['’', 'ʼ'], "'"))
+                    .collect();
+                q.speaker = q.speakers.first().cloned();
+                q.speaker_kind = Some(who.kind);
+                q.role = who.role.clone();
                 events.push(Event::spoke(para(qt), who));
             }
         }
@@ -272,7 +279,7 @@ impl Event {
     }
 
     fn person(&self, toks: &[Tok], names: &Names) -> Option<&Who> {
-        self.who(toks, names).filter(|w| w.2)
+        self.who(toks, names).filter(|w| w.person)
     }
 }
 
@@ -295,11 +302,15 @@ fn last_person(
             .rev()
             .take_while(|e| e.para + 1 >= para)
             .filter_map(|e| e.who(toks, names))
-            .find(|w| !w.2)
+            .find(|w| !w.person && w.names.len() == 1)
             .cloned();
     }
     let agrees = |w: &Who| {
-        let first = w.0.split_whitespace().next().unwrap_or("").to_lowercase();
+        let first = w.names[0]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
         match pronoun {
             "he" => !FEMALE_NAMES.contains(&first),
             "she" => !MALE_NAMES.contains(&first),

@@ -136,6 +136,13 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
             return Some(np);
         }
     }
+    // `“…,” analysts Ida Berg and Emil Sand of the Institute for Science wrote`: joint
+    // speakers, not the end of what they are of.
+    if let Np::Name(n) = noun_phrase(first_seg) {
+        if n.words.iter().any(|w| w == "and") {
+            return Some(Np::Name(n));
+        }
+    }
     if segs.len() == 1 {
         return Some(trailing_np(first_seg));
     }
@@ -203,11 +210,15 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
         }
     }
     let prefix = strip_brackets(prefix);
-    // `According to Kofman, “…”`.
+    // `According to Kofman, “…”`; but in `According to pool reports, Obama said “…”` the
+    // speech verb after names the speaker.
     if let Some(k) = prefix.windows(2).rposition(|w| {
         w[0].lower == "according" && w[1].lower == "to" || is_according_to(w[0].lower, w[1].lower)
     }) {
-        return Some(Found::Np(leading_np(&prefix[k + 2..])));
+        let verb_after = prefix[k + 2..].iter().any(Tok::is_verb);
+        if !verb_after {
+            return Some(Found::Np(leading_np(&prefix[k + 2..])));
+        }
     }
     // `Heading - Pollster Ann Doe: “…”`: a plain name right before a colon.
     if let Some((last, rest)) = prefix.split_last() {

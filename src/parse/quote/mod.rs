@@ -29,7 +29,7 @@ mod text;
 mod tokens;
 mod words;
 
-pub use spans::Quote;
+pub use spans::{Quote, SpeakerKind};
 
 use text::Chars;
 
@@ -79,6 +79,14 @@ mod test_util {
         super::extract_attributed(body)
             .into_iter()
             .map(|q| (q.speaker, q.role))
+            .collect()
+    }
+
+    /// Every speaker of every quote (several for joint speakers), with the speaker kind.
+    pub(super) fn speakers(body: &str) -> Vec<(Vec<String>, Option<&'static str>)> {
+        super::extract_attributed(body)
+            .into_iter()
+            .map(|q| (q.speakers, q.speaker_kind.map(super::SpeakerKind::name)))
             .collect()
     }
 

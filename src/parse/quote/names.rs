@@ -4,10 +4,12 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::spans::SpeakerKind;
 use super::tokens::{is_possessive, Tok};
 use super::words::{
-    DESCRIPTORS, HONORIFICS, NOT_NAME, NOT_PERSON_LAST, OFFICES, OF_TITLES, PARTICLES,
-    PLACE_ACRONYMS, ROLE_NOUNS, TITLES,
+    COUNTRIES, DESCRIPTORS, FEMALE_NAMES, HONORIFICS, MALE_NAMES, NOT_NAME, NOT_PERSON_LAST,
+    OFFICES, OF_TITLES, ORGANISATIONS, ORG_LAST, ORG_NOUNS, PARTICLES, PLACE_ACRONYMS, ROLE_NOUNS,
+    TITLES,
 };
 
 /// A name found in the text: its words (titles and honorifics removed, possessive dropped),
@@ -20,8 +22,18 @@ pub(super) struct Name {
     pub(super) person: bool,
 }
 
-/// A speaker as found: name, role, and whether plainly a person.
-pub(super) type Who = (String, Option<String>, bool);
+/// A speaker as found: the name (several for joint speakers), the role, whether plainly a
+/// person, and whether a person or an organisation.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Who {
+    /// Each speaker's name, in the order of the text; more than one for joint speakers.
+    pub(super) names: Vec<String>,
+    pub(super) role: Option<String>,
+    /// Plainly one person (a title, an honorific, a full name): what `he` and `she` may
+    /// stand for. Joint speakers are not.
+    pub(super) person: bool,
+    pub(super) kind: SpeakerKind,
+}
 
 /// Whether `t` can be a word of a name: capitalised, and neither a function word nor a
 /// common word capitalised only because it opens a sentence.
@@ -89,7 +101,15 @@ pub(super) fn strip_possessive(s: &str) -> &str {
 pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
     let mut role_end = 0;
     let mut honorific = false;
-    let mut k = 0;
+    // `Justice Department`, `Finance Ministry`: an organisation's name holds no title.
+    let organisation = run.len() >= 2
+        && run
+            .last()
+            .is_some_and(|t| t.is_in(&NOT_PERSON_LAST) || t.is_in(&ORG_LAST))
+        && !run
+            .iter()
+            .any(|t| t.is_in(&HONORIFICS) || t.is_in(&PLACE_ACRONYMS));
+    let mut k = if organisation { run.len() } else { 0 };
     while k < run.len() {
         let t = &run[k];
         if t.is_in(&HONORIFICS) {
@@ -131,7 +151,7 @@ pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
     }
     // Words before the name that are no part of it (`Former Obama`, `Energy Subroto`,
     // `U.S. Silas`, `США Дональд Трамп`, `Германии Хайко Маас`, `Twitter Трамп`).
-    while role_end + 1 < run.len() && not_of_the_name(&run[role_end..]) {
+    while !organisation && role_end + 1 < run.len() && not_of_the_name(&run[role_end..]) {
         role_end += 1;
     }
     let mut name_toks = &run[role_end.min(run.len())..];
@@ -139,6 +159,19 @@ pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
     if let [first, .., last] = name_toks {
         if acronym(last) && !acronym(first) && !is_suffix_tok(last) {
             name_toks = &name_toks[..name_toks.len() - 1];
+        }
+    }
+    // `Lyin Ted Cruz`, `Crooked Hillary Clinton`: an epithet before a first name is no part of
+    // the name.
+    if name_toks.len() >= 3 {
+        let first_name = |t: &Tok| MALE_NAMES.contains(t.lower) || FEMALE_NAMES.contains(t.lower);
+        if let Some(k) = name_toks.iter().position(first_name) {
+            let epithet = name_toks[..k]
+                .iter()
+                .all(|t| t.text.chars().count() > 2 && !t.text.ends_with('.'));
+            if k > 0 && name_toks.len() - k >= 2 && epithet {
+                name_toks = &name_toks[k..];
+            }
         }
     }
     // Words left of the name that belong to the role only when a title is among them.
@@ -287,8 +320,84 @@ pub(super) fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
 }
 
 /// The fullest form of `name` the article gives (`Kofman` → `Michael Kofman`): the longest
-/// name ending with the same words, the last one before `at`, else the first after it.
+/// name ending with the same words, the last one before `at`, else the first after it. Joint
+/// speakers (`Mark Doe and Jon Roe`, as `noun_phrase` joins them) are resolved one by one.
 pub(super) fn resolve(names: &Names, name: &Name, at: usize) -> Who {
+    let parts: Vec<&[String]> = name
+        .words
+        .split(|w| w == "and" || w == "&")
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        let (words, role, person) = resolve_one(names, name, at);
+        let kind = kind_of(&words, person);
+        return Who {
+            names: vec![words],
+            role,
+            person: person && kind == SpeakerKind::Person,
+            kind,
+        };
+    }
+    let mut out: Vec<String> = Vec::with_capacity(parts.len());
+    let mut kinds = Vec::with_capacity(parts.len());
+    for part in parts {
+        let one = Name {
+            words: part.to_vec(),
+            role: None,
+            person: true,
+        };
+        let (words, _, person) = resolve_one(names, &one, at);
+        kinds.push(kind_of(&words, person));
+        if !out.contains(&words) {
+            out.push(words);
+        }
+    }
+    let kind = if kinds.contains(&SpeakerKind::Person) {
+        SpeakerKind::Person
+    } else {
+        SpeakerKind::Organisation
+    };
+    Who {
+        person: out.len() == 1 && kind == SpeakerKind::Person,
+        names: out,
+        role: None,
+        kind,
+    }
+}
+
+/// Whether a speaker's name is an organisation's (`White House`, `Justice Department`, `Fox
+/// News`, `CNN`, `the Kremlin`, `Russia`) rather than a person's. `person` is what the text
+/// said of it (a title, an honorific, a role noun before it).
+pub(super) fn kind_of(name: &str, person: bool) -> SpeakerKind {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let lower = name.to_lowercase();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    let first = words.first().copied().unwrap_or("");
+    let acronym = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    // A person's first name opens a person's name (`Ann Post`), whatever its last word.
+    let first_name = words.len() >= 2
+        && (MALE_NAMES.contains(&first.to_lowercase())
+            || FEMALE_NAMES.contains(&first.to_lowercase()));
+    let organisation = !first_name
+        && (NOT_PERSON_LAST.contains(&last)
+            || ORG_LAST.contains(&last)
+            || ORG_NOUNS.contains(&last.as_str())
+            || ORGANISATIONS.contains(&lower.as_str())
+            || COUNTRIES.contains(&lower.as_str())
+            || words.len() == 1 && acronym(first) && !person
+            || words.len() >= 2 && first == "The"
+            || words.iter().all(|w| acronym(w)) && !person);
+    if organisation {
+        SpeakerKind::Organisation
+    } else {
+        SpeakerKind::Person
+    }
+}
+
+/// [`resolve`] for one speaker: the name, its role, and whether plainly a person.
+fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>, bool) {
     let longer = |n: &Name| n.words.len() > name.words.len() && n.words.ends_with(&name.words);
     let candidates: Vec<(usize, Name)> = name
         .words
@@ -296,7 +405,12 @@ pub(super) fn resolve(names: &Names, name: &Name, at: usize) -> Who {
         .map(|last| {
             names
                 .ending_in(last)
-                .filter(|(_, n)| longer(n) && n.words.len() <= 4)
+                // `Team Trump` is no fuller form of `Trump`.
+                .filter(|(_, n)| {
+                    longer(n)
+                        && n.words.len() <= 4
+                        && !ORG_NOUNS.contains(&n.words[0].to_lowercase().as_str())
+                })
                 .collect()
         })
         .unwrap_or_default();

@@ -32,21 +32,84 @@ pub(super) fn drop_names(chars: &[char], quotes: &mut Vec<Quote>) {
 }
 
 /// A few words quoted as words, not said: `the phrase “anchor baby”`, `the motto “In God We
-/// Trust”`, `a sign reading “…”`. Kept as quotes (PolNeAR's annotators count them as
-/// attributed content), but given no speaker.
+/// Trust”`, `a sign reading “…”`, `shirts that read “…”`, `the slogan is “…”`, `an op-ed
+/// titled “…”`. Kept as quotes (PolNeAR's annotators count them as attributed content), but
+/// given no speaker.
 pub(super) fn is_mention(chars: &[char], q: &Quote) -> bool {
-    if q.text.split_whitespace().count() > 6 {
+    let words = q.text.split_whitespace().count();
+    if words > MENTION_MAX_WORDS {
         return false;
     }
     let mut i = q.start;
     while i > 0 && is_mark_char(chars[i - 1]) {
         i -= 1;
     }
-    let before = words_before(chars, i, 2);
+    // `banners proclaiming: “…”`.
+    while i > 0 && matches!(chars[i - 1], ':' | ' ') {
+        i -= 1;
+    }
+    let before = words_before(chars, i, 3);
+    let n = before.len();
     let prev = before.last().map(String::as_str).unwrap_or("");
-    MENTION_CUES.contains(&prev)
-        || (before.len() == 2 && SIGNS.contains(&before[0].as_str()) && prev == "reading")
+    if words <= 6 && MENTION_CUES.contains(&prev) {
+        return true;
+    }
+    if TITLED.contains(&prev) {
+        return true;
+    }
+    // What carries the words, then up to two words that say so (`a sign that read`, `the
+    // slogan is`, `hats saying`, `under a headline that said`).
+    let carrier = |w: &str| SIGNS.contains(&w) || HEADINGS.contains(&w);
+    (0..=2).any(|k| {
+        n > k
+            && carrier(&before[n - 1 - k])
+            && before[n - k..]
+                .iter()
+                .all(|w| CARRIER_VERBS.contains(&w.as_str()))
+    })
 }
+
+/// Most words a sign, slogan or title may have to be read as one.
+const MENTION_MAX_WORDS: usize = 25;
+
+/// Words right before an opening mark that name what follows (`an ad titled “…”`).
+const TITLED: &[&str] = &["titled", "entitled", "headlined", "captioned", "dubbed"];
+
+/// Headings and slogans that carry words (`the headline reads “…”`, `the slogan is “…”`).
+const HEADINGS: &[&str] = &[
+    "headline",
+    "headlines",
+    "caption",
+    "subtitle",
+    "subhead",
+    "slogan",
+    "slogans",
+    "motto",
+    "mottos",
+    "inscription",
+    "catchphrase",
+];
+
+/// Words between a thing that carries words and the words (`signs that read`, `the slogan
+/// is`).
+const CARRIER_VERBS: &[&str] = &[
+    "read",
+    "reads",
+    "reading",
+    "said",
+    "says",
+    "saying",
+    "proclaiming",
+    "proclaimed",
+    "declaring",
+    "bearing",
+    "that",
+    "which",
+    "with",
+    "is",
+    "was",
+    "emblazoned",
+];
 
 /// A one-word capitalised quote between two capitalised words: `Marcia “Cia” Price`.
 fn is_nickname(chars: &[char], q: &Quote) -> bool {
@@ -377,6 +440,27 @@ fn ends_sentence_at(chars: &[char], at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::test_util::texts;
+
+    /// Issue 21: signs, shirts, slogans, headlines and titled works carry words nobody said.
+    #[test]
+    fn signs_slogans_and_titles_have_no_speaker() {
+        use super::super::test_util::who;
+        for body in [
+            "Ola Dahl said the signs read: “Trust the map, but always carry water.”",
+            "Ola Dahl said the men wore shirts that read “Settle for Dahl.”",
+            "Ola Dahl said her campaign slogan is “I’m with the valley.”",
+            "Ola Dahl held up a sign saying “Farmers Against the Dam - Because We Remember.”",
+            "Ola Dahl answered with an op-ed titled “The dam is not too big. It is too late.”",
+            "Ola Dahl posted it under a headline that said, “Valley Declares War on Dam.”",
+        ] {
+            assert_eq!(who(body), [""], "{body}");
+        }
+        // Speech stays speech.
+        assert_eq!(
+            who("In his words, “we will finish the dam this year and nobody will stop us,” Ola Dahl said."),
+            ["Ola Dahl"]
+        );
+    }
 
     #[test]
     fn names_of_works_and_nicknames_are_not_quotes() {

@@ -6,8 +6,8 @@ use super::slavic::PRONOUNS;
 use super::tokens::{is_possessive, Kind, Tok, MAX_WINDOW};
 use super::words::{
     ADVERBS, ANAPHORIC_ROLES, AUXILIARIES, COUNTRY_ACRONYMS, DESCRIPTORS, NOT_NAME,
-    NOT_PERSON_LAST, NP_BREAKS, OF_TITLES, ORG_NOUNS, PARTICLES, PLACE_LAST, PREPOSITIONS,
-    PUBLICATIONS, RELATIONS, ROLE_NOUNS, ROLE_WORDS, TITLES,
+    NOT_PERSON_LAST, NP_BREAKS, OF_TITLES, ORG_LAST, ORG_NOUNS, PARTICLES, PLACE_LAST,
+    PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS, ROLE_WORDS, TEXTS, TITLES,
 };
 
 /// What the words in a speaker's place say.
@@ -51,10 +51,14 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     if toks.last().is_some_and(is_possessive) {
         return Np::Other;
     }
-    // `Mark Doe and Jon Roe`: two people speaking together.
+    // `Mark Doe and Jon Roe`: two people speaking together (`… and Jon Roe of the Institute
+    // for Science and Security`: the second ends before what it is of).
     if let Some(and) = toks.iter().position(|t| t.lower == "and") {
-        if let (Np::Name(a), Np::Name(b)) =
-            (noun_phrase(&toks[..and]), noun_phrase(&toks[and + 1..]))
+        let right = &toks[and + 1..];
+        let cut = (1..right.len())
+            .find(|&k| right[k].is(&["of", "for", "at", "from", "with", "in"]))
+            .unwrap_or(right.len());
+        if let (Np::Name(a), Np::Name(b)) = (noun_phrase(&toks[..and]), noun_phrase(&right[..cut]))
         {
             let mut words = a.words;
             words.push("and".into());
@@ -65,6 +69,11 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
                 person: true,
             });
         }
+    }
+    // `the U.S. Attorney’s Office`, `Manhattan District Attorney’s Office`: an office named
+    // after its holder, in full.
+    if let Some(org) = possessive_organisation(&toks) {
+        return Np::Name(org);
     }
     // `Charles Rangel of New York`: the speaker is the head before `of` (but `Secretary of
     // State John Kerry` is one title).
@@ -122,7 +131,12 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
                 && organisation(&name.words)
                 && !PUBLICATIONS.contains(&name.words[0].to_lowercase().as_str())
                 || lone && COUNTRY_ACRONYMS.contains(&name.words[0].to_lowercase().as_str());
-            if governed || fragment || place(&name.words) {
+            // `the Constitution says`, `the Affordable Care Act states`: a text, not a speaker.
+            let text = name
+                .words
+                .last()
+                .is_some_and(|w| TEXTS.contains(&w.to_lowercase()));
+            if governed || fragment || text || place(&name.words) {
                 return Np::Other;
             }
             // `the Islamic State`, `The Hill`: an organisation or a publication, not a
@@ -204,6 +218,31 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     }
 }
 
+/// An organisation's name that ends in a possessive and an office (`U.S. Attorney’s
+/// Office`), the whole of `toks` after `the`.
+fn possessive_organisation(toks: &[Tok]) -> Option<Name> {
+    let [.., owner, office] = toks else {
+        return None;
+    };
+    let office_word = office.capitalised()
+        && (NOT_PERSON_LAST.contains(office.lower) || ORG_LAST.contains(office.lower));
+    if !office_word || !is_possessive(owner) || !owner.capitalised() {
+        return None;
+    }
+    let mut start = toks.len() - 2;
+    while start > 0 && toks[start - 1].capitalised() && !is_possessive(&toks[start - 1]) {
+        start -= 1;
+    }
+    if toks[..start].iter().any(|t| !t.is(&["the"])) {
+        return None;
+    }
+    Some(Name {
+        words: toks[start..].iter().map(|t| t.text.to_string()).collect(),
+        role: None,
+        person: false,
+    })
+}
+
 /// Whether a name's last word makes it an organisation or a place (`Bank`, `Co`, `House`).
 fn organisation(words: &[String]) -> bool {
     words
@@ -231,6 +270,14 @@ fn np_end(toks: &[Tok], from: usize) -> usize {
     // the name is possessive (`Trump’s campaign manager`) or a role and another name follow
     // (`Clinton spokesman Brian Fallon`).
     let mut k = from;
+    // `Judge Ann Doe tried …`: a role opening the sentence (not read as a name word), then
+    // the name.
+    if toks.get(k).is_some_and(|t| {
+        t.capitalised() && t.not_name && (t.is_in(&ROLE_NOUNS) || t.is_in(&TITLES))
+    }) && toks.get(k + 1).is_some_and(name_word)
+    {
+        k += 1;
+    }
     while toks
         .get(k)
         .is_some_and(|t| name_word(t) || t.is_in(&TITLES) && t.capitalised())
@@ -403,7 +450,11 @@ pub(super) fn plain_np(seg: &[Tok]) -> Option<Np> {
 /// Whether a segment opens with a word that makes it an aside, never the speaker itself
 /// (`who …`, `in a statement`, `speaking to reporters`).
 pub(super) fn aside(seg: &[Tok]) -> bool {
-    seg.iter().find(|t| t.is_word()).is_some_and(|t| {
+    let mut words = seg.iter().filter(|t| t.is_word());
+    let first = words.next();
+    // `Judge Ann Doe tried …` is the subject, not an aside like `spokesman for …`.
+    let titled_name = first.is_some_and(Tok::capitalised) && words.next().is_some_and(name_word);
+    first.is_some_and(|t| {
         t.is_in(&NP_BREAKS)
             || t.is(&[
                 "a",
@@ -416,14 +467,18 @@ pub(super) fn aside(seg: &[Tok]) -> bool {
                 "meanwhile",
                 "however",
             ])
-            || t.is_in(&ROLE_NOUNS)
+            || t.is_in(&ROLE_NOUNS) && !titled_name
             || t.lower.ends_with("ing")
     })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::who;
+    use super::super::test_util::{speakers, who};
+
+    fn list(names: &[&str]) -> Vec<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
 
     #[test]
     fn organisations_named_after_people_and_pairs() {
@@ -431,9 +486,96 @@ mod tests {
             who("“We disagree,” the Lindqvist campaign said in a statement."),
             ["Lindqvist campaign"]
         );
+        // Issue 21: joint speakers are each a speaker, not one glued name.
         assert_eq!(
-            who("Ana Pires and Rui Mota: “The data say otherwise.”"),
-            ["Ana Pires and Rui Mota"]
+            speakers("Ana Pires and Rui Mota: “The data say otherwise.”"),
+            [(list(&["Ana Pires", "Rui Mota"]), Some("person"))]
+        );
+    }
+
+    /// Issue 21: joint speakers before and after the quote, each at their fullest, and a
+    /// quote-only paragraph after them continues both.
+    #[test]
+    fn joint_speakers() {
+        let body = "Senate leader Mona Vick and House Speaker Tor Lund, both Republicans, \
+                    said in a statement: “The court has gone too far.”";
+        assert_eq!(
+            speakers(body),
+            [(list(&["Mona Vick", "Tor Lund"]), Some("person"))]
+        );
+        let body = "Mona Vick chairs the panel; Tor Lund is its clerk.\n\n\
+                    “The vote stands,” Vick and Lund said in a joint statement.\n\n\
+                    “We will not revisit it.”";
+        assert_eq!(
+            speakers(body),
+            [
+                (list(&["Mona Vick", "Tor Lund"]), Some("person")),
+                (list(&["Mona Vick", "Tor Lund"]), Some("person")),
+            ]
+        );
+        let body = "“Tritium would raise the yield,” analysts Ida Berg and Emil Sand of the \
+                    Institute for Science and Security wrote in May.";
+        assert_eq!(
+            speakers(body),
+            [(list(&["Ida Berg", "Emil Sand"]), Some("person"))]
+        );
+    }
+
+    /// Issue 21: organisations speak under their full name, as organisations.
+    #[test]
+    fn organisations_in_full() {
+        for (body, name) in [
+            (
+                "“No charges will be filed,” the U.S. Attorney’s Office said.",
+                "U.S. Attorney's Office",
+            ),
+            ("“The talks failed,” the White House said.", "White House"),
+            (
+                "“We deny it,” the Justice Department said in a statement.",
+                "Justice Department",
+            ),
+            ("“Nothing changed,” the Kremlin said.", "Kremlin"),
+            ("“The drill went ahead,” the Pentagon said.", "Pentagon"),
+            (
+                "“She seems less welcome,” the Global Times wrote.",
+                "Global Times",
+            ),
+        ] {
+            assert_eq!(
+                speakers(body),
+                [(list(&[name]), Some("organisation"))],
+                "{body}"
+            );
+        }
+        assert_eq!(
+            speakers("“We are ready,” Nora Lind said."),
+            [(list(&["Nora Lind"]), Some("person"))]
+        );
+    }
+
+    /// Issue 21: a role opening the sentence before the subject's name (`Judge Ann Doe
+    /// tried …, telling …`).
+    #[test]
+    fn role_then_name_opens_the_subject() {
+        for body in [
+            "Judge Ann Doe tried to stop the barbs, telling Ray Kise to “control your client.”",
+            "Mayor Ann Doe tried to stop the barbs, telling his lawyer Ray Kise to “control \
+             your client” and threatening to end the hearing.",
+        ] {
+            assert_eq!(who(body), ["Ann Doe"], "{body}");
+        }
+    }
+
+    /// Issue 21: laws and texts do not speak; epithets are no part of a name.
+    #[test]
+    fn texts_do_not_speak_and_epithets_drop() {
+        assert_eq!(
+            who("The Constitution says “no person shall be held to answer” without a jury."),
+            [""]
+        );
+        assert_eq!(
+            who("“Lyin Ted Cruz is done,” said Lyin Ted Cruz’s rival. Later, Lyin Ted Cruz said “no.”"),
+            ["", "Ted Cruz"]
         );
     }
 }

@@ -695,7 +695,7 @@ pub(super) fn base_forms(body: &str, quotes: &mut [Quote]) {
     let cyrillic = |s: &str| s.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'));
     if !quotes
         .iter()
-        .any(|q| q.speaker.as_deref().is_some_and(cyrillic))
+        .any(|q| q.speakers.iter().any(|s| cyrillic(s)))
     {
         return;
     }
@@ -708,23 +708,36 @@ pub(super) fn base_forms(body: &str, quotes: &mut [Quote]) {
     }
     let ukrainian = body.contains(['і', 'ї', 'є', 'ґ']);
     for q in quotes.iter_mut() {
-        let Some(speaker) = q.speaker.as_deref().filter(|s| cyrillic(s)) else {
+        if !q.speakers.iter().any(|s| cyrillic(s)) {
             continue;
-        };
-        // `по словам Владимира Путина`, `по мнению эксперта Константина Блохина`: the name
-        // is a genitive whatever the article has.
-        let genitive = body.match_indices(speaker).take(8).any(|(at, _)| {
-            let before = &body[..at];
-            let from = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-            let window = &before[from..];
-            ["словам ", "словами ", "мнению ", "думку "]
-                .iter()
-                .filter_map(|cue| window.rfind(cue).map(|i| &window[i + cue.len()..]))
-                .any(|between| between.split_whitespace().count() <= 2)
-        });
-        q.speaker = base_form(speaker, &words, ukrainian, genitive);
+        }
+        let speakers = std::mem::take(&mut q.speakers);
+        for speaker in speakers {
+            if !cyrillic(&speaker) {
+                q.speakers.push(speaker);
+                continue;
+            }
+            // `по словам Владимира Путина`, `по мнению эксперта Константина Блохина`: the
+            // name is a genitive whatever the article has.
+            let genitive = body.match_indices(speaker.as_str()).take(8).any(|(at, _)| {
+                let before = &body[..at];
+                let from = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+                let window = &before[from..];
+                ["словам ", "словами ", "мнению ", "думку "]
+                    .iter()
+                    .filter_map(|cue| window.rfind(cue).map(|i| &window[i + cue.len()..]))
+                    .any(|between| between.split_whitespace().count() <= 2)
+            });
+            if let Some(base) = base_form(&speaker, &words, ukrainian, genitive) {
+                if !q.speakers.contains(&base) {
+                    q.speakers.push(base);
+                }
+            }
+        }
+        q.speaker = q.speakers.first().cloned();
         if q.speaker.is_none() {
             q.role = None;
+            q.speaker_kind = None;
         }
     }
 }

@@ -17,10 +17,48 @@ pub struct Quote {
     pub start: usize,
     /// Character offset in the body just past the last quoted character.
     pub end: usize,
-    /// Who said it, as the fullest name the article gives; `None` when unknown.
+    /// Who said it, as the fullest name the article gives; `None` when unknown. Of joint
+    /// speakers (`Nancy Pelosi and Chuck Schumer said`), the first; all are in `speakers`.
     pub speaker: Option<String>,
+    /// Every speaker, in the order the text names them: `[speaker]` for one, empty for none.
+    pub speakers: Vec<String>,
+    /// Whether the speaker is a person or an organisation (`White House`, `Fox News`);
+    /// `None` when there is no speaker.
+    pub speaker_kind: Option<SpeakerKind>,
     /// The speaker's title as given (`Donetsk Gov.`), when present.
     pub role: Option<String>,
+}
+
+/// What kind of speaker a quote has: a person, or an organisation speaking as one (a
+/// government office, a company, a newspaper, a country).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    /// A person (`Nancy Pelosi`, `Kofman`).
+    Person,
+    /// An organisation, an office or a country (`White House`, `Justice Department`).
+    Organisation,
+}
+
+impl SpeakerKind {
+    /// `person` or `organisation`, as indexed and printed.
+    pub fn name(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organisation => "organisation",
+        }
+    }
+
+    /// The kind named `s` (`person`, `organisation`; `org` and `organization` too).
+    pub fn parse(s: &str) -> Option<SpeakerKind> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "person" | "people" | "persons" => Some(SpeakerKind::Person),
+            "organisation" | "organization" | "org" | "organisations" | "organizations" => {
+                Some(SpeakerKind::Organisation)
+            }
+            _ => None,
+        }
+    }
 }
 
 impl Quote {
@@ -31,6 +69,8 @@ impl Quote {
             start,
             end,
             speaker: None,
+            speakers: Vec::new(),
+            speaker_kind: None,
             role: None,
         }
     }

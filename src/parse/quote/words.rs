@@ -335,6 +335,128 @@ pub(super) static NOT_PERSON_LAST: Words = Words::new(
      co co. corp inc ltd ltd. plc llc ag gmbh sa nv bv ab asa spa",
 );
 
+/// Last words of names that make a speaker an organisation (beside [`NOT_PERSON_LAST`]):
+/// `Judicial Watch`, `Global Times`, `Fox News`, `Justice Department`.
+pub(super) static ORG_LAST: Words = Words::new(
+    "watch commission coalition alliance network board bureau corporation airlines industries \
+     motors systems media caller federalist beast examiner herald gazette globe daily weekly \
+     mail telegraph guardian observer review monitor wire channel tv radio org \
+     organisation organization council authority embassy consulate cabinet secretariat \
+     parliament senate assembly legislature regime command forces ministry pentagon kremlin \
+     vatican",
+);
+
+/// Organisations that speak under a name no list of last words tells (lower case).
+pub(super) const ORGANISATIONS: &[&str] = &[
+    "white house",
+    "kremlin",
+    "pentagon",
+    "vatican",
+    "elysee",
+    "élysée",
+    "downing street",
+    "huffpo",
+    "huffpost",
+    "politico",
+    "axios",
+    "breitbart",
+    "cnn",
+    "msnbc",
+    "nbc",
+    "abc",
+    "cbs",
+    "bbc",
+    "npr",
+    "pbs",
+    "afp",
+    "ap",
+    "upi",
+    "tass",
+    "xinhua",
+    "interfax",
+    "bloomberg",
+    "variety",
+    "propublica",
+    "twitter",
+    "facebook",
+    "google",
+    "apple",
+    "amazon",
+    "microsoft",
+    "hamas",
+    "hezbollah",
+    "taliban",
+    "nato",
+    "opec",
+    "fbi",
+    "cia",
+    "nsa",
+    "epa",
+    "irs",
+    "sec",
+    "dhs",
+    "doj",
+    "gop",
+    "dnc",
+    "rnc",
+    "aclu",
+    "nra",
+    "wikileaks",
+    "scotland yard",
+];
+
+/// Countries that speak as their governments do (`Russia insisted that …`), lower case.
+pub(super) const COUNTRIES: &[&str] = &[
+    "russia",
+    "china",
+    "japan",
+    "iran",
+    "iraq",
+    "israel",
+    "ukraine",
+    "germany",
+    "france",
+    "britain",
+    "india",
+    "pakistan",
+    "turkey",
+    "syria",
+    "egypt",
+    "mexico",
+    "canada",
+    "cuba",
+    "venezuela",
+    "brazil",
+    "italy",
+    "spain",
+    "poland",
+    "saudi arabia",
+    "south korea",
+    "north korea",
+    "pyongyang",
+    "beijing",
+    "moscow",
+    "tehran",
+    "kyiv",
+    "kiev",
+    "tokyo",
+    "seoul",
+    "ankara",
+    "damascus",
+    "the united states",
+    "united states",
+    "the united kingdom",
+    "united kingdom",
+];
+
+/// Last words of names of laws and texts, which never speak (`the Constitution says`, `the
+/// Affordable Care Act states`).
+pub(super) static TEXTS: Words = Words::new(
+    "constitution amendment act law statute clause code charter treaty resolution \
+     bible koran quran scripture declaration manifesto ordinance regulation directive \
+     pledge oath motto creed",
+);
+
 /// Last words of two-word and longer names of places (`New York`, `South Dakota`).
 pub(super) static PLACE_LAST: Words = Words::new(
     "york jersey hampshire mexico carolina dakota virginia city county island islands \

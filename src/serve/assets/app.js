@@ -234,7 +234,8 @@ function hitItem(h) {
 }
 
 function quoteItem(q) {
-  const who = q.speaker ? (q.role ? `${q.speaker} (${q.role})` : q.speaker) : 'unknown speaker';
+  const names = (q.speakers && q.speakers.length) ? q.speakers.join(' and ') : q.speaker;
+  const who = names ? (q.role ? `${names} (${q.role})` : names) : 'unknown speaker';
   return el('li', { class: 'quote' },
     el('blockquote', {}, '“', marked(q.text, q.highlights), '”'),
     el('p', { class: 'meta' }, `— ${who}, ${q.date || 'undated'} ${q.city || ''} · `,

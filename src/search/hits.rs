@@ -77,6 +77,9 @@ impl DatelineIndex {
                 .into_iter()
                 .map(|q| q.text)
                 .collect(),
+            story: None,
+            copies: None,
+            other_copies: Vec::new(),
         })
     }
 }

@@ -58,33 +58,53 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// The hashes of the lower-case words of `text`, appended to `out`.
+/// One more character of a word's hash.
+#[inline]
+fn step(h: u64, c: u32) -> u64 {
+    (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// The hashes of the lower-case words of `text`, appended to `out`. ASCII is read byte by
+/// byte (the common case, and most of the cost of a signature); other characters are
+/// decoded and lower-cased.
 fn word_hashes(text: &str, out: &mut Vec<u64>) {
+    let bytes = text.as_bytes();
     let mut h: u64 = 0;
     let mut in_word = false;
-    let push = |h: &mut u64, in_word: &mut bool, out: &mut Vec<u64>| {
-        if *in_word {
-            out.push(mix(*h));
-            *h = 0;
-            *in_word = false;
-        }
-    };
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            in_word = true;
-            if c.is_ascii() {
-                h = (h.rotate_left(5) ^ u64::from(c.to_ascii_lowercase() as u32))
-                    .wrapping_mul(0x517c_c1b7_2722_0a95);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let alnum = if b < 0x80 {
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                h = step(h, u32::from(b.to_ascii_lowercase()));
+                true
             } else {
-                for l in c.to_lowercase() {
-                    h = (h.rotate_left(5) ^ u64::from(l as u32)).wrapping_mul(0x517c_c1b7_2722_0a95);
-                }
+                false
             }
         } else {
-            push(&mut h, &mut in_word, out);
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    h = step(h, l as u32);
+                }
+                true
+            } else {
+                false
+            }
+        };
+        if alnum {
+            in_word = true;
+        } else if in_word {
+            out.push(mix(h));
+            h = 0;
+            in_word = false;
         }
     }
-    push(&mut h, &mut in_word, out);
+    if in_word {
+        out.push(mix(h));
+    }
 }
 
 impl Signature {
@@ -231,6 +251,9 @@ mod tests {
         // Case and punctuation do not matter; words do.
         assert_eq!(sim("The Port, re-opened.", "the port re opened"), 1.0);
         assert!(Signature::of("", " ,. ").is_none());
+        // Any script, any case.
+        assert_eq!(sim("Київ сьогодні вранці", "КИЇВ, СЬОГОДНІ ВРАНЦІ"), 1.0);
+        assert!(sim("Київ сьогодні вранці", "Харків сьогодні вранці") < 0.5);
     }
 
     #[test]

@@ -704,3 +704,43 @@ fn facets_and_histograms_count_stories() {
         .collect();
     assert_eq!(weeks, [("2024-W09".into(), 1, Some(2), Some(0.5))]);
 }
+
+/// Copies inside one file (a wire service's day in one SGML or JSON Lines file) are one story:
+/// only the committed articles of a file being read again are kept out of the candidates.
+/// (Reuters-21578 keeps most of its re-sends in the same file as the first send.)
+#[test]
+fn copies_in_one_file_are_one_story() {
+    let set = labelled_set();
+    let pick = |id: &str| &set.iter().find(|l| l.article.id == id).unwrap().article;
+    let lines: Vec<String> = ["story03", "story09", "story03-copy0", "story03-copy1"]
+        .iter()
+        .map(|id| {
+            let a = pick(id);
+            serde_json::json!({"title": a.title, "body": a.body, "date": "2024-03-04"}).to_string()
+        })
+        .collect();
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    common::write(&corpus.join("day.jsonl"), &(lines.join("\n") + "\n"));
+    let index = DatelineIndex::open_or_create(&tmp.path().join("ix")).unwrap();
+    assert_eq!(run(&index, &corpus).indexed, 4);
+    let s = stories_of(&index);
+    assert_eq!(s["day.jsonl#1"], s["day.jsonl#3"]);
+    assert_eq!(s["day.jsonl#1"], s["day.jsonl#4"]);
+    assert_ne!(s["day.jsonl#1"], s["day.jsonl#2"]);
+
+    // The file grows by a copy: read again, its articles still group, with each other and
+    // with the new one.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let a = pick("story09-copy0");
+    let more = serde_json::json!({"title": a.title, "body": a.body, "date": "2024-03-05"});
+    common::write(
+        &corpus.join("day.jsonl"),
+        &(lines.join("\n") + "\n" + &more.to_string() + "\n"),
+    );
+    assert_eq!(run(&index, &corpus).updated, 4);
+    let s = stories_of(&index);
+    assert_eq!(s["day.jsonl#1"], s["day.jsonl#3"]);
+    assert_eq!(s["day.jsonl#2"], s["day.jsonl#5"]);
+    assert_ne!(s["day.jsonl#1"], s["day.jsonl#2"]);
+}

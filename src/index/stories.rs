@@ -38,8 +38,9 @@ const NONE: u32 = u32::MAX;
 /// An article that later ones may join.
 struct Entry {
     story: u64,
-    /// Hash of its file's path: committed articles of a file being read again are not
-    /// candidates.
+    /// For a committed article, the hash of its file's path: committed articles of a file
+    /// being read again are not candidates (they are on their way out). 0 for this
+    /// session's articles, which all are (a file's articles can be copies of each other).
     path: u64,
     sig: Packed,
 }
@@ -174,7 +175,7 @@ impl Stories {
         };
         self.push(Entry {
             story,
-            path,
+            path: 0,
             sig: *sig,
         });
         Ok(story)

@@ -243,7 +243,7 @@ pub struct IndexArgs {
     #[arg(long)]
     pub full: bool,
     /// Similarity at which two articles are one story (estimated Jaccard of their word
-    /// 5-shingles, 0.05 to 1) [default: the index's, 0.5 for a new one]. The index
+    /// 5-shingles, 0.05 to 1) [default: the index's, 0.6 for a new one]. The index
     /// remembers it; another value re-reads every file.
     #[arg(long, value_name = "SIMILARITY", value_parser = parse_threshold)]
     pub dup_threshold: Option<f64>,

@@ -12,16 +12,25 @@
 //! - **Word 5-shingles** ([`SHINGLE`]): every run of five words, hashed once. A word edit
 //!   changes at most five shingles; a different dateline or headline changes a handful; a
 //!   trimmed ending removes the shingles it cut.
-//! - **One Permutation Hashing with densification** ([`BINS`] bins): each shingle hash goes
-//!   to a bin by its top bits and the bin keeps the smallest of the rest; an empty bin
-//!   borrows from the next full one (rotation). The share of bins on which two signatures
-//!   agree estimates the Jaccard similarity of the two shingle sets, at one hash per shingle
-//!   instead of one per shingle and permutation.
-//! - **Stored small**: the index keeps the low 8 bits of each bin ([`Signature::packed`],
-//!   128 bytes an article); [`similarity`] corrects for the 1-in-256 chance that two
-//!   different bins agree on 8 bits.
-//! - **LSH banding** ([`BANDS`] bands of [`ROWS`] bins, from the stored bytes, so a later run
-//!   finds the same candidates): two articles become candidates when any band agrees. With 2
+//! - **One Permutation Hashing** ([`BINS`] bins): each shingle hash goes to a bin by its top
+//!   bits and the bin keeps the smallest of the rest. Among the bins that are not empty in
+//!   both signatures, the share that agree estimates the Jaccard similarity of the two
+//!   shingle sets (Li, Owen and Zhang 2012), at one hash per shingle instead of one per
+//!   shingle and permutation. A short text leaves most bins empty and then holds its
+//!   shingles almost one to a bin, so the estimate is close to exact; filling empty bins from
+//!   their neighbours (densification) would make it noisier just there, where templated
+//!   bulletins sit near the threshold, so it is used only for the band keys.
+//! - **Stored small**: the index keeps one byte a bin ([`Signature::packed`]: 0 for an
+//!   empty bin, else 1 to 255 from the bin's value) and the number of shingles, 130 bytes an
+//!   article; [`similarity`] allows for the 1-in-255 chance that two different bins agree.
+//! - **Trimmed copies**: a copy cut to half its length shares half its shingles at most. Two
+//!   articles are also one story when their similarity reaches half the threshold and about
+//!   [`CONTAINED`] (80 %) of the shorter one's shingles are in the longer one ([`same_story`]).
+//!   Two snapshots of a price table or two weekly bulletins are of equal length, and share
+//!   too little of either to pass.
+//! - **LSH banding** ([`BANDS`] bands of [`ROWS`] bins, from the stored bytes with empty
+//!   bins filled from the next full one, so a later run finds the same candidates): two
+//!   articles become candidates when any band agrees. With 2
 //!   rows and 16 bands a pair at Jaccard 0.5 is a candidate with probability
 //!   1 − (1 − 0.5²)¹⁶ ≈ 0.99 (0.97 at 0.45, 0.93 at 0.4); a candidate is kept only if its
 //!   estimated similarity reaches the threshold. A band key is 16 bits, so unrelated
@@ -38,16 +47,26 @@ pub const ROWS: usize = 2;
 pub const BANDS: usize = 16;
 /// The similarity (estimated Jaccard of word 5-shingles) at or above which two articles are
 /// one story, unless the index is told otherwise (`dateline index --dup-threshold`).
-pub const DEFAULT_THRESHOLD: f64 = 0.5;
+pub const DEFAULT_THRESHOLD: f64 = 0.6;
 
-/// An article's signature: per bin, the smallest shingle hash value that fell in it.
+/// An article's signature: per bin, a byte of the smallest shingle hash value that fell in
+/// it, or 0 for an empty bin.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signature {
-    bins: [u32; BINS],
+    bins: Packed,
 }
 
-/// A signature as the index stores it: the low byte of each bin.
-pub type Packed = [u8; BINS];
+/// Bytes of a stored signature: one a bin, and two for the number of shingles.
+pub const SIG_LEN: usize = BINS + 2;
+
+/// A signature as the index stores it: one byte a bin (0 for an empty one), then the number
+/// of shingles (little-endian, at most 65,535).
+pub type Packed = [u8; SIG_LEN];
+
+/// How much of the shorter of two articles must be in the longer one for a trimmed or
+/// extended copy to count as the same story although the pair's Jaccard similarity is below
+/// the threshold (it must still reach half of it).
+pub const CONTAINED: f64 = 0.8;
 
 /// splitmix64's finaliser: spreads every input bit over the output.
 fn mix(mut x: u64) -> u64 {
@@ -137,55 +156,85 @@ impl Signature {
                 add(w.iter().fold(0u64, |h, &w| h.rotate_left(17) ^ w));
             }
         }
-        // Densification by rotation: an empty bin takes the next full bin's value, mixed
-        // with the distance, so that two texts with the same shingles fill it the same way.
-        let mut bins = [0u32; BINS];
-        for (i, bin) in bins.iter_mut().enumerate() {
-            let mut k = 0;
-            while mins[(i + k) % BINS] == EMPTY {
-                k += 1;
+        let mut bins = [0u8; SIG_LEN];
+        for (b, &m) in bins.iter_mut().zip(&mins) {
+            if m != EMPTY {
+                *b = (m % 255) as u8 + 1;
             }
-            let v = mins[(i + k) % BINS];
-            *bin = if k == 0 {
-                v as u32
-            } else {
-                mix(v ^ ((k as u64) << 40)) as u32
-            };
         }
+        let shingles = words.len().saturating_sub(SHINGLE - 1).max(1);
+        bins[BINS..].copy_from_slice(&(shingles.min(usize::from(u16::MAX)) as u16).to_le_bytes());
         Some(Signature { bins })
     }
 
-    /// The signature as stored: the low byte of each bin.
+    /// The signature as stored.
     pub fn packed(&self) -> Packed {
-        let mut p = [0u8; BINS];
-        for (p, b) in p.iter_mut().zip(&self.bins) {
-            *p = *b as u8;
-        }
-        p
+        self.bins
     }
-
 }
 
 /// The band keys of a stored signature: two articles with the same key in the same band are
-/// candidates.
+/// candidates. An empty bin takes the next full bin's byte, mixed with the distance
+/// (densification by rotation), so short texts have band keys too.
 pub fn bands(packed: &Packed) -> [u16; BANDS] {
+    let filled = |i: usize| -> u8 {
+        for k in 0..BINS {
+            let v = packed[(i + k) % BINS];
+            if v != 0 {
+                return if k == 0 {
+                    v
+                } else {
+                    mix(u64::from(v) | ((k as u64) << 8)) as u8
+                };
+            }
+        }
+        0
+    };
     let mut keys = [0u16; BANDS];
     for (b, key) in keys.iter_mut().enumerate() {
-        *key = u16::from_le_bytes([packed[b * ROWS], packed[b * ROWS + 1]]);
+        *key = u16::from_le_bytes([filled(b * ROWS), filled(b * ROWS + 1)]);
     }
     keys
 }
 
 /// The estimated Jaccard similarity of the shingle sets behind two stored signatures, from 0
-/// to 1. Signatures of another length (a damaged column) are 0 alike.
+/// to 1: among the bins not empty in both, the share that agree. Signatures of another
+/// length (a damaged column) are 0 alike.
 pub fn similarity(a: &[u8], b: &[u8]) -> f64 {
-    if a.len() != BINS || b.len() != BINS {
+    if a.len() != SIG_LEN || b.len() != SIG_LEN {
         return 0.0;
     }
-    let agree = a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / BINS as f64;
-    // Two different bins agree on their low byte one time in 256.
-    let chance = 1.0 / 256.0;
-    ((agree - chance) / (1.0 - chance)).clamp(0.0, 1.0)
+    let (mut agree, mut both, mut either) = (0u32, 0u32, 0u32);
+    for (&x, &y) in a[..BINS].iter().zip(&b[..BINS]) {
+        either += u32::from(x != 0 || y != 0);
+        both += u32::from(x != 0 && y != 0);
+        agree += u32::from(x == y && x != 0);
+    }
+    if either == 0 {
+        return 0.0;
+    }
+    // Two different full bins agree on their byte one time in 255.
+    let chance = f64::from(both - agree) / 254.0;
+    ((f64::from(agree) - chance) / f64::from(either)).clamp(0.0, 1.0)
+}
+
+/// Whether two stored signatures are one story at `threshold`, and if so their estimated
+/// Jaccard similarity: when it reaches the threshold, or, for a trimmed or extended copy,
+/// when it reaches half the threshold and about [`CONTAINED`] of the shorter text's shingles
+/// are in the longer one (estimated from the similarity and the two shingle counts).
+pub fn same_story(a: &[u8], b: &[u8], threshold: f64) -> Option<f64> {
+    let j = similarity(a, b);
+    if j >= threshold {
+        return Some(j);
+    }
+    if j < threshold / 2.0 || j <= 0.0 {
+        return None;
+    }
+    let count = |s: &[u8]| f64::from(u16::from_le_bytes([s[BINS], s[BINS + 1]]));
+    let (na, nb) = (count(a), count(b));
+    // |A ∩ B| = J (|A| + |B|) / (1 + J).
+    let shared = j * (na + nb) / (1.0 + j);
+    (shared / na.min(nb).max(1.0) >= CONTAINED).then_some(j)
 }
 
 /// A threshold as given by a user: a number from 0.05 to 1.
@@ -265,6 +314,20 @@ mod tests {
             let (e, x) = (sim(&base, &cut), exact(&base, &cut));
             assert!((e - x).abs() < 0.15, "kept {keep}: estimate {e}, exact {x}");
         }
+    }
+
+    #[test]
+    fn a_trimmed_copy_is_the_same_story_an_equal_length_variant_is_not() {
+        let base = text(11, 400);
+        let words: Vec<&str> = base.split(' ').collect();
+        let packed = |t: &str| Signature::of("", t).unwrap().packed();
+        // The first 45 % of the text: Jaccard about 0.45, all of it in the original.
+        let cut = words[..180].join(" ");
+        assert!(similarity(&packed(&base), &packed(&cut)) < DEFAULT_THRESHOLD);
+        assert!(same_story(&packed(&base), &packed(&cut), DEFAULT_THRESHOLD).is_some());
+        // Half the text replaced: as long as the original, half of it shared.
+        let variant = format!("{} {}", words[..200].join(" "), text(12, 200));
+        assert!(same_story(&packed(&base), &packed(&variant), DEFAULT_THRESHOLD).is_none());
     }
 
     #[test]

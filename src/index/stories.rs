@@ -35,6 +35,12 @@ impl StoryKey {
 /// No entry: the end of a chain.
 const NONE: u32 = u32::MAX;
 
+/// Entries compared per band key, latest first. Articles sharing a key are almost always
+/// one story, so the latest few stand for the rest; the cap keeps a corpus of thousands of
+/// near-identical articles (generated test data, a feed re-sending one bulletin) from costing
+/// a comparison with every earlier one.
+const MAX_CHAIN: usize = 64;
+
 /// An article that later ones may join.
 struct Entry {
     story: u64,
@@ -152,17 +158,18 @@ impl Stories {
         if !self.heads.is_empty() {
             for (b, k) in story::bands(sig).into_iter().enumerate() {
                 let mut i = self.heads[(b << 16) | usize::from(k)];
-                while i != NONE {
+                let mut walked = 0;
+                while i != NONE && walked < MAX_CHAIN {
+                    walked += 1;
                     let e = &self.entries[i as usize];
                     // Another band may have met it already.
                     if e.path != path && !self.seen.contains(&i) {
                         self.seen.push(i);
-                        let s = story::similarity(&e.sig, sig);
                         // The most similar; on a tie, the earlier.
-                        if s >= self.threshold
-                            && best.is_none_or(|(bs, bi)| s > bs || (s == bs && i < bi))
-                        {
-                            best = Some((s, i));
+                        if let Some(s) = story::same_story(&e.sig, sig, self.threshold) {
+                            if best.is_none_or(|(bs, bi)| s > bs || (s == bs && i < bi)) {
+                                best = Some((s, i));
+                            }
                         }
                     }
                     i = self.next[i as usize * BANDS + b];

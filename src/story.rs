@@ -87,6 +87,19 @@ fn step(h: u64, c: u32) -> u64 {
 /// byte (the common case, and most of the cost of a signature); other characters are
 /// decoded and lower-cased.
 fn word_hashes(text: &str, out: &mut Vec<u64>) {
+    // Per ASCII byte: its lower-case form when it is a letter or digit, else 0.
+    const ASCII: [u8; 128] = {
+        let mut t = [0u8; 128];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            if c.is_ascii_alphanumeric() {
+                t[b] = c.to_ascii_lowercase();
+            }
+            b += 1;
+        }
+        t
+    };
     let bytes = text.as_bytes();
     let mut h: u64 = 0;
     let mut in_word = false;
@@ -95,8 +108,9 @@ fn word_hashes(text: &str, out: &mut Vec<u64>) {
         let b = bytes[i];
         let alnum = if b < 0x80 {
             i += 1;
-            if b.is_ascii_alphanumeric() {
-                h = step(h, u32::from(b.to_ascii_lowercase()));
+            let l = ASCII[usize::from(b)];
+            if l != 0 {
+                h = step(h, u32::from(l));
                 true
             } else {
                 false
@@ -137,8 +151,9 @@ impl Signature {
         }
         const EMPTY: u64 = u64::MAX;
         let mut mins = [EMPTY; BINS];
-        let mut add = |shingle: u64| {
-            let s = mix(shingle);
+        // Word hashes are mixed already, and a shingle's hash is their rotations XORed: its
+        // top bits choose the bin, its low 32 bits are the value.
+        let mut add = |s: u64| {
             let bin = (s >> (64 - BINS.trailing_zeros())) as usize;
             let value = s & 0xffff_ffff;
             if value < mins[bin] {

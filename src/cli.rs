@@ -682,18 +682,24 @@ mod tests {
         assert!(r.collapse);
         assert_eq!(r.count, Count::Stories);
         // The last of --collapse and --no-collapse wins.
-        assert!(!search(&["search", "--collapse", "--no-collapse"])
-            .to_request()
-            .collapse);
-        assert!(search(&["search", "--no-collapse", "--collapse"])
-            .to_request()
-            .collapse);
+        assert!(
+            !search(&["search", "--collapse", "--no-collapse"])
+                .to_request()
+                .collapse
+        );
+        assert!(
+            search(&["search", "--no-collapse", "--collapse"])
+                .to_request()
+                .collapse
+        );
         assert!(parse(&["search", "--count", "copies"]).is_err());
     }
 
     #[test]
     fn dup_threshold_flag() {
-        let Command::Index(i) = parse(&["index", "a", "--dup-threshold", "0.7"]).unwrap().command
+        let Command::Index(i) = parse(&["index", "a", "--dup-threshold", "0.7"])
+            .unwrap()
+            .command
         else {
             panic!("not index")
         };
@@ -703,7 +709,10 @@ mod tests {
         };
         assert_eq!(i.dup_threshold, None);
         for bad in ["0", "1.2", "half", "NaN"] {
-            assert!(parse(&["index", "a", "--dup-threshold", bad]).is_err(), "{bad}");
+            assert!(
+                parse(&["index", "a", "--dup-threshold", bad]).is_err(),
+                "{bad}"
+            );
         }
     }
 

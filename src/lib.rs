@@ -73,8 +73,8 @@ mod merges;
 pub mod output;
 pub mod parse;
 mod schema;
-pub mod story;
 mod search;
+pub mod story;
 
 pub use check::{CheckReport, Problem, ProblemKind};
 pub use corpus::Skipped;
@@ -83,7 +83,7 @@ pub use index::{DatelineIndex, IndexOptions, IndexReport, Progress, Reload, Stat
 pub use parse::{Article, Format, Quote};
 pub use schema::schema_version;
 pub use search::{
-    ArticleQuote, Bucket, Count, ExportField, ExportRequest, FacetCount, FacetField, Facets, Filters, Hit, OtherCopy,
-    Page, QuoteHit, QuoteRequest, QuoteResults, SearchRequest, SearchResults, Sort, StoredArticle,
-    TopWord, TopWords, MAX_QUERY_CHARS,
+    ArticleQuote, Bucket, Count, ExportField, ExportRequest, FacetCount, FacetField, Facets,
+    Filters, Hit, OtherCopy, Page, QuoteHit, QuoteRequest, QuoteResults, SearchRequest,
+    SearchResults, Sort, StoredArticle, TopWord, TopWords, MAX_QUERY_CHARS,
 };

@@ -347,7 +347,8 @@ mod tests {
 
     #[test]
     fn numbers_are_words() {
-        let a = "Crude stocks rose 2 mln barrels to 330 mln in the week to March 6, the institute said";
+        let a =
+            "Crude stocks rose 2 mln barrels to 330 mln in the week to March 6, the institute said";
         let b = "Crude stocks fell 3 mln barrels to 327 mln in the week to March 13, the institute said";
         assert!(sim(a, b) < 0.3, "{}", sim(a, b));
     }
@@ -358,7 +359,8 @@ mod tests {
         let b = format!("{} extra closing words here", text(3, 260));
         let band = |t: &str| bands(&Signature::of("", t).unwrap().packed());
         let (ba, bb, bc) = (band(&a), band(&b), band(&text(4, 300)));
-        let same_band = |x: &[u16; BANDS], y: &[u16; BANDS]| x.iter().zip(y).filter(|(p, q)| p == q).count();
+        let same_band =
+            |x: &[u16; BANDS], y: &[u16; BANDS]| x.iter().zip(y).filter(|(p, q)| p == q).count();
         assert!(same_band(&ba, &bb) > 0);
         assert_eq!(same_band(&ba, &bc), 0);
     }

@@ -35,26 +35,73 @@ impl Rng {
 }
 
 const CITIES: &[&str] = &[
-    "LONDON", "FRANKFURT", "TOKYO", "NEW YORK", "PARIS", "BRUSSELS", "OTTAWA", "SYDNEY",
-    "SINGAPORE", "ROTTERDAM", "CHICAGO", "MADRID", "ZURICH", "HONG KONG", "WARSAW", "KYIV",
+    "LONDON",
+    "FRANKFURT",
+    "TOKYO",
+    "NEW YORK",
+    "PARIS",
+    "BRUSSELS",
+    "OTTAWA",
+    "SYDNEY",
+    "SINGAPORE",
+    "ROTTERDAM",
+    "CHICAGO",
+    "MADRID",
+    "ZURICH",
+    "HONG KONG",
+    "WARSAW",
+    "KYIV",
 ];
 const AGENCIES: &[&str] = &["Reuters", "AP", "AFP", "dpa"];
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const FIRST: &[&str] = &[
     "Anna", "Pieter", "Hiroshi", "Maria", "Tomasz", "Olena", "James", "Ines", "Karl", "Amara",
     "Lucas", "Sofia", "Dmytro", "Grace", "Henrik", "Leila",
 ];
 const LAST: &[&str] = &[
-    "Berger", "Okafor", "Tanaka", "Lindqvist", "Novak", "Moreau", "Castillo", "Kowalczyk",
-    "Haddad", "Brennan", "Vries", "Ferreira", "Marchetti", "Sato", "Petrenko", "Olsen",
+    "Berger",
+    "Okafor",
+    "Tanaka",
+    "Lindqvist",
+    "Novak",
+    "Moreau",
+    "Castillo",
+    "Kowalczyk",
+    "Haddad",
+    "Brennan",
+    "Vries",
+    "Ferreira",
+    "Marchetti",
+    "Sato",
+    "Petrenko",
+    "Olsen",
 ];
 const ORGS: &[&str] = &[
-    "Harbour Authority", "Central Bank", "Grain Board", "Rail Union", "Energy Ministry",
-    "Metalworkers Federation", "Port Council", "Farmers Association", "Finance Ministry",
-    "Shipping Chamber", "Water Board", "Transport Agency",
+    "Harbour Authority",
+    "Central Bank",
+    "Grain Board",
+    "Rail Union",
+    "Energy Ministry",
+    "Metalworkers Federation",
+    "Port Council",
+    "Farmers Association",
+    "Finance Ministry",
+    "Shipping Chamber",
+    "Water Board",
+    "Transport Agency",
 ];
 
 /// A topic: stock phrases shared by every story on it, and sentences with slots that each
@@ -205,16 +252,10 @@ fn slots(rng: &mut Rng) -> HashMap<&'static str, String> {
             .join(" ");
         t
     });
-    s.insert(
-        "person",
-        format!("{} {}", rng.pick(FIRST), rng.pick(LAST)),
-    );
+    s.insert("person", format!("{} {}", rng.pick(FIRST), rng.pick(LAST)));
     s.insert("month", rng.pick(MONTHS).to_string());
     s.insert("year", (1979 + rng.below(45)).to_string());
-    s.insert(
-        "day",
-        format!("{} {}", rng.pick(MONTHS), 1 + rng.below(28)),
-    );
+    s.insert("day", format!("{} {}", rng.pick(MONTHS), 1 + rng.below(28)));
     for (k, lo, span) in [
         ("n1", 2, 60),
         ("n2", 10, 300),
@@ -263,10 +304,7 @@ fn labelled_set() -> Vec<Labelled> {
             .iter()
             .map(|&i| fill(topic.sentences[i], &s))
             .collect();
-        paras.insert(
-            1 + rng.below(len - 1),
-            rng.pick(topic.stock).to_string(),
-        );
+        paras.insert(1 + rng.below(len - 1), rng.pick(topic.stock).to_string());
         let title = fill(rng.pick(topic.titles), &s);
         let line = dateline(&mut rng, &s["day"]);
         let base = Article {
@@ -328,7 +366,11 @@ fn labelled_set() -> Vec<Labelled> {
     // The weekly series: each week a story of its own; every fourth re-sent with a
     // correction of one number.
     for (k, template) in SERIES.iter().enumerate() {
-        let title = ["Weekly oil stocks", "Weekly shipping index", "Weekly jobless claims"][k];
+        let title = [
+            "Weekly oil stocks",
+            "Weekly shipping index",
+            "Weekly jobless claims",
+        ][k];
         let org = rng.pick(ORGS).to_string();
         for week in 0..12 {
             let mut s = slots(&mut rng);
@@ -345,7 +387,11 @@ fn labelled_set() -> Vec<Labelled> {
                 story,
             });
             if week % 4 == 0 {
-                let corrected = body.replacen(&s["n3"], &(s["n3"].parse::<u64>().unwrap() + 1).to_string(), 1);
+                let corrected = body.replacen(
+                    &s["n3"],
+                    &(s["n3"].parse::<u64>().unwrap() + 1).to_string(),
+                    1,
+                );
                 out.push(Labelled {
                     article: Article {
                         id: format!("series{k}-week{week:02}-corrected"),
@@ -396,8 +442,16 @@ fn pair_scores(set: &[Labelled], found: &HashMap<String, String>) -> (f64, f64, 
             }
         }
     }
-    let p = if tp + fp == 0 { 1.0 } else { tp as f64 / (tp + fp) as f64 };
-    let r = if tp + fn_ == 0 { 1.0 } else { tp as f64 / (tp + fn_) as f64 };
+    let p = if tp + fp == 0 {
+        1.0
+    } else {
+        tp as f64 / (tp + fp) as f64
+    };
+    let r = if tp + fn_ == 0 {
+        1.0
+    } else {
+        tp as f64 / (tp + fn_) as f64
+    };
     (p, r, tp + fn_, fp)
 }
 
@@ -405,9 +459,7 @@ fn pair_scores(set: &[Labelled], found: &HashMap<String, String>) -> (f64, f64, 
 fn the_labelled_set_meets_the_precision_and_recall_targets() {
     let set = labelled_set();
     let index = DatelineIndex::create_in_ram().unwrap();
-    index
-        .add_articles(set.iter().map(|l| &l.article))
-        .unwrap();
+    index.add_articles(set.iter().map(|l| &l.article)).unwrap();
     let found = stories_of(&index);
     assert_eq!(found.len(), set.len());
     let (p, r, pairs, fp) = pair_scores(&set, &found);
@@ -437,11 +489,12 @@ fn the_labelled_set_backwards_groups_as_well() {
     let mut set = labelled_set();
     set.reverse();
     let index = DatelineIndex::create_in_ram().unwrap();
-    index
-        .add_articles(set.iter().map(|l| &l.article))
-        .unwrap();
+    index.add_articles(set.iter().map(|l| &l.article)).unwrap();
     let (p, r, _, _) = pair_scores(&set, &stories_of(&index));
-    assert!(p >= 0.98 && r >= 0.95, "backwards: precision {p}, recall {r}");
+    assert!(
+        p >= 0.98 && r >= 0.95,
+        "backwards: precision {p}, recall {r}"
+    );
 }
 
 /// Files as `dateline index` reads them (seed format: a header line, a blank line, the text).
@@ -546,7 +599,7 @@ fn stories_are_the_same_from_run_to_run() {
         let index = DatelineIndex::open_or_create(&tmp.path().join(format!("ix{k}"))).unwrap();
         index
             .index_paths(
-                &[corpus.clone()],
+                std::slice::from_ref(&corpus),
                 &IndexOptions {
                     threads,
                     ..IndexOptions::default()
@@ -610,9 +663,14 @@ fn collapsed_search_shows_one_hit_per_story_with_its_copies() {
         .unwrap();
     assert_eq!((r.total, r.stories), (6, Some(3)));
     // Newest first (no words): each story by its newest copy.
-    let shown: Vec<(&str, Option<u64>)> = r.hits.iter().map(|h| (h.id.as_str(), h.copies)).collect();
+    let shown: Vec<(&str, Option<u64>)> =
+        r.hits.iter().map(|h| (h.id.as_str(), h.copies)).collect();
     assert_eq!(shown, [("c2", Some(2)), ("a3", Some(3)), ("b1", Some(1))]);
-    let others: Vec<&str> = r.hits[1].other_copies.iter().map(|c| c.id.as_str()).collect();
+    let others: Vec<&str> = r.hits[1]
+        .other_copies
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
     assert_eq!(others, ["a1", "a2"]);
     assert_eq!(r.hits[1].other_copies[0].source.as_deref(), Some("Reuters"));
     assert!(r.hits[2].other_copies.is_empty());
@@ -635,7 +693,10 @@ fn collapsed_search_shows_one_hit_per_story_with_its_copies() {
     // Without collapse every copy is a hit, each with its story and no copy count.
     let r = index.search(&SearchRequest::new("")).unwrap();
     assert_eq!((r.total, r.stories, r.hits.len()), (6, None, 6));
-    assert!(r.hits.iter().all(|h| h.copies.is_none() && h.story.is_some()));
+    assert!(r
+        .hits
+        .iter()
+        .all(|h| h.copies.is_none() && h.story.is_some()));
 }
 
 #[test]
@@ -655,7 +716,10 @@ fn facets_and_histograms_count_stories() {
             .unwrap()
     };
     let facet = |r: &dateline::SearchResults, f| -> Vec<(String, u64)> {
-        r.facets[&f].iter().map(|c| (c.value.clone(), c.count)).collect()
+        r.facets[&f]
+            .iter()
+            .map(|c| (c.value.clone(), c.count))
+            .collect()
     };
     let hist = |r: &dateline::SearchResults| -> Vec<(String, u64, Option<u64>)> {
         r.histogram
@@ -672,7 +736,10 @@ fn facets_and_histograms_count_stories() {
     );
     assert_eq!(
         hist(&articles),
-        [("2024-W09".into(), 3, Some(3)), ("2024-W10".into(), 3, Some(3))]
+        [
+            ("2024-W09".into(), 3, Some(3)),
+            ("2024-W10".into(), 3, Some(3))
+        ]
     );
     let stories = ask(Count::Stories);
     assert_eq!(stories.stories, Some(3));
@@ -685,7 +752,10 @@ fn facets_and_histograms_count_stories() {
     assert_eq!(facet(&stories, FacetField::Month), [("2024-03".into(), 3)]);
     assert_eq!(
         hist(&stories),
-        [("2024-W09".into(), 2, Some(2)), ("2024-W10".into(), 1, Some(1))]
+        [
+            ("2024-W09".into(), 2, Some(2)),
+            ("2024-W10".into(), 1, Some(1))
+        ]
     );
     // Normalised, stories are divided by the archive's stories: B alone is 1 of 2 in week 9.
     let b = index

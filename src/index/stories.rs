@@ -112,7 +112,10 @@ impl Stories {
             let stories = ff.u64(name::STORY)?;
             // Each dictionary read once, in order (see `known`).
             let mut all_sigs: Vec<Option<Packed>> = Vec::with_capacity(sigs.num_terms());
-            let mut dict = sigs.dictionary().stream().map_err(tantivy::TantivyError::from)?;
+            let mut dict = sigs
+                .dictionary()
+                .stream()
+                .map_err(tantivy::TantivyError::from)?;
             while dict.advance() {
                 all_sigs.push(dict.key().try_into().ok());
             }

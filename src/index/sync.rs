@@ -96,9 +96,7 @@ impl DatelineIndex {
         // New articles meet the committed ones through the index, unless there are none to
         // meet, or they were grouped by another threshold (then every file is read again).
         let committed = self.reader.searcher();
-        let look = known.is_some()
-            && committed.num_docs() > 0
-            && threshold == stored.dup_threshold;
+        let look = known.is_some() && committed.num_docs() > 0 && threshold == stored.dup_threshold;
         let mut stories = Stories::new(self.fields(), threshold, look.then_some(committed));
 
         // The walk runs on its own thread and hands files over in batches through a short

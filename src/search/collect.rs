@@ -209,7 +209,11 @@ impl Collector for FacetCollector {
             columns.push(Counted {
                 name,
                 col,
-                counts: if self.stories { Vec::new() } else { vec![0u64; n] },
+                counts: if self.stories {
+                    Vec::new()
+                } else {
+                    vec![0u64; n]
+                },
                 pairs: HashSet::new(),
                 people: people.map(|p| (p, ord as usize)),
             });
@@ -242,8 +246,7 @@ impl Collector for FacetCollector {
     fn merge_fruits(&self, segments: Vec<Counts>) -> tantivy::Result<Counts> {
         let mut out = Counts::default();
         let mut days: HashMap<NaiveDate, u64> = HashMap::new();
-        let mut story_fields: HashMap<&'static str, HashMap<String, HashSet<u64>>> =
-            HashMap::new();
+        let mut story_fields: HashMap<&'static str, HashMap<String, HashSet<u64>>> = HashMap::new();
         let mut story_days: HashMap<u64, i64> = HashMap::new();
         for s in segments {
             out.total += s.total;
@@ -280,9 +283,7 @@ impl Collector for FacetCollector {
             }
             out.stories = Some(story_days.len() as u64);
             for day in story_days.into_values().filter(|&d| d != i64::MAX) {
-                *days
-                    .entry(date::day_from_secs(day * 86_400))
-                    .or_default() += 1;
+                *days.entry(date::day_from_secs(day * 86_400)).or_default() += 1;
             }
         }
         out.days = days.into_iter().collect();
@@ -571,10 +572,7 @@ impl SegmentCollector for SegmentStories {
             .story
             .first(doc)
             .unwrap_or_else(|| u64::MAX - ((u64::from(self.segment) << 32) | u64::from(doc)));
-        let secs = self
-            .date
-            .first(doc)
-            .map(|d| d.into_timestamp_secs() as f64);
+        let secs = self.date.first(doc).map(|d| d.into_timestamp_secs() as f64);
         let key = match self.sort {
             Sort::Relevance => (f64::from(score), secs.map_or(f64::MIN, |s| -s)),
             Sort::Newest => (secs.unwrap_or(f64::MIN), f64::from(score)),

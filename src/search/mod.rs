@@ -48,8 +48,8 @@ pub use export::{ExportField, ExportRequest};
 pub use query::MAX_QUERY_CHARS;
 pub use request::{Count, FacetField, Filters, Page, QuoteRequest, SearchRequest, Sort};
 pub use results::{
-    Bucket, FacetCount, Facets, Hit, QuoteHit, QuoteResults, SearchResults,
-    MAX_COPIES_LISTED, OtherCopy,
+    Bucket, FacetCount, Facets, Hit, OtherCopy, QuoteHit, QuoteResults, SearchResults,
+    MAX_COPIES_LISTED,
 };
 pub use words::{TopWord, TopWords};
 

@@ -85,5 +85,5 @@ pub use schema::schema_version;
 pub use search::{
     ArticleQuote, Bucket, Count, ExportField, ExportRequest, FacetCount, FacetField, Facets,
     Filters, Hit, OtherCopy, Page, QuoteHit, QuoteRequest, QuoteResults, SearchRequest,
-    SearchResults, Sort, StoredArticle, TopWord, TopWords, MAX_QUERY_CHARS,
+    SearchResults, Sort, StoredArticle, TopWord, TopWords, MAX_COPIES_LISTED, MAX_QUERY_CHARS,
 };

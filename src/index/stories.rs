@@ -39,7 +39,7 @@ const NONE: u32 = u32::MAX;
 /// one story, so the latest few stand for the rest; the cap keeps a corpus of thousands of
 /// near-identical articles (generated test data, a feed re-sending one bulletin) from costing
 /// a comparison with every earlier one.
-const MAX_CHAIN: usize = 64;
+const MAX_CHAIN: usize = 32;
 
 /// An article that later ones may join.
 struct Entry {

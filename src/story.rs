@@ -192,22 +192,26 @@ impl Signature {
 /// candidates. An empty bin takes the next full bin's byte, mixed with the distance
 /// (densification by rotation), so short texts have band keys too.
 pub fn bands(packed: &Packed) -> [u16; BANDS] {
-    let filled = |i: usize| -> u8 {
-        for k in 0..BINS {
-            let v = packed[(i + k) % BINS];
-            if v != 0 {
-                return if k == 0 {
-                    v
-                } else {
-                    mix(u64::from(v) | ((k as u64) << 8)) as u8
-                };
-            }
+    // For each of the first `BANDS * ROWS` bins, the next full bin at or after it (cyclic):
+    // one pass backwards over the bins twice round.
+    let mut filled = [0u8; BANDS * ROWS];
+    let mut next: Option<(usize, u8)> = None;
+    for i in (0..2 * BINS).rev() {
+        let v = packed[i % BINS];
+        if v != 0 {
+            next = Some((i, v));
         }
-        0
-    };
+        if i < BANDS * ROWS {
+            filled[i] = match next {
+                Some((j, v)) if j == i => v,
+                Some((j, v)) => mix(u64::from(v) | (((j - i) as u64) << 8)) as u8,
+                None => 0,
+            };
+        }
+    }
     let mut keys = [0u16; BANDS];
     for (b, key) in keys.iter_mut().enumerate() {
-        *key = u16::from_le_bytes([filled(b * ROWS), filled(b * ROWS + 1)]);
+        *key = u16::from_le_bytes([filled[b * ROWS], filled[b * ROWS + 1]]);
     }
     keys
 }

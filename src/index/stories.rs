@@ -85,12 +85,12 @@ impl Stories {
         }
     }
 
-    fn push(&mut self, entry: Entry) {
+    fn push(&mut self, entry: Entry, keys: [u16; BANDS]) {
         if self.heads.is_empty() {
             self.heads = vec![NONE; BANDS << 16];
         }
         let index = self.entries.len() as u32;
-        for (b, key) in story::bands(&entry.sig).into_iter().enumerate() {
+        for (b, key) in keys.into_iter().enumerate() {
             let head = &mut self.heads[(b << 16) | usize::from(key)];
             self.next.push(*head);
             *head = index;
@@ -138,11 +138,14 @@ impl Stories {
                 else {
                     continue;
                 };
-                self.push(Entry {
-                    story,
-                    path,
-                    sig: *sig,
-                });
+                self.push(
+                    Entry {
+                        story,
+                        path,
+                        sig: *sig,
+                    },
+                    story::bands(sig),
+                );
             }
         }
         Ok(())
@@ -158,8 +161,9 @@ impl Stories {
         let path = path_hash(path);
         let mut best: Option<(f64, u32)> = None;
         self.seen.clear();
+        let keys = story::bands(sig);
         if !self.heads.is_empty() {
-            for (b, k) in story::bands(sig).into_iter().enumerate() {
+            for (b, &k) in keys.iter().enumerate() {
                 let mut i = self.heads[(b << 16) | usize::from(k)];
                 let mut walked = 0;
                 while i != NONE && walked < MAX_CHAIN {
@@ -183,11 +187,14 @@ impl Stories {
             Some((_, i)) => self.entries[i as usize].story,
             None => new_story(&key.id, sig),
         };
-        self.push(Entry {
-            story,
-            path: 0,
-            sig: *sig,
-        });
+        self.push(
+            Entry {
+                story,
+                path: 0,
+                sig: *sig,
+            },
+            keys,
+        );
         Ok(story)
     }
 

@@ -155,6 +155,8 @@ impl DatelineIndex {
             let sequencer = Mutex::new(Sequencer {
                 next: 0,
                 ready: BTreeMap::new(),
+            });
+            let writing = Mutex::new(Writing {
                 stories: &mut stories,
                 report: &mut report,
             });
@@ -168,6 +170,9 @@ impl DatelineIndex {
                 // Each parse thread takes the next file of the batch, so files finish about
                 // in order; whoever finishes the file next in line writes it and any ready
                 // after it. Parsing stays parallel; writing and story assignment go in order.
+                // The writer takes the writing lock before it lets go of the queue, so a later
+                // drainer waits for it; meanwhile the others hand in what they parsed and
+                // parse on.
                 let taken = AtomicUsize::new(0);
                 let work = || loop {
                     let i = taken.fetch_add(1, Ordering::Relaxed);
@@ -187,13 +192,20 @@ impl DatelineIndex {
                     let mut guard = sequencer.lock().expect("sequencer lock");
                     let seq = &mut *guard;
                     seq.ready.insert(i, parsed);
+                    let mut due = Vec::new();
                     while let Some(item) = seq.ready.remove(&seq.next) {
                         seq.next += 1;
-                        let Some((outcome, path, size)) = item else {
-                            continue;
-                        };
-                        let outcome = self.write(&writer, seq.stories, &path, outcome);
-                        outcome.apply(seq.report, &path);
+                        due.push(item);
+                    }
+                    if due.is_empty() {
+                        continue;
+                    }
+                    let mut out = writing.lock().expect("writing lock");
+                    drop(guard);
+                    let out = &mut *out;
+                    for (outcome, path, size) in due.into_iter().flatten() {
+                        let outcome = self.write(&writer, out.stories, &path, outcome);
+                        outcome.apply(out.report, &path);
                         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                         let bytes = done_bytes.fetch_add(size, Ordering::Relaxed) + size;
                         progress(Progress {
@@ -435,9 +447,13 @@ struct Added {
 }
 
 /// Puts parsed files back in walk order for writing: `ready` holds what finished early.
-struct Sequencer<'a> {
+struct Sequencer {
     next: usize,
     ready: BTreeMap<usize, Option<(Outcome, String, u64)>>,
+}
+
+/// What writing in order needs, one file at a time.
+struct Writing<'a> {
     stories: &'a mut Stories,
     report: &'a mut IndexReport,
 }

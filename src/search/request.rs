@@ -245,7 +245,6 @@ pub struct SearchRequest {
     /// One hit per story: the copy that comes first in the order asked for (best, newest or
     /// oldest), with how many copies match ([`Hit::copies`](crate::Hit::copies)); the page
     /// and offset count stories.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub collapse: bool,
     /// Order of hits; when `None`, best first for a query with words, else newest first.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -198,6 +198,8 @@ mod tests {
         let r: SearchRequest = request("q=bakhmut&collapse=true&count=stories").unwrap();
         assert!(r.collapse);
         assert_eq!(r.count, dateline::Count::Stories);
+        let r: SearchRequest = request("collapse").unwrap();
+        assert!(r.collapse, "a bare flag is true");
         let r: SearchRequest = request("collapse=false").unwrap();
         assert!(!r.collapse);
         assert!(request::<SearchRequest>("count=copies").is_err());

@@ -8,8 +8,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 use dateline::date::{Interval, PartialDate};
 use dateline::{
-    ExportField, ExportRequest, FacetField, Filters, Format, Page, QuoteRequest, SearchRequest,
-    Sort, SpeakerKind,
+    Count, ExportField, ExportRequest, FacetField, Filters, Format, Page, QuoteRequest,
+    SearchRequest, Sort, SpeakerKind,
 };
 
 /// Full-text search for news archives: index a directory of articles, then ask
@@ -242,6 +242,11 @@ pub struct IndexArgs {
     /// Rebuild from scratch instead of updating.
     #[arg(long)]
     pub full: bool,
+    /// Similarity at which two articles are one story (estimated Jaccard of their word
+    /// 5-shingles, 0.05 to 1) [default: the index's, 0.6 for a new one]. The index
+    /// remembers it; another value re-reads every file.
+    #[arg(long, value_name = "SIMILARITY", value_parser = parse_threshold)]
+    pub dup_threshold: Option<f64>,
     /// Indexing threads (0 = one per core).
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
@@ -292,6 +297,18 @@ pub struct SearchArgs {
     /// Order of hits [default: relevance when the query has words, else newest]
     #[arg(long, value_enum)]
     pub sort: Option<SortArg>,
+    /// One hit per story (an article and its near-duplicates): the copy that comes first in
+    /// the order asked for, with how many copies match and where the others are. The page
+    /// counts stories.
+    #[arg(long, overrides_with = "no_collapse")]
+    pub collapse: bool,
+    /// Every matching article its own hit, copies included (the default).
+    #[arg(long, overrides_with = "collapse")]
+    pub no_collapse: bool,
+    /// What facets and the histogram count: articles, or stories (each story once per
+    /// value, and on the day of its earliest matching copy).
+    #[arg(long, value_enum, default_value = "articles")]
+    pub count: CountArg,
     #[command(flatten)]
     pub page: PageArgs,
     /// Print one JSON object (schema/search-output.schema.json).
@@ -464,6 +481,15 @@ pub enum IntervalArg {
     Year,
 }
 
+/// What facets and histograms count.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CountArg {
+    /// Every matching article.
+    Articles,
+    /// Every story (an article and its near-duplicates) once.
+    Stories,
+}
+
 /// Hit order.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum SortArg {
@@ -538,6 +564,14 @@ impl<T: Clone + Send + Sync + 'static> TypedValueParser for Named<T> {
     }
 }
 
+fn parse_threshold(s: &str) -> Result<f64, String> {
+    let t: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number"))?;
+    dateline::story::check_threshold(t)
+}
+
 fn parse_format(s: &str) -> Result<Format, String> {
     Format::from_name(s).ok_or_else(|| {
         let names: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
@@ -565,6 +599,11 @@ impl SearchArgs {
                 SortArg::Newest => Sort::Newest,
                 SortArg::Oldest => Sort::Oldest,
             }),
+            count: match self.count {
+                CountArg::Articles => Count::Articles,
+                CountArg::Stories => Count::Stories,
+            },
+            collapse: self.collapse && !self.no_collapse,
             page: self.page.to_page(),
             terms_sample: self.terms_sample,
             ..SearchRequest::default()
@@ -642,6 +681,49 @@ mod tests {
         assert_eq!(r.sort, Some(Sort::Newest));
         assert_eq!((r.page.limit, r.page.offset), (5, 2));
         assert!(s.json);
+    }
+
+    #[test]
+    fn collapse_and_count_flags() {
+        let r = search(&["search"]).to_request();
+        assert!(!r.collapse, "collapse is off by default");
+        assert_eq!(r.count, Count::Articles);
+        let r = search(&["search", "--collapse", "--count", "stories"]).to_request();
+        assert!(r.collapse);
+        assert_eq!(r.count, Count::Stories);
+        // The last of --collapse and --no-collapse wins.
+        assert!(
+            !search(&["search", "--collapse", "--no-collapse"])
+                .to_request()
+                .collapse
+        );
+        assert!(
+            search(&["search", "--no-collapse", "--collapse"])
+                .to_request()
+                .collapse
+        );
+        assert!(parse(&["search", "--count", "copies"]).is_err());
+    }
+
+    #[test]
+    fn dup_threshold_flag() {
+        let Command::Index(i) = parse(&["index", "a", "--dup-threshold", "0.7"])
+            .unwrap()
+            .command
+        else {
+            panic!("not index")
+        };
+        assert_eq!(i.dup_threshold, Some(0.7));
+        let Command::Index(i) = parse(&["index", "a"]).unwrap().command else {
+            panic!("not index")
+        };
+        assert_eq!(i.dup_threshold, None);
+        for bad in ["0", "1.2", "half", "NaN"] {
+            assert!(
+                parse(&["index", "a", "--dup-threshold", bad]).is_err(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

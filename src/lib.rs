@@ -74,6 +74,7 @@ pub mod output;
 pub mod parse;
 mod schema;
 mod search;
+pub mod story;
 
 pub use check::{CheckReport, Problem, ProblemKind};
 pub use corpus::Skipped;
@@ -82,7 +83,7 @@ pub use index::{DatelineIndex, IndexOptions, IndexReport, Progress, Reload, Stat
 pub use parse::{Article, Format, Quote, SpeakerKind};
 pub use schema::schema_version;
 pub use search::{
-    ArticleQuote, Bucket, ExportField, ExportRequest, FacetCount, FacetField, Facets, Filters, Hit,
-    Page, QuoteHit, QuoteRequest, QuoteResults, SearchRequest, SearchResults, Sort, StoredArticle,
-    TopWord, TopWords, MAX_QUERY_CHARS,
+    ArticleQuote, Bucket, Count, ExportField, ExportRequest, FacetCount, FacetField, Facets,
+    Filters, Hit, OtherCopy, Page, QuoteHit, QuoteRequest, QuoteResults, SearchRequest,
+    SearchResults, Sort, StoredArticle, TopWord, TopWords, MAX_COPIES_LISTED, MAX_QUERY_CHARS,
 };

@@ -176,6 +176,7 @@ fn run_index(args: &IndexArgs) -> anyhow::Result<u8> {
         cancel: Some(stop_on_ctrl_c()),
         follow_links: args.follow,
         all_files: args.all_files,
+        dup_threshold: args.dup_threshold,
         ..IndexOptions::default()
     };
     if let Some(file) = &args.aliases {

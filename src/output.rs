@@ -86,11 +86,17 @@ pub fn highlight(text: &str, ranges: &[[usize; 2]], style: Style) -> String {
 pub fn search_text(r: &SearchResults, style: Style) -> String {
     let mut out = String::new();
     let b = |s: &str| bold(s, style);
-    let _ = writeln!(
-        out,
-        "{}",
-        count_line(r.total, "article", r.offset, r.hits.len())
-    );
+    let collapsed = r.hits.iter().any(|h| h.copies.is_some());
+    let head = match r.stories {
+        Some(n) if collapsed => format!(
+            "{} ({} article{})",
+            count_line(n, "story", r.offset, r.hits.len()),
+            r.total,
+            if r.total == 1 { "" } else { "s" }
+        ),
+        _ => count_line(r.total, "article", r.offset, r.hits.len()),
+    };
+    let _ = writeln!(out, "{head}");
     // A search without words ranks nothing: its hits have no score to show.
     let scored = !matches!(r.query.trim(), "" | "*");
     for (i, h) in r.hits.iter().enumerate() {
@@ -116,6 +122,30 @@ pub fn search_text(r: &SearchResults, style: Style) -> String {
             let _ = writeln!(out, "     {DIM}{meta}{RESET}");
         } else {
             let _ = writeln!(out, "     {meta}");
+        }
+        if let Some(n) = h.copies.filter(|&n| n > 1) {
+            let listed: Vec<String> = h
+                .other_copies
+                .iter()
+                .take(5)
+                .map(|c| {
+                    let mut s = strip_controls(&c.id);
+                    if let Some(d) = c.date {
+                        s = format!("{s} {d}");
+                    }
+                    if let Some(src) = &c.source {
+                        s = format!("{s} {}", strip_controls(src));
+                    }
+                    s
+                })
+                .collect();
+            let more = (n as usize - 1).saturating_sub(listed.len());
+            let tail = if more > 0 {
+                format!("; {more} more")
+            } else {
+                String::new()
+            };
+            let _ = writeln!(out, "     +{} copies: {}{tail}", n - 1, listed.join("; "));
         }
     }
     facet_tables(&mut out, &r.facets, style);
@@ -248,9 +278,13 @@ pub fn quotes_text(r: &QuoteResults, style: Style) -> String {
 /// The first line of results: how many match, and which of them are shown
 /// (`126 articles match; showing 21–30`), or that the page is past the end.
 fn count_line(total: u64, what: &str, offset: usize, shown: usize) -> String {
-    let plural = if total == 1 { "" } else { "s" };
+    let word = match what.strip_suffix('y') {
+        _ if total == 1 => what.to_string(),
+        Some(stem) => format!("{stem}ies"),
+        None => format!("{what}s"),
+    };
     let verb = if total == 1 { "matches" } else { "match" };
-    let head = format!("{total} {what}{plural} {verb}");
+    let head = format!("{total} {word} {verb}");
     if shown == 0 && total > 0 && offset as u64 >= total {
         format!(
             "{head}; none shown from {} on (--offset {offset})",

@@ -53,6 +53,8 @@ pub mod name {
     pub const FILE_SIZE: &str = "file_size";
     pub const FILE_MTIME: &str = "file_mtime";
     pub const FILE_HASH: &str = "file_hash";
+    pub const STORY: &str = "story";
+    pub const STORY_SIG: &str = "story_sig";
 }
 
 #[derive(Deserialize)]
@@ -99,6 +101,8 @@ pub struct Fields {
     pub file_size: Field,
     pub file_mtime: Field,
     pub file_hash: Field,
+    pub story: Field,
+    pub story_sig: Field,
 }
 
 /// The parsed schema file: its version and the tantivy schema it describes.
@@ -187,6 +191,8 @@ impl Fields {
             file_size: f(name::FILE_SIZE)?,
             file_mtime: f(name::FILE_MTIME)?,
             file_hash: f(name::FILE_HASH)?,
+            story: f(name::STORY)?,
+            story_sig: f(name::STORY_SIG)?,
         })
     }
 }

@@ -7,6 +7,7 @@
 //! - [`writer`]: tantivy's writer, and the writer session for articles that come from memory;
 //! - [`sync`]: keeping the index equal to the files on disk (add, update, remove, skip);
 //! - [`known`]: what the index remembers of each file, for the next run;
+//! - [`stories`]: near-duplicates found as articles are written, one story id per group;
 //! - [`stats`]: counts and date range.
 
 mod columns;
@@ -15,6 +16,7 @@ mod known;
 mod options;
 mod payload;
 mod stats;
+mod stories;
 mod sync;
 mod writer;
 

@@ -52,6 +52,10 @@ pub struct IndexOptions {
     /// Read every file as an article, even those that look like something else (a README,
     /// annotations, a data table or word list; see [`IndexReport::not_articles`]).
     pub all_files: bool,
+    /// The similarity (estimated Jaccard of word 5-shingles, 0.05 to 1) at which two
+    /// articles are one story; `None` keeps the index's (or [`crate::story::DEFAULT_THRESHOLD`]
+    /// for a new one). The index remembers it; a run with another re-reads every file.
+    pub dup_threshold: Option<f64>,
 }
 
 impl Default for IndexOptions {
@@ -69,6 +73,7 @@ impl Default for IndexOptions {
             cancel: None,
             follow_links: false,
             all_files: false,
+            dup_threshold: None,
         }
     }
 }

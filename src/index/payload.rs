@@ -27,6 +27,14 @@ pub(super) struct Payload {
     /// judges files again re-reads them all.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub all_files: bool,
+    /// The similarity at which two articles are one story ([`crate::story`]); a run with
+    /// another re-reads every file.
+    #[serde(default = "default_threshold")]
+    pub dup_threshold: f64,
+}
+
+fn default_threshold() -> f64 {
+    crate::story::DEFAULT_THRESHOLD
 }
 
 impl Payload {
@@ -42,7 +50,7 @@ impl Payload {
 }
 
 /// What the articles of an index were made with.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct Made {
     /// The parser version every article was read with.
     pub parser: u32,
@@ -50,6 +58,8 @@ pub(super) struct Made {
     pub aliases: Vec<(String, String)>,
     /// Every file was read as an article, whatever it looked like.
     pub all_files: bool,
+    /// The duplicate threshold the stories were assigned with.
+    pub dup_threshold: f64,
 }
 
 impl DatelineIndex {
@@ -60,6 +70,7 @@ impl DatelineIndex {
             parser: made.parser,
             aliases: made.aliases.clone(),
             all_files: made.all_files,
+            dup_threshold: made.dup_threshold,
         })
         .expect("payload serialises");
         let mut prepared = writer.prepare_commit()?;
@@ -77,16 +88,19 @@ impl DatelineIndex {
                 parser: p.parser,
                 aliases: p.aliases,
                 all_files: p.all_files,
+                dup_threshold: p.dup_threshold,
             },
             None if self.reader.searcher().num_docs() == 0 => Made {
                 parser: parse::PARSER_VERSION,
                 aliases: Vec::new(),
                 all_files: false,
+                dup_threshold: crate::story::DEFAULT_THRESHOLD,
             },
             None => Made {
                 parser: 0,
                 aliases: Vec::new(),
                 all_files: false,
+                dup_threshold: crate::story::DEFAULT_THRESHOLD,
             },
         })
     }
@@ -107,6 +121,7 @@ mod tests {
             parser: 1,
             aliases: vec![("Kiev".into(), "Kyiv".into())],
             all_files: true,
+            dup_threshold: 0.7,
         };
         let mut writer = index.tantivy_writer(1, 32 << 20).unwrap();
         index.commit(&mut writer, &made).unwrap();

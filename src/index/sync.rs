@@ -1,21 +1,23 @@
 //! Keeping the index equal to the files under some roots: new files are added, changed ones
 //! re-read, unchanged ones skipped without reading, and files that are gone removed. The walk
 //! runs on its own thread; files are parsed on a pool of the run's own and handed to tantivy's
-//! indexing threads an article (with its quotes) at a time.
+//! indexing threads an article (with its quotes) at a time, in the order the walk found the
+//! files, so that stories (`stories`) are assigned in a fixed order.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
-use rayon::prelude::*;
 use tantivy::indexer::UserOperation;
 use tantivy::schema::Term;
-use tantivy::IndexWriter;
+use tantivy::{IndexWriter, TantivyDocument};
 
 use super::known::{id_key, path_key, KnownFile};
 use super::options::{IndexOptions, IndexReport, Progress};
 use super::payload::Made;
+use super::stories::{Stories, StoryKey};
 use super::writer::thread_count;
 use super::DatelineIndex;
 use crate::corpus::{self, FileEntry, Fingerprint, Globs, Skipped};
@@ -70,9 +72,14 @@ impl DatelineIndex {
             given
         };
         // Files judged by another rule (with or without --all-files) are judged again.
+        let threshold = match opts.dup_threshold {
+            Some(t) => crate::story::check_threshold(t).map_err(Error::BadRequest)?,
+            None => stored.dup_threshold,
+        };
         let reread = stored.parser != parse::PARSER_VERSION
             || aliases != stored.aliases
-            || opts.all_files != stored.all_files;
+            || opts.all_files != stored.all_files
+            || threshold != stored.dup_threshold;
         let opts = &IndexOptions {
             parse: ParseOptions {
                 aliases: CityAliases::with_custom(&aliases),
@@ -86,6 +93,11 @@ impl DatelineIndex {
         } else {
             Some(self.known_files()?)
         };
+        // New articles meet the committed ones through the index, unless there are none to
+        // meet, or they were grouped by another threshold (then every file is read again).
+        let committed = self.reader.searcher();
+        let look = known.is_some() && committed.num_docs() > 0 && threshold == stored.dup_threshold;
+        let mut stories = Stories::new(self.fields(), threshold, look.then_some(committed));
 
         // The walk runs on its own thread and hands files over in batches through a short
         // queue, so memory holds a few batches whatever the number of files.
@@ -140,18 +152,34 @@ impl DatelineIndex {
                 }
                 skipped
             });
-            let shared = Mutex::new(&mut report);
+            let sequencer = Mutex::new(Sequencer {
+                next: 0,
+                ready: BTreeMap::new(),
+            });
+            let writing = Mutex::new(Writing {
+                stories: &mut stories,
+                report: &mut report,
+            });
             let mut last_commit = Instant::now();
             let mut since_commit = 0usize;
             for batch in rx {
                 if cancelled() {
                     break;
                 }
-                pool.install(|| {
-                    batch.par_iter().for_each(|entry| {
-                        if cancelled() {
-                            return;
-                        }
+                sequencer.lock().expect("sequencer lock").next = 0;
+                // Each parse thread takes the next file of the batch, so files finish about
+                // in order; whoever finishes the file next in line writes it and any ready
+                // after it. Parsing stays parallel; writing and story assignment go in order.
+                // The writer takes the writing lock before it lets go of the queue, so a later
+                // drainer waits for it; meanwhile the others hand in what they parsed and
+                // parse on.
+                let taken = AtomicUsize::new(0);
+                let work = || loop {
+                    let i = taken.fetch_add(1, Ordering::Relaxed);
+                    let Some(entry) = batch.get(i) else { break };
+                    let parsed = if cancelled() {
+                        None
+                    } else {
                         let path = entry.path.to_string_lossy();
                         let known_file = known.as_ref().and_then(|k| k.get(&path_key(&path)));
                         if let Some(k) = known_file {
@@ -159,11 +187,26 @@ impl DatelineIndex {
                         }
                         let outcome =
                             self.index_file(&writer, entry, &path, known_file, reread, opts);
-                        let mut r = shared.lock().expect("report lock");
-                        outcome.apply(&mut r, &path);
-                        drop(r);
+                        Some((outcome, path.into_owned(), entry.size()))
+                    };
+                    let mut guard = sequencer.lock().expect("sequencer lock");
+                    let seq = &mut *guard;
+                    seq.ready.insert(i, parsed);
+                    let mut due = Vec::new();
+                    while let Some(item) = seq.ready.remove(&seq.next) {
+                        seq.next += 1;
+                        due.push(item);
+                    }
+                    if due.is_empty() {
+                        continue;
+                    }
+                    let mut out = writing.lock().expect("writing lock");
+                    drop(guard);
+                    let out = &mut *out;
+                    for (outcome, path, size) in due.into_iter().flatten() {
+                        let outcome = self.write(&writer, out.stories, &path, outcome);
+                        outcome.apply(out.report, &path);
                         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                        let size = entry.size();
                         let bytes = done_bytes.fetch_add(size, Ordering::Relaxed) + size;
                         progress(Progress {
                             files_done: n,
@@ -171,7 +214,12 @@ impl DatelineIndex {
                             bytes_done: bytes,
                             bytes_total: found_bytes.load(Ordering::Relaxed).max(bytes),
                         });
-                    })
+                    }
+                };
+                pool.scope(|s| {
+                    for _ in 0..threads {
+                        s.spawn(|_| work());
+                    }
                 });
                 since_commit += batch.len();
                 if since_commit >= every || last_commit.elapsed() >= opts.commit_interval {
@@ -216,6 +264,7 @@ impl DatelineIndex {
                 parser: parse::PARSER_VERSION,
                 aliases,
                 all_files: opts.all_files,
+                dup_threshold: threshold,
             },
         )?;
         *self.aliases.write().unwrap_or_else(|e| e.into_inner()) = opts.parse.aliases.clone();
@@ -325,10 +374,12 @@ impl DatelineIndex {
             removed: 0,
             warnings: Vec::new(),
             empty: Vec::new(),
+            pending: Vec::new(),
         };
         let (articles, empty): (Vec<Article>, Vec<Article>) =
             articles.into_iter().partition(has_text);
         result.empty = empty.into_iter().map(|a| a.id).collect();
+        result.pending.reserve(articles.len());
         for a in &articles {
             let existed = known.is_some_and(|k| k.ids.contains(id_key(&a.id)));
             if existed {
@@ -339,18 +390,42 @@ impl DatelineIndex {
             for w in &a.warnings {
                 result.warnings.push((a.id.clone(), w.clone()));
             }
-            // An article and its quotes go to the indexing threads as one batch: one hand-over
-            // instead of one per document, and always into the same segment.
+            // Documents and signature are made here, in parallel; the story is decided and
+            // the documents written in file order (`write`).
             let docs = self.documents(a, path, format, Some((fp, hash)));
-            if let Err(e) = writer.run(docs.into_iter().map(UserOperation::Add)) {
-                return Outcome::Skipped(format!("index write failed: {e}"), None);
-            }
+            result.pending.push((docs, StoryKey::of(a)));
         }
         if let Some(k) = known {
             let now: Vec<u64> = articles.iter().map(|a| id_key(&a.id)).collect();
             result.removed = k.ids.iter().filter(|i| !now.contains(i)).count() as u64;
         }
         Outcome::Added(result)
+    }
+
+    /// Writes a parsed file's articles, each with its story: in file order, one file at a
+    /// time. An article and its quotes go to the indexing threads as one batch: one
+    /// hand-over instead of one per document, and always into the same segment.
+    fn write(
+        &self,
+        writer: &IndexWriter,
+        stories: &mut Stories,
+        path: &str,
+        outcome: Outcome,
+    ) -> Outcome {
+        let Outcome::Added(mut added) = outcome else {
+            return outcome;
+        };
+        for (mut docs, key) in std::mem::take(&mut added.pending) {
+            let story = match stories.assign(path, &key) {
+                Ok(s) => s,
+                Err(e) => return Outcome::Skipped(format!("story lookup failed: {e}"), None),
+            };
+            stories.label(&mut docs, &key, story);
+            if let Err(e) = writer.run(docs.into_iter().map(UserOperation::Add)) {
+                return Outcome::Skipped(format!("index write failed: {e}"), None);
+            }
+        }
+        Outcome::Added(added)
     }
 
     fn delete(&self, writer: &IndexWriter, path: &str, known: Option<&KnownFile>) -> u64 {
@@ -367,6 +442,20 @@ struct Added {
     warnings: Vec<(String, String)>,
     /// Ids of records with no text, left out.
     empty: Vec<String>,
+    /// The articles' documents and story keys, to write in file order.
+    pending: Vec<(Vec<TantivyDocument>, StoryKey)>,
+}
+
+/// Puts parsed files back in walk order for writing: `ready` holds what finished early.
+struct Sequencer {
+    next: usize,
+    ready: BTreeMap<usize, Option<(Outcome, String, u64)>>,
+}
+
+/// What writing in order needs, one file at a time.
+struct Writing<'a> {
+    stories: &'a mut Stories,
+    report: &'a mut IndexReport,
 }
 
 /// Whether an article has any text: a title or a body.

@@ -10,6 +10,7 @@ use tantivy::schema::Term;
 use tantivy::{IndexWriter, TantivyError};
 
 use super::payload::Made;
+use super::stories::{Stories, StoryKey};
 use super::DatelineIndex;
 use crate::error::{Error, Result};
 use crate::parse::{Article, Format};
@@ -77,9 +78,19 @@ impl DatelineIndex {
     /// ```
     pub fn writer(&self, threads: usize) -> Result<Writer<'_>> {
         let threads = thread_count(threads);
+        let writer = self.tantivy_writer(threads, threads * (64 << 20))?;
+        // Stories as `dateline index` assigns them: against the committed articles and
+        // those of this session, with the index's threshold.
+        let committed = self.reader.searcher();
+        let stories = Stories::new(
+            self.fields(),
+            self.made()?.dup_threshold,
+            (committed.num_docs() > 0).then_some(committed),
+        );
         Ok(Writer {
             index: self,
-            writer: self.tantivy_writer(threads, threads * (64 << 20))?,
+            writer,
+            stories,
         })
     }
 
@@ -115,6 +126,7 @@ impl DatelineIndex {
 pub struct Writer<'a> {
     index: &'a DatelineIndex,
     writer: IndexWriter,
+    stories: Stories,
 }
 
 impl Writer<'_> {
@@ -131,9 +143,12 @@ impl Writer<'_> {
         self.writer
             .delete_term(Term::from_field_text(f.id, &article.id));
         // The id stands in for the path: the article came from no file.
-        let docs = self
+        let mut docs = self
             .index
             .documents(article, &article.id, Format::Seed, None);
+        let key = StoryKey::of(article);
+        let story = self.stories.assign(&article.id, &key)?;
+        self.stories.label(&mut docs, &key, story);
         self.writer.run(docs.into_iter().map(UserOperation::Add))?;
         Ok(())
     }

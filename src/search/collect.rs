@@ -1,7 +1,7 @@
 //! Counting and collecting: exact facet counts and per-day counts over every match (from fast
 //! fields, not estimated), and one page of hits in the order asked for.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
@@ -26,6 +26,8 @@ pub(super) struct Wanted<'a> {
     pub page: Page,
     /// The archive's people, when speakers are counted: each counted once per person.
     pub people: Option<Arc<People>>,
+    /// Facets and days count stories, not articles.
+    pub stories: bool,
 }
 
 /// The string fast field counted for a facet; `None` for facets derived from the date.
@@ -57,6 +59,7 @@ pub(super) fn collect(
                 .any(|f| matches!(f, FacetField::Year | FacetField::Month)),
     );
     counter.people = wanted.people.clone();
+    counter.stories = wanted.stories;
     let Page { limit, offset } = wanted.page;
     // TopDocs allocates for limit + offset, so neither may exceed the documents there are.
     let num_docs = searcher.num_docs() as usize;
@@ -86,12 +89,16 @@ pub(super) fn collect(
     })
 }
 
-/// Matching documents per day, over every match (the archive's volume for a normalised
-/// histogram).
-pub(super) fn day_counts(searcher: &Searcher, query: &dyn Query) -> Result<Vec<(NaiveDate, u64)>> {
-    Ok(searcher
-        .search(query, &FacetCollector::new(Vec::new(), true))?
-        .days)
+/// Matching documents (or stories) per day, over every match (the archive's volume for a
+/// normalised histogram).
+pub(super) fn day_counts(
+    searcher: &Searcher,
+    query: &dyn Query,
+    stories: bool,
+) -> Result<Vec<(NaiveDate, u64)>> {
+    let mut counter = FacetCollector::new(Vec::new(), true);
+    counter.stories = stories;
+    Ok(searcher.search(query, &counter)?.days)
 }
 
 /// Facet tables from raw counts: sorted by count then value, cut to `limit` (0 = all).
@@ -151,6 +158,8 @@ pub(super) struct FacetCollector {
     days: bool,
     /// Speakers counted per person rather than per raw value.
     people: Option<Arc<People>>,
+    /// Count each story once rather than each document.
+    stories: bool,
 }
 
 impl FacetCollector {
@@ -159,6 +168,7 @@ impl FacetCollector {
             fields,
             days,
             people: None,
+            stories: false,
         }
     }
 }
@@ -167,8 +177,15 @@ impl FacetCollector {
 #[derive(Default)]
 pub(super) struct Counts {
     pub total: u64,
+    /// Distinct stories among the matches, when stories are counted.
+    pub stories: Option<u64>,
     pub fields: HashMap<&'static str, HashMap<String, u64>>,
     pub days: Vec<(NaiveDate, u64)>,
+    /// Per segment, while stories are counted: the stories of each value.
+    story_fields: HashMap<&'static str, HashMap<String, HashSet<u64>>>,
+    /// Per segment, while stories are counted: each story's earliest day (`i64::MAX` for an
+    /// undated one).
+    story_days: HashMap<u64, i64>,
     /// A segment's days, as day numbers since 1970 (named as dates once, at the merge).
     day_numbers: Vec<(i64, u64)>,
 }
@@ -178,6 +195,9 @@ pub(super) struct SegmentCounts {
     columns: Vec<Counted>,
     days: Option<DayCounts>,
     scratch: Vec<u64>,
+    /// The story column, when stories are counted.
+    story: Option<Column<u64>>,
+    story_days: HashMap<u64, i64>,
 }
 
 /// Longest span of days counted in a flat array (about 110 years, 160 KB); a segment whose
@@ -211,10 +231,16 @@ impl DayCounts {
         }
     }
 
+    /// The day number (since 1970) of a document's date.
     #[inline]
-    fn add(&mut self, doc: DocId) {
-        let Some(t) = self.col.first(doc) else { return };
-        let day = t.into_timestamp_secs().div_euclid(86_400);
+    fn day_of(&self, doc: DocId) -> Option<i64> {
+        self.col
+            .first(doc)
+            .map(|t| t.into_timestamp_secs().div_euclid(86_400))
+    }
+
+    #[inline]
+    fn count(&mut self, day: i64) {
         match self.dense.get_mut((day - self.first_day) as usize) {
             Some(c) if day >= self.first_day => *c += 1,
             _ => *self.sparse.entry(day).or_default() += 1,
@@ -250,19 +276,26 @@ impl Collector for FacetCollector {
                 Some(p) => p.len(),
                 None => col.as_ref().map_or(0, |c| c.num_terms()),
             };
-            let single = people.is_none()
+            let single = !self.stories
+                && people.is_none()
                 && col
                     .as_ref()
                     .is_some_and(|c| c.ords().get_cardinality() != Cardinality::Multivalued);
             columns.push(Counted {
+                single,
                 name,
                 col,
-                counts: vec![0u64; n],
+                counts: if self.stories {
+                    Vec::new()
+                } else {
+                    vec![0u64; n]
+                },
+                pairs: HashSet::new(),
                 people: people.map(|p| (p, ord as usize)),
-                single,
             });
         }
-        let days = if self.days {
+        // Stories need the date even for facets alone: total stories come from the days map.
+        let days = if self.days || self.stories {
             Some(DayCounts::new(ff.date(name::DATE)?))
         } else {
             None
@@ -272,6 +305,12 @@ impl Collector for FacetCollector {
             columns,
             days,
             scratch: Vec::new(),
+            story: if self.stories {
+                Some(ff.u64(name::STORY)?)
+            } else {
+                None
+            },
+            story_days: HashMap::new(),
         })
     }
 
@@ -282,6 +321,8 @@ impl Collector for FacetCollector {
     fn merge_fruits(&self, segments: Vec<Counts>) -> tantivy::Result<Counts> {
         let mut out = Counts::default();
         let mut days: Vec<(i64, u64)> = Vec::new();
+        let mut story_fields: HashMap<&'static str, HashMap<String, HashSet<u64>>> = HashMap::new();
+        let mut story_days: HashMap<u64, i64> = HashMap::new();
         for s in segments {
             out.total += s.total;
             for (name, values) in s.fields {
@@ -291,6 +332,35 @@ impl Collector for FacetCollector {
                 }
             }
             days.extend(s.day_numbers);
+            for (name, values) in s.story_fields {
+                let m = story_fields.entry(name).or_default();
+                for (v, stories) in values {
+                    m.entry(v).or_default().extend(stories);
+                }
+            }
+            for (story, day) in s.story_days {
+                let d = story_days.entry(story).or_insert(day);
+                *d = (*d).min(day);
+            }
+        }
+        if self.stories {
+            // A story counts once per value, and on the day of its earliest matching copy.
+            for (name, values) in story_fields {
+                out.fields.insert(
+                    name,
+                    values
+                        .into_iter()
+                        .map(|(v, stories)| (v, stories.len() as u64))
+                        .collect(),
+                );
+            }
+            out.stories = Some(story_days.len() as u64);
+            days.extend(
+                story_days
+                    .into_values()
+                    .filter(|&d| d != i64::MAX)
+                    .map(|d| (d, 1)),
+            );
         }
         out.days = merge_days(days)
             .into_iter()
@@ -337,10 +407,12 @@ pub(super) struct Counted {
     name: &'static str,
     col: Option<StrColumn>,
     counts: Vec<u64>,
+    /// (ordinal or person, story), when stories are counted.
+    pairs: HashSet<(u64, u64)>,
     /// The people and this segment's ordinal in the searcher.
     people: Option<(Arc<People>, usize)>,
-    /// At most one value a document, counted as is (no people): nothing to sort or
-    /// de-duplicate.
+    /// At most one value a document, counted as is (no people, no stories): nothing to sort
+    /// or de-duplicate.
     single: bool,
 }
 
@@ -349,9 +421,11 @@ impl SegmentCollector for SegmentCounts {
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         self.total += 1;
+        let story = self.story.as_ref().map(|c| c.first(doc).unwrap_or(0));
         for Counted {
             col,
             counts,
+            pairs,
             people,
             single,
             ..
@@ -385,6 +459,10 @@ impl SegmentCollector for SegmentCounts {
                 self.scratch.sort_unstable();
                 self.scratch.dedup();
             }
+            if let Some(story) = story {
+                pairs.extend(self.scratch.iter().map(|&o| (o, story)));
+                continue;
+            }
             for &ord in &self.scratch {
                 // A damaged column can hold an ordinal past its dictionary: not counted
                 // (`dateline check` reports the damage).
@@ -393,22 +471,33 @@ impl SegmentCollector for SegmentCounts {
                 }
             }
         }
-        if let Some(days) = &mut self.days {
-            days.add(doc);
+        let Some(days) = &mut self.days else { return };
+        let day = days.day_of(doc);
+        if let Some(story) = story {
+            let earliest = self.story_days.entry(story).or_insert(i64::MAX);
+            *earliest = (*earliest).min(day.unwrap_or(i64::MAX));
+        } else if let Some(day) = day {
+            days.count(day);
         }
     }
 
     fn harvest(self) -> Counts {
         let mut fields = HashMap::new();
+        let mut story_fields = HashMap::new();
         for Counted {
             name,
             col,
             counts,
+            pairs,
             people,
             ..
         } in self.columns
         {
             let mut m = HashMap::new();
+            if self.story.is_some() {
+                story_fields.insert(name, story_values(pairs, col.as_ref(), people.as_ref()));
+                continue;
+            }
             if let Some((p, _)) = people {
                 for (person, &c) in counts.iter().enumerate() {
                     if c > 0 {
@@ -434,14 +523,259 @@ impl SegmentCollector for SegmentCounts {
         }
         Counts {
             total: self.total,
+            stories: None,
             fields,
             days: Vec::new(),
-            day_numbers: self
-                .days
-                .into_iter()
-                .flat_map(DayCounts::into_days)
-                .collect(),
+            day_numbers: match self.days {
+                Some(days) if self.story.is_none() => days.into_days().collect(),
+                _ => Vec::new(),
+            },
+            story_fields,
+            story_days: self.story_days,
         }
+    }
+}
+
+/// The stories of each value of one column in a segment, from (ordinal or person, story)
+/// pairs.
+fn story_values(
+    pairs: HashSet<(u64, u64)>,
+    col: Option<&StrColumn>,
+    people: Option<&(Arc<People>, usize)>,
+) -> HashMap<String, HashSet<u64>> {
+    let mut by_ord: BTreeMap<u64, HashSet<u64>> = BTreeMap::new();
+    for (ord, story) in pairs {
+        by_ord.entry(ord).or_default().insert(story);
+    }
+    let mut m: HashMap<String, HashSet<u64>> = HashMap::new();
+    if let Some((p, _)) = people {
+        for (person, stories) in by_ord {
+            if person < p.len() as u64 {
+                m.entry(p.display(person as u32).to_string())
+                    .or_default()
+                    .extend(stories);
+            }
+        }
+    } else if let Some(col) = col {
+        // A damaged column's ordinal past its dictionary is not counted.
+        by_ord.retain(|&o, _| o < col.num_terms() as u64);
+        let ords: Vec<u64> = by_ord.keys().copied().collect();
+        let mut sets = by_ord.into_values();
+        let _ = col.dictionary().sorted_ords_to_term_cb(&ords, |term| {
+            if let Some(stories) = sets.next() {
+                m.insert(String::from_utf8_lossy(term).into_owned(), stories);
+            }
+        });
+    }
+    m
+}
+
+/// One story among the matches: the copy that comes first in the order asked for, and how
+/// many of its copies match.
+pub(super) struct StoryHit {
+    pub story: u64,
+    pub score: Score,
+    pub addr: DocAddress,
+    pub copies: u64,
+}
+
+/// Every match grouped by story (`collapse`): the stories in the order asked for, cut to the
+/// page, and how many stories match in all.
+pub(super) fn collect_stories(
+    searcher: &Searcher,
+    query: &dyn Query,
+    sort: Sort,
+    scored: bool,
+    page: Page,
+) -> Result<(Vec<StoryHit>, u64)> {
+    let mut all = searcher.search(query, &StoryCollector { sort, scored })?;
+    let n = all.len() as u64;
+    let rank = |b: &Best| (b.key, std::cmp::Reverse(b.addr));
+    all.sort_by(|a, b| {
+        rank(b)
+            .partial_cmp(&rank(a))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let page = all
+        .into_iter()
+        .skip(page.offset)
+        .take(page.limit)
+        .map(|b| StoryHit {
+            story: b.story,
+            score: b.score,
+            addr: b.addr,
+            copies: b.copies,
+        })
+        .collect();
+    Ok((page, n))
+}
+
+/// The first copy of a story so far.
+#[derive(Clone, Copy)]
+pub(super) struct Best {
+    story: u64,
+    /// Higher first: (score, earlier date) for relevance, (date, score) for the date orders.
+    key: (f64, f64),
+    score: Score,
+    addr: DocAddress,
+    copies: u64,
+}
+
+impl Best {
+    /// Whether `self` comes before `other` in the order asked for (on a tie, the earlier
+    /// document).
+    fn before(&self, other: &Best) -> bool {
+        match self.key.partial_cmp(&other.key) {
+            Some(std::cmp::Ordering::Greater) => true,
+            Some(std::cmp::Ordering::Less) => false,
+            _ => self.addr < other.addr,
+        }
+    }
+}
+
+struct StoryCollector {
+    sort: Sort,
+    scored: bool,
+}
+
+pub(super) struct SegmentStories {
+    sort: Sort,
+    segment: u32,
+    story: Column<u64>,
+    date: Column<tantivy::DateTime>,
+    best: HashMap<u64, Best>,
+}
+
+impl Collector for StoryCollector {
+    type Fruit = Vec<Best>;
+    type Child = SegmentStories;
+
+    fn for_segment(&self, ord: u32, seg: &SegmentReader) -> tantivy::Result<SegmentStories> {
+        let ff = seg.fast_fields();
+        Ok(SegmentStories {
+            sort: self.sort,
+            segment: ord,
+            story: ff.u64(name::STORY)?,
+            date: ff.date(name::DATE)?,
+            best: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.scored
+    }
+
+    fn merge_fruits(&self, segments: Vec<Vec<Best>>) -> tantivy::Result<Vec<Best>> {
+        let mut by_story: HashMap<u64, Best> = HashMap::new();
+        for b in segments.into_iter().flatten() {
+            match by_story.entry(b.story) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(b);
+                }
+                std::collections::hash_map::Entry::Occupied(mut e) => {
+                    let copies = e.get().copies + b.copies;
+                    if b.before(e.get()) {
+                        e.insert(b);
+                    }
+                    e.get_mut().copies = copies;
+                }
+            }
+        }
+        Ok(by_story.into_values().collect())
+    }
+}
+
+impl SegmentCollector for SegmentStories {
+    type Fruit = Vec<Best>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        // A document without a story (none in this version's indexes) is a story of its own.
+        let story = self
+            .story
+            .first(doc)
+            .unwrap_or_else(|| u64::MAX - ((u64::from(self.segment) << 32) | u64::from(doc)));
+        let secs = self.date.first(doc).map(|d| d.into_timestamp_secs() as f64);
+        let key = match self.sort {
+            Sort::Relevance => (f64::from(score), secs.map_or(f64::MIN, |s| -s)),
+            Sort::Newest => (secs.unwrap_or(f64::MIN), f64::from(score)),
+            Sort::Oldest => (secs.map_or(f64::MIN, |s| -s), f64::from(score)),
+        };
+        let b = Best {
+            story,
+            key,
+            score,
+            addr: DocAddress::new(self.segment, doc),
+            copies: 1,
+        };
+        match self.best.entry(story) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(b);
+            }
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                let copies = e.get().copies + 1;
+                if b.before(e.get()) {
+                    e.insert(b);
+                }
+                e.get_mut().copies = copies;
+            }
+        }
+    }
+
+    fn harvest(self) -> Vec<Best> {
+        self.best.into_values().collect()
+    }
+}
+
+/// The matches that belong to some stories, with their story: the copies of a collapsed
+/// page's stories.
+pub(super) struct StoryMembers {
+    pub stories: Arc<HashSet<u64>>,
+}
+
+pub(super) struct SegmentMembers {
+    stories: Arc<HashSet<u64>>,
+    segment: u32,
+    story: Column<u64>,
+    found: Vec<(DocAddress, u64)>,
+}
+
+impl Collector for StoryMembers {
+    type Fruit = Vec<(DocAddress, u64)>;
+    type Child = SegmentMembers;
+
+    fn for_segment(&self, ord: u32, seg: &SegmentReader) -> tantivy::Result<SegmentMembers> {
+        Ok(SegmentMembers {
+            stories: self.stories.clone(),
+            segment: ord,
+            story: seg.fast_fields().u64(name::STORY)?,
+            found: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, segments: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut all: Vec<(DocAddress, u64)> = segments.into_iter().flatten().collect();
+        all.sort_unstable();
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for SegmentMembers {
+    type Fruit = Vec<(DocAddress, u64)>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if let Some(story) = self.story.first(doc) {
+            if self.stories.contains(&story) {
+                self.found.push((DocAddress::new(self.segment, doc), story));
+            }
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.found
     }
 }
 

@@ -1,6 +1,9 @@
 //! Hits as results show them: the stored fields of a matching document, read back.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
+use tantivy::columnar::StrColumn;
 use tantivy::schema::{Field, Value};
 use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
 
@@ -72,6 +75,48 @@ impl DatelineIndex {
                 .into_iter()
                 .map(|q| q.text)
                 .collect(),
+            story: None,
+            copies: None,
+            other_copies: Vec::new(),
         })
+    }
+}
+
+/// Values of a fast text field of documents with each segment's column opened once
+/// for all the documents read from it.
+pub(super) struct FastStr<'a> {
+    searcher: &'a Searcher,
+    field: &'static str,
+    columns: HashMap<u32, Option<StrColumn>>,
+}
+
+impl<'a> FastStr<'a> {
+    pub(super) fn new(searcher: &'a Searcher, field: &'static str) -> FastStr<'a> {
+        FastStr {
+            searcher,
+            field,
+            columns: HashMap::new(),
+        }
+    }
+
+    /// The value of the document at `addr`, if it has one.
+    pub(super) fn get(&mut self, addr: DocAddress) -> Result<Option<String>> {
+        let col = match self.columns.entry(addr.segment_ord) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                self.searcher
+                    .segment_reader(addr.segment_ord)
+                    .fast_fields()
+                    .str(self.field)?,
+            ),
+        };
+        let Some(col) = col else { return Ok(None) };
+        let Some(ord) = col.ords().first(addr.doc_id) else {
+            return Ok(None);
+        };
+        let mut value = String::new();
+        col.ord_to_str(ord, &mut value)
+            .map_err(tantivy::TantivyError::from)?;
+        Ok(Some(value))
     }
 }

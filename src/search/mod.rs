@@ -36,7 +36,9 @@ use tantivy::{DocAddress, Score, Searcher};
 use crate::date;
 use crate::error::Result;
 use crate::index::DatelineIndex;
-use collect::{collect, facet_values, Counts, Wanted};
+use crate::schema::name;
+use collect::{collect, collect_stories, facet_values, Counts, Wanted};
+use hits::FastStr;
 use query::{BuiltQuery, Target};
 
 pub(crate) use people::PeopleCache;
@@ -44,8 +46,11 @@ pub(crate) use people::PeopleCache;
 pub use article::{ArticleQuote, StoredArticle};
 pub use export::{ExportField, ExportRequest};
 pub use query::MAX_QUERY_CHARS;
-pub use request::{FacetField, Filters, Page, QuoteRequest, SearchRequest, Sort};
-pub use results::{Bucket, FacetCount, Facets, Hit, QuoteHit, QuoteResults, SearchResults};
+pub use request::{Count, FacetField, Filters, Page, QuoteRequest, SearchRequest, Sort};
+pub use results::{
+    Bucket, FacetCount, Facets, Hit, OtherCopy, QuoteHit, QuoteResults, SearchResults,
+    MAX_COPIES_LISTED,
+};
 pub use words::{TopWord, TopWords};
 
 /// Passage length of the quote highlighter; unused as such, since a quote is marked whole.
@@ -75,6 +80,8 @@ struct Ask<'a> {
     histogram: bool,
     sort: Option<Sort>,
     page: Page,
+    /// Count stories rather than articles.
+    stories: bool,
 }
 
 impl DatelineIndex {
@@ -104,8 +111,38 @@ impl DatelineIndex {
             facets: &req.facets,
             histogram: req.histogram.is_some(),
             sort: req.sort,
-            page: req.page,
+            // A collapsed search collects its own page of stories below.
+            page: if req.collapse {
+                Page {
+                    limit: 0,
+                    offset: 0,
+                }
+            } else {
+                req.page
+            },
+            stories: req.count == Count::Stories,
         })?;
+        let sort = Sort::or_default(req.sort, found.user.is_some());
+        let mut stories_total = found.counts.stories;
+        let mut collapsed = Vec::new();
+        let top = if req.collapse {
+            let (page, n) = collect_stories(
+                &found.searcher,
+                found.query.as_ref(),
+                sort,
+                found.user.is_some() && sort == Sort::Relevance,
+                req.page,
+            )?;
+            stories_total = Some(n);
+            let top = page
+                .iter()
+                .map(|h| (if found.user.is_some() { h.score } else { 0.0 }, h.addr))
+                .collect();
+            collapsed = page;
+            top
+        } else {
+            found.top.clone()
+        };
         let f = self.fields();
         let snippets = match &found.user {
             Some(u) => Some(snippets::Highlighter::new(
@@ -116,15 +153,20 @@ impl DatelineIndex {
             )?),
             None => None,
         };
-        let mut hits = Vec::with_capacity(found.top.len());
-        for &(score, addr) in &found.top {
-            hits.push(self.hit(
+        let mut hits = Vec::with_capacity(top.len());
+        for &(score, addr) in &top {
+            let mut hit = self.hit(
                 &found.searcher,
                 addr,
                 score,
                 snippets.as_ref(),
                 req.snippet_chars,
-            )?);
+            )?;
+            hit.story = story_of(&found.searcher, addr)?.map(results::story_hex);
+            hits.push(hit);
+        }
+        if req.collapse {
+            self.add_copies(&found, &collapsed, &mut hits)?;
         }
         let histogram = match req.histogram {
             None => None,
@@ -132,7 +174,11 @@ impl DatelineIndex {
                 // The same filters without the words, on the same searcher: the archive's
                 // articles per day that the matches are a share of.
                 let base = self.build_query(Target::Articles, "", &req.filters)?;
-                let all = collect::day_counts(&found.searcher, base.full.as_ref())?;
+                let all = collect::day_counts(
+                    &found.searcher,
+                    base.full.as_ref(),
+                    req.count == Count::Stories,
+                )?;
                 Some(
                     date::histogram_normalized(&found.counts.days, &all, interval)
                         .into_iter()
@@ -172,6 +218,7 @@ impl DatelineIndex {
                         offset: 0,
                     },
                     people: None,
+                    stories: false,
                 },
             )?;
             let sample: Vec<DocAddress> = sample.into_iter().map(|(_, a)| a).collect();
@@ -196,6 +243,7 @@ impl DatelineIndex {
         Ok(SearchResults {
             query: req.query.clone(),
             total: found.counts.total,
+            stories: stories_total,
             offset: req.page.offset,
             hits,
             facets,
@@ -256,6 +304,7 @@ impl DatelineIndex {
                 histogram: false,
                 sort: req.sort,
                 page: req.page,
+                stories: false,
             },
         )?;
         let snippets = match &found.user {
@@ -324,6 +373,7 @@ impl DatelineIndex {
                 people: people
                     .clone()
                     .filter(|_| ask.facets.contains(&FacetField::Speaker)),
+                stories: ask.stories,
             },
         )?;
         // A match-all query has no meaningful score.
@@ -339,5 +389,71 @@ impl DatelineIndex {
             user,
             query,
         })
+    }
+}
+
+/// The story of the document at `addr`.
+fn story_of(searcher: &Searcher, addr: DocAddress) -> Result<Option<u64>> {
+    Ok(searcher
+        .segment_reader(addr.segment_ord)
+        .fast_fields()
+        .u64(name::STORY)?
+        .first(addr.doc_id))
+}
+
+impl DatelineIndex {
+    /// Gives each collapsed hit its count of matching copies and where the others are: the
+    /// matches in the page's stories, read from fast fields.
+    fn add_copies(
+        &self,
+        found: &Found,
+        page: &[collect::StoryHit],
+        hits: &mut [Hit],
+    ) -> Result<()> {
+        let several: std::collections::HashSet<u64> = page
+            .iter()
+            .filter(|h| h.copies > 1)
+            .map(|h| h.story)
+            .collect();
+        let mut others: std::collections::HashMap<u64, Vec<OtherCopy>> = Default::default();
+        if !several.is_empty() {
+            let members = found.searcher.search(
+                found.query.as_ref(),
+                &collect::StoryMembers {
+                    stories: std::sync::Arc::new(several),
+                },
+            )?;
+            let mut ids = FastStr::new(&found.searcher, name::ID);
+            let mut sources = FastStr::new(&found.searcher, name::SOURCE);
+            let shown: Vec<DocAddress> = page.iter().map(|h| h.addr).collect();
+            for (addr, story) in members {
+                if shown.contains(&addr) {
+                    continue;
+                }
+                let date = found
+                    .searcher
+                    .segment_reader(addr.segment_ord)
+                    .fast_fields()
+                    .date(name::DATE)?
+                    .first(addr.doc_id)
+                    .map(date::tantivy_to_day);
+                others.entry(story).or_default().push(OtherCopy {
+                    id: ids.get(addr)?.unwrap_or_default(),
+                    date,
+                    source: sources.get(addr)?,
+                });
+            }
+        }
+        for (hit, h) in hits.iter_mut().zip(page) {
+            hit.copies = Some(h.copies);
+            if let Some(mut list) = others.remove(&h.story) {
+                list.sort_by(|a, b| {
+                    (a.date.is_none(), a.date, &a.id).cmp(&(b.date.is_none(), b.date, &b.id))
+                });
+                list.truncate(MAX_COPIES_LISTED);
+                hit.other_copies = list;
+            }
+        }
+        Ok(())
     }
 }

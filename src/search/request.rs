@@ -31,6 +31,19 @@ impl Sort {
     }
 }
 
+/// What facets and histograms count.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Count {
+    /// Each matching article.
+    #[default]
+    Articles,
+    /// Each story once (an article and its near-duplicates): once per facet value its
+    /// matching copies have, and on the day of its earliest matching copy in years, months
+    /// and histograms.
+    Stories,
+}
+
 /// Fields that can be counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -226,6 +239,13 @@ pub struct SearchRequest {
     /// normalised by the archive's volume.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub normalize: bool,
+    /// Counts articles or stories in facets and the histogram (with `normalize`, stories
+    /// are divided by the archive's stories).
+    pub count: Count,
+    /// One hit per story: the copy that comes first in the order asked for (best, newest or
+    /// oldest), with how many copies match ([`Hit::copies`](crate::Hit::copies)); the page
+    /// and offset count stories.
+    pub collapse: bool,
     /// Order of hits; when `None`, best first for a query with words, else newest first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sort: Option<Sort>,
@@ -247,6 +267,8 @@ impl Default for SearchRequest {
             facet_limit: 10,
             histogram: None,
             normalize: false,
+            count: Count::Articles,
+            collapse: false,
             sort: None,
             page: Page::default(),
             snippet_chars: 240,
@@ -347,6 +369,8 @@ mod tests {
             facets: vec![FacetField::Year, FacetField::Speaker],
             histogram: Some(Interval::Week),
             normalize: true,
+            count: Count::Stories,
+            collapse: true,
             sort: Some(Sort::Oldest),
             page: Page {
                 limit: 3,
@@ -361,6 +385,8 @@ mod tests {
         assert_eq!(json["languages"], serde_json::json!(["uk"]));
         assert_eq!(json["sources"], serde_json::json!(["reuters"]));
         assert_eq!(json["facets"], serde_json::json!(["year", "speaker"]));
+        assert_eq!(json["count"], "stories");
+        assert_eq!(json["collapse"], true);
         let back: SearchRequest = serde_json::from_value(json).unwrap();
         assert_eq!(back, search);
 

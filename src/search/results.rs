@@ -50,14 +50,44 @@ pub struct Hit {
     pub highlights: Vec<[usize; 2]>,
     /// The article's quotes.
     pub quotes: Vec<String>,
+    /// The story the article belongs to, shared with its near-duplicates: 16 hex digits
+    /// (a string, as JSON numbers lose 64-bit integers).
+    #[serde(default)]
+    pub story: Option<String>,
+    /// With `collapse`: how many matching articles the story has, this one included.
+    #[serde(default)]
+    pub copies: Option<u64>,
+    /// With `collapse`: the story's other matching articles, earliest first (at most
+    /// [`MAX_COPIES_LISTED`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_copies: Vec<OtherCopy>,
 }
 
-/// A facet value and how many matching articles have it.
+/// How many of a story's other copies a collapsed hit lists.
+pub const MAX_COPIES_LISTED: usize = 20;
+
+/// Another copy of a collapsed hit's story: where it is.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct OtherCopy {
+    /// Article id.
+    pub id: String,
+    /// Day of publication.
+    pub date: Option<NaiveDate>,
+    /// The outlet, when known.
+    pub source: Option<String>,
+}
+
+/// A story id as results show it.
+pub(crate) fn story_hex(story: u64) -> String {
+    format!("{story:016x}")
+}
+
+/// A facet value and how many matching articles (or stories) have it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct FacetCount {
     /// The value.
     pub value: String,
-    /// Matching articles with it.
+    /// Matching articles with it, or stories with a matching copy with it.
     pub count: u64,
 }
 
@@ -69,7 +99,8 @@ pub type Facets = BTreeMap<FacetField, Vec<FacetCount>>;
 pub struct Bucket {
     /// `2023`, `2023-03`, `2023-W10` or `2023-03-06`.
     pub period: String,
-    /// Matching articles dated in it.
+    /// Matching articles dated in it (stories, when stories are counted: each on the day of
+    /// its earliest matching copy).
     pub count: u64,
     /// With `normalize`: all articles of the archive dated in it that pass the request's
     /// filters (its words left out): the whole archive when there are no filters.
@@ -88,6 +119,10 @@ pub struct SearchResults {
     pub query: String,
     /// Matching articles in all (not just this page).
     pub total: u64,
+    /// Matching stories in all, when stories are counted or hits collapsed; the page and
+    /// offset of a collapsed search count these.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub stories: Option<u64>,
     /// How many matches come before this page (the request's offset).
     #[serde(default)]
     pub offset: usize,

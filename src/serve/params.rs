@@ -194,6 +194,18 @@ mod tests {
     }
 
     #[test]
+    fn collapse_and_count_stories() {
+        let r: SearchRequest = request("q=bakhmut&collapse=true&count=stories").unwrap();
+        assert!(r.collapse);
+        assert_eq!(r.count, dateline::Count::Stories);
+        let r: SearchRequest = request("collapse").unwrap();
+        assert!(r.collapse, "a bare flag is true");
+        let r: SearchRequest = request("collapse=false").unwrap();
+        assert!(!r.collapse);
+        assert!(request::<SearchRequest>("count=copies").is_err());
+    }
+
+    #[test]
     fn an_empty_query_string_is_the_default_request() {
         assert_eq!(
             request::<SearchRequest>("").unwrap(),

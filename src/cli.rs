@@ -242,9 +242,10 @@ pub struct IndexArgs {
     /// Rebuild from scratch instead of updating.
     #[arg(long)]
     pub full: bool,
-    /// Similarity at which two articles are one story (estimated Jaccard of their word
-    /// 5-shingles, 0.05 to 1) [default: the index's, 0.6 for a new one]. The index
-    /// remembers it; another value re-reads every file.
+    /// Detect near-duplicate stories: the similarity at which two articles are one story
+    /// (estimated Jaccard of their word 5-shingles, 0.05 to 1; 0.6 is a good start), or 0 for
+    /// off [default: the index's; off for a new one]. The index remembers it; another value
+    /// re-reads every file.
     #[arg(long, value_name = "SIMILARITY", value_parser = parse_threshold)]
     pub dup_threshold: Option<f64>,
     /// Indexing threads (0 = one per core).
@@ -565,6 +566,9 @@ impl<T: Clone + Send + Sync + 'static> TypedValueParser for Named<T> {
 }
 
 fn parse_threshold(s: &str) -> Result<f64, String> {
+    if s.trim().eq_ignore_ascii_case("off") {
+        return Ok(dateline::story::OFF);
+    }
     let t: f64 = s
         .trim()
         .parse()

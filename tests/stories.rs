@@ -504,7 +504,7 @@ fn seed(day: &str, title: &str, body: &str) -> String {
 
 fn run(index: &DatelineIndex, dir: &std::path::Path) -> dateline::IndexReport {
     index
-        .index_paths(&[dir.to_path_buf()], &IndexOptions::default(), &|_| {})
+        .index_paths(&[dir.to_path_buf()], &detecting(), &|_| {})
         .unwrap()
 }
 
@@ -602,7 +602,7 @@ fn stories_are_the_same_from_run_to_run() {
                 std::slice::from_ref(&corpus),
                 &IndexOptions {
                     threads,
-                    ..IndexOptions::default()
+                    ..detecting()
                 },
                 &|_| {},
             )
@@ -813,4 +813,12 @@ fn copies_in_one_file_are_one_story() {
     assert_eq!(s["day.jsonl#1"], s["day.jsonl#3"]);
     assert_eq!(s["day.jsonl#2"], s["day.jsonl#5"]);
     assert_ne!(s["day.jsonl#1"], s["day.jsonl#2"]);
+}
+
+/// Index options that detect stories (new indexes start with detection off).
+fn detecting() -> IndexOptions {
+    IndexOptions {
+        dup_threshold: Some(dateline::story::DEFAULT_THRESHOLD),
+        ..IndexOptions::default()
+    }
 }

@@ -34,7 +34,7 @@ pub(super) struct Payload {
 }
 
 fn default_threshold() -> f64 {
-    crate::story::DEFAULT_THRESHOLD
+    crate::story::OFF
 }
 
 impl Payload {
@@ -94,13 +94,13 @@ impl DatelineIndex {
                 parser: parse::PARSER_VERSION,
                 aliases: Vec::new(),
                 all_files: false,
-                dup_threshold: crate::story::DEFAULT_THRESHOLD,
+                dup_threshold: crate::story::OFF,
             },
             None => Made {
                 parser: 0,
                 aliases: Vec::new(),
                 all_files: false,
-                dup_threshold: crate::story::DEFAULT_THRESHOLD,
+                dup_threshold: crate::story::OFF,
             },
         })
     }

@@ -24,10 +24,14 @@ pub(super) struct StoryKey {
 }
 
 impl StoryKey {
-    pub fn of(article: &crate::Article) -> StoryKey {
+    /// `detect`: stories are detected (else the article is a story of its own, and no
+    /// signature is made).
+    pub fn of(article: &crate::Article, detect: bool) -> StoryKey {
         StoryKey {
             id: article.id.clone(),
-            signature: Signature::of(&article.title, &article.body).map(|s| s.packed()),
+            signature: detect
+                .then(|| Signature::of(&article.title, &article.body).map(|s| s.packed()))
+                .flatten(),
         }
     }
 }
@@ -83,6 +87,11 @@ impl Stories {
             next: Vec::new(),
             seen: Vec::new(),
         }
+    }
+
+    /// Whether this session detects stories (a threshold above 0).
+    pub fn detects(&self) -> bool {
+        story::detects(self.threshold)
     }
 
     fn push(&mut self, entry: Entry, keys: [u16; BANDS]) {

@@ -85,6 +85,7 @@ impl DatelineIndex {
                 aliases: CityAliases::with_custom(&aliases),
                 ..opts.parse.clone()
             },
+            dup_threshold: Some(threshold),
             ..opts.clone()
         };
         let known = if opts.full {
@@ -393,7 +394,10 @@ impl DatelineIndex {
             // Documents and signature are made here, in parallel; the story is decided and
             // the documents written in file order (`write`).
             let docs = self.documents(a, path, format, Some((fp, hash)));
-            result.pending.push((docs, StoryKey::of(a)));
+            result.pending.push((
+                docs,
+                StoryKey::of(a, opts.dup_threshold.is_some_and(crate::story::detects)),
+            ));
         }
         if let Some(k) = known {
             let now: Vec<u64> = articles.iter().map(|a| id_key(&a.id)).collect();

@@ -146,7 +146,7 @@ impl Writer<'_> {
         let mut docs = self
             .index
             .documents(article, &article.id, Format::Seed, None);
-        let key = StoryKey::of(article);
+        let key = StoryKey::of(article, self.stories.detects());
         let story = self.stories.assign(&article.id, &key)?;
         self.stories.label(&mut docs, &key, story);
         self.writer.run(docs.into_iter().map(UserOperation::Add))?;

@@ -11,6 +11,8 @@
 //! text.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use ego_tree::NodeId;
@@ -326,13 +328,13 @@ fn collapse(s: &str) -> String {
 /// text in `<div>`s with `<br>`s), never inside a link.
 struct Measure {
     /// All such text under each element, and how much of its text is linked.
-    raw: HashMap<NodeId, Stat>,
+    raw: FxHashMap<NodeId, Stat>,
     /// That text outside furniture: comment threads, related lists, small forms and elements
     /// that are never article text. This is what chooses the container.
-    kept: HashMap<NodeId, usize>,
+    kept: FxHashMap<NodeId, usize>,
     /// readability's paragraph scores: each kept paragraph counts twice for its parent and
     /// once for its grandparent.
-    scores: HashMap<NodeId, usize>,
+    scores: FxHashMap<NodeId, usize>,
     /// The body's raw text.
     total_raw: usize,
 }
@@ -361,9 +363,9 @@ const LONG_RUN: usize = 50;
 impl Measure {
     fn new(body: ElementRef<'_>) -> Self {
         let mut m = Measure {
-            raw: HashMap::new(),
-            kept: HashMap::new(),
-            scores: HashMap::new(),
+            raw: FxHashMap::default(),
+            kept: FxHashMap::default(),
+            scores: FxHashMap::default(),
             total_raw: 0,
         };
         m.total_raw = m.raw_walk(*body, false, false).counted;
@@ -427,7 +429,9 @@ impl Measure {
                     sum.linked += s.linked;
                     sum.has_p |= s.has_p || c.value().as_element().is_some_and(|e| e.name() == "p");
                 }
-                self.raw.insert(node.id(), sum);
+                if sum.all > 0 {
+                    self.raw.insert(node.id(), sum);
+                }
                 sum
             }
             _ => Stat::default(),
@@ -451,7 +455,9 @@ impl Measure {
                 }
                 let (in_p, in_a) = (in_p || name == "p", in_a || name == "a");
                 let sum = node.children().map(|c| self.kept_walk(c, in_p, in_a)).sum();
-                self.kept.insert(node.id(), sum);
+                if sum > 0 {
+                    self.kept.insert(node.id(), sum);
+                }
                 if name == "p" && sum >= 25 {
                     let mut up = node.ancestors();
                     if let Some(parent) = up.next() {
@@ -523,21 +529,24 @@ const BODY_NAMES: &[&str] = &[
 /// The element named as the article's text that holds the most paragraph text (the innermost
 /// of equals), with that amount.
 fn named_body<'a>(body: ElementRef<'a>, m: &Measure) -> Option<(usize, ElementRef<'a>)> {
+    let mut lower = String::new();
     body.descendants()
         .filter_map(ElementRef::wrap)
-        .filter(|el| {
-            matches!(el.value().name(), "div" | "section" | "article" | "main")
+        .filter(|el| matches!(el.value().name(), "div" | "section" | "article" | "main"))
+        .map(|el| (m.kept(el), el))
+        .filter(|(chars, el)| {
+            *chars > 0
                 && el
                     .value()
                     .attr("class")
                     .into_iter()
                     .chain(el.value().attr("id"))
                     .any(|v| {
-                        let v = v.to_ascii_lowercase();
-                        BODY_NAMES.iter().any(|n| v.contains(n))
+                        lower.clear();
+                        lower.extend(v.chars().map(|c| c.to_ascii_lowercase()));
+                        BODY_NAMES.iter().any(|n| lower.contains(n))
                     })
         })
-        .map(|el| (m.kept(el), el))
         .max_by_key(|(chars, _)| *chars)
 }
 

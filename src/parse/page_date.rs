@@ -20,12 +20,45 @@ fn selector(s: &str) -> Selector {
     Selector::parse(s).expect("constant selector")
 }
 
-static PUBLISHED_ELEMENTS: LazyLock<Selector> = LazyLock::new(|| {
-    selector(
-        r#"[itemprop="datePublished"], [property="schema:datePublished"], [property="schema:dateCreated"], [itemprop="dateCreated"], [property~="dc:created"], [property~="dc:date"], abbr.published, .published[title], .published[datetime], time.published, time[pubdate]"#,
-    )
-});
-static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time"));
+/// Whether an element says it holds the publication date: `[itemprop="datePublished"]`,
+/// `[itemprop="dateCreated"]`, `[property="schema:datePublished"]`, `schema:dateCreated`,
+/// `[property~="dc:created"]`, `[property~="dc:date"]`, `abbr.published`,
+/// `.published[title]`, `.published[datetime]`, `time.published`, `time[pubdate]`. Checked on
+/// each element's attributes in one walk: the same test as a selector list, at a fraction of
+/// what matching eleven selectors against every element costs.
+fn marked_published(e: &scraper::node::Element) -> bool {
+    let (mut published_class, mut title_or_datetime) = (false, false);
+    for (name, value) in e.attrs() {
+        match name {
+            "itemprop" if matches!(value, "datePublished" | "dateCreated") => return true,
+            "property"
+                if matches!(value, "schema:datePublished" | "schema:dateCreated")
+                    || value
+                        .split_whitespace()
+                        .any(|v| v == "dc:created" || v == "dc:date") =>
+            {
+                return true
+            }
+            "pubdate" if e.name() == "time" => return true,
+            "class" => published_class = value.split_whitespace().any(|c| c == "published"),
+            "title" | "datetime" => title_or_datetime = true,
+            _ => {}
+        }
+    }
+    published_class && (title_or_datetime || matches!(e.name(), "abbr" | "time"))
+}
+
+/// The page's elements in document order.
+fn elements(doc: &Html) -> impl Iterator<Item = ElementRef<'_>> {
+    doc.root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+}
+
+/// The page's `<time>` elements in document order.
+fn times(doc: &Html) -> impl Iterator<Item = ElementRef<'_>> {
+    elements(doc).filter(|e| e.value().name() == "time")
+}
 static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
 
 /// `<meta>` names that carry the original publication time, best first.
@@ -407,7 +440,7 @@ fn local_restatement(
         .chain(ld_dates.iter().map(String::as_str))
         .find_map(local)
         .or_else(|| {
-            doc.select(&TIME)
+            times(doc)
                 .filter(|e| !foreign(*e, FOREIGN_TAGS))
                 .filter_map(|e| e.attr("datetime"))
                 .find_map(local)
@@ -540,14 +573,18 @@ fn element_stamp(el: ElementRef<'_>, month_first: bool) -> Option<Stamp> {
 
 /// `itemprop="datePublished"` and kin on any element outside embedded posts.
 fn marked_element(doc: &Html, month_first: bool) -> Option<Stamp> {
-    doc.select(&PUBLISHED_ELEMENTS)
-        .filter(|e| e.value().name() != "meta" && !foreign(*e, EMBEDDING_TAGS))
+    elements(doc)
+        .filter(|e| {
+            e.value().name() != "meta"
+                && marked_published(e.value())
+                && !foreign(*e, EMBEDDING_TAGS)
+        })
         .find_map(|e| element_stamp(e, month_first))
 }
 
 /// The first `<time>` outside foreign parts that is not marked as an update.
 fn time_element(doc: &Html, month_first: bool) -> Option<Stamp> {
-    doc.select(&TIME)
+    times(doc)
         .filter(|e| !foreign(*e, FOREIGN_TAGS) && !updated_class(e.value()))
         .find_map(|e| element_stamp(e, month_first))
 }

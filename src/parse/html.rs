@@ -619,7 +619,14 @@ fn collect(
     for child in el.children() {
         match child.value() {
             // Source line breaks are white space; only `<br>` breaks a line.
-            Node::Text(t) => current.extend(t.chars().map(|c| if c == '\n' { ' ' } else { c })),
+            Node::Text(t) => {
+                for (i, part) in t.split('\n').enumerate() {
+                    if i > 0 {
+                        current.push(' ');
+                    }
+                    current.push_str(part);
+                }
+            }
             Node::Element(e) => {
                 let name = e.name();
                 let Some(child_el) = ElementRef::wrap(child) else {
@@ -685,15 +692,24 @@ fn drop_label(out: &mut Vec<String>) {
 
 /// Ends the paragraph being built: white space collapsed within lines, `<br>` lines kept.
 fn flush(out: &mut Vec<String>, current: &mut String) {
-    let para = current
-        .split('\n')
-        .map(collapse)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
-    if !para.is_empty() {
-        out.push(para);
+    if current.trim().is_empty() {
+        current.clear();
+        return;
     }
+    let mut para = String::with_capacity(current.len());
+    for line in current.split('\n') {
+        let mut words = line.split_whitespace();
+        let Some(first) = words.next() else { continue };
+        if !para.is_empty() {
+            para.push('\n');
+        }
+        para.push_str(first);
+        for w in words {
+            para.push(' ');
+            para.push_str(w);
+        }
+    }
+    out.push(para);
     current.clear();
 }
 

@@ -444,6 +444,10 @@ impl Measure {
             Node::Element(e) => {
                 let name = e.name();
                 let raw = self.raw.get(&node.id()).map_or(0, |s| s.counted);
+                // Kept text is part of the counted text: nothing to find below.
+                if raw == 0 {
+                    return 0;
+                }
                 let wrapper = raw > 0 && raw * 2 >= self.total_raw;
                 let left_out = match name {
                     // Some CMSs (ASP.NET) wrap the whole page in a form.

@@ -662,10 +662,23 @@ fn visible_text(
                     continue;
                 }
                 if classed.is_none() && date_class(e) {
-                    let t = child_el.text().collect::<Vec<_>>().join(" ");
-                    let lower = t.to_lowercase();
-                    if t.len() < 300 && !UPDATED_WORDS.iter().any(|w| lower.contains(w)) {
-                        *classed = in_text(&t, month_first);
+                    // Pieces joined by a space, read only while short: a date-classed
+                    // wrapper around the whole article holds no byline of its own.
+                    let mut t = String::new();
+                    for piece in child_el.text() {
+                        if !t.is_empty() {
+                            t.push(' ');
+                        }
+                        t.push_str(piece);
+                        if t.len() >= 300 {
+                            break;
+                        }
+                    }
+                    if t.len() < 300 {
+                        let lower = t.to_lowercase();
+                        if !UPDATED_WORDS.iter().any(|w| lower.contains(w)) {
+                            *classed = in_text(&t, month_first);
+                        }
                     }
                 }
                 out.push(' ');

@@ -499,7 +499,7 @@ fn discussion(e: &scraper::node::Element) -> bool {
         "respond",
         "related",
     ];
-    page_date::class_words(e).any(|w| WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)))
+    page_date::has_class_word(e, WORDS)
 }
 
 /// Class or id fragments CMSs give the element that holds an article's text and nothing
@@ -608,7 +608,7 @@ fn is_furniture(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    page_date::class_words(el).any(|w| FURNITURE.iter().any(|f| f.eq_ignore_ascii_case(w)))
+    page_date::has_class_word(el, FURNITURE)
 }
 
 /// The text of `el` as paragraphs, leaving out furniture unless it wraps at least half the

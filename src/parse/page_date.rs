@@ -691,7 +691,12 @@ fn visible_text(
 }
 
 fn foreign_words(e: &scraper::node::Element) -> bool {
-    class_words(e).any(|w| FOREIGN.iter().any(|f| f.eq_ignore_ascii_case(w)))
+    has_class_word(e, FOREIGN)
+}
+
+/// Whether one of the [`class_words`] of `e` is in `words`, ASCII case aside.
+pub(crate) fn has_class_word(e: &scraper::node::Element, words: &[&str]) -> bool {
+    class_words(e).any(|w| words.iter().any(|f| f.eq_ignore_ascii_case(w)))
 }
 
 /// The words of an element's class and id (`related-posts` → `related`, `posts`), leaving out
@@ -718,7 +723,13 @@ fn date_class(e: &scraper::node::Element) -> bool {
     e.attr("class").into_iter().chain(e.attr("id")).any(|v| {
         // One lower-cased copy searched with `contains`: WordPress class lists run to
         // hundreds of bytes, and this is asked of every element of the page.
-        let v = v.to_ascii_lowercase();
+        let lowered;
+        let v = if v.bytes().any(|b| b.is_ascii_uppercase()) {
+            lowered = v.to_ascii_lowercase();
+            lowered.as_str()
+        } else {
+            v
+        };
         DATE_WORDS.iter().any(|w| v.contains(w)) && !v.contains("update") && !v.contains("modified")
     })
 }

@@ -289,9 +289,11 @@ struct Sentences {
 impl Sentences {
     fn new(chars: &[char]) -> Sentences {
         let n = chars.len();
+        // Each terminator is judged once (the test looks around it), for both directions.
+        let ends: Vec<bool> = (0..n).map(|i| ends_sentence_at(chars, i)).collect();
         let mut start = vec![0; n + 1];
         for i in 1..=n {
-            start[i] = if chars[i - 1] == '\n' || ends_sentence_at(chars, i - 1) {
+            start[i] = if chars[i - 1] == '\n' || ends[i - 1] {
                 i
             } else {
                 start[i - 1]
@@ -301,23 +303,26 @@ impl Sentences {
         for j in (0..n).rev() {
             end[j] = if chars[j] == '\n' {
                 j
-            } else if ends_sentence_at(chars, j) {
+            } else if ends[j] {
                 j + 1
             } else {
                 end[j + 1]
             };
         }
-        let prefix = |in_word: fn(char) -> bool, keep: fn(&str) -> bool| {
+        let mut word = String::new();
+        let mut prefix = |in_word: fn(char) -> bool, keep: fn(&str) -> bool| {
             let mut counts = vec![0; n + 1];
             let mut i = 0;
             while i < n {
                 counts[i + 1] = counts[i];
                 if in_word(chars[i]) && (i == 0 || !in_word(chars[i - 1])) {
-                    let word: String = chars[i..]
-                        .iter()
-                        .take_while(|&&c| in_word(c))
-                        .flat_map(|c| c.to_lowercase())
-                        .collect();
+                    word.clear();
+                    word.extend(
+                        chars[i..]
+                            .iter()
+                            .take_while(|&&c| in_word(c))
+                            .flat_map(|c| c.to_lowercase()),
+                    );
                     counts[i + 1] += usize::from(keep(&word));
                 }
                 i += 1;

@@ -807,10 +807,16 @@ mod tests {
     #[test]
     fn main_text_rules_of_issue_17() {
         // The element named as the text wins over the <article> around it, share bar included.
-        let named = p(r#"<html><body><article><div class="tools">Share this story now on every network</div>
+        let named = p(
+            r#"<html><body><article><div class="tools">Share this story now on every network</div>
             <div class="entry-content"><p>The first paragraph of the story, long enough to count.</p>
-            <p>A second paragraph that also belongs to the article text.</p></div></article></body></html>"#);
-        assert!(named.body.starts_with("The first paragraph"), "{}", named.body);
+            <p>A second paragraph that also belongs to the article text.</p></div></article></body></html>"#,
+        );
+        assert!(
+            named.body.starts_with("The first paragraph"),
+            "{}",
+            named.body
+        );
         // A <header> left open around the page, and a layout wrapper named `sidebar`, hold the
         // article: they are not furniture.
         let wrapped = p(r#"<html><body><header><div class="content-sidebar-wrap">
@@ -818,14 +824,18 @@ mod tests {
             <p>More of that text, which a reader still wants to find.</p></div></body></html>"#);
         assert!(wrapped.body.contains("unclosed header"), "{}", wrapped.body);
         // Text set in <div>s with <br>s counts as text.
-        let divs = p(r#"<html><body><div class="bb">A long run of article text set straight into a div element.<br>
-            And a second long line of it, after a line break in that div.</div></body></html>"#);
+        let divs = p(
+            r#"<html><body><div class="bb">A long run of article text set straight into a div element.<br>
+            And a second long line of it, after a line break in that div.</div></body></html>"#,
+        );
         assert!(divs.body.contains("second long line"), "{}", divs.body);
         // A paragraph that only points elsewhere, a list of links and their label are left out.
-        let links = p(r#"<html><body><article><p>The story itself, told in a paragraph of its own.</p>
+        let links = p(
+            r#"<html><body><article><p>The story itself, told in a paragraph of its own.</p>
             <p>Read also: <a href="/x">Another story about something else entirely</a></p>
             <p>The story goes on after that.</p><h3>Tags</h3><ul><li><a href="/t/a">Alpha</a></li>
-            <li><a href="/t/b">Beta</a></li></ul><p class="wp-caption">A caption.</p></article></body></html>"#);
+            <li><a href="/t/b">Beta</a></li></ul><p class="wp-caption">A caption.</p></article></body></html>"#,
+        );
         assert_eq!(
             links.body,
             "The story itself, told in a paragraph of its own.\n\nThe story goes on after that."

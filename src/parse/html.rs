@@ -2,15 +2,20 @@
 //! from `<meta>` tags, JSON-LD (raw line breaks in strings tolerated), `<link rel=canonical>`
 //! and `<html lang>`; the publication date from `page_date`, which weighs
 //! every place a page states it. The title is the headline without the site's name. The text
-//! is the readable part of the main article container (`[itemprop=articleBody]`, `<article>`,
-//! `<main>`, else the element the paragraphs cluster in, else `<body>`), without scripts,
-//! navigation, headers, footers, asides, forms, figures, link lists and share/related/
-//! newsletter boxes; block elements become paragraphs. The dateline is searched at the start
-//! of that text.
+//! is the readable part of the main article container (the element a CMS names as the text,
+//! `entry-content`, `article-body`…; `[itemprop=articleBody]`, `<article>`, `<main>`; else the
+//! element the paragraphs cluster in, else `<body>`), without scripts, navigation, headers,
+//! footers, asides, forms, figures and captions, blocks that are mostly links (and their
+//! labels), and share/related/newsletter boxes, unless such an element wraps most of the
+//! text; block elements become paragraphs. The dateline is searched at the start of that
+//! text.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
+use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
@@ -46,7 +51,6 @@ static LD_JSON: LazyLock<Selector> =
 static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector(r#"link[rel="canonical"]"#));
 static HTML_TAG: LazyLock<Selector> = LazyLock::new(|| selector("html"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
-static PARAGRAPH: LazyLock<Selector> = LazyLock::new(|| selector("p"));
 /// Main-text containers, most specific first.
 static CONTAINERS: LazyLock<Vec<Selector>> = LazyLock::new(|| {
     [
@@ -62,9 +66,35 @@ static CONTAINERS: LazyLock<Vec<Selector>> = LazyLock::new(|| {
 
 /// Elements whose content is never article text.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-    "button", "svg", "iframe", "figure", "select", "textarea", "input", "label", "menu", "dialog",
-    "object", "embed", "canvas", "video", "audio", "picture", "h1", "head", "title",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "svg",
+    "iframe",
+    "figure",
+    "select",
+    "textarea",
+    "input",
+    "label",
+    "menu",
+    "dialog",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "picture",
+    "h1",
+    "head",
+    "title",
+    "figcaption",
 ];
 
 /// Elements that start and end a paragraph.
@@ -122,6 +152,16 @@ const FURNITURE: &[&str] = &[
     "recirculation",
     "outbrain",
     "taboola",
+    "caption",
+    "footer",
+    "copyright",
+    "legend",
+    "button",
+    "buttons",
+    "disclaimer",
+    "signup",
+    "popular",
+    "trending",
 ];
 
 /// Reads one page. Never fails: a page without metadata or text gets warnings instead.
@@ -283,23 +323,168 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Characters of paragraph text under an element: how much article an element holds.
-/// Paragraphs in comments, sidebars and other furniture are not the article's.
-fn paragraph_chars(el: ElementRef<'_>) -> usize {
-    el.select(&PARAGRAPH)
-        .filter(|p| !in_furniture(*p))
-        .map(|p| p.text().map(|t| t.trim().len()).sum::<usize>())
-        .sum()
+/// How much article text each element of the page holds, measured in two walks over the
+/// tree. Text counts when it is in a `<p>`, or a long run outside one (pages that set their
+/// text in `<div>`s with `<br>`s), never inside a link.
+struct Measure {
+    /// All such text under each element, and how much of its text is linked.
+    raw: FxHashMap<NodeId, Stat>,
+    /// That text outside furniture: comment threads, related lists, small forms and elements
+    /// that are never article text. This is what chooses the container.
+    kept: FxHashMap<NodeId, usize>,
+    /// readability's paragraph scores: each kept paragraph counts twice for its parent and
+    /// once for its grandparent.
+    scores: FxHashMap<NodeId, usize>,
+    /// The body's raw text.
+    total_raw: usize,
 }
 
-/// Whether a paragraph sits in something [`collect`] leaves out: furniture (comments,
-/// sharing, related lists) or an element that is never article text. A `<form>` is left out
-/// only when small: some CMSs (ASP.NET) wrap the whole page in one.
-fn in_furniture(p: ElementRef<'_>) -> bool {
-    p.ancestors()
-        .filter_map(|n| n.value().as_element())
-        .take_while(|e| e.name() != "body")
-        .any(|e| (e.name() != "form" && SKIP.contains(&e.name())) || discussion(e))
+/// Elements whose content is never text a reader sees.
+const CODE: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "head", "title", "select", "textarea",
+    "iframe", "object", "canvas",
+];
+
+/// What [`Measure`] knows of an element after its first walk.
+#[derive(Clone, Copy, Default)]
+struct Stat {
+    /// Article-like text: in a `<p>`, or a long run outside links.
+    counted: usize,
+    /// All text, and the part of it inside `<a>`.
+    all: usize,
+    linked: usize,
+    /// Whether a `<p>` is among its descendants.
+    has_p: bool,
+}
+
+/// A text run outside `<p>` that counts as article text.
+const LONG_RUN: usize = 50;
+
+impl Measure {
+    fn new(body: ElementRef<'_>) -> Self {
+        let mut m = Measure {
+            raw: FxHashMap::default(),
+            kept: FxHashMap::default(),
+            scores: FxHashMap::default(),
+            total_raw: 0,
+        };
+        m.total_raw = m.raw_walk(*body, false, false).counted;
+        m.kept_walk(*body, false, false);
+        m
+    }
+
+    fn raw(&self, el: ElementRef<'_>) -> usize {
+        self.raw.get(&el.id()).map_or(0, |s| s.counted)
+    }
+
+    /// A block that is mostly links (menus, tag clouds, "read more" lists, a paragraph that
+    /// only points elsewhere): at least 70% of its text inside `<a>`; a list or `<div>` also
+    /// holds no paragraph of its own.
+    fn link_list(&self, el: ElementRef<'_>) -> bool {
+        let Some(s) = self.raw.get(&el.id()) else {
+            return false;
+        };
+        let lone = matches!(
+            el.value().name(),
+            "p" | "li" | "h2" | "h3" | "h4" | "dt" | "dd"
+        );
+        s.all > 0 && (lone || !s.has_p) && s.linked * 10 >= s.all * 7
+    }
+
+    /// Paragraph text under `el` outside furniture: how much article it holds.
+    fn kept(&self, el: ElementRef<'_>) -> usize {
+        self.kept.get(&el.id()).copied().unwrap_or(0)
+    }
+
+    /// An element that holds at least half of the text of `within`: a layout wrapper (a
+    /// `<header>` left open around the page, `content-sidebar-wrap`), whatever its name says.
+    fn wraps(&self, el: ElementRef<'_>, within: usize) -> bool {
+        let raw = self.raw(el);
+        raw > 0 && raw * 2 >= within
+    }
+
+    fn raw_walk(&mut self, node: ego_tree::NodeRef<'_, Node>, in_p: bool, in_a: bool) -> Stat {
+        match node.value() {
+            Node::Text(t) => {
+                let all = t.trim().len();
+                Stat {
+                    counted: if in_p || (!in_a && all >= LONG_RUN) {
+                        all
+                    } else {
+                        0
+                    },
+                    all,
+                    linked: if in_a { all } else { 0 },
+                    has_p: false,
+                }
+            }
+            Node::Element(e) if CODE.contains(&e.name()) => Stat::default(),
+            Node::Element(e) => {
+                let (in_p, in_a) = (in_p || e.name() == "p", in_a || e.name() == "a");
+                let mut sum = Stat::default();
+                for c in node.children() {
+                    let s = self.raw_walk(c, in_p, in_a);
+                    sum.counted += s.counted;
+                    sum.all += s.all;
+                    sum.linked += s.linked;
+                    sum.has_p |= s.has_p || c.value().as_element().is_some_and(|e| e.name() == "p");
+                }
+                if sum.all > 0 {
+                    self.raw.insert(node.id(), sum);
+                }
+                sum
+            }
+            _ => Stat::default(),
+        }
+    }
+
+    fn kept_walk(&mut self, node: ego_tree::NodeRef<'_, Node>, in_p: bool, in_a: bool) -> usize {
+        match node.value() {
+            Node::Text(t) => counted(t, in_p, in_a),
+            Node::Element(e) => {
+                let name = e.name();
+                let raw = self.raw.get(&node.id()).map_or(0, |s| s.counted);
+                // Kept text is part of the counted text: nothing to find below.
+                if raw == 0 {
+                    return 0;
+                }
+                let wrapper = raw > 0 && raw * 2 >= self.total_raw;
+                let left_out = match name {
+                    // Some CMSs (ASP.NET) wrap the whole page in a form.
+                    "form" => raw < 500,
+                    _ => SKIP.contains(&name) || discussion(e),
+                };
+                if left_out && !wrapper {
+                    return 0;
+                }
+                let (in_p, in_a) = (in_p || name == "p", in_a || name == "a");
+                let sum = node.children().map(|c| self.kept_walk(c, in_p, in_a)).sum();
+                if sum > 0 {
+                    self.kept.insert(node.id(), sum);
+                }
+                if name == "p" && sum >= 25 {
+                    let mut up = node.ancestors();
+                    if let Some(parent) = up.next() {
+                        *self.scores.entry(parent.id()).or_default() += 2 * sum;
+                    }
+                    if let Some(grand) = up.next() {
+                        *self.scores.entry(grand.id()).or_default() += sum;
+                    }
+                }
+                sum
+            }
+            _ => 0,
+        }
+    }
+}
+
+fn counted(t: &str, in_p: bool, in_a: bool) -> usize {
+    let n = t.trim().len();
+    if in_p || (!in_a && n >= LONG_RUN) {
+        n
+    } else {
+        0
+    }
 }
 
 /// Comment threads and lists of other articles: their paragraphs can outweigh a short
@@ -314,12 +499,59 @@ fn discussion(e: &scraper::node::Element) -> bool {
         "respond",
         "related",
     ];
-    page_date::class_words(e).any(|w| WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)))
+    page_date::has_class_word(e, WORDS)
 }
 
-/// Forms hold search boxes and comment fields, unless a CMS wraps the page in one.
-fn small_form(el: ElementRef<'_>) -> bool {
-    paragraph_chars(el) < 500
+/// Class or id fragments CMSs give the element that holds an article's text and nothing
+/// else (WordPress `entry-content`, `article-body`, `story-body`…), as trafilatura looks for
+/// them before `<article>`, which often holds the share bar and related links too.
+const BODY_NAMES: &[&str] = &[
+    "entry-content",
+    "entry-body",
+    "post-content",
+    "post_content",
+    "postcontent",
+    "post-body",
+    "post-text",
+    "post-entry",
+    "article-body",
+    "article__body",
+    "articlebody",
+    "article-content",
+    "article__content",
+    "article-text",
+    "articletext",
+    "story-body",
+    "story-content",
+    "storycontent",
+    "body-text",
+    "text-content",
+    "field-body",
+    "content-body",
+];
+
+/// The element named as the article's text that holds the most paragraph text (the innermost
+/// of equals), with that amount.
+fn named_body<'a>(body: ElementRef<'a>, m: &Measure) -> Option<(usize, ElementRef<'a>)> {
+    let mut lower = String::new();
+    body.descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|el| matches!(el.value().name(), "div" | "section" | "article" | "main"))
+        .map(|el| (m.kept(el), el))
+        .filter(|(chars, el)| {
+            *chars > 0
+                && el
+                    .value()
+                    .attr("class")
+                    .into_iter()
+                    .chain(el.value().attr("id"))
+                    .any(|v| {
+                        lower.clear();
+                        lower.extend(v.chars().map(|c| c.to_ascii_lowercase()));
+                        BODY_NAMES.iter().any(|n| lower.contains(n))
+                    })
+        })
+        .max_by_key(|(chars, _)| *chars)
 }
 
 /// The readable text of the page's main container.
@@ -327,107 +559,109 @@ fn main_text(doc: &Html) -> String {
     let Some(body) = doc.select(&BODY).next() else {
         return String::new();
     };
-    let total = paragraph_chars(body);
-    // The most specific container that holds a fair share of the page's paragraphs; among
-    // several (`<article>` teasers), the one holding the most.
-    let chosen = CONTAINERS
-        .iter()
-        .filter_map(|sel| {
-            doc.select(sel)
-                .map(|el| (paragraph_chars(el), el))
-                .max_by_key(|(chars, _)| *chars)
+    let m = Measure::new(body);
+    let total = m.kept(body);
+    let fair = |(chars, _): &(usize, ElementRef<'_>)| *chars > 0 && *chars * 10 >= total * 3;
+    // The element a CMS names as the article's text (`entry-content`, `article-body`), else
+    // the most specific semantic container; each when it holds a fair share of the page's
+    // paragraphs; among several (`<article>` teasers), the one holding the most, the
+    // innermost of equals.
+    let chosen = named_body(body, &m)
+        .filter(fair)
+        .or_else(|| {
+            CONTAINERS
+                .iter()
+                .filter_map(|sel| {
+                    doc.select(sel)
+                        .map(|el| (m.kept(el), el))
+                        .max_by_key(|(chars, _)| *chars)
+                })
+                .find(fair)
         })
-        .find(|(chars, _)| *chars > 0 && *chars * 10 >= total * 3)
         .map(|(_, el)| el)
-        .or_else(|| densest(body, total))
+        .or_else(|| densest(body, &m, total))
         .unwrap_or(body);
     let mut paragraphs = Vec::new();
     let mut current = String::new();
-    collect(chosen, &mut paragraphs, &mut current);
+    let within = m.raw(chosen);
+    collect(chosen, &m, within, &mut paragraphs, &mut current);
     flush(&mut paragraphs, &mut current);
     paragraphs.join("\n\n")
 }
 
 /// Without a semantic container, the element the paragraphs cluster in, as readability finds
-/// it: each paragraph's text counts fully for its parent and half for its grandparent; the
-/// best-scored element is taken when it holds most of the page's paragraph text.
-fn densest(body: ElementRef<'_>, total: usize) -> Option<ElementRef<'_>> {
-    let mut scores: HashMap<_, usize> = HashMap::new();
-    for p in body.select(&PARAGRAPH) {
-        let chars: usize = p.text().map(|t| t.trim().len()).sum();
-        if chars < 25 || in_furniture(p) {
-            continue;
-        }
-        let mut up = p.ancestors();
-        if let Some(parent) = up.next() {
-            *scores.entry(parent.id()).or_default() += 2 * chars;
-        }
-        if let Some(grand) = up.next() {
-            *scores.entry(grand.id()).or_default() += chars;
-        }
-    }
-    let (&best, _) = scores
+/// it (see [`Measure::scores`]); the best-scored element is taken when it holds most of the
+/// page's paragraph text.
+fn densest<'a>(body: ElementRef<'a>, m: &Measure, total: usize) -> Option<ElementRef<'a>> {
+    let (&best, _) = m
+        .scores
         .iter()
         .max_by_key(|(id, score)| (**score, std::cmp::Reverse(**id)))?;
     let el = body.tree().get(best).and_then(ElementRef::wrap)?;
     if el.id() == body.id() {
         return None;
     }
-    (paragraph_chars(el) * 2 >= total).then_some(el)
-}
-
-/// A block that is mostly links (menus, tag clouds, "read more" lists): at least 70% of its
-/// text inside `<a>`, and no paragraph of its own.
-fn link_list(el: ElementRef<'_>) -> bool {
-    use ego_tree::iter::Edge;
-    let (mut all, mut linked, mut in_link, mut paragraph) = (0usize, 0usize, 0usize, false);
-    for edge in el.traverse() {
-        match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Text(t) => {
-                    let n = t.trim().len();
-                    all += n;
-                    if in_link > 0 {
-                        linked += n;
-                    }
-                }
-                Node::Element(e) if e.name() == "a" => in_link += 1,
-                Node::Element(e) if e.name() == "p" => paragraph = true,
-                _ => {}
-            },
-            Edge::Close(node) => {
-                if node.value().as_element().is_some_and(|e| e.name() == "a") {
-                    in_link -= 1;
-                }
-            }
-        }
-    }
-    all > 0 && !paragraph && linked * 10 >= all * 7
+    (m.kept(el) * 2 >= total).then_some(el)
 }
 
 fn is_furniture(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    page_date::class_words(el).any(|w| FURNITURE.iter().any(|f| f.eq_ignore_ascii_case(w)))
+    page_date::has_class_word(el, FURNITURE)
 }
 
-fn collect(el: ElementRef<'_>, out: &mut Vec<String>, current: &mut String) {
+/// The text of `el` as paragraphs, leaving out furniture unless it wraps at least half the
+/// text `within` the chosen container.
+fn collect(
+    el: ElementRef<'_>,
+    m: &Measure,
+    within: usize,
+    out: &mut Vec<String>,
+    current: &mut String,
+) {
     for child in el.children() {
         match child.value() {
             // Source line breaks are white space; only `<br>` breaks a line.
-            Node::Text(t) => current.extend(t.chars().map(|c| if c == '\n' { ' ' } else { c })),
+            Node::Text(t) => {
+                for (i, part) in t.split('\n').enumerate() {
+                    if i > 0 {
+                        current.push(' ');
+                    }
+                    current.push_str(part);
+                }
+            }
             Node::Element(e) => {
                 let name = e.name();
-                if (SKIP.contains(&name)
-                    && (name != "form" || ElementRef::wrap(child).is_none_or(small_form)))
-                    || is_furniture(e)
-                {
+                let Some(child_el) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                let left_out = match name {
+                    "form" => m.raw(child_el) < 500,
+                    _ => SKIP.contains(&name),
+                };
+                if left_out && !m.wraps(child_el, within) {
                     continue;
                 }
-                if matches!(name, "ul" | "ol" | "table" | "div" | "section")
-                    && ElementRef::wrap(child).is_some_and(link_list)
+                if (is_furniture(e) && !m.wraps(child_el, within))
+                    || (matches!(
+                        name,
+                        "ul" | "ol"
+                            | "table"
+                            | "div"
+                            | "section"
+                            | "p"
+                            | "li"
+                            | "h2"
+                            | "h3"
+                            | "h4"
+                            | "dt"
+                            | "dd"
+                    ) && m.link_list(child_el))
                 {
+                    if current.trim().is_empty() {
+                        drop_label(out);
+                    }
                     continue;
                 }
                 if name == "br" {
@@ -438,9 +672,7 @@ fn collect(el: ElementRef<'_>, out: &mut Vec<String>, current: &mut String) {
                 if block {
                     flush(out, current);
                 }
-                if let Some(child_el) = ElementRef::wrap(child) {
-                    collect(child_el, out, current);
-                }
+                collect(child_el, m, within, out, current);
                 if block {
                     flush(out, current);
                 }
@@ -450,17 +682,38 @@ fn collect(el: ElementRef<'_>, out: &mut Vec<String>, current: &mut String) {
     }
 }
 
+/// A short last paragraph without a sentence's end ("Tags", "Read more", "Related topics")
+/// before a list of links or page furniture that is left out is that list's label.
+fn drop_label(out: &mut Vec<String>) {
+    if out.last().is_some_and(|p| {
+        p.chars().count() <= 40
+            && p.split_whitespace().count() <= 5
+            && !p.ends_with(['.', '!', '"', '”', '»', ')'])
+    }) {
+        out.pop();
+    }
+}
+
 /// Ends the paragraph being built: white space collapsed within lines, `<br>` lines kept.
 fn flush(out: &mut Vec<String>, current: &mut String) {
-    let para = current
-        .split('\n')
-        .map(collapse)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
-    if !para.is_empty() {
-        out.push(para);
+    if current.trim().is_empty() {
+        current.clear();
+        return;
     }
+    let mut para = String::with_capacity(current.len());
+    for line in current.split('\n') {
+        let mut words = line.split_whitespace();
+        let Some(first) = words.next() else { continue };
+        if !para.is_empty() {
+            para.push('\n');
+        }
+        para.push_str(first);
+        for w in words {
+            para.push(' ');
+            para.push_str(w);
+        }
+    }
+    out.push(para);
     current.clear();
 }
 
@@ -549,6 +802,44 @@ mod tests {
         assert_eq!(a.date, None, "parse::run adds the path date later");
         let empty = p("<html><body><script>x()</script></body></html>");
         assert!(empty.warnings.iter().any(|w| w.contains("no readable")));
+    }
+
+    #[test]
+    fn main_text_rules_of_issue_17() {
+        // The element named as the text wins over the <article> around it, share bar included.
+        let named = p(
+            r#"<html><body><article><div class="tools">Share this story now on every network</div>
+            <div class="entry-content"><p>The first paragraph of the story, long enough to count.</p>
+            <p>A second paragraph that also belongs to the article text.</p></div></article></body></html>"#,
+        );
+        assert!(
+            named.body.starts_with("The first paragraph"),
+            "{}",
+            named.body
+        );
+        // A <header> left open around the page, and a layout wrapper named `sidebar`, hold the
+        // article: they are not furniture.
+        let wrapped = p(r#"<html><body><header><div class="content-sidebar-wrap">
+            <p>Text of the page that sits inside an unclosed header element.</p>
+            <p>More of that text, which a reader still wants to find.</p></div></body></html>"#);
+        assert!(wrapped.body.contains("unclosed header"), "{}", wrapped.body);
+        // Text set in <div>s with <br>s counts as text.
+        let divs = p(
+            r#"<html><body><div class="bb">A long run of article text set straight into a div element.<br>
+            And a second long line of it, after a line break in that div.</div></body></html>"#,
+        );
+        assert!(divs.body.contains("second long line"), "{}", divs.body);
+        // A paragraph that only points elsewhere, a list of links and their label are left out.
+        let links = p(
+            r#"<html><body><article><p>The story itself, told in a paragraph of its own.</p>
+            <p>Read also: <a href="/x">Another story about something else entirely</a></p>
+            <p>The story goes on after that.</p><h3>Tags</h3><ul><li><a href="/t/a">Alpha</a></li>
+            <li><a href="/t/b">Beta</a></li></ul><p class="wp-caption">A caption.</p></article></body></html>"#,
+        );
+        assert_eq!(
+            links.body,
+            "The story itself, told in a paragraph of its own.\n\nThe story goes on after that."
+        );
     }
 
     #[test]

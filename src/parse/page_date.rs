@@ -20,12 +20,45 @@ fn selector(s: &str) -> Selector {
     Selector::parse(s).expect("constant selector")
 }
 
-static PUBLISHED_ELEMENTS: LazyLock<Selector> = LazyLock::new(|| {
-    selector(
-        r#"[itemprop="datePublished"], [property="schema:datePublished"], [property="schema:dateCreated"], [itemprop="dateCreated"], [property~="dc:created"], [property~="dc:date"], abbr.published, .published[title], .published[datetime], time.published, time[pubdate]"#,
-    )
-});
-static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time"));
+/// Whether an element says it holds the publication date: `[itemprop="datePublished"]`,
+/// `[itemprop="dateCreated"]`, `[property="schema:datePublished"]`, `schema:dateCreated`,
+/// `[property~="dc:created"]`, `[property~="dc:date"]`, `abbr.published`,
+/// `.published[title]`, `.published[datetime]`, `time.published`, `time[pubdate]`. Checked on
+/// each element's attributes in one walk: the same test as a selector list, at a fraction of
+/// what matching eleven selectors against every element costs.
+fn marked_published(e: &scraper::node::Element) -> bool {
+    let (mut published_class, mut title_or_datetime) = (false, false);
+    for (name, value) in e.attrs() {
+        match name {
+            "itemprop" if matches!(value, "datePublished" | "dateCreated") => return true,
+            "property"
+                if matches!(value, "schema:datePublished" | "schema:dateCreated")
+                    || value
+                        .split_whitespace()
+                        .any(|v| v == "dc:created" || v == "dc:date") =>
+            {
+                return true
+            }
+            "pubdate" if e.name() == "time" => return true,
+            "class" => published_class = value.split_whitespace().any(|c| c == "published"),
+            "title" | "datetime" => title_or_datetime = true,
+            _ => {}
+        }
+    }
+    published_class && (title_or_datetime || matches!(e.name(), "abbr" | "time"))
+}
+
+/// The page's elements in document order.
+fn elements(doc: &Html) -> impl Iterator<Item = ElementRef<'_>> {
+    doc.root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+}
+
+/// The page's `<time>` elements in document order.
+fn times(doc: &Html) -> impl Iterator<Item = ElementRef<'_>> {
+    elements(doc).filter(|e| e.value().name() == "time")
+}
 static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
 
 /// `<meta>` names that carry the original publication time, best first.
@@ -407,7 +440,7 @@ fn local_restatement(
         .chain(ld_dates.iter().map(String::as_str))
         .find_map(local)
         .or_else(|| {
-            doc.select(&TIME)
+            times(doc)
                 .filter(|e| !foreign(*e, FOREIGN_TAGS))
                 .filter_map(|e| e.attr("datetime"))
                 .find_map(local)
@@ -540,14 +573,18 @@ fn element_stamp(el: ElementRef<'_>, month_first: bool) -> Option<Stamp> {
 
 /// `itemprop="datePublished"` and kin on any element outside embedded posts.
 fn marked_element(doc: &Html, month_first: bool) -> Option<Stamp> {
-    doc.select(&PUBLISHED_ELEMENTS)
-        .filter(|e| e.value().name() != "meta" && !foreign(*e, EMBEDDING_TAGS))
+    elements(doc)
+        .filter(|e| {
+            e.value().name() != "meta"
+                && marked_published(e.value())
+                && !foreign(*e, EMBEDDING_TAGS)
+        })
         .find_map(|e| element_stamp(e, month_first))
 }
 
 /// The first `<time>` outside foreign parts that is not marked as an update.
 fn time_element(doc: &Html, month_first: bool) -> Option<Stamp> {
-    doc.select(&TIME)
+    times(doc)
         .filter(|e| !foreign(*e, FOREIGN_TAGS) && !updated_class(e.value()))
         .find_map(|e| element_stamp(e, month_first))
 }
@@ -625,10 +662,23 @@ fn visible_text(
                     continue;
                 }
                 if classed.is_none() && date_class(e) {
-                    let t = child_el.text().collect::<Vec<_>>().join(" ");
-                    let lower = t.to_lowercase();
-                    if t.len() < 300 && !UPDATED_WORDS.iter().any(|w| lower.contains(w)) {
-                        *classed = in_text(&t, month_first);
+                    // Pieces joined by a space, read only while short: a date-classed
+                    // wrapper around the whole article holds no byline of its own.
+                    let mut t = String::new();
+                    for piece in child_el.text() {
+                        if !t.is_empty() {
+                            t.push(' ');
+                        }
+                        t.push_str(piece);
+                        if t.len() >= 300 {
+                            break;
+                        }
+                    }
+                    if t.len() < 300 {
+                        let lower = t.to_lowercase();
+                        if !UPDATED_WORDS.iter().any(|w| lower.contains(w)) {
+                            *classed = in_text(&t, month_first);
+                        }
                     }
                 }
                 out.push(' ');
@@ -641,7 +691,12 @@ fn visible_text(
 }
 
 fn foreign_words(e: &scraper::node::Element) -> bool {
-    class_words(e).any(|w| FOREIGN.iter().any(|f| f.eq_ignore_ascii_case(w)))
+    has_class_word(e, FOREIGN)
+}
+
+/// Whether one of the [`class_words`] of `e` is in `words`, ASCII case aside.
+pub(crate) fn has_class_word(e: &scraper::node::Element, words: &[&str]) -> bool {
+    class_words(e).any(|w| words.iter().any(|f| f.eq_ignore_ascii_case(w)))
 }
 
 /// The words of an element's class and id (`related-posts` → `related`, `posts`), leaving out
@@ -652,7 +707,7 @@ pub(crate) fn class_words(e: &scraper::node::Element) -> impl Iterator<Item = &s
     e.attr("class")
         .into_iter()
         .chain(e.attr("id"))
-        .flat_map(str::split_whitespace)
+        .flat_map(str::split_ascii_whitespace)
         .filter(|token| {
             !TAXONOMY.iter().any(|t| {
                 token
@@ -666,12 +721,16 @@ pub(crate) fn class_words(e: &scraper::node::Element) -> impl Iterator<Item = &s
 fn date_class(e: &scraper::node::Element) -> bool {
     const DATE_WORDS: &[&str] = &["date", "time", "publish", "posted", "byline", "meta"];
     e.attr("class").into_iter().chain(e.attr("id")).any(|v| {
-        let has = |w: &str| {
-            v.as_bytes()
-                .windows(w.len())
-                .any(|win| win.eq_ignore_ascii_case(w.as_bytes()))
+        // One lower-cased copy searched with `contains`: WordPress class lists run to
+        // hundreds of bytes, and this is asked of every element of the page.
+        let lowered;
+        let v = if v.bytes().any(|b| b.is_ascii_uppercase()) {
+            lowered = v.to_ascii_lowercase();
+            lowered.as_str()
+        } else {
+            v
         };
-        DATE_WORDS.iter().any(|w| has(w)) && !has("update") && !has("modified")
+        DATE_WORDS.iter().any(|w| v.contains(w)) && !v.contains("update") && !v.contains("modified")
     })
 }
 

@@ -123,10 +123,22 @@ pub fn language_code(raw: &str) -> Option<String> {
 
 /// CRLF and lone CR become LF.
 pub fn normalize_newlines(s: impl Into<String> + AsRef<str>) -> String {
-    if memchr::memchr(b'\r', s.as_ref().as_bytes()).is_none() {
+    let bytes = s.as_ref().as_bytes();
+    let Some(first) = memchr::memchr(b'\r', bytes) else {
         return s.into();
+    };
+    // One pass: `\r\n` and a lone `\r` both become `\n`.
+    let mut out = String::with_capacity(bytes.len());
+    let text = s.as_ref();
+    out.push_str(&text[..first]);
+    let mut at = first;
+    while let Some(i) = memchr::memchr(b'\r', &bytes[at..]).map(|i| at + i) {
+        out.push_str(&text[at..i]);
+        out.push('\n');
+        at = i + 1 + usize::from(bytes.get(i + 1) == Some(&b'\n'));
     }
-    s.as_ref().replace("\r\n", "\n").replace('\r', "\n")
+    out.push_str(&text[at..]);
+    out
 }
 
 /// Paragraphs joined by exactly one blank line, lines inside a paragraph kept, outer white

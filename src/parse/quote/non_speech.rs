@@ -282,9 +282,10 @@ pub(super) fn drop_scare_quotes(chars: &[char], quotes: &mut Vec<Quote>) {
         } else {
             index.end[close]
         };
-        let count = |prefix: &[usize], a: usize, b: usize| prefix[b] - prefix[a];
-        let english = count(&index.english, from, open) + count(&index.english, close, to) > 0;
-        let cue = count(&index.cues, from, open) + count(&index.cues, close, to) > 0;
+        let (cue_before, english_before) = index.words(chars, from, open);
+        let (cue_after, english_after) = index.words(chars, close, to);
+        let english = english_before + english_after > 0;
+        let cue = cue_before + cue_after > 0;
         !english || cue
     });
 }
@@ -336,25 +337,94 @@ fn scare_candidate(chars: &[char], q: &Quote) -> Option<(usize, usize, bool)> {
     Some((open, close, terminated))
 }
 
-/// Sentences and words of a body, for [`drop_scare_quotes`]: built once, so that each quote
-/// is judged in constant time.
+/// Sentences of a body, for [`drop_scare_quotes`]: built once, so that each quote finds its
+/// sentence in constant time; the words around a quote are then read within that sentence.
 struct Sentences {
     /// `start[i]`: start of the sentence holding the character before `i`.
     start: Vec<usize>,
     /// `end[i]`: end of the sentence holding `i` (past its terminator), within its line.
     end: Vec<usize>,
-    /// `cues[i]`: cue words ([`is_cue_word`]) starting before `i`.
-    cues: Vec<usize>,
-    /// `english[i]`: English function words starting before `i`.
-    english: Vec<usize>,
+    /// For spans longer than [`SHORT_SPAN`] (one endless sentence of marks), counts of cue
+    /// words and English function words starting before each `i`, built once when first
+    /// needed, so that a body of many quotes stays linear.
+    prefix: std::cell::OnceCell<(Vec<usize>, Vec<usize>)>,
+}
+
+/// A span of up to this many characters is read word by word; longer ones use the prefix
+/// counts.
+const SHORT_SPAN: usize = 400;
+
+impl Sentences {
+    /// (cue words, English function words) starting in `chars[a..b]`.
+    fn words(&self, chars: &[char], a: usize, b: usize) -> (usize, usize) {
+        if b <= a {
+            return (0, 0);
+        }
+        if b - a <= SHORT_SPAN {
+            return (
+                count_words(chars, a, b, in_cue_word, is_cue_word),
+                count_words(chars, a, b, char::is_alphanumeric, is_english_function_word),
+            );
+        }
+        let (cues, english) = self.prefix.get_or_init(|| {
+            let n = chars.len();
+            let prefix = |in_word: fn(char) -> bool, keep: fn(&str) -> bool| {
+                let mut counts = vec![0; n + 1];
+                for i in 0..n {
+                    counts[i + 1] = counts[i] + count_words(chars, i, i + 1, in_word, keep);
+                }
+                counts
+            };
+            (
+                prefix(in_cue_word, is_cue_word),
+                prefix(char::is_alphanumeric, is_english_function_word),
+            )
+        });
+        (cues[b] - cues[a], english[b] - english[a])
+    }
+}
+
+/// Words starting in `chars[a..b]` (each read whole, lower-cased) for which `keep` holds.
+fn count_words(
+    chars: &[char],
+    a: usize,
+    b: usize,
+    in_word: fn(char) -> bool,
+    keep: fn(&str) -> bool,
+) -> usize {
+    let mut word = String::new();
+    (a..b.min(chars.len()))
+        .filter(|&i| in_word(chars[i]) && (i == 0 || !in_word(chars[i - 1])))
+        .filter(|&i| {
+            word.clear();
+            word.extend(
+                chars[i..]
+                    .iter()
+                    .take_while(|&&c| in_word(c))
+                    .flat_map(|c| c.to_lowercase()),
+            );
+            keep(&word)
+        })
+        .count()
+}
+
+/// A letter, digit, hyphen or apostrophe: the words [`is_cue_word`] is asked of.
+fn in_cue_word(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '’' | '\'')
+}
+
+fn is_english_function_word(w: &str) -> bool {
+    ENGLISH_FUNCTION_WORDS.contains(&w)
 }
 
 impl Sentences {
     fn new(chars: &[char]) -> Sentences {
         let n = chars.len();
+        // Each terminator is judged once (the test looks around it), for both directions.
+        let ends: Vec<bool> = (0..n).map(|i| ends_sentence_at(chars, i)).collect();
         let mut start = vec![0; n + 1];
         for i in 1..=n {
-            start[i] = if chars[i - 1] == '\n' || ends_sentence_at(chars, i - 1) {
+            start[i] = if chars[i - 1] == '\n' || ends[i - 1] {
                 i
             } else {
                 start[i - 1]
@@ -364,41 +434,16 @@ impl Sentences {
         for j in (0..n).rev() {
             end[j] = if chars[j] == '\n' {
                 j
-            } else if ends_sentence_at(chars, j) {
+            } else if ends[j] {
                 j + 1
             } else {
                 end[j + 1]
             };
         }
-        let prefix = |in_word: fn(char) -> bool, keep: fn(&str) -> bool| {
-            let mut counts = vec![0; n + 1];
-            let mut i = 0;
-            while i < n {
-                counts[i + 1] = counts[i];
-                if in_word(chars[i]) && (i == 0 || !in_word(chars[i - 1])) {
-                    let word: String = chars[i..]
-                        .iter()
-                        .take_while(|&&c| in_word(c))
-                        .flat_map(|c| c.to_lowercase())
-                        .collect();
-                    counts[i + 1] += usize::from(keep(&word));
-                }
-                i += 1;
-            }
-            counts
-        };
-        let cues = prefix(
-            |c| c.is_alphanumeric() || matches!(c, '-' | '’' | '\''),
-            is_cue_word,
-        );
-        let english = prefix(char::is_alphanumeric, |w| {
-            ENGLISH_FUNCTION_WORDS.contains(&w)
-        });
         Sentences {
             start,
             end,
-            cues,
-            english,
+            prefix: std::cell::OnceCell::new(),
         }
     }
 }

@@ -722,7 +722,16 @@ mod tests {
             panic!("not index")
         };
         assert_eq!(i.dup_threshold, None);
-        for bad in ["0", "1.2", "half", "NaN"] {
+        for off in ["0", "off", "OFF"] {
+            let Command::Index(i) = parse(&["index", "a", "--dup-threshold", off])
+                .unwrap()
+                .command
+            else {
+                panic!("not index")
+            };
+            assert_eq!(i.dup_threshold, Some(dateline::story::OFF), "{off}");
+        }
+        for bad in ["0.01", "1.2", "half", "NaN", "-0.5"] {
             assert!(
                 parse(&["index", "a", "--dup-threshold", bad]).is_err(),
                 "{bad}"

@@ -459,7 +459,7 @@ fn pair_scores(set: &[Labelled], found: &HashMap<String, String>) -> (f64, f64, 
 fn the_labelled_set_meets_the_precision_and_recall_targets() {
     let set = labelled_set();
     let index = DatelineIndex::create_in_ram().unwrap();
-    index.add_articles(set.iter().map(|l| &l.article)).unwrap();
+    add_detecting(&index, set.iter().map(|l| &l.article));
     let found = stories_of(&index);
     assert_eq!(found.len(), set.len());
     let (p, r, pairs, fp) = pair_scores(&set, &found);
@@ -489,7 +489,7 @@ fn the_labelled_set_backwards_groups_as_well() {
     let mut set = labelled_set();
     set.reverse();
     let index = DatelineIndex::create_in_ram().unwrap();
-    index.add_articles(set.iter().map(|l| &l.article)).unwrap();
+    add_detecting(&index, set.iter().map(|l| &l.article));
     let (p, r, _, _) = pair_scores(&set, &stories_of(&index));
     assert!(
         p >= 0.98 && r >= 0.95,
@@ -632,8 +632,9 @@ fn three_stories() -> DatelineIndex {
         ("c2", "story09-copy0", 10, "Reuters"),
     ];
     let index = DatelineIndex::create_in_ram().unwrap();
-    index
-        .add_articles(rows.iter().map(|&(id, from, day, source)| {
+    add_detecting(
+        &index,
+        rows.iter().map(|&(id, from, day, source)| {
             let (title, mut body) = text(from);
             if id == "b1" {
                 // A word no other article has, to search B alone.
@@ -647,8 +648,8 @@ fn three_stories() -> DatelineIndex {
                 source: Some(source.into()),
                 ..Article::default()
             }
-        }))
-        .unwrap();
+        }),
+    );
     index
 }
 
@@ -821,4 +822,17 @@ fn detecting() -> IndexOptions {
         dup_threshold: Some(dateline::story::DEFAULT_THRESHOLD),
         ..IndexOptions::default()
     }
+}
+
+/// Adds articles from memory in a writer session that detects stories.
+fn add_detecting<I>(index: &DatelineIndex, articles: I)
+where
+    I: IntoIterator,
+    I::Item: std::borrow::Borrow<Article>,
+{
+    let mut w = index.writer(1).unwrap();
+    w.detect_stories(dateline::story::DEFAULT_THRESHOLD)
+        .unwrap();
+    w.add_all(articles).unwrap();
+    w.commit().unwrap();
 }

@@ -89,6 +89,16 @@ impl Stories {
         }
     }
 
+    /// The threshold this session assigns stories with.
+    pub fn threshold(&self) -> f64 {
+        self.threshold
+    }
+
+    /// Assigns the rest of this session's stories with `threshold` ([`story::OFF`]: none).
+    pub fn set_threshold(&mut self, threshold: f64) {
+        self.threshold = threshold;
+    }
+
     /// Whether this session detects stories (a threshold above 0).
     pub fn detects(&self) -> bool {
         story::detects(self.threshold)

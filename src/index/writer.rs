@@ -176,12 +176,26 @@ impl Writer<'_> {
         self.writer.delete_term(Term::from_field_text(f.id, id));
     }
 
+    /// Detects near-duplicate stories among the articles added from now on, at `threshold`
+    /// (a similarity from 0.05 to 1, [`story::DEFAULT_THRESHOLD`](crate::story::DEFAULT_THRESHOLD)
+    /// to start with; [`story::OFF`](crate::story::OFF) for none), as `dateline index
+    /// --dup-threshold` does. A new index starts with detection off. The index records the
+    /// threshold at the next commit.
+    pub fn detect_stories(&mut self, threshold: f64) -> Result<()> {
+        let t = crate::story::check_threshold(threshold).map_err(crate::Error::BadRequest)?;
+        self.stories.set_threshold(t);
+        Ok(())
+    }
+
     /// Makes everything added and deleted so far durable and visible to searches of this
     /// index. The session stays open for more.
     pub fn commit(&mut self) -> Result<()> {
         // Articles from memory are not read by the parser: the index stays as current as it
         // was, with the aliases it had.
-        let made: Made = self.index.made()?;
+        let made = Made {
+            dup_threshold: self.stories.threshold(),
+            ..self.index.made()?
+        };
         self.index.commit(&mut self.writer, &made)
     }
 

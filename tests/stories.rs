@@ -836,3 +836,16 @@ where
     w.add_all(articles).unwrap();
     w.commit().unwrap();
 }
+
+/// A new index detects no stories unless asked: the labelled set's copies, added without a
+/// threshold, are each a story of their own.
+#[test]
+fn a_new_index_gives_every_article_its_own_story() {
+    let set = labelled_set();
+    let index = DatelineIndex::create_in_ram().unwrap();
+    index.add_articles(set.iter().map(|l| &l.article)).unwrap();
+    let found = stories_of(&index);
+    assert_eq!(found.len(), set.len());
+    let distinct: std::collections::HashSet<&String> = found.values().collect();
+    assert_eq!(distinct.len(), set.len());
+}

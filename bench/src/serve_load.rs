@@ -290,7 +290,7 @@ fn load_dateline(
     command: &str,
     machine: Machine,
 ) -> Result<LoadReport> {
-    let mut server = Command::new(&cfg.dateline_bin)
+    let server = Command::new(&cfg.dateline_bin)
         .args(["serve", "--bind", "127.0.0.1:0", "--index"])
         .arg(index)
         .stdin(Stdio::null())
@@ -298,8 +298,7 @@ fn load_dateline(
         .stderr(Stdio::inherit())
         .spawn()
         .context("starting dateline serve")?;
-    let pid = server.id();
-    let result = (|| {
+    with_server(server, |server, pid| {
         let mut line = String::new();
         BufReader::new(server.stdout.take().context("server stdout")?).read_line(&mut line)?;
         let Some(base) = line
@@ -310,7 +309,17 @@ fn load_dateline(
             bail!("dateline serve did not say where it listens: {line:?}");
         };
         load(cfg, engine, &base, paths, pid, command, machine)
-    })();
+    })
+}
+
+/// Runs `f` with a started server and its process id, then stops the server, whatever `f`
+/// gave.
+fn with_server<T>(
+    mut server: std::process::Child,
+    f: impl FnOnce(&mut std::process::Child, u32) -> Result<T>,
+) -> Result<T> {
+    let pid = server.id();
+    let result = f(&mut server, pid);
     let _ = server.kill();
     let _ = server.wait();
     result
@@ -376,7 +385,7 @@ fn load_tantivy_cli(cfg: &LoadConfig, cli: &Path, command: &str) -> Result<LoadR
     let port = std::net::TcpListener::bind("127.0.0.1:0")?
         .local_addr()?
         .port();
-    let mut server = Command::new(cli)
+    let server = Command::new(cli)
         .arg("serve")
         .arg("-i")
         .arg(&index)
@@ -386,8 +395,7 @@ fn load_tantivy_cli(cfg: &LoadConfig, cli: &Path, command: &str) -> Result<LoadR
         .stderr(Stdio::inherit())
         .spawn()
         .context("starting tantivy-cli serve")?;
-    let pid = server.id();
-    let result = (|| {
+    with_server(server, |_, pid| {
         let waited = Instant::now();
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
             if waited.elapsed() > Duration::from_secs(60) {
@@ -409,10 +417,7 @@ fn load_tantivy_cli(cfg: &LoadConfig, cli: &Path, command: &str) -> Result<LoadR
             command,
             Machine::current(),
         )
-    })();
-    let _ = server.kill();
-    let _ = server.wait();
-    result
+    })
 }
 
 /// Warms the server up (each path once, each must answer), then runs the clients.

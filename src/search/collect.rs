@@ -181,13 +181,18 @@ pub(super) struct Counts {
     pub stories: Option<u64>,
     pub fields: HashMap<&'static str, HashMap<String, u64>>,
     pub days: Vec<(NaiveDate, u64)>,
-    /// Per segment, while stories are counted: the stories of each value.
+}
+
+/// What one segment gathers, merged into [`Counts`].
+pub(super) struct SegmentFruit {
+    total: u64,
+    fields: HashMap<&'static str, HashMap<String, u64>>,
+    /// Days as day numbers since 1970 (named as dates once, at the merge).
+    days: Vec<(i64, u64)>,
+    /// While stories are counted: the stories of each value.
     story_fields: HashMap<&'static str, HashMap<String, HashSet<u64>>>,
-    /// Per segment, while stories are counted: each story's earliest day (`i64::MAX` for an
-    /// undated one).
+    /// While stories are counted: each story's earliest day (`i64::MAX` for an undated one).
     story_days: HashMap<u64, i64>,
-    /// A segment's days, as day numbers since 1970 (named as dates once, at the merge).
-    day_numbers: Vec<(i64, u64)>,
 }
 
 pub(super) struct SegmentCounts {
@@ -214,11 +219,12 @@ pub(super) struct DayCounts {
 }
 
 impl DayCounts {
-    fn new(col: Column<tantivy::DateTime>) -> DayCounts {
+    /// `counting`: documents are counted per day (else days are only read, with `day_of`).
+    fn new(col: Column<tantivy::DateTime>, counting: bool) -> DayCounts {
         let day = |t: tantivy::DateTime| t.into_timestamp_secs().div_euclid(86_400);
         let (first_day, last_day) = (day(col.min_value()), day(col.max_value()));
         let span = last_day - first_day + 1;
-        let dense = if (1..=DENSE_DAYS).contains(&span) {
+        let dense = if counting && (1..=DENSE_DAYS).contains(&span) {
             vec![0; span as usize]
         } else {
             Vec::new()
@@ -296,7 +302,7 @@ impl Collector for FacetCollector {
         }
         // Stories need the date even for facets alone: total stories come from the days map.
         let days = if self.days || self.stories {
-            Some(DayCounts::new(ff.date(name::DATE)?))
+            Some(DayCounts::new(ff.date(name::DATE)?, !self.stories))
         } else {
             None
         };
@@ -318,7 +324,7 @@ impl Collector for FacetCollector {
         false
     }
 
-    fn merge_fruits(&self, segments: Vec<Counts>) -> tantivy::Result<Counts> {
+    fn merge_fruits(&self, segments: Vec<SegmentFruit>) -> tantivy::Result<Counts> {
         let mut out = Counts::default();
         let mut days: Vec<(i64, u64)> = Vec::new();
         let mut story_fields: HashMap<&'static str, HashMap<String, HashSet<u64>>> = HashMap::new();
@@ -331,7 +337,7 @@ impl Collector for FacetCollector {
                     *m.entry(v).or_default() += c;
                 }
             }
-            days.extend(s.day_numbers);
+            days.extend(s.days);
             for (name, values) in s.story_fields {
                 let m = story_fields.entry(name).or_default();
                 for (v, stories) in values {
@@ -417,7 +423,7 @@ pub(super) struct Counted {
 }
 
 impl SegmentCollector for SegmentCounts {
-    type Fruit = Counts;
+    type Fruit = SegmentFruit;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         self.total += 1;
@@ -481,7 +487,7 @@ impl SegmentCollector for SegmentCounts {
         }
     }
 
-    fn harvest(self) -> Counts {
+    fn harvest(self) -> SegmentFruit {
         let mut fields = HashMap::new();
         let mut story_fields = HashMap::new();
         for Counted {
@@ -521,15 +527,14 @@ impl SegmentCollector for SegmentCounts {
             }
             fields.insert(name, m);
         }
-        Counts {
+        SegmentFruit {
             total: self.total,
-            stories: None,
             fields,
-            days: Vec::new(),
-            day_numbers: match self.days {
-                Some(days) if self.story.is_none() => days.into_days().collect(),
-                _ => Vec::new(),
-            },
+            days: self
+                .days
+                .into_iter()
+                .flat_map(DayCounts::into_days)
+                .collect(),
             story_fields,
             story_days: self.story_days,
         }

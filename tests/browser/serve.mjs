@@ -36,7 +36,13 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-browser-'));
 const children = [];
 function cleanup() {
   for (const c of children) { try { c.kill('SIGKILL'); } catch (_) { /* gone */ } }
-  fs.rmSync(tmp, { recursive: true, force: true });
+  // Chromium's helper processes outlive the killed browser for a moment and may still write
+  // to the profile: retry, and leave a temporary folder behind rather than fail the checks.
+  try {
+    fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  } catch (e) {
+    console.error(`warning: could not remove ${tmp}: ${e.code || e.message}`);
+  }
 }
 
 /** The first line of a child's stream that matches `re`, or a failure after `ms`. */

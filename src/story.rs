@@ -20,22 +20,25 @@
 //!   shingles almost one to a bin, so the estimate is close to exact; filling empty bins from
 //!   their neighbours (densification) would make it noisier just there, where templated
 //!   bulletins sit near the threshold, so it is used only for the band keys.
-//! - **Stored small**: the index keeps one byte a bin ([`Signature::packed`]: 0 for an
-//!   empty bin, else 1 to 255 from the bin's value) and the number of shingles, 130 bytes an
-//!   article; [`similarity`] allows for the 1-in-255 chance that two different bins agree.
+//! - **Stored small**: the index keeps two bytes for each bin that makes a band key (the
+//!   first [`BAND_BINS`]) and one byte for each of the others ([`Signature::packed`]: 0 for
+//!   an empty bin, else a value from the bin's minimum), and the number of shingles: 162 bytes
+//!   an article. [`similarity`] allows for the chance (1 in 65,535 or 1 in 255) that two
+//!   different bins agree.
 //! - **Trimmed copies**: a copy cut to half its length shares half its shingles at most. Two
 //!   articles are also one story when their similarity reaches half the threshold and about
 //!   [`CONTAINED`] (80 %) of the shorter one's shingles are in the longer one ([`same_story`]).
 //!   Two snapshots of a price table or two weekly bulletins are of equal length, and share
 //!   too little of either to pass.
-//! - **LSH banding** ([`BANDS`] bands of [`ROWS`] bins, from the stored bytes with empty
+//! - **LSH banding** ([`BANDS`] bands of [`ROWS`] bins, from the stored values with empty
 //!   bins filled from the next full one, so a later run finds the same candidates): two
-//!   articles become candidates when any band agrees. With 2
-//!   rows and 16 bands a pair at Jaccard 0.5 is a candidate with probability
-//!   1 − (1 − 0.5²)¹⁶ ≈ 0.99 (0.97 at 0.45, 0.93 at 0.4); a candidate is kept only if its
-//!   estimated similarity reaches the threshold. A band key is 16 bits, so unrelated
-//!   articles meet in a band one time in 65,536: a few cheap comparisons per article in an
-//!   archive of hundreds of thousands.
+//!   articles become candidates when any band agrees. With 2 rows and 16 bands a pair at
+//!   Jaccard 0.5 is a candidate with probability 1 − (1 − 0.5²)¹⁶ ≈ 0.99 (0.97 at 0.45, 0.93
+//!   at 0.4); a candidate is kept only if its estimated similarity reaches the threshold. A
+//!   band key is 32 bits (two 16-bit bins), so unrelated articles meet in a band about one
+//!   time in four billion. With one-byte bins (16-bit keys, as first built) they met one time
+//!   in 65,536: at 200,000 articles every new article had ~90 chance candidates to fetch and
+//!   compare, which made detection cost grow with the archive.
 
 /// Words per shingle.
 pub const SHINGLE: usize = 5;
@@ -49,18 +52,29 @@ pub const BANDS: usize = 16;
 /// one story, unless the index is told otherwise (`dateline index --dup-threshold`).
 pub const DEFAULT_THRESHOLD: f64 = 0.6;
 
-/// An article's signature: per bin, a byte of the smallest shingle hash value that fell in
-/// it, or 0 for an empty bin.
+/// An article's signature: per bin, a value (two bytes or one) of the smallest shingle hash
+/// that fell in it, or 0 for an empty bin.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signature {
     bins: Packed,
 }
 
-/// Bytes of a stored signature: one a bin, and two for the number of shingles.
-pub const SIG_LEN: usize = BINS + 2;
+/// Bins that make band keys: the first `BANDS * ROWS`, stored in two bytes each.
+pub const BAND_BINS: usize = BANDS * ROWS;
 
-/// A signature as the index stores it: one byte a bin (0 for an empty one), then the number
-/// of shingles (little-endian, at most 65,535).
+/// Bytes of a stored signature: two for each band bin, one for each other bin, and two for
+/// the number of shingles.
+pub const SIG_LEN: usize = 2 * BAND_BINS + (BINS - BAND_BINS) + 2;
+
+/// Where the one-byte bins start in a stored signature.
+const NARROW: usize = 2 * BAND_BINS;
+
+/// Where the number of shingles is in a stored signature.
+const COUNT: usize = SIG_LEN - 2;
+
+/// A signature as the index stores it: the band bins as little-endian `u16`s, then one byte
+/// for each other bin (0 for an empty bin in either width), then the number of shingles
+/// (little-endian, at most 65,535).
 pub type Packed = [u8; SIG_LEN];
 
 /// How much of the shorter of two articles must be in the longer one for a trimmed or
@@ -172,13 +186,19 @@ impl Signature {
             }
         }
         let mut bins = [0u8; SIG_LEN];
-        for (b, &m) in bins.iter_mut().zip(&mins) {
+        for (i, &m) in mins[..BAND_BINS].iter().enumerate() {
+            if m != EMPTY {
+                let v = (m % 65_535) as u16 + 1;
+                bins[2 * i..2 * i + 2].copy_from_slice(&v.to_le_bytes());
+            }
+        }
+        for (b, &m) in bins[NARROW..COUNT].iter_mut().zip(&mins[BAND_BINS..]) {
             if m != EMPTY {
                 *b = (m % 255) as u8 + 1;
             }
         }
         let shingles = words.len().saturating_sub(SHINGLE - 1).max(1);
-        bins[BINS..].copy_from_slice(&(shingles.min(usize::from(u16::MAX)) as u16).to_le_bytes());
+        bins[COUNT..].copy_from_slice(&(shingles.min(usize::from(u16::MAX)) as u16).to_le_bytes());
         Some(Signature { bins })
     }
 
@@ -188,63 +208,103 @@ impl Signature {
     }
 }
 
+/// The value of band bin `i` (below [`BAND_BINS`]) of a stored signature; 0 when empty.
+fn band_bin(packed: &Packed, i: usize) -> u16 {
+    u16::from_le_bytes([packed[2 * i], packed[2 * i + 1]])
+}
+
 /// The band keys of a stored signature: two articles with the same key in the same band are
-/// candidates. An empty bin takes the next full bin's byte, mixed with the distance
+/// candidates. An empty band bin takes the next full bin's value, mixed with the distance
 /// (densification by rotation), so short texts have band keys too.
-pub fn bands(packed: &Packed) -> [u16; BANDS] {
-    // For each of the first `BANDS * ROWS` bins, the next full bin at or after it (cyclic):
-    // one pass backwards over the bins twice round.
-    let mut filled = [0u8; BANDS * ROWS];
-    let mut next: Option<(usize, u8)> = None;
+pub fn bands(packed: &Packed) -> [u32; BANDS] {
+    let value = |i: usize| -> u32 {
+        if i < BAND_BINS {
+            u32::from(band_bin(packed, i))
+        } else {
+            u32::from(packed[NARROW + i - BAND_BINS])
+        }
+    };
+    // For each band bin, the next full bin at or after it (cyclic): one pass backwards over
+    // the bins twice round.
+    let mut filled = [0u16; BAND_BINS];
+    let mut next: Option<(usize, u32)> = None;
     for i in (0..2 * BINS).rev() {
-        let v = packed[i % BINS];
+        let v = value(i % BINS);
         if v != 0 {
             next = Some((i, v));
         }
-        if i < BANDS * ROWS {
+        if i < BAND_BINS {
             filled[i] = match next {
-                Some((j, v)) if j == i => v,
-                Some((j, v)) => mix(u64::from(v) | (((j - i) as u64) << 8)) as u8,
+                Some((j, v)) if j == i => v as u16,
+                Some((j, v)) => mix(u64::from(v) | (((j - i) as u64) << 16)) as u16,
                 None => 0,
             };
         }
     }
-    let mut keys = [0u16; BANDS];
+    let mut keys = [0u32; BANDS];
     for (b, key) in keys.iter_mut().enumerate() {
-        *key = u16::from_le_bytes([filled[b * ROWS], filled[b * ROWS + 1]]);
+        *key = u32::from(filled[b * ROWS]) | (u32::from(filled[b * ROWS + 1]) << 16);
     }
     keys
 }
 
 /// The estimated Jaccard similarity of the shingle sets behind two stored signatures, from 0
 /// to 1: among the bins not empty in both, the share that agree. Signatures of another
-/// length (a damaged column) are 0 alike.
+/// length (a damaged column, an older format) are 0 alike.
 pub fn similarity(a: &[u8], b: &[u8]) -> f64 {
     if a.len() != SIG_LEN || b.len() != SIG_LEN {
         return 0.0;
     }
-    let (a, b) = (&a[..BINS], &b[..BINS]);
-    let either = count_bins(a, b, |x, y| (x | y) != 0);
-    let both = count_bins(a, b, |x, y| x != 0 && y != 0);
-    let agree = count_bins(a, b, |x, y| x == y && x != 0);
+    let mut wide = Counts::default();
+    for i in 0..BAND_BINS {
+        let x = u16::from_le_bytes([a[2 * i], a[2 * i + 1]]);
+        let y = u16::from_le_bytes([b[2 * i], b[2 * i + 1]]);
+        wide.add(x != 0, y != 0, x == y);
+    }
+    let narrow = count_bins(&a[NARROW..COUNT], &b[NARROW..COUNT]);
+    let either = wide.either + narrow.either;
     if either == 0 {
         return 0.0;
     }
-    // Two different full bins agree on their byte one time in 255.
-    let chance = f64::from(both - agree) / 254.0;
-    ((f64::from(agree) - chance) / f64::from(either)).clamp(0.0, 1.0)
+    // Two different full bins agree on their value one time in 65,535 (two bytes) or 255.
+    let chance = f64::from(wide.both - wide.agree) / 65_534.0
+        + f64::from(narrow.both - narrow.agree) / 254.0;
+    let agree = f64::from(wide.agree + narrow.agree);
+    ((agree - chance) / f64::from(either)).clamp(0.0, 1.0)
 }
 
-/// How many of the bins of `a` and `b` satisfy `f`: in byte lanes the compiler vectorises
-/// (128 bins fit a byte's count).
-#[inline]
-fn count_bins(a: &[u8], b: &[u8], f: impl Fn(u8, u8) -> bool) -> u32 {
-    let (a, b) = (&a[..BINS], &b[..BINS]);
-    let mut n = 0u8;
-    for i in 0..BINS {
-        n = n.wrapping_add(u8::from(f(a[i], b[i])));
+/// Bins full in either signature, full in both, and agreeing (full and equal).
+#[derive(Default)]
+struct Counts {
+    either: u32,
+    both: u32,
+    agree: u32,
+}
+
+impl Counts {
+    #[inline]
+    fn add(&mut self, x: bool, y: bool, equal: bool) {
+        self.either += u32::from(x | y);
+        self.both += u32::from(x & y);
+        self.agree += u32::from(x & equal);
     }
-    u32::from(n)
+}
+
+/// The counts of the one-byte bins of `a` and `b`, in byte lanes the compiler vectorises
+/// (fewer than 256 bins fit a byte's count).
+#[inline]
+fn count_bins(a: &[u8], b: &[u8]) -> Counts {
+    let (mut either, mut both, mut agree) = (0u8, 0u8, 0u8);
+    for (&x, &y) in a.iter().zip(b) {
+        either = either.wrapping_add(u8::from((x | y) != 0));
+        both = both.wrapping_add(u8::from(x != 0 && y != 0));
+        agree = agree.wrapping_add(u8::from(x == y && x != 0));
+    }
+    Counts {
+        either: u32::from(either),
+        both: u32::from(both),
+        agree: u32::from(agree),
+    }
 }
 
 /// Whether two stored signatures are one story at `threshold`, and if so their estimated
@@ -259,7 +319,7 @@ pub fn same_story(a: &[u8], b: &[u8], threshold: f64) -> Option<f64> {
     if j < threshold / 2.0 || j <= 0.0 {
         return None;
     }
-    let count = |s: &[u8]| f64::from(u16::from_le_bytes([s[BINS], s[BINS + 1]]));
+    let count = |s: &[u8]| f64::from(u16::from_le_bytes([s[COUNT], s[COUNT + 1]]));
     let (na, nb) = (count(a), count(b));
     // |A ∩ B| = J (|A| + |B|) / (1 + J).
     let shared = j * (na + nb) / (1.0 + j);
@@ -384,7 +444,7 @@ mod tests {
         let band = |t: &str| bands(&Signature::of("", t).unwrap().packed());
         let (ba, bb, bc) = (band(&a), band(&b), band(&text(4, 300)));
         let same_band =
-            |x: &[u16; BANDS], y: &[u16; BANDS]| x.iter().zip(y).filter(|(p, q)| p == q).count();
+            |x: &[u32; BANDS], y: &[u32; BANDS]| x.iter().zip(y).filter(|(p, q)| p == q).count();
         assert!(same_band(&ba, &bb) > 0);
         assert_eq!(same_band(&ba, &bc), 0);
     }

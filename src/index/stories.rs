@@ -45,6 +45,59 @@ const NONE: u32 = u32::MAX;
 /// a comparison with every earlier one.
 const MAX_CHAIN: usize = 32;
 
+/// One band's chains: for each band key seen, the latest entry with that key (open
+/// addressing, linear probing, at most half full). Chains hold one key each, so a key that
+/// many articles share (a stock phrase's shingle) costs only the articles that have it.
+#[derive(Default)]
+struct Band {
+    /// `(key, head)`; a head of [`NONE`] marks a free slot.
+    slots: Vec<(u32, u32)>,
+    used: usize,
+}
+
+impl Band {
+    /// Where `key` is, or the free slot where it would go.
+    fn find(&self, key: u32) -> usize {
+        let mask = self.slots.len() - 1;
+        // Keys are hash values, but some repeat often: spread them again.
+        let mut i = (key.wrapping_mul(0x9e37_79b1) as usize) & mask;
+        loop {
+            let (k, head) = self.slots[i];
+            if head == NONE || k == key {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The latest entry with `key`, or [`NONE`].
+    fn head(&self, key: u32) -> u32 {
+        if self.slots.is_empty() {
+            return NONE;
+        }
+        self.slots[self.find(key)].1
+    }
+
+    /// Makes `entry` the latest with `key`; returns the one before it (or [`NONE`]).
+    fn push(&mut self, key: u32, entry: u32) -> u32 {
+        if 2 * (self.used + 1) > self.slots.len() {
+            let len = (2 * self.slots.len()).max(1 << 10);
+            let old = std::mem::replace(&mut self.slots, vec![(0, NONE); len]);
+            for (k, head) in old.into_iter().filter(|&(_, h)| h != NONE) {
+                let i = self.find(k);
+                self.slots[i] = (k, head);
+            }
+        }
+        let i = self.find(key);
+        let before = self.slots[i].1;
+        if before == NONE {
+            self.used += 1;
+        }
+        self.slots[i] = (key, entry);
+        before
+    }
+}
+
 /// An article that later ones may join.
 struct Entry {
     story: u64,
@@ -62,8 +115,8 @@ pub(super) struct Stories {
     /// The committed index, until its articles are loaded.
     committed: Option<Searcher>,
     entries: Vec<Entry>,
-    /// Per band and key, the last entry with that key (`BANDS × 65536`).
-    heads: Vec<u32>,
+    /// Per band, the latest entry of each key.
+    bands: Vec<Band>,
     /// Per entry and band, the entry before it with the same key.
     next: Vec<u32>,
     /// Entries looked at for the current article.
@@ -83,7 +136,7 @@ impl Stories {
             fields: fields.clone(),
             committed,
             entries: Vec::new(),
-            heads: Vec::new(),
+            bands: (0..BANDS).map(|_| Band::default()).collect(),
             next: Vec::new(),
             seen: Vec::new(),
         }
@@ -104,15 +157,10 @@ impl Stories {
         story::detects(self.threshold)
     }
 
-    fn push(&mut self, entry: Entry, keys: [u16; BANDS]) {
-        if self.heads.is_empty() {
-            self.heads = vec![NONE; BANDS << 16];
-        }
+    fn push(&mut self, entry: Entry, keys: [u32; BANDS]) {
         let index = self.entries.len() as u32;
-        for (b, key) in keys.into_iter().enumerate() {
-            let head = &mut self.heads[(b << 16) | usize::from(key)];
-            self.next.push(*head);
-            *head = index;
+        for (band, key) in self.bands.iter_mut().zip(keys) {
+            self.next.push(band.push(key, index));
         }
         self.entries.push(entry);
     }
@@ -181,25 +229,23 @@ impl Stories {
         let mut best: Option<(f64, u32)> = None;
         self.seen.clear();
         let keys = story::bands(sig);
-        if !self.heads.is_empty() {
-            for (b, &k) in keys.iter().enumerate() {
-                let mut i = self.heads[(b << 16) | usize::from(k)];
-                let mut walked = 0;
-                while i != NONE && walked < MAX_CHAIN {
-                    walked += 1;
-                    let e = &self.entries[i as usize];
-                    // Another band may have met it already.
-                    if e.path != path && !self.seen.contains(&i) {
-                        self.seen.push(i);
-                        // The most similar; on a tie, the earlier.
-                        if let Some(s) = story::same_story(&e.sig, sig, self.threshold) {
-                            if best.is_none_or(|(bs, bi)| s > bs || (s == bs && i < bi)) {
-                                best = Some((s, i));
-                            }
+        for (b, &k) in keys.iter().enumerate() {
+            let mut i = self.bands[b].head(k);
+            let mut walked = 0;
+            while i != NONE && walked < MAX_CHAIN {
+                walked += 1;
+                let e = &self.entries[i as usize];
+                // Another band may have met it already.
+                if e.path != path && !self.seen.contains(&i) {
+                    self.seen.push(i);
+                    // The most similar; on a tie, the earlier.
+                    if let Some(s) = story::same_story(&e.sig, sig, self.threshold) {
+                        if best.is_none_or(|(bs, bi)| s > bs || (s == bs && i < bi)) {
+                            best = Some((s, i));
                         }
                     }
-                    i = self.next[i as usize * BANDS + b];
                 }
+                i = self.next[i as usize * BANDS + b];
             }
         }
         let story = match best {

@@ -381,7 +381,7 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
     pub format: ExportFormat,
     /// Fields, comma-separated, in this order: id, date, published, source, city, region,
-    /// country, language, format, url, path, title, body; or `all`.
+    /// country, language, format, url, path, story, title, body; or `all`.
     #[arg(long, value_name = "LIST", default_value = "id,date,source,city,url,title", value_parser = parse_export_fields)]
     pub fields: ExportFields,
 }

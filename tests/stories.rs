@@ -849,3 +849,38 @@ fn a_new_index_gives_every_article_its_own_story() {
     let distinct: std::collections::HashSet<&String> = found.values().collect();
     assert_eq!(distinct.len(), set.len());
 }
+
+#[test]
+fn export_carries_each_articles_story() {
+    use dateline::{ExportField, ExportRequest};
+    let index = three_stories();
+    let mut rows: Vec<(String, String)> = Vec::new();
+    let n = index
+        .export(
+            &ExportRequest {
+                fields: vec![ExportField::Id, ExportField::Story],
+                ..ExportRequest::default()
+            },
+            |row| {
+                rows.push((row[0].clone().unwrap(), row[1].clone().unwrap()));
+                Ok(())
+            },
+        )
+        .unwrap();
+    assert_eq!(n, 6);
+    rows.sort();
+    let story = |id: &str| rows.iter().find(|(i, _)| i == id).unwrap().1.clone();
+    // As search results give it: 16 hex digits.
+    assert!(rows
+        .iter()
+        .all(|(_, s)| s.len() == 16 && s.chars().all(|c| c.is_ascii_hexdigit())));
+    assert_eq!(story("a1"), story("a2"));
+    assert_eq!(story("a1"), story("a3"));
+    assert_eq!(story("c1"), story("c2"));
+    assert_ne!(story("a1"), story("b1"));
+    assert_ne!(story("a1"), story("c1"));
+    assert_ne!(story("b1"), story("c1"));
+    // The same value a search hit carries.
+    let hit = index.search(&SearchRequest::new("Zanzibar")).unwrap();
+    assert_eq!(hit.hits[0].story.as_deref(), Some(story("b1").as_str()));
+}

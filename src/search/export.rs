@@ -44,6 +44,9 @@ pub enum ExportField {
     Url,
     /// Reader that produced the article.
     Format,
+    /// The article's story (16 hex digits, as in search results): its near-duplicates share
+    /// it when the index detects stories.
+    Story,
 }
 
 impl ExportField {
@@ -60,6 +63,7 @@ impl ExportField {
         ExportField::Format,
         ExportField::Url,
         ExportField::Path,
+        ExportField::Story,
         ExportField::Title,
         ExportField::Body,
     ];
@@ -90,6 +94,7 @@ impl ExportField {
             ExportField::Source => "source",
             ExportField::Url => "url",
             ExportField::Format => "format",
+            ExportField::Story => "story",
         }
     }
 
@@ -207,7 +212,7 @@ impl DatelineIndex {
                 ExportField::Source => Some(f.source),
                 ExportField::Url => Some(f.url),
                 ExportField::Format => Some(f.format),
-                ExportField::Path | ExportField::Date => None,
+                ExportField::Path | ExportField::Date | ExportField::Story => None,
             })
             .collect();
         let mut row: Vec<Option<String>> = vec![None; req.fields.len()];
@@ -220,6 +225,11 @@ impl DatelineIndex {
                 .map_err(tantivy::TantivyError::from)?;
             let paths = if req.fields.contains(&ExportField::Path) {
                 seg.fast_fields().str(name::PATH)?
+            } else {
+                None
+            };
+            let stories = if req.fields.contains(&ExportField::Story) {
+                Some(seg.fast_fields().u64(name::STORY)?)
             } else {
                 None
             };
@@ -245,6 +255,10 @@ impl DatelineIndex {
                                 },
                                 None => None,
                             },
+                            (ExportField::Story, None) => stories
+                                .as_ref()
+                                .and_then(|col| col.first(doc))
+                                .map(super::results::story_hex),
                             _ => None,
                         };
                     }

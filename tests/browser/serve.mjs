@@ -208,6 +208,16 @@ async function main() {
   await waitFor(`document.querySelector('#count').textContent.startsWith('${kyiv.total} article')`, 'the shared URL to show the same search');
   check(await evaluate(`document.querySelector('#q').value === 'bakhmut'`), 'the shared URL fills the search box');
 
+  // 4b. "One per story" collapses copies: the URL holds it and the count is in stories.
+  await evaluate(`document.querySelector('#collapse').value = 'true'`);
+  await click(`document.querySelector('#search button[type="submit"]')`, 'the Search button');
+  await waitFor(`new URLSearchParams(location.search).get('collapse') === 'true'`, 'the URL to hold collapse=true');
+  const collapsed = await apiJson('/api/search?q=bakhmut&city=Kyiv&collapse=true&histogram=month&limit=10');
+  const storyLine = `${collapsed.stories} ${collapsed.stories === 1 ? 'story' : 'stories'} (${collapsed.total} article`;
+  await waitFor(`document.querySelector('#count').textContent.startsWith(${JSON.stringify(storyLine)})`, 'the count in stories');
+  check(collapsed.stories > 0 && collapsed.stories <= collapsed.total, `stories counted (${collapsed.stories} of ${collapsed.total} articles)`);
+  check(await evaluate(`document.querySelectorAll('#hits > li.hit').length`) === collapsed.hits.length, 'one hit per story shown');
+
   // 5. An article opens whole, its quotes marked.
   await click(`document.querySelector('#hits > li.hit h3 a')`, 'the first hit');
   await waitFor(`new URLSearchParams(location.search).get('view') === 'article'`, 'the article view');

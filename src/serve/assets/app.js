@@ -130,6 +130,7 @@ function fillForm(p) {
   $('to').value = p.get('to') || '';
   $('sort').value = p.get('sort') || '';
   $('histogram').value = p.get('histogram') || 'month';
+  $('collapse').value = p.get('collapse') === 'true' ? 'true' : '';
 }
 
 function setView(view) {
@@ -146,6 +147,7 @@ function setView(view) {
     else tab.removeAttribute('aria-current');
   }
   $('histogram-field').hidden = view !== 'articles';
+  $('collapse-field').hidden = view !== 'articles';
   const reading = view === 'article';
   $('main').classList.toggle('reading', reading);
   $('facets').hidden = reading;
@@ -175,6 +177,7 @@ async function load() {
       if (!q.has('histogram')) q.set('histogram', 'month');
     } else {
       q.delete('histogram');
+      q.delete('collapse');
     }
     q.delete('facet');
     for (const f of FACETS[view]) q.append('facet', f);
@@ -200,16 +203,21 @@ function renderResults(view, p, r) {
   const items = view === 'quotes' ? r.quotes : r.hits;
   document.title = p.get('q') ? `${p.get('q')} — dateline` : 'dateline';
   const offset = r.offset || 0;
-  let line = `${plural(r.total, ...what)} ${r.total === 1 ? 'matches' : 'match'}`;
+  // Collapsed: the page shows and pages through stories, each with its copies.
+  const stories = view === 'articles' && typeof r.stories === 'number';
+  const shown = stories ? r.stories : r.total;
+  let line = stories
+    ? `${plural(r.stories, 'story', 'stories')} (${plural(r.total, ...what)}) ${r.stories === 1 ? 'matches' : 'match'}`
+    : `${plural(r.total, ...what)} ${r.total === 1 ? 'matches' : 'match'}`;
   if (items.length) line += `; showing ${offset + 1}–${offset + items.length}`;
-  else if (r.total > 0) line += `; none from ${offset + 1} on`;
+  else if (shown > 0) line += `; none from ${offset + 1} on`;
   $('count').textContent = line;
   renderFilters(p);
   renderFacets(p, r.facets || {}, FACETS[view]);
   renderChart(p, r.histogram);
   const list = $('hits');
   list.replaceChildren(...items.map((h) => (view === 'quotes' ? quoteItem(h) : hitItem(h))));
-  renderPager(p, offset, items.length, r.total);
+  renderPager(p, offset, items.length, shown);
 }
 
 function place(h) {
@@ -224,7 +232,9 @@ function articleParams(id) {
 }
 
 function hitItem(h) {
-  const meta = [h.date || 'undated', place(h), h.language, h.format].filter(Boolean).join(' · ');
+  const copies = h.copies > 1 ? `+${plural(h.copies - 1, 'copy', 'copies')}` : null;
+  const meta = [h.date || 'undated', place(h), h.source, h.language, h.format, copies]
+    .filter(Boolean).join(' · ');
   const quotes = (h.quotes || []).slice(0, 3).map((t) => el('li', {}, `“${t}”`));
   return el('li', { class: 'hit' },
     el('h3', {}, pageLink(articleParams(h.id), h.title || h.id)),
@@ -398,7 +408,7 @@ function init() {
   $('search').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const p = changed((q) => {
-      for (const k of ['q', 'from', 'to', 'sort', 'histogram']) {
+      for (const k of ['q', 'from', 'to', 'sort', 'histogram', 'collapse']) {
         const v = $(k).value.trim();
         if (v && !(k === 'histogram' && v === 'month')) q.set(k, v); else q.delete(k);
       }

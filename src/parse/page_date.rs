@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate};
 use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
@@ -267,21 +267,43 @@ fn all_in_text(text: &str, month_first: bool) -> impl Iterator<Item = (usize, Na
     })
 }
 
-/// A date in a URL path: `/2020/08/24/`, `/2020-08-24-`, `/20200824/`.
-pub(crate) fn in_url(url: &str) -> Option<NaiveDate> {
+/// A date in a URL path: `/2020/08/24/`, `/2020-08-24-`, `/20200824/`, and day first as
+/// European CMSs write it in slugs: `/29-10-2021`, `_22.04.2020_`. `month_first` reads
+/// `/03-04-2020` as 4 March, as in running text.
+pub(crate) fn in_url(url: &str, month_first: bool) -> Option<NaiveDate> {
     static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"[/_-]((?:19|20)\d\d)([/_-]?)([01]?\d)([/_-]?)([0-3]?\d)(?:[/_.-]|$)")
             .expect("constant regex")
     });
+    static URL_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[/_~-]([0-3]?\d)([._-])([01]?\d)([._-])((?:19|20)\d\d)(?:[/_.-]|$)")
+            .expect("constant regex")
+    });
     let path = url.split(['?', '#']).next()?;
-    let c = URL_DATE.captures(path)?;
-    // `/2020/0824` is not a date; the two separators must agree, and without them both
-    // parts have two digits (`/2017/7/12/` is a date, `/201771/` is not).
-    if c[2] != c[4] || (c[2].is_empty() && (c[3].len() != 2 || c[5].len() != 2)) {
-        return None;
-    }
-    let (y, m, d) = (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
-    NaiveDate::from_ymd_opt(y, m, d).filter(|d| crate::date::plausible(*d))
+    let ymd = URL_DATE.captures(path).and_then(|c| {
+        // `/2020/0824` is not a date; the two separators must agree, and without them both
+        // parts have two digits (`/2017/7/12/` is a date, `/201771/` is not).
+        if c[2] != c[4] || (c[2].is_empty() && (c[3].len() != 2 || c[5].len() != 2)) {
+            return None;
+        }
+        let (y, m, d) = (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
+        NaiveDate::from_ymd_opt(y, m, d)
+    });
+    let day_first = || {
+        let c = URL_DAY_FIRST.captures(path)?;
+        if c[2] != c[4] {
+            return None;
+        }
+        let (a, b, y): (u32, u32, i32) =
+            (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
+        // Dots are day first everywhere; dashes follow the page's custom unless one number
+        // cannot be a month.
+        let swap = &c[2] != "." && (b > 12 || (month_first && a <= 12));
+        let (d, m) = if swap { (b, a) } else { (a, b) };
+        NaiveDate::from_ymd_opt(y, m, d)
+    };
+    ymd.or_else(day_first)
+        .filter(|d| crate::date::plausible(*d))
 }
 
 /// Where a candidate came from: the order of trust when sources disagree.
@@ -363,7 +385,10 @@ pub(crate) fn publication(
     if best.is_none() {
         best = time_element(doc, month_first).map(|s| (Source::Element, s));
     }
-    let url = page_url.into_iter().chain(meta("og:url")).find_map(in_url);
+    let url = page_url
+        .into_iter()
+        .chain(meta("og:url"))
+        .find_map(|u| in_url(u, month_first));
     if best.is_none() {
         best = url.map(|d| (Source::Url, day(d)));
     }
@@ -397,7 +422,8 @@ pub(crate) fn publication(
     let (source, mut found) = best?;
     // A UTC timestamp may fall on the day after (or before) the day the publisher shows; the
     // page's own local day, where it gives one, is the day readers saw: the same moment
-    // stated elsewhere with the publisher's offset, `sailthru.date`, or the URL.
+    // stated elsewhere with the publisher's offset, `sailthru.date`, the URL, or the page's
+    // language where it is spoken in one time zone.
     if source == Source::Structured && is_utc(found.published.as_deref()) {
         let local = local_restatement(doc, metas, ld, found.published.as_deref())
             .or_else(|| {
@@ -405,12 +431,48 @@ pub(crate) fn publication(
                     .and_then(|v| stamp::parse(v).filter(|s| !is_utc(s.published.as_deref())))
                     .map(|s| s.date)
             })
-            .or(url);
+            .or(url)
+            .or_else(|| central_european_day(found.published.as_deref()?, lang));
         if let Some(day) = local.filter(|d| (*d - found.date).num_days().abs() == 1) {
             found.date = day;
         }
     }
     Some(found)
+}
+
+/// The day in Central European time of a UTC timestamp on a page whose language (or stated
+/// country) keeps that time: CMSs store a German or French article's date as UTC, so one
+/// saved at local midnight reads `2022-11-06T23:00:00Z`, and its readers saw 7 November.
+/// Summer time as the EU keeps it: from 01:00 UTC on the last Sunday of March to 01:00 UTC on
+/// the last Sunday of October.
+fn central_european_day(utc: &str, lang: Option<&str>) -> Option<NaiveDate> {
+    const LANGUAGES: &[&str] = &[
+        "de", "fr", "it", "nl", "pl", "cs", "sk", "hu", "da", "sv", "nb", "nn", "no", "sl", "hr",
+        "sr", "bs", "mk", "sq", "lb",
+    ];
+    const COUNTRIES: &[&str] = &[
+        "de", "at", "ch", "li", "lu", "be", "nl", "fr", "it", "sm", "va", "mc", "es", "ad", "pl",
+        "cz", "sk", "hu", "si", "hr", "ba", "rs", "me", "mk", "al", "dk", "se", "no", "mt",
+    ];
+    let mut parts = lang?.trim().split(['-', '_']);
+    let primary = parts.next()?.to_ascii_lowercase();
+    let central = match parts.next().filter(|r| r.len() == 2) {
+        Some(region) => COUNTRIES.contains(&region.to_ascii_lowercase().as_str()),
+        None => LANGUAGES.contains(&primary.as_str()),
+    };
+    if !central {
+        return None;
+    }
+    let instant = DateTime::parse_from_rfc3339(utc).ok()?.naive_utc();
+    let last_sunday = |month: u32| {
+        let last = NaiveDate::from_ymd_opt(instant.year(), month, 31)?;
+        let back = last.weekday().num_days_from_sunday();
+        last.checked_sub_days(chrono::Days::new(back.into()))?
+            .and_hms_opt(1, 0, 0)
+    };
+    let summer = (last_sunday(3)?..last_sunday(10)?).contains(&instant);
+    let offset = chrono::TimeDelta::hours(if summer { 2 } else { 1 });
+    Some((instant + offset).date())
 }
 
 /// The day of a UTC timestamp where the page states the same moment (within an hour: the
@@ -675,10 +737,15 @@ fn visible_text(
                         }
                     }
                     if t.len() < 300 {
+                        // "Written: 7 Nov / Updated: 8 Nov": the day before the first update
+                        // word is the publication; one after it never is.
                         let lower = t.to_lowercase();
-                        if !UPDATED_WORDS.iter().any(|w| lower.contains(w)) {
-                            *classed = in_text(&t, month_first);
-                        }
+                        let cut = UPDATED_WORDS
+                            .iter()
+                            .filter_map(|w| lower.find(w))
+                            .min()
+                            .unwrap_or(lower.len());
+                        *classed = in_text(&lower[..cut], month_first);
                     }
                 }
                 out.push(' ');
@@ -786,7 +853,7 @@ mod tests {
 
     #[test]
     fn url_dates() {
-        let u = |s: &str| in_url(s).map(|d| d.to_string());
+        let u = |s: &str| in_url(s, true).map(|d| d.to_string());
         assert_eq!(
             u("https://x.org/2020/08/24/story/").as_deref(),
             Some("2020-08-24")
@@ -806,6 +873,25 @@ mod tests {
         );
         assert_eq!(u("https://x.org/a-201771-b"), None);
         assert_eq!(u("https://x.org/2020/08/story"), None);
+        // Day first, as European CMSs write dates in slugs.
+        assert_eq!(
+            u("https://x.org/meldungen/29-10-2021").as_deref(),
+            Some("2021-10-29")
+        );
+        assert_eq!(
+            u("https://x.org/artikel/report_of_22.04.2020_on_x").as_deref(),
+            Some("2020-04-22")
+        );
+        assert_eq!(
+            in_url("https://x.org/detail/~02-01-2022-story", false).map(|d| d.to_string()),
+            Some("2022-01-02".to_string())
+        );
+        assert_eq!(
+            in_url("https://x.org/detail/~02-01-2022-story", true).map(|d| d.to_string()),
+            Some("2022-02-01".to_string())
+        );
+        assert_eq!(u("https://x.org/a/02-01.2022/b"), None);
+        assert_eq!(u("https://x.org/a/32-01-2022/b"), None);
     }
 
     fn page_day(html: &str) -> Option<String> {
@@ -905,6 +991,71 @@ mod tests {
         assert_eq!(
             page_day_with(other, Some("en")).as_deref(),
             Some("2022-05-04")
+        );
+    }
+
+    #[test]
+    fn a_date_line_that_also_states_an_update_gives_the_day_before_it() {
+        let both = r#"<body><p class="date">Written: 2023-11-07 15:03<span> / </span>Updated: 2023-11-08 09:30</p>
+            <p>Text.</p><p class="date">2023-11-03</p></body>"#;
+        assert_eq!(
+            page_day_with(both, Some("en")).as_deref(),
+            Some("2023-11-07")
+        );
+        // An update alone is no publication: the next dated line is taken.
+        let update = r#"<body><p class="date">Updated: 2023-11-08</p><p>Text.</p>
+            <p class="date">2023-11-03</p></body>"#;
+        assert_eq!(
+            page_day_with(update, Some("en")).as_deref(),
+            Some("2023-11-03")
+        );
+    }
+
+    #[test]
+    fn a_utc_stamp_on_a_central_european_page_takes_the_local_day() {
+        let page = |stamp: &str, lang: &str| {
+            page_day_with(
+                &format!(
+                    r#"<head><meta property="article:published_time" content="{stamp}"></head><body><p>Text.</p></body>"#
+                ),
+                Some(lang),
+            )
+        };
+        // Local midnight in winter (UTC+1) and in summer (UTC+2).
+        assert_eq!(
+            page("2022-11-06T23:00:00.000Z", "de").as_deref(),
+            Some("2022-11-07")
+        );
+        assert_eq!(
+            page("2022-07-06T22:00:00Z", "fr-CH").as_deref(),
+            Some("2022-07-07")
+        );
+        // 22:30 UTC in winter is still the same day in Berlin.
+        assert_eq!(
+            page("2022-11-06T22:30:00Z", "de").as_deref(),
+            Some("2022-11-06")
+        );
+        // Not where the language or country keeps another time.
+        assert_eq!(
+            page("2022-11-06T23:00:00Z", "en").as_deref(),
+            Some("2022-11-06")
+        );
+        assert_eq!(
+            page("2022-11-06T23:00:00Z", "fr-CA").as_deref(),
+            Some("2022-11-06")
+        );
+        assert_eq!(
+            page("2022-11-06T23:00:00Z", "es-ES").as_deref(),
+            Some("2022-11-07")
+        );
+        // Summer time ends at 01:00 UTC on the last Sunday of October (30 October 2022).
+        assert_eq!(
+            page("2022-10-29T22:30:00Z", "de").as_deref(),
+            Some("2022-10-30")
+        );
+        assert_eq!(
+            page("2022-10-30T22:30:00Z", "de").as_deref(),
+            Some("2022-10-30")
         );
     }
 

@@ -154,7 +154,7 @@ const FOREIGN_TAGS: &[&str] = &[
 const EMBEDDING_TAGS: &[&str] = &["blockquote", "iframe", "template"];
 
 /// Words that announce the publication day in a byline, by language.
-const PUBLISHED_WORDS: &str = r"(?i:published|posted|posted on|publication date|date published|first published|released|veröffentlicht|erstellt|erschienen|publiziert|datum|publié|publiée|mis en ligne|publicado|publicada|pubblicato|pubblicata|gepubliceerd|geplaatst|opublikowano|publikováno|publicerad|publiseret|julkaistu|опубликовано|опубліковано|дата публикации|дата публікації)";
+const PUBLISHED_WORDS: &str = r"(?i:published|posted|posted on|publication date|date published|first published|veröffentlicht|erstellt|erschienen|publiziert|datum|publié|publiée|mis en ligne|publicado|publicada|pubblicato|pubblicata|gepubliceerd|geplaatst|opublikowano|publikováno|publicerad|publiseret|julkaistu|опубликовано|опубліковано|дата публикации|дата публікації)";
 
 /// Words that announce a later change: such a day is not the publication.
 const UPDATED_WORDS: &[&str] = &[
@@ -604,12 +604,23 @@ pub(super) fn ld_string(ld: &[Value], key: &str) -> Option<String> {
 /// `one-sidebar`), never a part foreign to it.
 fn foreign(el: ElementRef<'_>, tags: &[&str]) -> bool {
     el.ancestors()
-        .chain(std::iter::once(*el))
-        .filter_map(|n| n.value().as_element())
+        .filter_map(ElementRef::wrap)
+        .chain(std::iter::once(el))
         .any(|e| {
-            tags.contains(&e.name())
-                || (!matches!(e.name(), "html" | "body" | "article") && foreign_words(e))
+            let name = e.value().name();
+            tags.contains(&name)
+                || (!matches!(name, "html" | "body" | "article") && foreign_part(e))
         })
+}
+
+/// Whether the class or id of an element names a part foreign to the article, unless it holds
+/// the page's headline (`<h1>`): a "teaser" around the headline and lead picture is the
+/// article's own head.
+fn foreign_part(e: ElementRef<'_>) -> bool {
+    foreign_words(e.value())
+        && !e
+            .descendants()
+            .any(|n| n.value().as_element().is_some_and(|d| d.name() == "h1"))
 }
 
 fn element_stamp(el: ElementRef<'_>, month_first: bool) -> Option<Stamp> {
@@ -647,8 +658,25 @@ fn marked_element(doc: &Html, month_first: bool) -> Option<Stamp> {
 /// The first `<time>` outside foreign parts that is not marked as an update.
 fn time_element(doc: &Html, month_first: bool) -> Option<Stamp> {
     times(doc)
-        .filter(|e| !foreign(*e, FOREIGN_TAGS) && !updated_class(e.value()))
+        .filter(|e| {
+            !foreign(*e, FOREIGN_TAGS)
+                && !updated_class(e.value())
+                && !e.ancestors().filter_map(ElementRef::wrap).any(site_header)
+        })
         .find_map(|e| element_stamp(e, month_first))
+}
+
+/// Whether an element is the site's own header (outside `<article>` and `<main>`, with the
+/// menu or the search box), not the article's: a date there is today's, shown by the logo.
+fn site_header(e: ElementRef<'_>) -> bool {
+    let named = |n: ego_tree::NodeRef<'_, Node>, names: &[&str]| {
+        n.value()
+            .as_element()
+            .is_some_and(|d| names.contains(&d.name()))
+    };
+    e.value().name() == "header"
+        && !e.ancestors().any(|a| named(a, &["article", "main"]))
+        && e.descendants().any(|d| named(d, &["nav", "form"]))
 }
 
 fn updated_class(e: &scraper::node::Element) -> bool {
@@ -719,7 +747,8 @@ fn visible_text(
                 };
                 if FOREIGN_TAGS.contains(&e.name())
                     || e.name() == "footer"
-                    || (!matches!(e.name(), "article") && foreign_words(e))
+                    || site_header(child_el)
+                    || (!matches!(e.name(), "article") && foreign_part(child_el))
                 {
                     continue;
                 }
@@ -745,7 +774,8 @@ fn visible_text(
                             .filter_map(|w| lower.find(w))
                             .min()
                             .unwrap_or(lower.len());
-                        *classed = in_text(&lower[..cut], month_first);
+                        let before = &lower[..cut];
+                        *classed = in_text(before, month_first).or_else(|| short_year_day(before));
                     }
                 }
                 out.push(' ');
@@ -755,6 +785,19 @@ fn visible_text(
             _ => {}
         }
     }
+}
+
+/// `31.10.23` in a date line: day, month and a year of this century, with dots as German,
+/// Swiss and Nordic bylines write them. Read only where the page marks the line as its date:
+/// in running text the shape is as often a version or a score.
+fn short_year_day(text: &str) -> Option<NaiveDate> {
+    static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\d.])([0-3]?\d)\.([01]?\d)\.(\d\d)(?:[^\d.]|\.?$)")
+            .expect("constant regex")
+    });
+    let c = SHORT.captures(text)?;
+    let (d, m, y): (u32, u32, i32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    NaiveDate::from_ymd_opt(2000 + y, m, d).filter(|d| crate::date::plausible(*d))
 }
 
 fn foreign_words(e: &scraper::node::Element) -> bool {
@@ -1056,6 +1099,67 @@ mod tests {
         assert_eq!(
             page("2022-10-30T22:30:00Z", "de").as_deref(),
             Some("2022-10-30")
+        );
+    }
+
+    #[test]
+    fn a_teaser_around_the_headline_is_the_article_head() {
+        let head = r#"<body><figure class="teaser"><img src="a.jpg"><div class="info">
+            <span class="date">02.02.2022</span></div><h1>Headline</h1></figure><p>Text.</p></body>"#;
+        assert_eq!(
+            page_day_with(head, Some("de")).as_deref(),
+            Some("2022-02-02")
+        );
+        // A teaser of another article (no headline of the page in it) stays foreign.
+        let other = r#"<body><h1>Headline</h1><p>Text.</p><div class="teaser">
+            <span class="date">03.03.2021</span><h2>Other</h2></div></body>"#;
+        assert_eq!(page_day_with(other, Some("de")), None);
+    }
+
+    #[test]
+    fn a_byline_with_a_two_digit_year() {
+        let page = r#"<body><h1>T</h1><div class="article-meta">Von: A. Autor <span>|</span>
+            <span>31.10.23</span></div><p>Text mit Version 1.10.23.</p></body>"#;
+        assert_eq!(
+            page_day_with(page, Some("de")).as_deref(),
+            Some("2023-10-31")
+        );
+        // Only in a line the page marks as its date.
+        let text = r#"<body><h1>T</h1><p>Version 1.10.23 ist da.</p></body>"#;
+        assert_eq!(page_day_with(text, Some("de")), None);
+        assert_eq!(
+            short_year_day("am 5.3.21, 10:00"),
+            NaiveDate::from_ymd_opt(2021, 3, 5)
+        );
+        assert_eq!(short_year_day("1.2.3.4"), None);
+    }
+
+    #[test]
+    fn a_release_in_the_text_is_no_byline() {
+        // "released on" names what the article is about; the post's own date line is first.
+        let page = r#"<body><div><h2>Title</h2><small>January 13, 2020 at 08:45 AM</small>
+            <p>Version 5.2 was released on November 5, 2019.</p></div></body>"#;
+        assert_eq!(
+            page_day_with(page, Some("en")).as_deref(),
+            Some("2020-01-13")
+        );
+    }
+
+    #[test]
+    fn the_date_in_the_site_header_is_today_not_the_article() {
+        let page = r#"<body><header><a class="logo">Site</a><span class="site-date">26.02.2020</span>
+            <form><input name="q"></form></header>
+            <main><h1>T</h1><span class="date">01.05.2017</span><p>Text.</p></main></body>"#;
+        assert_eq!(
+            page_day_with(page, Some("de")).as_deref(),
+            Some("2017-05-01")
+        );
+        // The article's own header, with its share form, keeps its date.
+        let article = r#"<body><article><header><h1>T</h1><time datetime="2022-12-06">6.12.</time>
+            <form><button>Share</button></form></header><p>Text.</p></article></body>"#;
+        assert_eq!(
+            page_day_with(article, Some("de")).as_deref(),
+            Some("2022-12-06")
         );
     }
 

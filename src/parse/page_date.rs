@@ -608,9 +608,15 @@ fn foreign(el: ElementRef<'_>, tags: &[&str]) -> bool {
         .chain(std::iter::once(el))
         .any(|e| {
             let name = e.value().name();
-            tags.contains(&name)
+            (tags.contains(&name) && !article_aside(e.value()))
                 || (!matches!(name, "html" | "body" | "article") && foreign_part(e))
         })
+}
+
+/// An `<aside>` classed as the article's meta line or date (`<aside class="meta">`): many
+/// CMSs set the byline beside the text this way, while other asides hold other articles.
+fn article_aside(e: &scraper::node::Element) -> bool {
+    e.name() == "aside" && date_class(e)
 }
 
 /// Whether the class or id of an element names a part foreign to the article, unless it holds
@@ -745,7 +751,7 @@ fn visible_text(
                 let Some(child_el) = ElementRef::wrap(child) else {
                     continue;
                 };
-                if FOREIGN_TAGS.contains(&e.name())
+                if (FOREIGN_TAGS.contains(&e.name()) && !article_aside(e))
                     || e.name() == "footer"
                     || site_header(child_el)
                     || (!matches!(e.name(), "article") && foreign_part(child_el))
@@ -1160,6 +1166,23 @@ mod tests {
         assert_eq!(
             page_day_with(article, Some("de")).as_deref(),
             Some("2022-12-06")
+        );
+    }
+
+    #[test]
+    fn an_aside_classed_as_the_meta_line_is_the_article_own() {
+        let meta = r#"<head><meta name="date" content="2022-01-26"></head><body><article><h1>T</h1>
+            <aside class="meta"><time datetime="2022-01-21">21.01.2022</time></aside><p>Text.</p></article></body>"#;
+        assert_eq!(
+            page_day_with(meta, Some("de")).as_deref(),
+            Some("2022-01-21")
+        );
+        // Other asides hold other articles.
+        let other = r#"<head><meta name="date" content="2022-01-26"></head><body><article><h1>T</h1>
+            <aside class="more"><time datetime="2022-01-21">21.01.2022</time></aside><p>Text.</p></article></body>"#;
+        assert_eq!(
+            page_day_with(other, Some("de")).as_deref(),
+            Some("2022-01-26")
         );
     }
 

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate};
 use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
@@ -154,7 +154,7 @@ const FOREIGN_TAGS: &[&str] = &[
 const EMBEDDING_TAGS: &[&str] = &["blockquote", "iframe", "template"];
 
 /// Words that announce the publication day in a byline, by language.
-const PUBLISHED_WORDS: &str = r"(?i:published|posted|posted on|publication date|date published|first published|released|veröffentlicht|erstellt|erschienen|publiziert|datum|publié|publiée|mis en ligne|publicado|publicada|pubblicato|pubblicata|gepubliceerd|geplaatst|opublikowano|publikováno|publicerad|publiseret|julkaistu|опубликовано|опубліковано|дата публикации|дата публікації)";
+const PUBLISHED_WORDS: &str = r"(?i:published|posted|posted on|publication date|date published|first published|veröffentlicht|erstellt|erschienen|publiziert|datum|publié|publiée|mis en ligne|publicado|publicada|pubblicato|pubblicata|gepubliceerd|geplaatst|opublikowano|publikováno|publicerad|publiseret|julkaistu|опубликовано|опубліковано|дата публикации|дата публікації)";
 
 /// Words that announce a later change: such a day is not the publication.
 const UPDATED_WORDS: &[&str] = &[
@@ -267,21 +267,43 @@ fn all_in_text(text: &str, month_first: bool) -> impl Iterator<Item = (usize, Na
     })
 }
 
-/// A date in a URL path: `/2020/08/24/`, `/2020-08-24-`, `/20200824/`.
-pub(crate) fn in_url(url: &str) -> Option<NaiveDate> {
+/// A date in a URL path: `/2020/08/24/`, `/2020-08-24-`, `/20200824/`, and day first as
+/// European CMSs write it in slugs: `/29-10-2021`, `_22.04.2020_`. `month_first` reads
+/// `/03-04-2020` as 4 March, as in running text.
+pub(crate) fn in_url(url: &str, month_first: bool) -> Option<NaiveDate> {
     static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"[/_-]((?:19|20)\d\d)([/_-]?)([01]?\d)([/_-]?)([0-3]?\d)(?:[/_.-]|$)")
             .expect("constant regex")
     });
+    static URL_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[/_~-]([0-3]?\d)([._-])([01]?\d)([._-])((?:19|20)\d\d)(?:[/_.-]|$)")
+            .expect("constant regex")
+    });
     let path = url.split(['?', '#']).next()?;
-    let c = URL_DATE.captures(path)?;
-    // `/2020/0824` is not a date; the two separators must agree, and without them both
-    // parts have two digits (`/2017/7/12/` is a date, `/201771/` is not).
-    if c[2] != c[4] || (c[2].is_empty() && (c[3].len() != 2 || c[5].len() != 2)) {
-        return None;
-    }
-    let (y, m, d) = (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
-    NaiveDate::from_ymd_opt(y, m, d).filter(|d| crate::date::plausible(*d))
+    let ymd = URL_DATE.captures(path).and_then(|c| {
+        // `/2020/0824` is not a date; the two separators must agree, and without them both
+        // parts have two digits (`/2017/7/12/` is a date, `/201771/` is not).
+        if c[2] != c[4] || (c[2].is_empty() && (c[3].len() != 2 || c[5].len() != 2)) {
+            return None;
+        }
+        let (y, m, d) = (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
+        NaiveDate::from_ymd_opt(y, m, d)
+    });
+    let day_first = || {
+        let c = URL_DAY_FIRST.captures(path)?;
+        if c[2] != c[4] {
+            return None;
+        }
+        let (a, b, y): (u32, u32, i32) =
+            (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
+        // Dots are day first everywhere; dashes follow the page's custom unless one number
+        // cannot be a month.
+        let swap = &c[2] != "." && (b > 12 || (month_first && a <= 12));
+        let (d, m) = if swap { (b, a) } else { (a, b) };
+        NaiveDate::from_ymd_opt(y, m, d)
+    };
+    ymd.or_else(day_first)
+        .filter(|d| crate::date::plausible(*d))
 }
 
 /// Where a candidate came from: the order of trust when sources disagree.
@@ -363,7 +385,10 @@ pub(crate) fn publication(
     if best.is_none() {
         best = time_element(doc, month_first).map(|s| (Source::Element, s));
     }
-    let url = page_url.into_iter().chain(meta("og:url")).find_map(in_url);
+    let url = page_url
+        .into_iter()
+        .chain(meta("og:url"))
+        .find_map(|u| in_url(u, month_first));
     if best.is_none() {
         best = url.map(|d| (Source::Url, day(d)));
     }
@@ -397,7 +422,8 @@ pub(crate) fn publication(
     let (source, mut found) = best?;
     // A UTC timestamp may fall on the day after (or before) the day the publisher shows; the
     // page's own local day, where it gives one, is the day readers saw: the same moment
-    // stated elsewhere with the publisher's offset, `sailthru.date`, or the URL.
+    // stated elsewhere with the publisher's offset, `sailthru.date`, the URL, or the page's
+    // language where it is spoken in one time zone.
     if source == Source::Structured && is_utc(found.published.as_deref()) {
         let local = local_restatement(doc, metas, ld, found.published.as_deref())
             .or_else(|| {
@@ -405,12 +431,48 @@ pub(crate) fn publication(
                     .and_then(|v| stamp::parse(v).filter(|s| !is_utc(s.published.as_deref())))
                     .map(|s| s.date)
             })
-            .or(url);
+            .or(url)
+            .or_else(|| central_european_day(found.published.as_deref()?, lang));
         if let Some(day) = local.filter(|d| (*d - found.date).num_days().abs() == 1) {
             found.date = day;
         }
     }
     Some(found)
+}
+
+/// The day in Central European time of a UTC timestamp on a page whose language (or stated
+/// country) keeps that time: CMSs store a German or French article's date as UTC, so one
+/// saved at local midnight reads `2022-11-06T23:00:00Z`, and its readers saw 7 November.
+/// Summer time as the EU keeps it: from 01:00 UTC on the last Sunday of March to 01:00 UTC on
+/// the last Sunday of October.
+fn central_european_day(utc: &str, lang: Option<&str>) -> Option<NaiveDate> {
+    const LANGUAGES: &[&str] = &[
+        "de", "fr", "it", "nl", "pl", "cs", "sk", "hu", "da", "sv", "nb", "nn", "no", "sl", "hr",
+        "sr", "bs", "mk", "sq", "lb",
+    ];
+    const COUNTRIES: &[&str] = &[
+        "de", "at", "ch", "li", "lu", "be", "nl", "fr", "it", "sm", "va", "mc", "es", "ad", "pl",
+        "cz", "sk", "hu", "si", "hr", "ba", "rs", "me", "mk", "al", "dk", "se", "no", "mt",
+    ];
+    let mut parts = lang?.trim().split(['-', '_']);
+    let primary = parts.next()?.to_ascii_lowercase();
+    let central = match parts.next().filter(|r| r.len() == 2) {
+        Some(region) => COUNTRIES.contains(&region.to_ascii_lowercase().as_str()),
+        None => LANGUAGES.contains(&primary.as_str()),
+    };
+    if !central {
+        return None;
+    }
+    let instant = DateTime::parse_from_rfc3339(utc).ok()?.naive_utc();
+    let last_sunday = |month: u32| {
+        let last = NaiveDate::from_ymd_opt(instant.year(), month, 31)?;
+        let back = last.weekday().num_days_from_sunday();
+        last.checked_sub_days(chrono::Days::new(back.into()))?
+            .and_hms_opt(1, 0, 0)
+    };
+    let summer = (last_sunday(3)?..last_sunday(10)?).contains(&instant);
+    let offset = chrono::TimeDelta::hours(if summer { 2 } else { 1 });
+    Some((instant + offset).date())
 }
 
 /// The day of a UTC timestamp where the page states the same moment (within an hour: the
@@ -542,12 +604,29 @@ pub(super) fn ld_string(ld: &[Value], key: &str) -> Option<String> {
 /// `one-sidebar`), never a part foreign to it.
 fn foreign(el: ElementRef<'_>, tags: &[&str]) -> bool {
     el.ancestors()
-        .chain(std::iter::once(*el))
-        .filter_map(|n| n.value().as_element())
+        .filter_map(ElementRef::wrap)
+        .chain(std::iter::once(el))
         .any(|e| {
-            tags.contains(&e.name())
-                || (!matches!(e.name(), "html" | "body" | "article") && foreign_words(e))
+            let name = e.value().name();
+            (tags.contains(&name) && !article_aside(e.value()))
+                || (!matches!(name, "html" | "body" | "article") && foreign_part(e))
         })
+}
+
+/// An `<aside>` classed as the article's meta line or date (`<aside class="meta">`): many
+/// CMSs set the byline beside the text this way, while other asides hold other articles.
+fn article_aside(e: &scraper::node::Element) -> bool {
+    e.name() == "aside" && date_class(e)
+}
+
+/// Whether the class or id of an element names a part foreign to the article, unless it holds
+/// the page's headline (`<h1>`): a "teaser" around the headline and lead picture is the
+/// article's own head.
+fn foreign_part(e: ElementRef<'_>) -> bool {
+    foreign_words(e.value())
+        && !e
+            .descendants()
+            .any(|n| n.value().as_element().is_some_and(|d| d.name() == "h1"))
 }
 
 fn element_stamp(el: ElementRef<'_>, month_first: bool) -> Option<Stamp> {
@@ -585,8 +664,25 @@ fn marked_element(doc: &Html, month_first: bool) -> Option<Stamp> {
 /// The first `<time>` outside foreign parts that is not marked as an update.
 fn time_element(doc: &Html, month_first: bool) -> Option<Stamp> {
     times(doc)
-        .filter(|e| !foreign(*e, FOREIGN_TAGS) && !updated_class(e.value()))
+        .filter(|e| {
+            !foreign(*e, FOREIGN_TAGS)
+                && !updated_class(e.value())
+                && !e.ancestors().filter_map(ElementRef::wrap).any(site_header)
+        })
         .find_map(|e| element_stamp(e, month_first))
+}
+
+/// Whether an element is the site's own header (outside `<article>` and `<main>`, with the
+/// menu or the search box), not the article's: a date there is today's, shown by the logo.
+fn site_header(e: ElementRef<'_>) -> bool {
+    let named = |n: ego_tree::NodeRef<'_, Node>, names: &[&str]| {
+        n.value()
+            .as_element()
+            .is_some_and(|d| names.contains(&d.name()))
+    };
+    e.value().name() == "header"
+        && !e.ancestors().any(|a| named(a, &["article", "main"]))
+        && e.descendants().any(|d| named(d, &["nav", "form"]))
 }
 
 fn updated_class(e: &scraper::node::Element) -> bool {
@@ -655,9 +751,10 @@ fn visible_text(
                 let Some(child_el) = ElementRef::wrap(child) else {
                     continue;
                 };
-                if FOREIGN_TAGS.contains(&e.name())
+                if (FOREIGN_TAGS.contains(&e.name()) && !article_aside(e))
                     || e.name() == "footer"
-                    || (!matches!(e.name(), "article") && foreign_words(e))
+                    || site_header(child_el)
+                    || (!matches!(e.name(), "article") && foreign_part(child_el))
                 {
                     continue;
                 }
@@ -675,10 +772,16 @@ fn visible_text(
                         }
                     }
                     if t.len() < 300 {
+                        // "Written: 7 Nov / Updated: 8 Nov": the day before the first update
+                        // word is the publication; one after it never is.
                         let lower = t.to_lowercase();
-                        if !UPDATED_WORDS.iter().any(|w| lower.contains(w)) {
-                            *classed = in_text(&t, month_first);
-                        }
+                        let cut = UPDATED_WORDS
+                            .iter()
+                            .filter_map(|w| lower.find(w))
+                            .min()
+                            .unwrap_or(lower.len());
+                        let before = &lower[..cut];
+                        *classed = in_text(before, month_first).or_else(|| short_year_day(before));
                     }
                 }
                 out.push(' ');
@@ -688,6 +791,19 @@ fn visible_text(
             _ => {}
         }
     }
+}
+
+/// `31.10.23` in a date line: day, month and a year of this century, with dots as German,
+/// Swiss and Nordic bylines write them. Read only where the page marks the line as its date:
+/// in running text the shape is as often a version or a score.
+fn short_year_day(text: &str) -> Option<NaiveDate> {
+    static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\d.])([0-3]?\d)\.([01]?\d)\.(\d\d)(?:[^\d.]|\.?$)")
+            .expect("constant regex")
+    });
+    let c = SHORT.captures(text)?;
+    let (d, m, y): (u32, u32, i32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    NaiveDate::from_ymd_opt(2000 + y, m, d).filter(|d| crate::date::plausible(*d))
 }
 
 fn foreign_words(e: &scraper::node::Element) -> bool {
@@ -786,7 +902,7 @@ mod tests {
 
     #[test]
     fn url_dates() {
-        let u = |s: &str| in_url(s).map(|d| d.to_string());
+        let u = |s: &str| in_url(s, true).map(|d| d.to_string());
         assert_eq!(
             u("https://x.org/2020/08/24/story/").as_deref(),
             Some("2020-08-24")
@@ -806,6 +922,25 @@ mod tests {
         );
         assert_eq!(u("https://x.org/a-201771-b"), None);
         assert_eq!(u("https://x.org/2020/08/story"), None);
+        // Day first, as European CMSs write dates in slugs.
+        assert_eq!(
+            u("https://x.org/meldungen/29-10-2021").as_deref(),
+            Some("2021-10-29")
+        );
+        assert_eq!(
+            u("https://x.org/artikel/report_of_22.04.2020_on_x").as_deref(),
+            Some("2020-04-22")
+        );
+        assert_eq!(
+            in_url("https://x.org/detail/~02-01-2022-story", false).map(|d| d.to_string()),
+            Some("2022-01-02".to_string())
+        );
+        assert_eq!(
+            in_url("https://x.org/detail/~02-01-2022-story", true).map(|d| d.to_string()),
+            Some("2022-02-01".to_string())
+        );
+        assert_eq!(u("https://x.org/a/02-01.2022/b"), None);
+        assert_eq!(u("https://x.org/a/32-01-2022/b"), None);
     }
 
     fn page_day(html: &str) -> Option<String> {
@@ -905,6 +1040,149 @@ mod tests {
         assert_eq!(
             page_day_with(other, Some("en")).as_deref(),
             Some("2022-05-04")
+        );
+    }
+
+    #[test]
+    fn a_date_line_that_also_states_an_update_gives_the_day_before_it() {
+        let both = r#"<body><p class="date">Written: 2023-11-07 15:03<span> / </span>Updated: 2023-11-08 09:30</p>
+            <p>Text.</p><p class="date">2023-11-03</p></body>"#;
+        assert_eq!(
+            page_day_with(both, Some("en")).as_deref(),
+            Some("2023-11-07")
+        );
+        // An update alone is no publication: the next dated line is taken.
+        let update = r#"<body><p class="date">Updated: 2023-11-08</p><p>Text.</p>
+            <p class="date">2023-11-03</p></body>"#;
+        assert_eq!(
+            page_day_with(update, Some("en")).as_deref(),
+            Some("2023-11-03")
+        );
+    }
+
+    #[test]
+    fn a_utc_stamp_on_a_central_european_page_takes_the_local_day() {
+        let page = |stamp: &str, lang: &str| {
+            page_day_with(
+                &format!(
+                    r#"<head><meta property="article:published_time" content="{stamp}"></head><body><p>Text.</p></body>"#
+                ),
+                Some(lang),
+            )
+        };
+        // Local midnight in winter (UTC+1) and in summer (UTC+2).
+        assert_eq!(
+            page("2022-11-06T23:00:00.000Z", "de").as_deref(),
+            Some("2022-11-07")
+        );
+        assert_eq!(
+            page("2022-07-06T22:00:00Z", "fr-CH").as_deref(),
+            Some("2022-07-07")
+        );
+        // 22:30 UTC in winter is still the same day in Berlin.
+        assert_eq!(
+            page("2022-11-06T22:30:00Z", "de").as_deref(),
+            Some("2022-11-06")
+        );
+        // Not where the language or country keeps another time.
+        assert_eq!(
+            page("2022-11-06T23:00:00Z", "en").as_deref(),
+            Some("2022-11-06")
+        );
+        assert_eq!(
+            page("2022-11-06T23:00:00Z", "fr-CA").as_deref(),
+            Some("2022-11-06")
+        );
+        assert_eq!(
+            page("2022-11-06T23:00:00Z", "es-ES").as_deref(),
+            Some("2022-11-07")
+        );
+        // Summer time ends at 01:00 UTC on the last Sunday of October (30 October 2022).
+        assert_eq!(
+            page("2022-10-29T22:30:00Z", "de").as_deref(),
+            Some("2022-10-30")
+        );
+        assert_eq!(
+            page("2022-10-30T22:30:00Z", "de").as_deref(),
+            Some("2022-10-30")
+        );
+    }
+
+    #[test]
+    fn a_teaser_around_the_headline_is_the_article_head() {
+        let head = r#"<body><figure class="teaser"><img src="a.jpg"><div class="info">
+            <span class="date">02.02.2022</span></div><h1>Headline</h1></figure><p>Text.</p></body>"#;
+        assert_eq!(
+            page_day_with(head, Some("de")).as_deref(),
+            Some("2022-02-02")
+        );
+        // A teaser of another article (no headline of the page in it) stays foreign.
+        let other = r#"<body><h1>Headline</h1><p>Text.</p><div class="teaser">
+            <span class="date">03.03.2021</span><h2>Other</h2></div></body>"#;
+        assert_eq!(page_day_with(other, Some("de")), None);
+    }
+
+    #[test]
+    fn a_byline_with_a_two_digit_year() {
+        let page = r#"<body><h1>T</h1><div class="article-meta">Von: A. Autor <span>|</span>
+            <span>31.10.23</span></div><p>Text mit Version 1.10.23.</p></body>"#;
+        assert_eq!(
+            page_day_with(page, Some("de")).as_deref(),
+            Some("2023-10-31")
+        );
+        // Only in a line the page marks as its date.
+        let text = r#"<body><h1>T</h1><p>Version 1.10.23 ist da.</p></body>"#;
+        assert_eq!(page_day_with(text, Some("de")), None);
+        assert_eq!(
+            short_year_day("am 5.3.21, 10:00"),
+            NaiveDate::from_ymd_opt(2021, 3, 5)
+        );
+        assert_eq!(short_year_day("1.2.3.4"), None);
+    }
+
+    #[test]
+    fn a_release_in_the_text_is_no_byline() {
+        // "released on" names what the article is about; the post's own date line is first.
+        let page = r#"<body><div><h2>Title</h2><small>January 13, 2020 at 08:45 AM</small>
+            <p>Version 5.2 was released on November 5, 2019.</p></div></body>"#;
+        assert_eq!(
+            page_day_with(page, Some("en")).as_deref(),
+            Some("2020-01-13")
+        );
+    }
+
+    #[test]
+    fn the_date_in_the_site_header_is_today_not_the_article() {
+        let page = r#"<body><header><a class="logo">Site</a><span class="site-date">26.02.2020</span>
+            <form><input name="q"></form></header>
+            <main><h1>T</h1><span class="date">01.05.2017</span><p>Text.</p></main></body>"#;
+        assert_eq!(
+            page_day_with(page, Some("de")).as_deref(),
+            Some("2017-05-01")
+        );
+        // The article's own header, with its share form, keeps its date.
+        let article = r#"<body><article><header><h1>T</h1><time datetime="2022-12-06">6.12.</time>
+            <form><button>Share</button></form></header><p>Text.</p></article></body>"#;
+        assert_eq!(
+            page_day_with(article, Some("de")).as_deref(),
+            Some("2022-12-06")
+        );
+    }
+
+    #[test]
+    fn an_aside_classed_as_the_meta_line_is_the_article_own() {
+        let meta = r#"<head><meta name="date" content="2022-01-26"></head><body><article><h1>T</h1>
+            <aside class="meta"><time datetime="2022-01-21">21.01.2022</time></aside><p>Text.</p></article></body>"#;
+        assert_eq!(
+            page_day_with(meta, Some("de")).as_deref(),
+            Some("2022-01-21")
+        );
+        // Other asides hold other articles.
+        let other = r#"<head><meta name="date" content="2022-01-26"></head><body><article><h1>T</h1>
+            <aside class="more"><time datetime="2022-01-21">21.01.2022</time></aside><p>Text.</p></article></body>"#;
+        assert_eq!(
+            page_day_with(other, Some("de")).as_deref(),
+            Some("2022-01-26")
         );
     }
 

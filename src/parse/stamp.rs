@@ -99,9 +99,14 @@ fn zoned(s: &str) -> Option<Stamp> {
         .or_else(|_| DateTime::parse_from_rfc2822(s))
         .ok()
         .or_else(|| {
+            // `2021-11-04T23:00Z`: a UTC time without seconds, which RFC 3339 does not allow.
+            let s = match s.strip_suffix('Z') {
+                Some(head) => std::borrow::Cow::Owned(format!("{head}+0000")),
+                None => std::borrow::Cow::Borrowed(s),
+            };
             ZONED_DATE_TIMES
                 .iter()
-                .find_map(|f| DateTime::parse_from_str(s, f).ok())
+                .find_map(|f| DateTime::parse_from_str(&s, f).ok())
         })?;
     Some(Stamp {
         date: dt.date_naive(),
@@ -304,6 +309,10 @@ mod tests {
         );
         assert_eq!(day("Tue, 1 Jul 2003 23:52:37 -0500").unwrap(), "2003-07-01");
         assert_eq!(day("2023-03-06 23:30:00+02:00").unwrap(), "2023-03-06");
+        assert_eq!(
+            published("2021-11-04T23:00Z").unwrap(),
+            "2021-11-04T23:00:00Z"
+        );
     }
 
     #[test]

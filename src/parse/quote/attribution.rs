@@ -305,6 +305,17 @@ fn last_person(
             .find(|w| !w.person && w.names.len() == 1)
             .cloned();
     }
+    if pronoun == "they" {
+        // `Nancy Pelosi and Chuck Schumer met … They said “…”`: the joint speakers last
+        // named, when nobody was named since; `they` for anyone else names nobody.
+        return events
+            .iter()
+            .rev()
+            .take_while(|e| e.para + 1 >= para)
+            .find_map(|e| e.who(toks, names))
+            .filter(|w| w.names.len() >= 2)
+            .cloned();
+    }
     let agrees = |w: &Who| {
         let first = w.names[0]
             .split_whitespace()
@@ -378,7 +389,7 @@ fn last_speaker(
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{found, who};
+    use super::super::test_util::{found, speakers, who};
 
     #[test]
     fn pronoun_is_the_last_named_person() {
@@ -406,6 +417,23 @@ mod tests {
                     The city council met on Monday.\n\nIn the speech, the former mayor argued \
                     that most thefts were petty.\n\n“Nobody listened,” he said at the time.";
         assert_eq!(who(body), ["Rita Vance", "Rita Vance"]);
+    }
+
+    /// Issue 21: `they` after joint speakers is both of them; after one person, nobody.
+    #[test]
+    fn they_are_the_joint_speakers() {
+        let body = "Vera Cole and Sam Reyes met the mayor on Tuesday. They said the talks \
+                    were “a waste of everyone’s time.”";
+        assert_eq!(
+            speakers(body),
+            [(
+                vec!["Vera Cole".to_string(), "Sam Reyes".to_string()],
+                Some("person")
+            )]
+        );
+        let body = "Vera Cole met the mayor on Tuesday. They said the talks were “a waste \
+                    of everyone’s time.”";
+        assert_eq!(who(body), [""]);
     }
 
     /// Issue 21: `it` is the organisation last spoken of, never a person.

@@ -305,6 +305,11 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
             }
         }
     }
+    // `prompted Engoron to quip the questioning sounded like a “broken record”`, `led her to
+    // say`: the one made to speak speaks, not the sentence's subject.
+    if let Some(np) = made_to_speak(&prefix[from..v]) {
+        return Some(Found::Np(np));
+    }
     // `went on to say “…”`, `Putin veered close to an admission, saying “…”`, `Carson did
     // not name them, but told supporters “…”`, `…процитировал Коран, заявив, что «…»`: the
     // verb shares the subject of the sentence.
@@ -324,6 +329,44 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     }
     Some(found)
 }
+
+/// The object of a causative verb before `to` and a speech verb (`prompted Engoron to`,
+/// `led him to`), from the words before the speech verb.
+fn made_to_speak(before: &[Tok]) -> Option<Np> {
+    let [rest @ .., to] = before else {
+        return None;
+    };
+    if to.lower != "to" {
+        return None;
+    }
+    let mut start = rest.len();
+    while start > 0 && (name_word(&rest[start - 1]) || rest[start - 1].is_in(&TITLES)) {
+        start -= 1;
+    }
+    let (object, verb) = if start < rest.len() {
+        (noun_phrase(&rest[start..]), start.checked_sub(1)?)
+    } else {
+        let k = rest.len().checked_sub(1)?;
+        let pronoun = match rest[k].lower {
+            "him" => "he",
+            "her" => "she",
+            "them" => "they",
+            _ => return None,
+        };
+        (Np::Pronoun(pronoun.to_string()), k.checked_sub(1)?)
+    };
+    if !rest[verb].is(CAUSATIVES) {
+        return None;
+    }
+    matches!(object, Np::Name(_) | Np::Pronoun(_)).then_some(object)
+}
+
+/// Verbs that make someone do something (`prompted Doe to say`).
+const CAUSATIVES: &[&str] = &[
+    "prompted", "prompting", "prompts", "led", "leading", "leads", "caused", "causing",
+    "forced", "forcing", "pushed", "spurred", "inspired", "drove", "provoked", "compelled",
+    "moved",
+];
 
 /// The speaker of a Slavic speech verb, from its `subject` and the words after it: a full
 /// name after the verb (`Про те… розповів міністр Максим Степанов`) beats a subject that is
@@ -362,7 +405,7 @@ fn sentence_subject(toks: &[Tok]) -> Found {
 /// Whether a segment opens with a lower-case word (other than a pronoun): a description.
 fn lower_start(seg: &[Tok]) -> bool {
     seg.iter().find(|t| t.is_word()).is_some_and(|t| {
-        t.text.starts_with(char::is_lowercase) && !t.is(&["he", "she", "it"]) && !t.is(PRONOUNS)
+        t.text.starts_with(char::is_lowercase) && !t.is(&["he", "she", "it", "they"]) && !t.is(PRONOUNS)
     })
 }
 
@@ -473,6 +516,31 @@ mod tests {
             who("Pollster Gil Amar: “Turnout decides this one.”"),
             ["Gil Amar"]
         );
+    }
+
+    /// Issue 21: a speech verb's word after a determiner or a possessive is a noun, so the
+    /// frame is the verb before it (`called his client’s answers “…”`).
+    #[test]
+    fn a_verb_after_a_possessive_is_a_noun() {
+        let body = "Later, Ruth Alder called her rival’s answers “evasive.”";
+        assert_eq!(who(body), ["Ruth Alder"]);
+        let body = "Ruth Alder spoke first.\n\nPaul Stone told the panel that he had seen the \
+                    minister’s remarks, “and none of them add up.”";
+        assert_eq!(who(body), ["Paul Stone"]);
+    }
+
+    /// Issue 21: `prompted Doe to quip …“…”` is Doe's, not the sentence subject's.
+    #[test]
+    fn the_one_made_to_speak_speaks() {
+        let body = "Ivo Marsh kept talking, which prompted Judge Lena Dorn to quip that the \
+                    hearing had become “a lecture series.”";
+        assert_eq!(who(body), ["Lena Dorn"]);
+        let body = "Lena Dorn read the verdict. Its length led her to joke that it was \
+                    “longer than the trial.”";
+        assert_eq!(who(body), ["Lena Dorn"]);
+        // A causative with no speech verb after it changes nothing.
+        let body = "Ivo Marsh said the delay, which forced Lena Dorn to adjourn, was “a farce.”";
+        assert_eq!(who(body), ["Ivo Marsh"]);
     }
 
     #[test]

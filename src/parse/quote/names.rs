@@ -7,7 +7,8 @@ use rustc_hash::FxHashMap as HashMap;
 use super::spans::SpeakerKind;
 use super::tokens::{is_possessive, Tok};
 use super::words::{
-    COUNTRIES, DESCRIPTORS, FEMALE_NAMES, HONORIFICS, MALE_NAMES, NOT_NAME, NOT_PERSON_LAST,
+    is_nickname_of, COUNTRIES, DESCRIPTORS, FEMALE_NAMES, HONORIFICS, MALE_NAMES, NICKNAMES,
+    NOT_NAME, NOT_PERSON_LAST,
     OFFICES, OF_TITLES, ORGANISATIONS, ORG_LAST, ORG_NOUNS, PARTICLES, PLACE_ACRONYMS, ROLE_NOUNS,
     TITLES,
 };
@@ -173,6 +174,12 @@ pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
                 name_toks = &name_toks[k..];
             }
         }
+    }
+    // `The International Atomic Energy Agency`, `The New York Times`: a sentence's `The` is
+    // no part of an organisation's name of two words or more (both spellings are one
+    // speaker that way); `The Hill` keeps it, or nothing but `Hill` would be left.
+    if name_toks.len() >= 3 && name_toks[0].lower == "the" {
+        name_toks = &name_toks[1..];
     }
     // Words left of the name that belong to the role only when a title is among them.
     let words: Vec<String> = name_toks
@@ -442,10 +449,35 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
         ),
         None => (&name.words, name.role.clone(), name.person),
     };
+    let formal = formal_form(names, words);
+    let words = formal.as_ref().unwrap_or(words);
     let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
     let person = person && !NOT_PERSON_LAST.contains(&last)
         || (words.len() >= 2 && !NOT_PERSON_LAST.contains(&last));
     (words.join(" "), role, person)
+}
+
+/// `Dick Blumenthal` when the article also writes `Sen. Richard Blumenthal`: the name with
+/// the full first name, the longest the article gives (up to four words).
+fn formal_form(names: &Names, words: &[String]) -> Option<Vec<String>> {
+    let [first, rest @ ..] = words else {
+        return None;
+    };
+    let first = first.to_lowercase();
+    if rest.is_empty() || !NICKNAMES.iter().any(|(n, _)| *n == first) {
+        return None;
+    }
+    names
+        .ending_in(rest.last()?)
+        .map(|(_, n)| n)
+        .filter(|n| {
+            n.words.len() > rest.len()
+                && n.words.len() <= 4
+                && n.words.ends_with(rest)
+                && is_nickname_of(&first, &n.words[0].to_lowercase())
+        })
+        .max_by_key(|n| n.words.len())
+        .map(|n| n.words)
 }
 
 #[cfg(test)]
@@ -528,6 +560,39 @@ mod tests {
         assert_eq!(who(body), ["Rolf Marr", "Rolf Marr"]);
         // An apostrophe is one character in a speaker.
         assert_eq!(who("“Yes,” said Martin O’Doyle."), ["Martin O'Doyle"]);
+    }
+
+    /// Issue 21: a surname used by itself gets the full first name when the article writes
+    /// both `Dick` and `Richard` for the one person.
+    #[test]
+    fn full_first_name_beats_a_short_form() {
+        let body = "Sen. Richard Holloway spoke first.\n\nHis rival mocked Dick Holloway on \
+                    the radio.\n\n“We will fight on,” Holloway said.";
+        assert_eq!(who(body), ["Richard Holloway"]);
+        assert_eq!(
+            who("“We will fight on,” Dick Holloway said. Richard Holloway has served since 2011."),
+            ["Richard Holloway"]
+        );
+        // Another first name that is no short form stays as written.
+        let body = "Ruth Holloway spoke first.\n\n“We will fight on,” Dick Holloway said.";
+        assert_eq!(who(body), ["Dick Holloway"]);
+    }
+
+    /// Issue 21: `The` opening a sentence is no part of an organisation's longer name,
+    /// wherever the sentence starts; `The Hill` keeps it.
+    #[test]
+    fn the_is_no_part_of_a_long_name() {
+        let body = "“We will not sign,” Norway said. The Northern Fisheries Agency said \
+                    the quota showed “no respect for the science.”";
+        assert_eq!(who(body), ["Norway", "Northern Fisheries Agency"]);
+        assert_eq!(
+            who("According to The New York Times, “the vote is close.”"),
+            ["New York Times"]
+        );
+        assert_eq!(
+            who("According to The Hill, “the vote is close.”"),
+            ["The Hill"]
+        );
     }
 
     /// Places and organisations are not people, and their fragments are not speakers.

@@ -38,6 +38,8 @@ pub(super) struct Tok<'a> {
     pub(super) not_name: bool,
     /// The first word of a sentence.
     initial: bool,
+    /// A speech verb's word used as a noun (`his client’s answers`, `the remarks`).
+    noun: bool,
     /// The last token of a sentence ([`ends_sentence`], once sentence openers are marked).
     pub(super) end: bool,
     /// Paragraph of the token, counted from 0.
@@ -65,6 +67,7 @@ impl Tok<'_> {
     /// is mostly a noun when capitalised (`United States`, `Reports`).
     pub(super) fn is_verb(&self) -> bool {
         self.is_word()
+            && !self.noun
             && is_speech_verb(self.lower)
             && (self.text.starts_with(char::is_lowercase)
                 || (self.text.chars().skip(1).any(char::is_lowercase)
@@ -159,6 +162,7 @@ pub(super) fn tokenize<'a>(
             terminal,
             not_name: false,
             initial: false,
+            noun: false,
             end: false,
             para: 0,
             sentence: 0,
@@ -331,6 +335,7 @@ fn frame_follows(toks: &[Tok], k: usize) -> bool {
 /// in [`OPENERS`] or ending in `-ly`, unless the article also capitalises them mid-sentence.
 /// Sets where sentences start and end, as [`ends_sentence`] tells once the marks are set.
 pub(super) fn mark_openers(toks: &mut [Tok]) {
+    mark_nouns(toks);
     let mut at_start = true;
     for k in 0..toks.len() {
         let word = toks[k].is_word();
@@ -393,6 +398,44 @@ pub(super) fn mark_openers(toks: &mut [Tok]) {
         }
     }
 }
+
+/// Marks speech verbs' words that a determiner or a possessive makes nouns (`his client’s
+/// answers`, `the remarks`, `her warning`), so they are no frame (`Kise called his client’s
+/// answers “brilliant”` is Kise's). A past tense stays a verb: `Trump’s said` is `Trump has
+/// said`.
+fn mark_nouns(toks: &mut [Tok]) {
+    for k in 1..toks.len() {
+        let prev = &toks[k - 1];
+        let determiner = prev.is_word()
+            && (DETERMINERS.contains(&prev.lower)
+                || is_possessive(prev) && !CONTRACTED.contains(&prev.lower));
+        if !determiner {
+            continue;
+        }
+        let t = &toks[k];
+        if t.is_word()
+            && !t.lower.ends_with("ed")
+            && !IRREGULAR_PASTS.contains(&t.lower)
+            && is_speech_verb(t.lower)
+        {
+            toks[k].noun = true;
+        }
+    }
+}
+
+/// Words after which a verb's form is a noun (`her` is left out: `heard her say`).
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "their", "its", "my", "our", "your"];
+
+/// `’s` that is `is` or `has`, not a possessive.
+const CONTRACTED: &[&str] = &[
+    "he’s", "he's", "she’s", "she's", "it’s", "it's", "that’s", "that's", "there’s",
+    "there's", "who’s", "who's", "what’s", "what's", "here’s", "here's", "let’s", "let's",
+];
+
+/// Past tenses among the speech verbs that do not end in `-ed`.
+const IRREGULAR_PASTS: &[&str] = &[
+    "said", "told", "wrote", "put", "read", "shot", "went", "began", "thought", "sang",
+];
 
 /// Comma-separated pieces of a token range.
 pub(super) fn segments<'t, 'a>(toks: &'t [Tok<'a>]) -> Vec<&'t [Tok<'a>]> {

@@ -30,7 +30,7 @@ use super::slavic;
 use super::spans::Quote;
 use super::text::Chars;
 use super::tokens::{
-    mark_openers, recycle, segments, strip_brackets, tokenize, Kind, Tok, MAX_WINDOW,
+    is_dash, mark_openers, recycle, segments, strip_brackets, tokenize, Kind, Tok, MAX_WINDOW,
 };
 use super::words::{FEMALE_NAMES, MALE_NAMES, STRONG_VERBS};
 
@@ -96,8 +96,8 @@ fn attribute_with<'a>(
         }
         let end = (end + 1).min(toks.len());
         let sentence = &toks[start..end];
-        // The sentence subject, a candidate for later pronouns.
-        if sentence.first().is_some_and(Tok::is_word) {
+        // The sentence subject, a candidate for later pronouns (a dateline has none).
+        if sentence.first().is_some_and(Tok::is_word) && !sentence.last().is_some_and(is_dash) {
             events.push(Event {
                 para: para(start),
                 spoke: false,

@@ -390,6 +390,16 @@ fn sentence_subject(toks: &[Tok]) -> Found {
         if aside(seg) && !seg.iter().any(Tok::is_verb) {
             continue;
         }
+        // `At a rally in Portsmouth, N.H., on Tuesday, Senator …`: the state after a place
+        // in an aside is part of the aside.
+        let place_state = i > 0
+            && i + 1 < segs.len()
+            && aside(segs[i - 1])
+            && segs[i - 1].last().is_some_and(Tok::capitalised)
+            && matches!(seg, [t] if t.is_word() && t.capitalised());
+        if place_state {
+            continue;
+        }
         return match leading_np(seg) {
             // `Trump’s state director, Mike Rubino, reached out, writing: “…”`.
             Np::Other => match segs.get(i + 1).and_then(|s| plain_np(s)) {
@@ -541,6 +551,23 @@ mod tests {
         // A causative with no speech verb after it changes nothing.
         let body = "Ivo Marsh said the delay, which forced Lena Dorn to adjourn, was “a farce.”";
         assert_eq!(who(body), ["Ivo Marsh"]);
+    }
+
+    /// Issue 21: a dateline opening the article is nobody's name, a state after a place in
+    /// an aside is no subject, and `continues to` is no speech verb.
+    #[test]
+    fn datelines_states_and_going_on_name_nobody() {
+        let body = "BRISTOL, June 3 (AP) — A spokesman for the mayor called the audit “a smear.”";
+        assert_eq!(who(body), [""]);
+        let body = "TULSA ― Last week Rosa Hart told friends that the deal was done and \
+                    thought the fuss was “a storm in a teacup.”";
+        assert_eq!(who(body), ["Rosa Hart"]);
+        let body = "At a fair in Dover, Del., on Friday, Governor Ian Pell greeted voters, \
+                    saying that his rival would “make a fine senator.”";
+        assert_eq!(who(body), ["Ian Pell"]);
+        let body = "While Ana Moss has vowed to keep the pact and make sure the United States \
+                    continues to lead, Rick Dane has pledged to “tear it up.”";
+        assert_eq!(who(body), ["Rick Dane"]);
     }
 
     #[test]

@@ -22,7 +22,9 @@ use std::cell::OnceCell;
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::frames::{after_frame, after_window, before_frame, inverted, subject, Found};
+use super::frames::{
+    after_frame, after_window, before_frame, inverted, sentence_subject, subject, Found,
+};
 use super::names::{all_names, name_word, resolve, trailing_name, Names, Who};
 use super::non_speech::is_mention;
 use super::phrases::{leading_np, Np};
@@ -30,7 +32,7 @@ use super::slavic;
 use super::spans::Quote;
 use super::text::Chars;
 use super::tokens::{
-    is_dash, mark_openers, recycle, segments, strip_brackets, tokenize, Kind, Tok, MAX_WINDOW,
+    is_dash, mark_openers, recycle, strip_brackets, tokenize, Kind, Tok, MAX_WINDOW,
 };
 use super::words::{FEMALE_NAMES, MALE_NAMES, STRONG_VERBS};
 
@@ -269,9 +271,9 @@ impl Event {
             .get_or_init(|| {
                 let (start, end) = self.sentence;
                 let sentence = &toks[start..end];
-                let segs = segments(&sentence[..sentence.len().min(MAX_WINDOW)]);
-                match segs.first().map(|s| leading_np(s)) {
-                    Some(Np::Name(n)) => Some(resolve(names, &n, start)),
+                // `After the panel met, Alito returned …`: past an opening aside.
+                match sentence_subject(&sentence[..sentence.len().min(MAX_WINDOW)]) {
+                    Found::Np(Np::Name(n)) => Some(resolve(names, &n, start)),
                     _ => None,
                 }
             })
@@ -434,6 +436,14 @@ mod tests {
         let body = "Vera Cole met the mayor on Tuesday. They said the talks were “a waste \
                     of everyone’s time.”";
         assert_eq!(who(body), [""]);
+    }
+
+    /// Issue 21: a pronoun reaches a subject named after an opening clause.
+    #[test]
+    fn subjects_after_an_opening_clause() {
+        let body = "After the jury left, Judge Mara Quist returned to the bench. She thanked \
+                    both sides. “From now on,” she said, “I want shorter briefs.”";
+        assert_eq!(who(body), ["Mara Quist", "Mara Quist"]);
     }
 
     /// Issue 21: `it` is the organisation last spoken of, never a person.

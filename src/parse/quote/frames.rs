@@ -258,7 +258,12 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
         }
         return match trailing_np(tail) {
             Np::Name(n) if n.role.is_some() || after_from => Some(Found::Np(Np::Name(n))),
-            _ => None,
+            // `Alito cut her off: “…”`: a sentence about a person, introducing the quote
+            // with a colon, introduces that person's words.
+            _ => match sentence_subject(rest) {
+                found @ Found::Np(Np::Name(_)) => Some(found),
+                _ => None,
+            },
         };
     };
     // Subject: words since the previous quote or the sentence start.
@@ -384,7 +389,7 @@ pub(super) fn inverted(subject: Found, after: &[Tok]) -> Found {
 
 /// The subject of a sentence: the noun phrase opening its first part that is not an aside
 /// (`In a speech, Trump said …` → Trump).
-fn sentence_subject(toks: &[Tok]) -> Found {
+pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
     let segs = segments(toks);
     for (i, seg) in segs.iter().enumerate() {
         if aside(seg) && !seg.iter().any(Tok::is_verb) {
@@ -568,6 +573,17 @@ mod tests {
         let body = "While Ana Moss has vowed to keep the pact and make sure the United States \
                     continues to lead, Rick Dane has pledged to “tear it up.”";
         assert_eq!(who(body), ["Rick Dane"]);
+    }
+
+    /// Issue 21: a sentence about a named person that introduces a quote with a colon
+    /// introduces that person's words, whatever its verb; a thing's colon names nobody.
+    #[test]
+    fn a_person_and_a_colon_introduce_their_words() {
+        assert_eq!(
+            who("Lena Dorn cut him off: “No, that is not what I asked.”"),
+            ["Lena Dorn"]
+        );
+        assert_eq!(who("The plan has three parts: “build, hire and wait.”"), [""]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::spans::SpeakerKind;
 use super::tokens::{is_possessive, Tok};
 use super::words::{
-    is_nickname_of, COUNTRIES, DESCRIPTORS, FEMALE_NAMES, HONORIFICS, MALE_NAMES, NICKNAMES,
+    is_nickname_of, is_speech_verb, ADVERBS, COUNTRIES, DESCRIPTORS, FEMALE_NAMES, HONORIFICS, MALE_NAMES, NICKNAMES,
     NOT_NAME, NOT_PERSON_LAST,
     OFFICES, OF_TITLES, ORGANISATIONS, ORG_LAST, ORG_NOUNS, PARTICLES, PLACE_ACRONYMS, ROLE_NOUNS,
     TITLES,
@@ -182,11 +182,19 @@ pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
         name_toks = &name_toks[1..];
     }
     // Words left of the name that belong to the role only when a title is among them.
-    let words: Vec<String> = name_toks
+    let mut words: Vec<String> = name_toks
         .iter()
         .filter(|t| !t.is_in(&HONORIFICS))
         .map(|t| strip_possessive(t.text).to_string())
         .collect();
+    // Only in an organisation's name, never a person's (`Anna Postalso`).
+    if let [first, .., last] = &mut words[..] {
+        let first = first.to_lowercase();
+        if !MALE_NAMES.contains(&first) && !FEMALE_NAMES.contains(&first) {
+            let cut = unglue(last).len();
+            last.truncate(cut);
+        }
+    }
     if words.is_empty() || words.iter().all(|w| w.chars().count() < 2) {
         return None;
     }
@@ -211,6 +219,23 @@ pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
         role,
         person,
     })
+}
+
+/// `Newsrecently` → `News`: an organisation's last word with the next word glued on (text
+/// read from pages whose markup had no space between them).
+fn unglue(word: &str) -> &str {
+    if word.len() < 7 || !word.is_ascii() || !word[1..].bytes().all(|b| b.is_ascii_lowercase()) {
+        return word;
+    }
+    for i in 3..word.len() - 2 {
+        let (head, tail) = word.split_at(i);
+        let last = head.to_ascii_lowercase();
+        let org_last = NOT_PERSON_LAST.contains(&last) || ORG_LAST.contains(&last);
+        if org_last && (ADVERBS.contains(tail) || is_speech_verb(tail)) {
+            return head;
+        }
+    }
+    word
 }
 
 /// `Jr.`, `III` and the like, which end a name.
@@ -576,6 +601,17 @@ mod tests {
         // Another first name that is no short form stays as written.
         let body = "Ruth Holloway spoke first.\n\n“We will fight on,” Dick Holloway said.";
         assert_eq!(who(body), ["Dick Holloway"]);
+    }
+
+    /// Issue 21: a word glued on an organisation's name by a page's markup is no part of it.
+    #[test]
+    fn no_word_glued_on_a_name() {
+        assert_eq!(
+            who("The Harbor Valley Newsrecently said the mill “will close in May.”"),
+            ["Harbor Valley News"]
+        );
+        // A name that merely starts like an organisation's last word stays whole.
+        assert_eq!(who("“We stay,” Anna Postalso said."), ["Anna Postalso"]);
     }
 
     /// Issue 21: `The` opening a sentence is no part of an organisation's longer name,

@@ -368,8 +368,22 @@ fn made_to_speak(before: &[Tok]) -> Option<Np> {
 
 /// Verbs that make someone do something (`prompted Doe to say`).
 const CAUSATIVES: &[&str] = &[
-    "prompted", "prompting", "prompts", "led", "leading", "leads", "caused", "causing",
-    "forced", "forcing", "pushed", "spurred", "inspired", "drove", "provoked", "compelled",
+    "prompted",
+    "prompting",
+    "prompts",
+    "led",
+    "leading",
+    "leads",
+    "caused",
+    "causing",
+    "forced",
+    "forcing",
+    "pushed",
+    "spurred",
+    "inspired",
+    "drove",
+    "provoked",
+    "compelled",
     "moved",
 ];
 
@@ -420,7 +434,9 @@ pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
 /// Whether a segment opens with a lower-case word (other than a pronoun): a description.
 fn lower_start(seg: &[Tok]) -> bool {
     seg.iter().find(|t| t.is_word()).is_some_and(|t| {
-        t.text.starts_with(char::is_lowercase) && !t.is(&["he", "she", "it", "they"]) && !t.is(PRONOUNS)
+        t.text.starts_with(char::is_lowercase)
+            && !t.is(&["he", "she", "it", "they"])
+            && !t.is(PRONOUNS)
     })
 }
 
@@ -583,7 +599,10 @@ mod tests {
             who("Lena Dorn cut him off: “No, that is not what I asked.”"),
             ["Lena Dorn"]
         );
-        assert_eq!(who("The plan has three parts: “build, hire and wait.”"), [""]);
+        assert_eq!(
+            who("The plan has three parts: “build, hire and wait.”"),
+            [""]
+        );
     }
 
     #[test]

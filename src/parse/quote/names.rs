@@ -7,10 +7,9 @@ use rustc_hash::FxHashMap as HashMap;
 use super::spans::SpeakerKind;
 use super::tokens::{is_possessive, Tok};
 use super::words::{
-    is_nickname_of, is_speech_verb, ADVERBS, COUNTRIES, DESCRIPTORS, FEMALE_NAMES, HONORIFICS, MALE_NAMES, NICKNAMES,
-    NOT_NAME, NOT_PERSON_LAST,
-    OFFICES, OF_TITLES, ORGANISATIONS, ORG_LAST, ORG_NOUNS, PARTICLES, PLACE_ACRONYMS, ROLE_NOUNS,
-    TITLES,
+    is_nickname_of, is_speech_verb, ADVERBS, COUNTRIES, DESCRIPTORS, FEMALE_NAMES, HONORIFICS,
+    MALE_NAMES, NICKNAMES, NOT_NAME, NOT_PERSON_LAST, OFFICES, OF_TITLES, ORGANISATIONS, ORG_LAST,
+    ORG_NOUNS, PARTICLES, PLACE_ACRONYMS, ROLE_NOUNS, TITLES,
 };
 
 /// A name found in the text: its words (titles and honorifics removed, possessive dropped),

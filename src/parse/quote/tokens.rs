@@ -449,8 +449,24 @@ const DETERMINERS: &[&str] = &["the", "a", "an", "his", "their", "its", "my", "o
 
 /// `’s` that is `is` or `has`, not a possessive.
 const CONTRACTED: &[&str] = &[
-    "he’s", "he's", "she’s", "she's", "it’s", "it's", "that’s", "that's", "there’s",
-    "there's", "who’s", "who's", "what’s", "what's", "here’s", "here's", "let’s", "let's",
+    "he’s",
+    "he's",
+    "she’s",
+    "she's",
+    "it’s",
+    "it's",
+    "that’s",
+    "that's",
+    "there’s",
+    "there's",
+    "who’s",
+    "who's",
+    "what’s",
+    "what's",
+    "here’s",
+    "here's",
+    "let’s",
+    "let's",
 ];
 
 /// Past tenses among the speech verbs that do not end in `-ed`.

@@ -720,30 +720,6 @@ pub(super) const SIGNS: &[&str] = &[
     "plaque",
 ];
 
-#[cfg(test)]
-mod tests {
-    use super::{is_abbreviation, is_cue_word};
-
-    #[test]
-    fn cue_words_announce_quoted_language() {
-        for w in [
-            "said",
-            "tweeting",
-            "calling",
-            "slogan",
-            "chants",
-            "coined",
-            "according",
-        ] {
-            assert!(is_cue_word(w), "{w}");
-        }
-        for w in ["bridge", "so-called", "week", "ran"] {
-            assert!(!is_cue_word(w), "{w}");
-        }
-        assert!(is_abbreviation("gov") && !is_abbreviation("said"));
-    }
-}
-
 /// Short forms of English first names and the full names they stand for (lower case), for
 /// finding a speaker's fullest name when an article writes both (`Dick Blumenthal`, `Sen.
 /// Richard Blumenthal`).
@@ -814,4 +790,28 @@ pub(super) fn is_nickname_of(short: &str, full: &str) -> bool {
     NICKNAMES
         .iter()
         .any(|(n, fulls)| *n == short && fulls.contains(&full))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_abbreviation, is_cue_word};
+
+    #[test]
+    fn cue_words_announce_quoted_language() {
+        for w in [
+            "said",
+            "tweeting",
+            "calling",
+            "slogan",
+            "chants",
+            "coined",
+            "according",
+        ] {
+            assert!(is_cue_word(w), "{w}");
+        }
+        for w in ["bridge", "so-called", "week", "ran"] {
+            assert!(!is_cue_word(w), "{w}");
+        }
+        assert!(is_abbreviation("gov") && !is_abbreviation("said"));
+    }
 }

@@ -22,7 +22,9 @@ use std::cell::OnceCell;
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::frames::{after_frame, after_window, before_frame, inverted, subject, Found};
+use super::frames::{
+    after_frame, after_window, before_frame, inverted, sentence_subject, subject, Found,
+};
 use super::names::{all_names, name_word, resolve, trailing_name, Names, Who};
 use super::non_speech::is_mention;
 use super::phrases::{leading_np, Np};
@@ -30,7 +32,7 @@ use super::slavic;
 use super::spans::Quote;
 use super::text::Chars;
 use super::tokens::{
-    mark_openers, recycle, segments, strip_brackets, tokenize, Kind, Tok, MAX_WINDOW,
+    is_dash, mark_openers, recycle, strip_brackets, tokenize, Kind, Tok, MAX_WINDOW,
 };
 use super::words::{FEMALE_NAMES, MALE_NAMES, STRONG_VERBS};
 
@@ -96,8 +98,8 @@ fn attribute_with<'a>(
         }
         let end = (end + 1).min(toks.len());
         let sentence = &toks[start..end];
-        // The sentence subject, a candidate for later pronouns.
-        if sentence.first().is_some_and(Tok::is_word) {
+        // The sentence subject, a candidate for later pronouns (a dateline has none).
+        if sentence.first().is_some_and(Tok::is_word) && !sentence.last().is_some_and(is_dash) {
             events.push(Event {
                 para: para(start),
                 spoke: false,
@@ -269,9 +271,9 @@ impl Event {
             .get_or_init(|| {
                 let (start, end) = self.sentence;
                 let sentence = &toks[start..end];
-                let segs = segments(&sentence[..sentence.len().min(MAX_WINDOW)]);
-                match segs.first().map(|s| leading_np(s)) {
-                    Some(Np::Name(n)) => Some(resolve(names, &n, start)),
+                // `After the panel met, Alito returned …`: past an opening aside.
+                match sentence_subject(&sentence[..sentence.len().min(MAX_WINDOW)]) {
+                    Found::Np(Np::Name(n)) => Some(resolve(names, &n, start)),
                     _ => None,
                 }
             })
@@ -303,6 +305,17 @@ fn last_person(
             .take_while(|e| e.para + 1 >= para)
             .filter_map(|e| e.who(toks, names))
             .find(|w| !w.person && w.names.len() == 1)
+            .cloned();
+    }
+    if pronoun == "they" {
+        // `Nancy Pelosi and Chuck Schumer met … They said “…”`: the joint speakers last
+        // named, when nobody was named since; `they` for anyone else names nobody.
+        return events
+            .iter()
+            .rev()
+            .take_while(|e| e.para + 1 >= para)
+            .find_map(|e| e.who(toks, names))
+            .filter(|w| w.names.len() >= 2)
             .cloned();
     }
     let agrees = |w: &Who| {
@@ -378,7 +391,7 @@ fn last_speaker(
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{found, who};
+    use super::super::test_util::{found, speakers, who};
 
     #[test]
     fn pronoun_is_the_last_named_person() {
@@ -406,6 +419,31 @@ mod tests {
                     The city council met on Monday.\n\nIn the speech, the former mayor argued \
                     that most thefts were petty.\n\n“Nobody listened,” he said at the time.";
         assert_eq!(who(body), ["Rita Vance", "Rita Vance"]);
+    }
+
+    /// Issue 21: `they` after joint speakers is both of them; after one person, nobody.
+    #[test]
+    fn they_are_the_joint_speakers() {
+        let body = "Vera Cole and Sam Reyes met the mayor on Tuesday. They said the talks \
+                    were “a waste of everyone’s time.”";
+        assert_eq!(
+            speakers(body),
+            [(
+                vec!["Vera Cole".to_string(), "Sam Reyes".to_string()],
+                Some("person")
+            )]
+        );
+        let body = "Vera Cole met the mayor on Tuesday. They said the talks were “a waste \
+                    of everyone’s time.”";
+        assert_eq!(who(body), [""]);
+    }
+
+    /// Issue 21: a pronoun reaches a subject named after an opening clause.
+    #[test]
+    fn subjects_after_an_opening_clause() {
+        let body = "After the jury left, Judge Mara Quist returned to the bench. She thanked \
+                    both sides. “From now on,” she said, “I want shorter briefs.”";
+        assert_eq!(who(body), ["Mara Quist", "Mara Quist"]);
     }
 
     /// Issue 21: `it` is the organisation last spoken of, never a person.

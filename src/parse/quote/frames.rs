@@ -258,7 +258,12 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
         }
         return match trailing_np(tail) {
             Np::Name(n) if n.role.is_some() || after_from => Some(Found::Np(Np::Name(n))),
-            _ => None,
+            // `Alito cut her off: “…”`: a sentence about a person, introducing the quote
+            // with a colon, introduces that person's words.
+            _ => match sentence_subject(rest) {
+                found @ Found::Np(Np::Name(_)) => Some(found),
+                _ => None,
+            },
         };
     };
     // Subject: words since the previous quote or the sentence start.
@@ -305,6 +310,11 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
             }
         }
     }
+    // `prompted Engoron to quip the questioning sounded like a “broken record”`, `led her to
+    // say`: the one made to speak speaks, not the sentence's subject.
+    if let Some(np) = made_to_speak(&prefix[from..v]) {
+        return Some(Found::Np(np));
+    }
     // `went on to say “…”`, `Putin veered close to an admission, saying “…”`, `Carson did
     // not name them, but told supporters “…”`, `…процитировал Коран, заявив, что «…»`: the
     // verb shares the subject of the sentence.
@@ -325,6 +335,58 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     Some(found)
 }
 
+/// The object of a causative verb before `to` and a speech verb (`prompted Engoron to`,
+/// `led him to`), from the words before the speech verb.
+fn made_to_speak(before: &[Tok]) -> Option<Np> {
+    let [rest @ .., to] = before else {
+        return None;
+    };
+    if to.lower != "to" {
+        return None;
+    }
+    let mut start = rest.len();
+    while start > 0 && (name_word(&rest[start - 1]) || rest[start - 1].is_in(&TITLES)) {
+        start -= 1;
+    }
+    let (object, verb) = if start < rest.len() {
+        (noun_phrase(&rest[start..]), start.checked_sub(1)?)
+    } else {
+        let k = rest.len().checked_sub(1)?;
+        let pronoun = match rest[k].lower {
+            "him" => "he",
+            "her" => "she",
+            "them" => "they",
+            _ => return None,
+        };
+        (Np::Pronoun(pronoun.to_string()), k.checked_sub(1)?)
+    };
+    if !rest[verb].is(CAUSATIVES) {
+        return None;
+    }
+    matches!(object, Np::Name(_) | Np::Pronoun(_)).then_some(object)
+}
+
+/// Verbs that make someone do something (`prompted Doe to say`).
+const CAUSATIVES: &[&str] = &[
+    "prompted",
+    "prompting",
+    "prompts",
+    "led",
+    "leading",
+    "leads",
+    "caused",
+    "causing",
+    "forced",
+    "forcing",
+    "pushed",
+    "spurred",
+    "inspired",
+    "drove",
+    "provoked",
+    "compelled",
+    "moved",
+];
+
 /// The speaker of a Slavic speech verb, from its `subject` and the words after it: a full
 /// name after the verb (`Про те… розповів міністр Максим Степанов`) beats a subject that is
 /// no pronoun; a subject that names nobody gives way to any name after the verb.
@@ -341,10 +403,20 @@ pub(super) fn inverted(subject: Found, after: &[Tok]) -> Found {
 
 /// The subject of a sentence: the noun phrase opening its first part that is not an aside
 /// (`In a speech, Trump said …` → Trump).
-fn sentence_subject(toks: &[Tok]) -> Found {
+pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
     let segs = segments(toks);
     for (i, seg) in segs.iter().enumerate() {
         if aside(seg) && !seg.iter().any(Tok::is_verb) {
+            continue;
+        }
+        // `At a rally in Portsmouth, N.H., on Tuesday, Senator …`: the state after a place
+        // in an aside is part of the aside.
+        let place_state = i > 0
+            && i + 1 < segs.len()
+            && aside(segs[i - 1])
+            && segs[i - 1].last().is_some_and(Tok::capitalised)
+            && matches!(seg, [t] if t.is_word() && t.capitalised());
+        if place_state {
             continue;
         }
         return match leading_np(seg) {
@@ -362,7 +434,9 @@ fn sentence_subject(toks: &[Tok]) -> Found {
 /// Whether a segment opens with a lower-case word (other than a pronoun): a description.
 fn lower_start(seg: &[Tok]) -> bool {
     seg.iter().find(|t| t.is_word()).is_some_and(|t| {
-        t.text.starts_with(char::is_lowercase) && !t.is(&["he", "she", "it"]) && !t.is(PRONOUNS)
+        t.text.starts_with(char::is_lowercase)
+            && !t.is(&["he", "she", "it", "they"])
+            && !t.is(PRONOUNS)
     })
 }
 
@@ -472,6 +546,62 @@ mod tests {
         assert_eq!(
             who("Pollster Gil Amar: “Turnout decides this one.”"),
             ["Gil Amar"]
+        );
+    }
+
+    /// Issue 21: a speech verb's word after a determiner or a possessive is a noun, so the
+    /// frame is the verb before it (`called his client’s answers “…”`).
+    #[test]
+    fn a_verb_after_a_possessive_is_a_noun() {
+        let body = "Later, Ruth Alder called her rival’s answers “evasive.”";
+        assert_eq!(who(body), ["Ruth Alder"]);
+        let body = "Ruth Alder spoke first.\n\nPaul Stone told the panel that he had seen the \
+                    minister’s remarks, “and none of them add up.”";
+        assert_eq!(who(body), ["Paul Stone"]);
+    }
+
+    /// Issue 21: `prompted Doe to quip …“…”` is Doe's, not the sentence subject's.
+    #[test]
+    fn the_one_made_to_speak_speaks() {
+        let body = "Ivo Marsh kept talking, which prompted Judge Lena Dorn to quip that the \
+                    hearing had become “a lecture series.”";
+        assert_eq!(who(body), ["Lena Dorn"]);
+        let body = "Lena Dorn read the verdict. Its length led her to joke that it was \
+                    “longer than the trial.”";
+        assert_eq!(who(body), ["Lena Dorn"]);
+        // A causative with no speech verb after it changes nothing.
+        let body = "Ivo Marsh said the delay, which forced Lena Dorn to adjourn, was “a farce.”";
+        assert_eq!(who(body), ["Ivo Marsh"]);
+    }
+
+    /// Issue 21: a dateline opening the article is nobody's name, a state after a place in
+    /// an aside is no subject, and `continues to` is no speech verb.
+    #[test]
+    fn datelines_states_and_going_on_name_nobody() {
+        let body = "BRISTOL, June 3 (AP) — A spokesman for the mayor called the audit “a smear.”";
+        assert_eq!(who(body), [""]);
+        let body = "TULSA ― Last week Rosa Hart told friends that the deal was done and \
+                    thought the fuss was “a storm in a teacup.”";
+        assert_eq!(who(body), ["Rosa Hart"]);
+        let body = "At a fair in Dover, Del., on Friday, Governor Ian Pell greeted voters, \
+                    saying that his rival would “make a fine senator.”";
+        assert_eq!(who(body), ["Ian Pell"]);
+        let body = "While Ana Moss has vowed to keep the pact and make sure the United States \
+                    continues to lead, Rick Dane has pledged to “tear it up.”";
+        assert_eq!(who(body), ["Rick Dane"]);
+    }
+
+    /// Issue 21: a sentence about a named person that introduces a quote with a colon
+    /// introduces that person's words, whatever its verb; a thing's colon names nobody.
+    #[test]
+    fn a_person_and_a_colon_introduce_their_words() {
+        assert_eq!(
+            who("Lena Dorn cut him off: “No, that is not what I asked.”"),
+            ["Lena Dorn"]
+        );
+        assert_eq!(
+            who("The plan has three parts: “build, hire and wait.”"),
+            [""]
         );
     }
 

@@ -7,9 +7,9 @@ use rustc_hash::FxHashMap as HashMap;
 use super::spans::SpeakerKind;
 use super::tokens::{is_possessive, Tok};
 use super::words::{
-    COUNTRIES, DESCRIPTORS, FEMALE_NAMES, HONORIFICS, MALE_NAMES, NOT_NAME, NOT_PERSON_LAST,
-    OFFICES, OF_TITLES, ORGANISATIONS, ORG_LAST, ORG_NOUNS, PARTICLES, PLACE_ACRONYMS, ROLE_NOUNS,
-    TITLES,
+    is_nickname_of, is_speech_verb, ADVERBS, COUNTRIES, DESCRIPTORS, FEMALE_NAMES, HONORIFICS,
+    MALE_NAMES, NICKNAMES, NOT_NAME, NOT_PERSON_LAST, OFFICES, OF_TITLES, ORGANISATIONS, ORG_LAST,
+    ORG_NOUNS, PARTICLES, PLACE_ACRONYMS, ROLE_NOUNS, TITLES,
 };
 
 /// A name found in the text: its words (titles and honorifics removed, possessive dropped),
@@ -174,12 +174,26 @@ pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
             }
         }
     }
+    // `The International Atomic Energy Agency`, `The New York Times`: a sentence's `The` is
+    // no part of an organisation's name of two words or more (both spellings are one
+    // speaker that way); `The Hill` keeps it, or nothing but `Hill` would be left.
+    if name_toks.len() >= 3 && name_toks[0].lower == "the" {
+        name_toks = &name_toks[1..];
+    }
     // Words left of the name that belong to the role only when a title is among them.
-    let words: Vec<String> = name_toks
+    let mut words: Vec<String> = name_toks
         .iter()
         .filter(|t| !t.is_in(&HONORIFICS))
         .map(|t| strip_possessive(t.text).to_string())
         .collect();
+    // Only in an organisation's name, never a person's (`Anna Postalso`).
+    if let [first, .., last] = &mut words[..] {
+        let first = first.to_lowercase();
+        if !MALE_NAMES.contains(&first) && !FEMALE_NAMES.contains(&first) {
+            let cut = unglue(last).len();
+            last.truncate(cut);
+        }
+    }
     if words.is_empty() || words.iter().all(|w| w.chars().count() < 2) {
         return None;
     }
@@ -204,6 +218,23 @@ pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
         role,
         person,
     })
+}
+
+/// `Newsrecently` → `News`: an organisation's last word with the next word glued on (text
+/// read from pages whose markup had no space between them).
+fn unglue(word: &str) -> &str {
+    if word.len() < 7 || !word.is_ascii() || !word[1..].bytes().all(|b| b.is_ascii_lowercase()) {
+        return word;
+    }
+    for i in 3..word.len() - 2 {
+        let (head, tail) = word.split_at(i);
+        let last = head.to_ascii_lowercase();
+        let org_last = NOT_PERSON_LAST.contains(&last) || ORG_LAST.contains(&last);
+        if org_last && (ADVERBS.contains(tail) || is_speech_verb(tail)) {
+            return head;
+        }
+    }
+    word
 }
 
 /// `Jr.`, `III` and the like, which end a name.
@@ -442,10 +473,35 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
         ),
         None => (&name.words, name.role.clone(), name.person),
     };
+    let formal = formal_form(names, words);
+    let words = formal.as_ref().unwrap_or(words);
     let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
     let person = person && !NOT_PERSON_LAST.contains(&last)
         || (words.len() >= 2 && !NOT_PERSON_LAST.contains(&last));
     (words.join(" "), role, person)
+}
+
+/// `Dick Blumenthal` when the article also writes `Sen. Richard Blumenthal`: the name with
+/// the full first name, the longest the article gives (up to four words).
+fn formal_form(names: &Names, words: &[String]) -> Option<Vec<String>> {
+    let [first, rest @ ..] = words else {
+        return None;
+    };
+    let first = first.to_lowercase();
+    if rest.is_empty() || !NICKNAMES.iter().any(|(n, _)| *n == first) {
+        return None;
+    }
+    names
+        .ending_in(rest.last()?)
+        .map(|(_, n)| n)
+        .filter(|n| {
+            n.words.len() > rest.len()
+                && n.words.len() <= 4
+                && n.words.ends_with(rest)
+                && is_nickname_of(&first, &n.words[0].to_lowercase())
+        })
+        .max_by_key(|n| n.words.len())
+        .map(|n| n.words)
 }
 
 #[cfg(test)]
@@ -528,6 +584,50 @@ mod tests {
         assert_eq!(who(body), ["Rolf Marr", "Rolf Marr"]);
         // An apostrophe is one character in a speaker.
         assert_eq!(who("“Yes,” said Martin O’Doyle."), ["Martin O'Doyle"]);
+    }
+
+    /// Issue 21: a surname used by itself gets the full first name when the article writes
+    /// both `Dick` and `Richard` for the one person.
+    #[test]
+    fn full_first_name_beats_a_short_form() {
+        let body = "Sen. Richard Holloway spoke first.\n\nHis rival mocked Dick Holloway on \
+                    the radio.\n\n“We will fight on,” Holloway said.";
+        assert_eq!(who(body), ["Richard Holloway"]);
+        assert_eq!(
+            who("“We will fight on,” Dick Holloway said. Richard Holloway has served since 2011."),
+            ["Richard Holloway"]
+        );
+        // Another first name that is no short form stays as written.
+        let body = "Ruth Holloway spoke first.\n\n“We will fight on,” Dick Holloway said.";
+        assert_eq!(who(body), ["Dick Holloway"]);
+    }
+
+    /// Issue 21: a word glued on an organisation's name by a page's markup is no part of it.
+    #[test]
+    fn no_word_glued_on_a_name() {
+        assert_eq!(
+            who("The Harbor Valley Newsrecently said the mill “will close in May.”"),
+            ["Harbor Valley News"]
+        );
+        // A name that merely starts like an organisation's last word stays whole.
+        assert_eq!(who("“We stay,” Anna Postalso said."), ["Anna Postalso"]);
+    }
+
+    /// Issue 21: `The` opening a sentence is no part of an organisation's longer name,
+    /// wherever the sentence starts; `The Hill` keeps it.
+    #[test]
+    fn the_is_no_part_of_a_long_name() {
+        let body = "“We will not sign,” Norway said. The Northern Fisheries Agency said \
+                    the quota showed “no respect for the science.”";
+        assert_eq!(who(body), ["Norway", "Northern Fisheries Agency"]);
+        assert_eq!(
+            who("According to The New York Times, “the vote is close.”"),
+            ["New York Times"]
+        );
+        assert_eq!(
+            who("According to The Hill, “the vote is close.”"),
+            ["The Hill"]
+        );
     }
 
     /// Places and organisations are not people, and their fragments are not speakers.

@@ -14,7 +14,7 @@ use super::words::{
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Np {
     Name(Name),
-    /// `he`, `she` or `it`, lower case, or the noun of a description read like a pronoun
+    /// `he`, `she`, `it` or `they`, lower case, or the noun of a description read like a pronoun
     /// (`president` for `the president`).
     Pronoun(String),
     /// A description without a name (`the report`, `a spokesman for the campaign`).
@@ -30,7 +30,7 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     if toks.is_empty() {
         return Np::Other;
     }
-    if toks.len() == 1 && (toks[0].is(&["he", "she", "it"]) || toks[0].is(PRONOUNS)) {
+    if toks.len() == 1 && (toks[0].is(&["he", "she", "it", "they"]) || toks[0].is(PRONOUNS)) {
         return Np::Pronoun(toks[0].lower.to_string());
     }
     // `the president`, `the former mayor`: a person named before, read like a pronoun.
@@ -145,10 +145,13 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
                 && name.role.is_none()
                 && !name.person
             {
-                // `The Hill` keeps its article; `The Bundesbank said` opens a sentence.
-                if before
-                    .last()
-                    .is_some_and(|t| t.capitalised() && !t.opens_sentence())
+                // `The Hill` keeps its article; `The Bundesbank said` opens a sentence. A
+                // longer name goes without it (`The New York Times` is `New York Times`,
+                // however the sentence around it reads), as `split_title` leaves it.
+                if name.words.len() == 1
+                    && before
+                        .last()
+                        .is_some_and(|t| t.capitalised() && !t.opens_sentence())
                 {
                     name.words
                         .insert(0, before[before.len() - 1].text.to_string());

@@ -38,6 +38,9 @@ pub(super) struct Tok<'a> {
     pub(super) not_name: bool,
     /// The first word of a sentence.
     initial: bool,
+    /// A speech verb's word that is no speech verb here: a noun (`his client’s answers`,
+    /// `the remarks`), or a verb of going on (`continues to play`).
+    no_verb: bool,
     /// The last token of a sentence ([`ends_sentence`], once sentence openers are marked).
     pub(super) end: bool,
     /// Paragraph of the token, counted from 0.
@@ -65,6 +68,7 @@ impl Tok<'_> {
     /// is mostly a noun when capitalised (`United States`, `Reports`).
     pub(super) fn is_verb(&self) -> bool {
         self.is_word()
+            && !self.no_verb
             && is_speech_verb(self.lower)
             && (self.text.starts_with(char::is_lowercase)
                 || (self.text.chars().skip(1).any(char::is_lowercase)
@@ -159,6 +163,7 @@ pub(super) fn tokenize<'a>(
             terminal,
             not_name: false,
             initial: false,
+            no_verb: false,
             end: false,
             para: 0,
             sentence: 0,
@@ -331,7 +336,10 @@ fn frame_follows(toks: &[Tok], k: usize) -> bool {
 /// in [`OPENERS`] or ending in `-ly`, unless the article also capitalises them mid-sentence.
 /// Sets where sentences start and end, as [`ends_sentence`] tells once the marks are set.
 pub(super) fn mark_openers(toks: &mut [Tok]) {
+    mark_nouns(toks);
     let mut at_start = true;
+    // Where the sentence being read starts, when it opens a paragraph.
+    let mut para_sentence = Some(0);
     for k in 0..toks.len() {
         let word = toks[k].is_word();
         toks[k].initial = word && at_start;
@@ -339,9 +347,17 @@ pub(super) fn mark_openers(toks: &mut [Tok]) {
         // `(See Doe’s timeline below.)` opens a sentence of its own.
         at_start |= toks[k].is_punct('(');
         // `ends_sentence` reads the tokens after `k` only, none of them marked yet.
-        let end = ends_sentence(toks, k);
+        // `WASHINGTON, Aug. 24 (UPI) — A spokesman …`: a dateline is no part of the
+        // sentence after it (its city would be read as the subject).
+        let end = ends_sentence(toks, k)
+            || is_dash(&toks[k]) && para_sentence.is_some_and(|s| is_dateline(&toks[s..k]));
         toks[k].end = end;
         at_start |= end;
+        if toks[k].kind == Kind::Para {
+            para_sentence = Some(k + 1);
+        } else if end {
+            para_sentence = None;
+        }
     }
     // Capitalised words seen mid-sentence; gathered only once a sentence opener asks.
     let mut mid: Option<HashSet<&str>> = None;
@@ -392,6 +408,96 @@ pub(super) fn mark_openers(toks: &mut [Tok]) {
             sentence = k as u32 + 1;
         }
     }
+}
+
+/// Marks speech verbs' words that a determiner or a possessive makes nouns (`his client’s
+/// answers`, `the remarks`, `her warning`), so they are no frame (`Kise called his client’s
+/// answers “brilliant”` is Kise's). A past tense stays a verb: `Trump’s said` is `Trump has
+/// said`. `continues to` is no speech verb either.
+fn mark_nouns(toks: &mut [Tok]) {
+    for k in 1..toks.len() {
+        let prev = &toks[k - 1];
+        let determiner = prev.is_word()
+            && (DETERMINERS.contains(&prev.lower)
+                || is_possessive(prev) && !CONTRACTED.contains(&prev.lower));
+        if !determiner {
+            continue;
+        }
+        let t = &toks[k];
+        if t.is_word()
+            && !t.lower.ends_with("ed")
+            && !IRREGULAR_PASTS.contains(&t.lower)
+            && is_speech_verb(t.lower)
+        {
+            toks[k].no_verb = true;
+        }
+    }
+    // `make sure the United States continues to play a role`: going on with something else
+    // is no speech.
+    for k in 0..toks.len().saturating_sub(1) {
+        if toks[k].is(GOING_ON) && toks[k + 1].lower == "to" {
+            toks[k].no_verb = true;
+        }
+    }
+}
+
+/// Speech verbs' words that are no speech before `to` (`continued to fall`, `went to Iowa`).
+const GOING_ON: &[&str] = &["continue", "continues", "continued", "went", "began"];
+
+/// Words after which a verb's form is a noun (`her` is left out: `heard her say`).
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "their", "its", "my", "our", "your"];
+
+/// `’s` that is `is` or `has`, not a possessive.
+const CONTRACTED: &[&str] = &[
+    "he’s",
+    "he's",
+    "she’s",
+    "she's",
+    "it’s",
+    "it's",
+    "that’s",
+    "that's",
+    "there’s",
+    "there's",
+    "who’s",
+    "who's",
+    "what’s",
+    "what's",
+    "here’s",
+    "here's",
+    "let’s",
+    "let's",
+];
+
+/// Past tenses among the speech verbs that do not end in `-ed`.
+const IRREGULAR_PASTS: &[&str] = &[
+    "said", "told", "wrote", "put", "read", "shot", "went", "began", "thought", "sang",
+];
+
+/// A dash between parts of a sentence (`—`, `―`, `–`, `--`, `-`).
+pub(super) fn is_dash(t: &Tok) -> bool {
+    t.kind == Kind::Punct && t.text.starts_with(['—', '―', '–', '-'])
+}
+
+/// Whether the words before a dash opening a paragraph are a dateline: a city in capitals,
+/// then perhaps a state, a day and an agency (`WASHINGTON`, `PORTSMOUTH, N.H., Aug. 24
+/// (UPI)`).
+fn is_dateline(toks: &[Tok]) -> bool {
+    let Some(first) = toks.first() else {
+        return false;
+    };
+    let shouted = |t: &Tok| {
+        t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !t.text.chars().any(char::is_lowercase)
+    };
+    toks.len() <= 12
+        && first.is_word()
+        && shouted(first)
+        && toks.iter().all(|t| match t.kind {
+            Kind::Word => t.capitalised() || t.text.starts_with(|c: char| c.is_ascii_digit()),
+            Kind::Punct => matches!(t.text, "," | "." | "(" | ")"),
+            _ => false,
+        })
 }
 
 /// Comma-separated pieces of a token range.

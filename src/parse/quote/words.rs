@@ -93,7 +93,7 @@ static SPEECH_VERBS: Words = Words::new(
      gushed exulted marveled marvelled enthused raved groused grumbled muttered fumed \
      sneered smiled shrugged cracked teased taunted mocked repeated repeats summed offered \
      reasoned reflected assured reminded informed advised counsels recommends recommended \
-     concludes",
+     concludes blamed quip joke pledged",
 );
 
 /// Whether a lower-case word is a speech verb, counting the `-ing` form of every listed
@@ -719,6 +719,78 @@ pub(super) const SIGNS: &[&str] = &[
     "billboard",
     "plaque",
 ];
+
+/// Short forms of English first names and the full names they stand for (lower case), for
+/// finding a speaker's fullest name when an article writes both (`Dick Blumenthal`, `Sen.
+/// Richard Blumenthal`).
+pub(super) const NICKNAMES: &[(&str, &[&str])] = &[
+    ("dick", &["richard"]),
+    ("rick", &["richard", "frederick", "eric"]),
+    ("rich", &["richard"]),
+    ("bill", &["william"]),
+    ("billy", &["william"]),
+    ("will", &["william"]),
+    ("bob", &["robert"]),
+    ("bobby", &["robert"]),
+    ("rob", &["robert"]),
+    ("jim", &["james"]),
+    ("jimmy", &["james"]),
+    ("mike", &["michael"]),
+    ("tom", &["thomas"]),
+    ("tommy", &["thomas"]),
+    ("joe", &["joseph"]),
+    ("chuck", &["charles"]),
+    ("charlie", &["charles"]),
+    ("ted", &["edward", "theodore"]),
+    ("ed", &["edward", "edwin"]),
+    ("eddie", &["edward"]),
+    ("dan", &["daniel"]),
+    ("danny", &["daniel"]),
+    ("dave", &["david"]),
+    ("steve", &["steven", "stephen"]),
+    ("chris", &["christopher", "christine", "christina"]),
+    ("tony", &["anthony"]),
+    ("nick", &["nicholas"]),
+    ("sam", &["samuel", "samantha"]),
+    ("ben", &["benjamin"]),
+    ("matt", &["matthew"]),
+    ("pat", &["patrick", "patricia"]),
+    ("andy", &["andrew"]),
+    ("alex", &["alexander", "alexandra"]),
+    ("jon", &["jonathan"]),
+    ("larry", &["lawrence"]),
+    ("jerry", &["gerald", "jerome"]),
+    ("fred", &["frederick"]),
+    ("ron", &["ronald"]),
+    ("don", &["donald"]),
+    ("greg", &["gregory"]),
+    ("jeff", &["jeffrey"]),
+    ("ken", &["kenneth"]),
+    ("tim", &["timothy"]),
+    ("hank", &["henry"]),
+    ("harry", &["henry", "harold"]),
+    ("jack", &["john"]),
+    ("johnny", &["john"]),
+    ("mitch", &["mitchell"]),
+    ("newt", &["newton"]),
+    ("liz", &["elizabeth"]),
+    ("beth", &["elizabeth"]),
+    ("betsy", &["elizabeth"]),
+    ("kate", &["katherine", "kathleen", "catherine"]),
+    ("kathy", &["katherine", "kathleen", "kathryn"]),
+    ("sue", &["susan"]),
+    ("peggy", &["margaret"]),
+    ("maggie", &["margaret"]),
+    ("jenny", &["jennifer"]),
+    ("debbie", &["deborah"]),
+];
+
+/// Whether `short` is a short form of the first name `full` (both lower case).
+pub(super) fn is_nickname_of(short: &str, full: &str) -> bool {
+    NICKNAMES
+        .iter()
+        .any(|(n, fulls)| *n == short && fulls.contains(&full))
+}
 
 #[cfg(test)]
 mod tests {

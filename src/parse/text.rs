@@ -47,7 +47,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ParseError> {
 }
 
 /// Decodes an HTML page: like [`decode`], except that a page that is not UTF-8 is read in the
-/// charset its `<meta>` declares (`windows-1251`, `koi8-r`, ...) when there is one, and that a
+/// charset its `<meta>` declares in its first 4 KB (`windows-1251`, `koi8-r`, ...; archived
+/// copies put the archive's own scripts first) when there is one, and that a
 /// page with a few stray NUL bytes (at most one in a thousand, as broken saves leave them) is
 /// read without them, with a note, instead of being skipped as binary.
 pub fn decode_html(bytes: &[u8]) -> Result<Decoded, ParseError> {
@@ -68,7 +69,7 @@ pub fn decode_html(bytes: &[u8]) -> Result<Decoded, ParseError> {
     if encoding_rs::Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
         return decode(bytes);
     }
-    let Some(enc) = declared_charset(&bytes[..bytes.len().min(2048)]) else {
+    let Some(enc) = declared_charset(&bytes[..bytes.len().min(4096)]) else {
         return decode(bytes);
     };
     if enc == encoding_rs::UTF_8 || bytes.contains(&0) {
@@ -90,17 +91,33 @@ pub fn decode_html(bytes: &[u8]) -> Result<Decoded, ParseError> {
     })
 }
 
-/// The encoding named by `charset=` in the head of a page (the prescan HTML parsers do).
+/// The encoding named by `charset=` in a `<meta>` tag in the head of a page (the prescan HTML
+/// parsers do). Other tags say `charset=` of what they load (`<script charset="utf-8">`, as
+/// the Wayback Machine puts before a page's own head), not of the page.
 fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let lower = head.to_ascii_lowercase();
-    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
-    let label: Vec<u8> = lower[at..]
-        .iter()
-        .copied()
-        .skip_while(|&b| b == b'"' || b == b'\'' || b == b' ')
-        .take_while(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b':')
-        .collect();
-    encoding_rs::Encoding::for_label(&label)
+    let mut from = 0;
+    while let Some(found) = lower[from..].windows(8).position(|w| w == b"charset=") {
+        let at = from + found + 8;
+        from = at;
+        let tag = &lower[..at - 8];
+        let in_meta = tag.iter().rposition(|&b| b == b'<').is_some_and(|open| {
+            tag[open..].starts_with(b"<meta") && !tag[open..].contains(&b'>')
+        });
+        if !in_meta {
+            continue;
+        }
+        let label: Vec<u8> = lower[at..]
+            .iter()
+            .copied()
+            .skip_while(|&b| b == b'"' || b == b'\'' || b == b' ')
+            .take_while(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b':')
+            .collect();
+        if let Some(enc) = encoding_rs::Encoding::for_label(&label) {
+            return Some(enc);
+        }
+    }
+    None
 }
 
 /// An ISO 639-1 code from what sources write (`en`, `EN-us`, `en_GB`, and `ua`, which BSNLP
@@ -291,6 +308,14 @@ mod tests {
         let d = decode_html(&page).unwrap();
         assert!(d.text.contains("Привіт"), "{}", d.text);
         assert!(d.note.unwrap().contains("windows-1251"));
+        // Only a <meta> declares the page's charset; a script's `charset` is its own.
+        let mut archived =
+            b"<html><script src=\"a.js\" charset=\"utf-8\"></script><meta http-equiv=\"Content-Type\" \
+              content=\"text/html; charset=gb2312\"><p>"
+                .to_vec();
+        archived.extend_from_slice(&[0xD6, 0xD0, 0xCE, 0xC4]);
+        let d = decode_html(&archived).unwrap();
+        assert!(d.text.contains("中文"), "{}", d.text);
         // UTF-8 pages are untouched whatever they declare.
         assert!(decode_html("<meta charset=koi8-r>Київ".as_bytes())
             .unwrap()

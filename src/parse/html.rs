@@ -95,6 +95,9 @@ const SKIP: &[&str] = &[
     "head",
     "title",
     "figcaption",
+    // Ruby annotations: the reading printed over East Asian words (`<rt>`), not the text.
+    "rt",
+    "rp",
 ];
 
 /// Elements that start and end a paragraph.
@@ -593,6 +596,16 @@ fn main_text(doc: &Html) -> String {
         .map(|(_, el)| el)
         .or_else(|| densest(body, &m, total))
         .unwrap_or(body);
+    if std::env::var_os("DEBUG_CONTAINER").is_some() {
+        eprintln!(
+            "container {} {:?} {:?} kept {} of {}",
+            chosen.value().name(),
+            chosen.value().attr("class"),
+            chosen.value().attr("id"),
+            m.kept(chosen),
+            total
+        );
+    }
     let mut paragraphs = Vec::new();
     let mut current = String::new();
     let within = m.raw(chosen);
@@ -640,7 +653,13 @@ fn collect(
                     if i > 0 {
                         current.push(' ');
                     }
-                    current.push_str(part);
+                    // Soft hyphens only say where a word may break: kept, they split it for
+                    // search (`Mit\u{ad}tel\u{ad}al\u{ad}ter`).
+                    if part.contains('\u{ad}') {
+                        current.extend(part.chars().filter(|&c| c != '\u{ad}'));
+                    } else {
+                        current.push_str(part);
+                    }
                 }
             }
             Node::Element(e) => {

@@ -596,22 +596,52 @@ fn main_text(doc: &Html) -> String {
         .map(|(_, el)| el)
         .or_else(|| densest(body, &m, total))
         .unwrap_or(body);
-    if std::env::var_os("DEBUG_CONTAINER").is_some() {
-        eprintln!(
-            "container {} {:?} {:?} kept {} of {}",
-            chosen.value().name(),
-            chosen.value().attr("class"),
-            chosen.value().attr("id"),
-            m.kept(chosen),
-            total
-        );
-    }
     let mut paragraphs = Vec::new();
     let mut current = String::new();
     let within = m.raw(chosen);
     collect(chosen, &m, within, &mut paragraphs, &mut current);
     flush(&mut paragraphs, &mut current);
+    paragraphs.retain(|p| !promotion(p));
     paragraphs.join("\n\n")
+}
+
+/// The longest paragraph [`promotion`] looks at: a call to follow or subscribe is a line or
+/// two; a longer paragraph that names a network is about it.
+const PROMOTION_MAX: usize = 300;
+
+/// A short paragraph that asks the reader to follow, subscribe or download somewhere ("Follow
+/// us on Twitter and Facebook", "Sign up to our newsletter", "Síguenos en Telegram"):
+/// promotion that sites set among the article's own paragraphs, where no class name marks it.
+/// Both a call and a channel must be there, so that a paragraph of news about a network or a
+/// newsletter stays.
+fn promotion(p: &str) -> bool {
+    const CALLS: &[&str] = &[
+        "follow", "subscribe", "sign", "signing", "download", "join",
+        "síguenos", "siguenos", "sígannos", "suscríbete", "suscribete", "únete", "unete",
+        "descarga", "descargue", "mira", "folgen", "folgt", "folge", "abonnieren", "abonniere",
+        "abonniert", "suivez", "abonnez", "inscrivez", "téléchargez", "rejoignez", "seguici",
+        "iscriviti", "scarica", "segui", "siga", "inscreva", "baixe", "obserwuj", "zapraszamy",
+        "subskrybuj", "volg", "abonneer", "meld",
+    ];
+    const CHANNELS: &[&str] = &[
+        "twitter", "facebook", "instagram", "telegram", "whatsapp", "youtube", "tiktok",
+        "linkedin", "pinterest", "newsletter", "newsletters", "podcast", "app", "apps", "rss",
+        "edition", "canal", "channel", "kanal", "subskrypcji",
+    ];
+    if p.len() > PROMOTION_MAX {
+        return false;
+    }
+    let lower = p.to_lowercase();
+    let mut words = lower.split(|c: char| !c.is_alphanumeric());
+    let (mut call, mut channel) = (false, false);
+    for w in words.by_ref() {
+        call |= CALLS.contains(&w);
+        channel |= CHANNELS.contains(&w);
+        if call && channel {
+            return true;
+        }
+    }
+    false
 }
 
 /// Without a semantic container, the element the paragraphs cluster in, as readability finds
@@ -871,6 +901,45 @@ mod tests {
             links.body,
             "The story itself, told in a paragraph of its own.\n\nThe story goes on after that."
         );
+    }
+
+    #[test]
+    fn text_is_composed_without_readings_or_soft_hyphens() {
+        // U+09DF is NFC's U+09AF U+09BC; "e" and a combining acute compose to "é".
+        let a = p("<html><head><title>Cafe\u{301}</title></head><body>\
+            <p>\u{9a8}\u{9a6}\u{9c0}\u{9df} and cafe\u{301} in one paragraph.</p></body></html>");
+        assert_eq!(a.title, "Café");
+        assert_eq!(a.body, "\u{9a8}\u{9a6}\u{9c0}\u{9af}\u{9bc} and café in one paragraph.");
+        let ruby = p("<html><body><p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby>字を\
+            読む<ruby>人<rt>ひと</rt></ruby>です。</p></body></html>");
+        assert_eq!(ruby.body, "漢字を読む人です。");
+        let shy = p("<html><body><p>Im Mit&shy;tel&shy;al\u{ad}ter war es so.</p></body></html>");
+        assert_eq!(shy.body, "Im Mittelalter war es so.");
+    }
+
+    #[test]
+    fn calls_to_follow_or_subscribe_are_left_out() {
+        let a = p(r#"<html><body><article>
+            <p>The council voted on Tuesday to close the old bridge to traffic.</p>
+            <p>Follow us on Twitter and Facebook for the latest updates.</p>
+            <p>Síguenos en Telegram para recibir todas nuestras noticias.</p>
+            <p>Sign up to our newsletter!</p>
+            <p>The company said its app had been downloaded a million times.</p>
+            <p>She would not follow the advice, she said.</p>
+            </article></body></html>"#);
+        assert_eq!(
+            a.body,
+            "The council voted on Tuesday to close the old bridge to traffic.\n\n\
+             The company said its app had been downloaded a million times.\n\n\
+             She would not follow the advice, she said."
+        );
+        // A long paragraph that names a network and a call is about them, and stays.
+        let long = "Officials asked residents to follow the evacuation orders posted on Twitter \
+            and on the city's website, and said that buses would leave from the stadium every \
+            twenty minutes until midnight, with places kept for older people and for families \
+            with small children who had no car of their own and no other way to leave the town.";
+        assert!(long.len() > PROMOTION_MAX);
+        assert!(!promotion(long));
     }
 
     #[test]

@@ -69,6 +69,9 @@ pub fn decode_html(bytes: &[u8]) -> Result<Decoded, ParseError> {
     if encoding_rs::Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
         return decode(bytes);
     }
+    if let Some(decoded) = damaged_utf8(bytes) {
+        return Ok(decoded);
+    }
     let Some(enc) = declared_charset(&bytes[..bytes.len().min(4096)]) else {
         return decode(bytes);
     };
@@ -86,6 +89,35 @@ pub fn decode_html(bytes: &[u8]) -> Result<Decoded, ParseError> {
         if had_errors { " (with errors)" } else { "" }
     );
     Ok(Decoded {
+        text,
+        note: Some(note),
+    })
+}
+
+/// A UTF-8 page with a few damaged sequences (a truncated character, one Latin-1 byte pasted
+/// in), read as UTF-8 with those replaced: at least ten well-formed non-ASCII characters for
+/// each bad sequence. Text in a one-byte charset has almost no well-formed UTF-8 sequences, so
+/// it still goes to the declared charset or Windows-1252; decoding a UTF-8 page that way
+/// would garble every accented letter.
+fn damaged_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let text = String::from_utf8_lossy(bytes);
+    let (mut good, mut bad) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if c == char::REPLACEMENT_CHARACTER {
+            bad += 1;
+        } else {
+            good += 1;
+        }
+    }
+    if good < bad.max(1) * 10 {
+        return None;
+    }
+    let text = normalize_newlines(text.into_owned());
+    let note = format!(
+        "not valid UTF-8, read as UTF-8 with {bad} damaged sequence{} replaced",
+        if bad == 1 { "" } else { "s" }
+    );
+    (!text.trim().is_empty()).then_some(Decoded {
         text,
         note: Some(note),
     })
@@ -321,6 +353,12 @@ mod tests {
             .unwrap()
             .note
             .is_none());
+        // UTF-8 with one damaged byte among many well-formed letters stays UTF-8.
+        let mut damaged = "<p>Zażółć gęślą jaźń, żółw płynie przez źródło</p>".as_bytes().to_vec();
+        damaged.insert(10, 0xFF);
+        let d = decode_html(&damaged).unwrap();
+        assert!(d.text.contains("gęślą jaźń"), "{}", d.text);
+        assert!(d.note.unwrap().contains("1 damaged sequence"));
         // No declaration: the Windows-1252 fallback.
         assert!(decode_html(b"<p>caf\xE9</p>")
             .unwrap()

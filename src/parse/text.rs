@@ -355,7 +355,7 @@ mod tests {
             .is_none());
         // UTF-8 with one damaged byte among many well-formed letters stays UTF-8.
         let mut damaged = "<p>Zażółć gęślą jaźń, żółw płynie przez źródło</p>".as_bytes().to_vec();
-        damaged.insert(10, 0xFF);
+        damaged.insert(3, 0xFF);
         let d = decode_html(&damaged).unwrap();
         assert!(d.text.contains("gęślą jaźń"), "{}", d.text);
         assert!(d.note.unwrap().contains("1 damaged sequence"));

@@ -598,6 +598,10 @@ fn main_text(doc: &Html) -> String {
         .unwrap_or(body);
     let mut paragraphs = Vec::new();
     let mut current = String::new();
+    if let Some(lead) = lead_before(body, chosen, &m) {
+        collect(lead, &m, m.raw(lead), &mut paragraphs, &mut current);
+        flush(&mut paragraphs, &mut current);
+    }
     let within = m.raw(chosen);
     collect(chosen, &m, within, &mut paragraphs, &mut current);
     flush(&mut paragraphs, &mut current);
@@ -642,6 +646,55 @@ fn promotion(p: &str) -> bool {
         }
     }
     false
+}
+
+/// How far up from the chosen container [`lead_before`] looks: the lead sits in the article's
+/// header, a sibling or cousin of the text, not elsewhere on the page.
+const LEAD_LEVELS: usize = 3;
+
+/// The article's lead (standfirst, `article-teaser`, `excerpt`, `intro`, the `<h2>` under the
+/// headline) when it sits outside the container chosen for the text, just before it: CMSs
+/// set it in the article's header, apart from the body. The first element so named before
+/// the container, in one of its nearest ancestors, that holds text and not mostly links.
+fn lead_before<'a>(
+    body: ElementRef<'a>,
+    chosen: ElementRef<'a>,
+    m: &Measure,
+) -> Option<ElementRef<'a>> {
+    const LEAD: &[&str] = &[
+        "lead",
+        "standfirst",
+        "teaser",
+        "excerpt",
+        "intro",
+        "subheadline",
+        "subhead",
+        "dek",
+        "deck",
+        "summary",
+    ];
+    for up in chosen.ancestors().take(LEAD_LEVELS) {
+        if up.id() == body.id() {
+            break;
+        }
+        for node in up.descendants() {
+            if node.id() == chosen.id() {
+                break;
+            }
+            let Some(el) = ElementRef::wrap(node) else {
+                continue;
+            };
+            let e = el.value();
+            if matches!(e.name(), "p" | "div" | "h2" | "h3" | "span" | "section")
+                && page_date::has_class_word(e, LEAD)
+                && (40..=1500).contains(&m.raw(el))
+                && !m.link_list(el)
+            {
+                return Some(el);
+            }
+        }
+    }
+    None
 }
 
 /// Without a semantic container, the element the paragraphs cluster in, as readability finds

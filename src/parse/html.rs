@@ -650,7 +650,7 @@ fn promotion(p: &str) -> bool {
 
 /// How far up from the chosen container [`lead_before`] looks: the lead sits in the article's
 /// header, a sibling or cousin of the text, not elsewhere on the page.
-const LEAD_LEVELS: usize = 3;
+const LEAD_LEVELS: usize = 5;
 
 /// The article's lead (standfirst, `article-teaser`, `excerpt`, `intro`, the `<h2>` under the
 /// headline) when it sits outside the container chosen for the text, just before it: CMSs
@@ -993,6 +993,21 @@ mod tests {
             with small children who had no car of their own and no other way to leave the town.";
         assert!(long.len() > PROMOTION_MAX);
         assert!(!promotion(long));
+    }
+
+    #[test]
+    fn the_lead_before_the_text_container_is_its_first_paragraph() {
+        let a = p(r#"<html><body><article><header><h1>Bridge closes</h1>
+            <p class="article-lead">The old bridge closes to cars for a year from Monday.</p>
+            <div class="teasers"><a href="/a">Another story that is only a link somewhere</a></div>
+            </header><div class="entry-content"><p>Work on its deck starts in the spring, the
+            council said on Tuesday.</p></div></article>
+            <div class="teaser"><p>A teaser of another article, after the text.</p></div></body></html>"#);
+        assert_eq!(
+            a.body,
+            "The old bridge closes to cars for a year from Monday.\n\n\
+             Work on its deck starts in the spring, the council said on Tuesday."
+        );
     }
 
     #[test]

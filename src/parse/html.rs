@@ -165,6 +165,11 @@ const FURNITURE: &[&str] = &[
     "signup",
     "popular",
     "trending",
+    // Boxes about the author (`author-box`, `article_author`): a biography, not the article.
+    "author",
+    "authors",
+    "bio",
+    "byline",
 ];
 
 /// Reads one page. Never fails: a page without metadata or text gets warnings instead.
@@ -1008,6 +1013,15 @@ mod tests {
             "The old bridge closes to cars for a year from Monday.\n\n\
              Work on its deck starts in the spring, the council said on Tuesday."
         );
+    }
+
+    #[test]
+    fn author_boxes_are_left_out() {
+        let a = p(r#"<html><body><article><p>The harbour reopened on Sunday after the storm.</p>
+            <div class="author-box"><p>Jo Smith writes about the sea and ships for the paper.</p></div>
+            <div class="article_author"><p>Sam Lee has worked as a reporter since 2001.</p></div>
+            </article></body></html>"#);
+        assert_eq!(a.body, "The harbour reopened on Sunday after the storm.");
     }
 
     #[test]

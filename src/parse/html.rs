@@ -597,6 +597,7 @@ fn main_text(doc: &Html) -> String {
                         .max_by_key(|(chars, _)| *chars)
                 })
                 .find(fair)
+                .map(|(chars, el)| (chars, pieces_parent(el, &m).unwrap_or(el)))
         })
         .map(|(_, el)| el)
         .or_else(|| densest(body, &m, total))
@@ -651,6 +652,21 @@ fn promotion(p: &str) -> bool {
         }
     }
     false
+}
+
+/// The parent of a container that is one of several pieces of the text: some CMSs set each
+/// block of an article (text, image, table) in an `<article>` of its own, siblings under one
+/// parent. When at least three such siblings hold text and the best holds less than half of
+/// the parent's, the parent holds the text.
+fn pieces_parent<'a>(el: ElementRef<'a>, m: &Measure) -> Option<ElementRef<'a>> {
+    let parent = el.parent().and_then(ElementRef::wrap)?;
+    let name = el.value().name();
+    let pieces = parent
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|s| s.value().name() == name && m.kept(*s) > 0)
+        .count();
+    (pieces >= 3 && m.kept(el) * 2 < m.kept(parent)).then_some(parent)
 }
 
 /// How far up from the chosen container [`lead_before`] looks: the lead sits in the article's
@@ -1012,6 +1028,21 @@ mod tests {
             a.body,
             "The old bridge closes to cars for a year from Monday.\n\n\
              Work on its deck starts in the spring, the council said on Tuesday."
+        );
+    }
+
+    #[test]
+    fn articles_that_are_pieces_of_one_text_are_read_together() {
+        let a = p(r#"<html><body><nav><a href="/">Home</a></nav><div class="page">
+            <article><p>The first block of the report, on the snow of the week.</p></article>
+            <article><p>The second block, on the avalanches that followed it.</p></article>
+            <article><p>The third block, on the weather to come next week.</p></article>
+            </div></body></html>"#);
+        assert_eq!(
+            a.body,
+            "The first block of the report, on the snow of the week.\n\n\
+             The second block, on the avalanches that followed it.\n\n\
+             The third block, on the weather to come next week."
         );
     }
 

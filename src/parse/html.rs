@@ -638,16 +638,28 @@ fn promotion(p: &str) -> bool {
         "linkedin", "pinterest", "newsletter", "newsletters", "podcast", "app", "apps", "rss",
         "edition", "canal", "channel", "kanal", "subskrypcji",
     ];
+    // Words of subscribing, which a paragraph that also speaks to the reader ("please", "you",
+    // "our") only uses to sell: "To read the full story, please subscribe".
+    const SUBSCRIBING: &[&str] = &[
+        "subscribe", "subscriber", "subscribers", "subscription", "abonnieren", "abonnent",
+        "abonnenten", "abonnement", "suscríbete", "suscribete", "suscriptor", "suscriptores",
+        "abonnez", "abonné", "abonnés",
+    ];
+    const READER: &[&str] = &[
+        "you", "your", "please", "our", "us", "sie", "ihr", "du", "unser", "unsere", "unseren",
+        "tu", "te", "usted", "nuestro", "nuestra", "vous", "votre", "nous", "notre",
+    ];
     if p.len() > PROMOTION_MAX {
         return false;
     }
     let lower = p.to_lowercase();
-    let mut words = lower.split(|c: char| !c.is_alphanumeric());
-    let (mut call, mut channel) = (false, false);
-    for w in words.by_ref() {
+    let (mut call, mut channel, mut subscribing, mut reader) = (false, false, false, false);
+    for w in lower.split(|c: char| !c.is_alphanumeric()) {
         call |= CALLS.contains(&w);
         channel |= CHANNELS.contains(&w);
-        if call && channel {
+        subscribing |= SUBSCRIBING.contains(&w);
+        reader |= READER.contains(&w);
+        if (call && channel) || (subscribing && reader) {
             return true;
         }
     }
@@ -998,13 +1010,16 @@ mod tests {
             <p>Follow us on Twitter and Facebook for the latest updates.</p>
             <p>Síguenos en Telegram para recibir todas nuestras noticias.</p>
             <p>Sign up to our newsletter!</p>
+            <p>To read the full story, please subscribe.</p>
             <p>The company said its app had been downloaded a million times.</p>
+            <p>The service now has two million subscribers.</p>
             <p>She would not follow the advice, she said.</p>
             </article></body></html>"#);
         assert_eq!(
             a.body,
             "The council voted on Tuesday to close the old bridge to traffic.\n\n\
              The company said its app had been downloaded a million times.\n\n\
+             The service now has two million subscribers.\n\n\
              She would not follow the advice, she said."
         );
         // A long paragraph that names a network and a call is about them, and stays.

@@ -612,6 +612,17 @@ fn main_text(doc: &Html) -> String {
     collect(chosen, &m, within, &mut paragraphs, &mut current);
     flush(&mut paragraphs, &mut current);
     paragraphs.retain(|p| !promotion(p));
+    // Labels left at the end ("Related topics", "Tags") head lists that were left out or
+    // lie outside the container.
+    // A single word is as often the text's last (a name, "Next"), so it must end in a colon.
+    while paragraphs.len() > 1
+        && label(&paragraphs)
+        && paragraphs.last().is_some_and(|p| {
+            !p.contains('\n') && (p.ends_with(':') || p.split_whitespace().nth(1).is_some())
+        })
+    {
+        paragraphs.pop();
+    }
     paragraphs.join("\n\n")
 }
 
@@ -832,13 +843,18 @@ fn collect(
 /// A short last paragraph without a sentence's end ("Tags", "Read more", "Related topics")
 /// before a list of links or page furniture that is left out is that list's label.
 fn drop_label(out: &mut Vec<String>) {
-    if out.last().is_some_and(|p| {
+    if label(out) {
+        out.pop();
+    }
+}
+
+/// Whether the last paragraph is short and ends without a sentence's end: a label.
+fn label(out: &[String]) -> bool {
+    out.last().is_some_and(|p| {
         p.chars().count() <= 40
             && p.split_whitespace().count() <= 5
             && !p.ends_with(['.', '!', '"', '”', '»', ')'])
-    }) {
-        out.pop();
-    }
+    })
 }
 
 /// Ends the paragraph being built: white space collapsed within lines, `<br>` lines kept.
@@ -1058,6 +1074,17 @@ mod tests {
             "The first block of the report, on the snow of the week.\n\n\
              The second block, on the avalanches that followed it.\n\n\
              The third block, on the weather to come next week."
+        );
+    }
+
+    #[test]
+    fn labels_left_at_the_end_are_dropped() {
+        let a = p(r#"<html><body><article><p>The harbour reopened on Sunday after the storm.</p>
+            <p>Crews were back at work by noon.</p><h3>Related articles</h3><p>Tags:</p></article>
+            <div class="sidebar"><ul><li><a href="/a">Other</a></li></ul></div></body></html>"#);
+        assert_eq!(
+            a.body,
+            "The harbour reopened on Sunday after the storm.\n\nCrews were back at work by noon."
         );
     }
 

@@ -715,7 +715,6 @@ fn lead_before<'a>(
         "subhead",
         "dek",
         "deck",
-        "summary",
     ];
     for up in chosen.ancestors().take(LEAD_LEVELS) {
         if up.id() == body.id() {

@@ -637,24 +637,87 @@ const PROMOTION_MAX: usize = 300;
 /// newsletter stays.
 fn promotion(p: &str) -> bool {
     const CALLS: &[&str] = &[
-        "follow", "subscribe", "sign", "signing", "download", "join",
-        "síguenos", "siguenos", "sígannos", "suscríbete", "suscribete", "únete", "unete",
-        "descarga", "descargue", "mira", "folgen", "folgt", "folge", "abonnieren", "abonniere",
-        "abonniert", "suivez", "abonnez", "inscrivez", "téléchargez", "rejoignez", "seguici",
-        "iscriviti", "scarica", "segui", "siga", "inscreva", "baixe", "obserwuj", "zapraszamy",
-        "subskrybuj", "volg", "abonneer", "meld",
+        "follow",
+        "subscribe",
+        "sign",
+        "signing",
+        "download",
+        "join",
+        "síguenos",
+        "siguenos",
+        "sígannos",
+        "suscríbete",
+        "suscribete",
+        "únete",
+        "unete",
+        "descarga",
+        "descargue",
+        "mira",
+        "folgen",
+        "folgt",
+        "folge",
+        "abonnieren",
+        "abonniere",
+        "abonniert",
+        "suivez",
+        "abonnez",
+        "inscrivez",
+        "téléchargez",
+        "rejoignez",
+        "seguici",
+        "iscriviti",
+        "scarica",
+        "segui",
+        "siga",
+        "inscreva",
+        "baixe",
+        "obserwuj",
+        "zapraszamy",
+        "subskrybuj",
+        "volg",
+        "abonneer",
+        "meld",
     ];
     const CHANNELS: &[&str] = &[
-        "twitter", "facebook", "instagram", "telegram", "whatsapp", "youtube", "tiktok",
-        "linkedin", "pinterest", "newsletter", "newsletters", "podcast", "app", "apps", "rss",
-        "edition", "canal", "channel", "kanal", "subskrypcji",
+        "twitter",
+        "facebook",
+        "instagram",
+        "telegram",
+        "whatsapp",
+        "youtube",
+        "tiktok",
+        "linkedin",
+        "pinterest",
+        "newsletter",
+        "newsletters",
+        "podcast",
+        "app",
+        "apps",
+        "rss",
+        "edition",
+        "canal",
+        "channel",
+        "kanal",
+        "subskrypcji",
     ];
     // Words of subscribing, which a paragraph that also speaks to the reader ("please", "you",
     // "our") only uses to sell: "To read the full story, please subscribe".
     const SUBSCRIBING: &[&str] = &[
-        "subscribe", "subscriber", "subscribers", "subscription", "abonnieren", "abonnent",
-        "abonnenten", "abonnement", "suscríbete", "suscribete", "suscriptor", "suscriptores",
-        "abonnez", "abonné", "abonnés",
+        "subscribe",
+        "subscriber",
+        "subscribers",
+        "subscription",
+        "abonnieren",
+        "abonnent",
+        "abonnenten",
+        "abonnement",
+        "suscríbete",
+        "suscribete",
+        "suscriptor",
+        "suscriptores",
+        "abonnez",
+        "abonné",
+        "abonnés",
     ];
     const READER: &[&str] = &[
         "you", "your", "please", "our", "us", "sie", "ihr", "du", "unser", "unsere", "unseren",
@@ -1010,9 +1073,14 @@ mod tests {
         let a = p("<html><head><title>Cafe\u{301}</title></head><body>\
             <p>\u{9a8}\u{9a6}\u{9c0}\u{9df} and cafe\u{301} in one paragraph.</p></body></html>");
         assert_eq!(a.title, "Café");
-        assert_eq!(a.body, "\u{9a8}\u{9a6}\u{9c0}\u{9af}\u{9bc} and café in one paragraph.");
-        let ruby = p("<html><body><p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby>字を\
-            読む<ruby>人<rt>ひと</rt></ruby>です。</p></body></html>");
+        assert_eq!(
+            a.body,
+            "\u{9a8}\u{9a6}\u{9c0}\u{9af}\u{9bc} and café in one paragraph."
+        );
+        let ruby = p(
+            "<html><body><p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby>字を\
+            読む<ruby>人<rt>ひと</rt></ruby>です。</p></body></html>",
+        );
         assert_eq!(ruby.body, "漢字を読む人です。");
         let shy = p("<html><body><p>Im Mit&shy;tel&shy;al\u{ad}ter war es so.</p></body></html>");
         assert_eq!(shy.body, "Im Mittelalter war es so.");
@@ -1063,11 +1131,13 @@ mod tests {
 
     #[test]
     fn articles_that_are_pieces_of_one_text_are_read_together() {
-        let a = p(r#"<html><body><nav><a href="/">Home</a></nav><div class="page">
+        let a = p(
+            r#"<html><body><nav><a href="/">Home</a></nav><div class="page">
             <article><p>The first block of the report, on the snow of the week.</p></article>
             <article><p>The second block, on the avalanches that followed it.</p></article>
             <article><p>The third block, on the weather to come next week.</p></article>
-            </div></body></html>"#);
+            </div></body></html>"#,
+        );
         assert_eq!(
             a.body,
             "The first block of the report, on the snow of the week.\n\n\
@@ -1078,9 +1148,11 @@ mod tests {
 
     #[test]
     fn labels_left_at_the_end_are_dropped() {
-        let a = p(r#"<html><body><article><p>The harbour reopened on Sunday after the storm.</p>
+        let a = p(
+            r#"<html><body><article><p>The harbour reopened on Sunday after the storm.</p>
             <p>Crews were back at work by noon.</p><h3>Related articles</h3><p>Tags:</p></article>
-            <div class="sidebar"><ul><li><a href="/a">Other</a></li></ul></div></body></html>"#);
+            <div class="sidebar"><ul><li><a href="/a">Other</a></li></ul></div></body></html>"#,
+        );
         assert_eq!(
             a.body,
             "The harbour reopened on Sunday after the storm.\n\nCrews were back at work by noon."
@@ -1089,10 +1161,12 @@ mod tests {
 
     #[test]
     fn author_boxes_are_left_out() {
-        let a = p(r#"<html><body><article><p>The harbour reopened on Sunday after the storm.</p>
+        let a = p(
+            r#"<html><body><article><p>The harbour reopened on Sunday after the storm.</p>
             <div class="author-box"><p>Jo Smith writes about the sea and ships for the paper.</p></div>
             <div class="article_author"><p>Sam Lee has worked as a reporter since 2001.</p></div>
-            </article></body></html>"#);
+            </article></body></html>"#,
+        );
         assert_eq!(a.body, "The harbour reopened on Sunday after the storm.");
     }
 

@@ -133,9 +133,10 @@ fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
         let at = from + found + 8;
         from = at;
         let tag = &lower[..at - 8];
-        let in_meta = tag.iter().rposition(|&b| b == b'<').is_some_and(|open| {
-            tag[open..].starts_with(b"<meta") && !tag[open..].contains(&b'>')
-        });
+        let in_meta = tag
+            .iter()
+            .rposition(|&b| b == b'<')
+            .is_some_and(|open| tag[open..].starts_with(b"<meta") && !tag[open..].contains(&b'>'));
         if !in_meta {
             continue;
         }
@@ -354,7 +355,9 @@ mod tests {
             .note
             .is_none());
         // UTF-8 with one damaged byte among many well-formed letters stays UTF-8.
-        let mut damaged = "<p>Zażółć gęślą jaźń, żółw płynie przez źródło</p>".as_bytes().to_vec();
+        let mut damaged = "<p>Zażółć gęślą jaźń, żółw płynie przez źródło</p>"
+            .as_bytes()
+            .to_vec();
         damaged.insert(3, 0xFF);
         let d = decode_html(&damaged).unwrap();
         assert!(d.text.contains("gęślą jaźń"), "{}", d.text);

@@ -633,9 +633,32 @@ const PROMOTION_MAX: usize = 300;
 /// A short paragraph that asks the reader to follow, subscribe or download somewhere ("Follow
 /// us on Twitter and Facebook", "Sign up to our newsletter", "Síguenos en Telegram"):
 /// promotion that sites set among the article's own paragraphs, where no class name marks it.
-/// Both a call and a channel must be there, so that a paragraph of news about a network or a
-/// newsletter stays.
+/// Both a call and a channel must be there, or a word of subscribing in a paragraph that
+/// speaks to the reader, so that a paragraph of news about a network or a newsletter stays.
 fn promotion(p: &str) -> bool {
+    const CALL: u8 = 1;
+    const CHANNEL: u8 = 2;
+    const SUBSCRIBING: u8 = 4;
+    const READER: u8 = 8;
+    if p.len() > PROMOTION_MAX {
+        return false;
+    }
+    let lower = p.to_lowercase();
+    let mut seen = 0u8;
+    for w in lower.split(|c: char| !c.is_alphanumeric()) {
+        seen |= PROMOTION_WORDS.get(w).copied().unwrap_or(0);
+        if seen & (CALL | CHANNEL) == CALL | CHANNEL
+            || seen & (SUBSCRIBING | READER) == SUBSCRIBING | READER
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The words [`promotion`] looks for, each with the kinds it is (bits: 1 a call, 2 a
+/// channel, 4 subscribing, 8 speaking to the reader), in one table: a lookup per word.
+static PROMOTION_WORDS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
     const CALLS: &[&str] = &[
         "follow",
         "subscribe",
@@ -723,22 +746,14 @@ fn promotion(p: &str) -> bool {
         "you", "your", "please", "our", "us", "sie", "ihr", "du", "unser", "unsere", "unseren",
         "tu", "te", "usted", "nuestro", "nuestra", "vous", "votre", "nous", "notre",
     ];
-    if p.len() > PROMOTION_MAX {
-        return false;
-    }
-    let lower = p.to_lowercase();
-    let (mut call, mut channel, mut subscribing, mut reader) = (false, false, false, false);
-    for w in lower.split(|c: char| !c.is_alphanumeric()) {
-        call |= CALLS.contains(&w);
-        channel |= CHANNELS.contains(&w);
-        subscribing |= SUBSCRIBING.contains(&w);
-        reader |= READER.contains(&w);
-        if (call && channel) || (subscribing && reader) {
-            return true;
+    let mut words = FxHashMap::default();
+    for (list, kind) in [(CALLS, 1), (CHANNELS, 2), (SUBSCRIBING, 4), (READER, 8)] {
+        for w in list {
+            *words.entry(*w).or_default() |= kind;
         }
     }
-    false
-}
+    words
+});
 
 /// The parent of a container that is one of several pieces of the text: some CMSs set each
 /// block of an article (text, image, table) in an `<article>` of its own, siblings under one
@@ -779,28 +794,39 @@ fn lead_before<'a>(
         "dek",
         "deck",
     ];
-    for up in chosen.ancestors().take(LEAD_LEVELS) {
-        if up.id() == body.id() {
+    // The nearest ancestors first; one walk of the farthest, up to the container, finds the
+    // candidates, and the one under the nearest ancestor wins (the first of equals).
+    let ups: Vec<NodeId> = chosen
+        .ancestors()
+        .take(LEAD_LEVELS)
+        .take_while(|up| up.id() != body.id())
+        .map(|up| up.id())
+        .collect();
+    let top = body.tree().get(*ups.last()?)?;
+    let mut best: Option<(usize, ElementRef<'a>)> = None;
+    for node in top.descendants() {
+        if node.id() == chosen.id() {
             break;
         }
-        for node in up.descendants() {
-            if node.id() == chosen.id() {
-                break;
-            }
-            let Some(el) = ElementRef::wrap(node) else {
-                continue;
-            };
-            let e = el.value();
-            if matches!(e.name(), "p" | "div" | "h2" | "h3" | "span" | "section")
-                && page_date::has_class_word(e, LEAD)
-                && (40..=1500).contains(&m.raw(el))
-                && !m.link_list(el)
-            {
-                return Some(el);
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let e = el.value();
+        if matches!(e.name(), "p" | "div" | "h2" | "h3" | "span" | "section")
+            && page_date::has_class_word(e, LEAD)
+            && (40..=1500).contains(&m.raw(el))
+            && !m.link_list(el)
+        {
+            let level = el
+                .ancestors()
+                .find_map(|a| ups.iter().position(|&u| u == a.id()))
+                .unwrap_or(usize::MAX);
+            if best.is_none_or(|(l, _)| level < l) {
+                best = Some((level, el));
             }
         }
     }
-    None
+    best.map(|(_, el)| el)
 }
 
 /// Without a semantic container, the element the paragraphs cluster in, as readability finds
@@ -838,13 +864,15 @@ fn collect(
         match child.value() {
             // Source line breaks are white space; only `<br>` breaks a line.
             Node::Text(t) => {
+                // Soft hyphens only say where a word may break: kept, they split it for
+                // search (`Mit\u{ad}tel\u{ad}al\u{ad}ter`). Its second byte is rare: a quick
+                // look before the exact one.
+                let shy = memchr::memchr(0xAD, t.as_bytes()).is_some() && t.contains('\u{ad}');
                 for (i, part) in t.split('\n').enumerate() {
                     if i > 0 {
                         current.push(' ');
                     }
-                    // Soft hyphens only say where a word may break: kept, they split it for
-                    // search (`Mit\u{ad}tel\u{ad}al\u{ad}ter`).
-                    if part.contains('\u{ad}') {
+                    if shy {
                         current.extend(part.chars().filter(|&c| c != '\u{ad}'));
                     } else {
                         current.push_str(part);

@@ -95,6 +95,9 @@ const SKIP: &[&str] = &[
     "head",
     "title",
     "figcaption",
+    // Ruby annotations: the reading printed over East Asian words (`<rt>`), not the text.
+    "rt",
+    "rp",
 ];
 
 /// Elements that start and end a paragraph.
@@ -162,6 +165,11 @@ const FURNITURE: &[&str] = &[
     "signup",
     "popular",
     "trending",
+    // Boxes about the author (`author-box`, `article_author`): a biography, not the article.
+    "author",
+    "authors",
+    "bio",
+    "byline",
 ];
 
 /// Reads one page. Never fails: a page without metadata or text gets warnings instead.
@@ -186,8 +194,8 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Article {
     let body = main_text(&doc);
     let mut article = Article {
         id: ctx.rel_path.to_string(),
-        title: collapse(&title),
-        body,
+        title: nfc(collapse(&title)),
+        body: nfc(body),
         url: doc
             .select(&CANONICAL)
             .find_map(|l| l.attr("href"))
@@ -310,6 +318,18 @@ fn headline(
         longest[0].to_string()
     } else {
         stated
+    }
+}
+
+/// Text in Unicode's composed form (NFC). Pages may spell a letter precomposed where NFC
+/// decomposes it (Bengali `য়` as U+09DF, which NFC writes U+09AF U+09BC) or the other way
+/// round; a search term typed, or text from another reader, is NFC, and must match either.
+fn nfc(s: String) -> String {
+    const NFC: icu_normalizer::ComposingNormalizerBorrowed<'static> =
+        icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
+    match NFC.normalize(&s) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(composed) => composed,
     }
 }
 
@@ -577,16 +597,236 @@ fn main_text(doc: &Html) -> String {
                         .max_by_key(|(chars, _)| *chars)
                 })
                 .find(fair)
+                .map(|(chars, el)| (chars, pieces_parent(el, &m).unwrap_or(el)))
         })
         .map(|(_, el)| el)
         .or_else(|| densest(body, &m, total))
         .unwrap_or(body);
     let mut paragraphs = Vec::new();
     let mut current = String::new();
+    if let Some(lead) = lead_before(body, chosen, &m) {
+        collect(lead, &m, m.raw(lead), &mut paragraphs, &mut current);
+        flush(&mut paragraphs, &mut current);
+    }
     let within = m.raw(chosen);
     collect(chosen, &m, within, &mut paragraphs, &mut current);
     flush(&mut paragraphs, &mut current);
+    paragraphs.retain(|p| !promotion(p));
+    // Labels left at the end ("Related topics", "Tags") head lists that were left out or
+    // lie outside the container.
+    // A single word is as often the text's last (a name, "Next"), so it must end in a colon.
+    while paragraphs.len() > 1
+        && label(&paragraphs)
+        && paragraphs.last().is_some_and(|p| {
+            !p.contains('\n') && (p.ends_with(':') || p.split_whitespace().nth(1).is_some())
+        })
+    {
+        paragraphs.pop();
+    }
     paragraphs.join("\n\n")
+}
+
+/// The longest paragraph [`promotion`] looks at: a call to follow or subscribe is a line or
+/// two; a longer paragraph that names a network is about it.
+const PROMOTION_MAX: usize = 300;
+
+/// A short paragraph that asks the reader to follow, subscribe or download somewhere ("Follow
+/// us on Twitter and Facebook", "Sign up to our newsletter", "Síguenos en Telegram"):
+/// promotion that sites set among the article's own paragraphs, where no class name marks it.
+/// Both a call and a channel must be there, or a word of subscribing in a paragraph that
+/// speaks to the reader, so that a paragraph of news about a network or a newsletter stays.
+fn promotion(p: &str) -> bool {
+    const CALL: u8 = 1;
+    const CHANNEL: u8 = 2;
+    const SUBSCRIBING: u8 = 4;
+    const READER: u8 = 8;
+    if p.len() > PROMOTION_MAX {
+        return false;
+    }
+    let lower = p.to_lowercase();
+    let mut seen = 0u8;
+    for w in lower.split(|c: char| !c.is_alphanumeric()) {
+        seen |= PROMOTION_WORDS.get(w).copied().unwrap_or(0);
+        if seen & (CALL | CHANNEL) == CALL | CHANNEL
+            || seen & (SUBSCRIBING | READER) == SUBSCRIBING | READER
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The words [`promotion`] looks for, each with the kinds it is (bits: 1 a call, 2 a
+/// channel, 4 subscribing, 8 speaking to the reader), in one table: a lookup per word.
+static PROMOTION_WORDS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    const CALLS: &[&str] = &[
+        "follow",
+        "subscribe",
+        "sign",
+        "signing",
+        "download",
+        "join",
+        "síguenos",
+        "siguenos",
+        "sígannos",
+        "suscríbete",
+        "suscribete",
+        "únete",
+        "unete",
+        "descarga",
+        "descargue",
+        "mira",
+        "folgen",
+        "folgt",
+        "folge",
+        "abonnieren",
+        "abonniere",
+        "abonniert",
+        "suivez",
+        "abonnez",
+        "inscrivez",
+        "téléchargez",
+        "rejoignez",
+        "seguici",
+        "iscriviti",
+        "scarica",
+        "segui",
+        "siga",
+        "inscreva",
+        "baixe",
+        "obserwuj",
+        "zapraszamy",
+        "subskrybuj",
+        "volg",
+        "abonneer",
+        "meld",
+    ];
+    const CHANNELS: &[&str] = &[
+        "twitter",
+        "facebook",
+        "instagram",
+        "telegram",
+        "whatsapp",
+        "youtube",
+        "tiktok",
+        "linkedin",
+        "pinterest",
+        "newsletter",
+        "newsletters",
+        "podcast",
+        "app",
+        "apps",
+        "rss",
+        "edition",
+        "canal",
+        "channel",
+        "kanal",
+        "subskrypcji",
+    ];
+    // Words of subscribing, which a paragraph that also speaks to the reader ("please", "you",
+    // "our") only uses to sell: "To read the full story, please subscribe".
+    const SUBSCRIBING: &[&str] = &[
+        "subscribe",
+        "subscriber",
+        "subscribers",
+        "subscription",
+        "abonnieren",
+        "abonnent",
+        "abonnenten",
+        "abonnement",
+        "suscríbete",
+        "suscribete",
+        "suscriptor",
+        "suscriptores",
+        "abonnez",
+        "abonné",
+        "abonnés",
+    ];
+    const READER: &[&str] = &[
+        "you", "your", "please", "our", "us", "sie", "ihr", "du", "unser", "unsere", "unseren",
+        "tu", "te", "usted", "nuestro", "nuestra", "vous", "votre", "nous", "notre",
+    ];
+    let mut words = FxHashMap::default();
+    for (list, kind) in [(CALLS, 1), (CHANNELS, 2), (SUBSCRIBING, 4), (READER, 8)] {
+        for w in list {
+            *words.entry(*w).or_default() |= kind;
+        }
+    }
+    words
+});
+
+/// The parent of a container that is one of several pieces of the text: some CMSs set each
+/// block of an article (text, image, table) in an `<article>` of its own, siblings under one
+/// parent. When at least three such siblings hold text and the best holds less than half of
+/// the parent's, the parent holds the text.
+fn pieces_parent<'a>(el: ElementRef<'a>, m: &Measure) -> Option<ElementRef<'a>> {
+    let parent = el.parent().and_then(ElementRef::wrap)?;
+    let name = el.value().name();
+    let pieces = parent
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|s| s.value().name() == name && m.kept(*s) > 0)
+        .count();
+    (pieces >= 3 && m.kept(el) * 2 < m.kept(parent)).then_some(parent)
+}
+
+/// How far up from the chosen container [`lead_before`] looks: the lead sits in the article's
+/// header, a sibling or cousin of the text, not elsewhere on the page.
+const LEAD_LEVELS: usize = 5;
+
+/// The article's lead (standfirst, `article-teaser`, `excerpt`, `intro`, the `<h2>` under the
+/// headline) when it sits outside the container chosen for the text, just before it: CMSs
+/// set it in the article's header, apart from the body. The first element so named before
+/// the container, in one of its nearest ancestors, that holds text and not mostly links.
+fn lead_before<'a>(
+    body: ElementRef<'a>,
+    chosen: ElementRef<'a>,
+    m: &Measure,
+) -> Option<ElementRef<'a>> {
+    const LEAD: &[&str] = &[
+        "lead",
+        "standfirst",
+        "teaser",
+        "excerpt",
+        "intro",
+        "subheadline",
+        "subhead",
+        "dek",
+        "deck",
+    ];
+    // The nearest ancestors first; one walk of the farthest, up to the container, finds the
+    // candidates, and the one under the nearest ancestor wins (the first of equals).
+    let ups: Vec<NodeId> = chosen
+        .ancestors()
+        .take(LEAD_LEVELS)
+        .take_while(|up| up.id() != body.id())
+        .map(|up| up.id())
+        .collect();
+    let top = body.tree().get(*ups.last()?)?;
+    let mut best: Option<(usize, ElementRef<'a>)> = None;
+    for node in top.descendants() {
+        if node.id() == chosen.id() {
+            break;
+        }
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let e = el.value();
+        if matches!(e.name(), "p" | "div" | "h2" | "h3" | "span" | "section")
+            && page_date::has_class_word(e, LEAD)
+            && (40..=1500).contains(&m.raw(el))
+            && !m.link_list(el)
+        {
+            let level = el
+                .ancestors()
+                .find_map(|a| ups.iter().position(|&u| u == a.id()))
+                .unwrap_or(usize::MAX);
+            if best.is_none_or(|(l, _)| level < l) {
+                best = Some((level, el));
+            }
+        }
+    }
+    best.map(|(_, el)| el)
 }
 
 /// Without a semantic container, the element the paragraphs cluster in, as readability finds
@@ -624,11 +864,19 @@ fn collect(
         match child.value() {
             // Source line breaks are white space; only `<br>` breaks a line.
             Node::Text(t) => {
+                // Soft hyphens only say where a word may break: kept, they split it for
+                // search (`Mit\u{ad}tel\u{ad}al\u{ad}ter`). Its second byte is rare: a quick
+                // look before the exact one.
+                let shy = memchr::memchr(0xAD, t.as_bytes()).is_some() && t.contains('\u{ad}');
                 for (i, part) in t.split('\n').enumerate() {
                     if i > 0 {
                         current.push(' ');
                     }
-                    current.push_str(part);
+                    if shy {
+                        current.extend(part.chars().filter(|&c| c != '\u{ad}'));
+                    } else {
+                        current.push_str(part);
+                    }
                 }
             }
             Node::Element(e) => {
@@ -685,13 +933,18 @@ fn collect(
 /// A short last paragraph without a sentence's end ("Tags", "Read more", "Related topics")
 /// before a list of links or page furniture that is left out is that list's label.
 fn drop_label(out: &mut Vec<String>) {
-    if out.last().is_some_and(|p| {
+    if label(out) {
+        out.pop();
+    }
+}
+
+/// Whether the last paragraph is short and ends without a sentence's end: a label.
+fn label(out: &[String]) -> bool {
+    out.last().is_some_and(|p| {
         p.chars().count() <= 40
             && p.split_whitespace().count() <= 5
             && !p.ends_with(['.', '!', '"', '”', '»', ')'])
-    }) {
-        out.pop();
-    }
+    })
 }
 
 /// Ends the paragraph being built: white space collapsed within lines, `<br>` lines kept.
@@ -840,6 +1093,109 @@ mod tests {
             links.body,
             "The story itself, told in a paragraph of its own.\n\nThe story goes on after that."
         );
+    }
+
+    #[test]
+    fn text_is_composed_without_readings_or_soft_hyphens() {
+        // U+09DF is NFC's U+09AF U+09BC; "e" and a combining acute compose to "é".
+        let a = p("<html><head><title>Cafe\u{301}</title></head><body>\
+            <p>\u{9a8}\u{9a6}\u{9c0}\u{9df} and cafe\u{301} in one paragraph.</p></body></html>");
+        assert_eq!(a.title, "Café");
+        assert_eq!(
+            a.body,
+            "\u{9a8}\u{9a6}\u{9c0}\u{9af}\u{9bc} and café in one paragraph."
+        );
+        let ruby = p(
+            "<html><body><p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby>字を\
+            読む<ruby>人<rt>ひと</rt></ruby>です。</p></body></html>",
+        );
+        assert_eq!(ruby.body, "漢字を読む人です。");
+        let shy = p("<html><body><p>Im Mit&shy;tel&shy;al\u{ad}ter war es so.</p></body></html>");
+        assert_eq!(shy.body, "Im Mittelalter war es so.");
+    }
+
+    #[test]
+    fn calls_to_follow_or_subscribe_are_left_out() {
+        let a = p(r#"<html><body><article>
+            <p>The council voted on Tuesday to close the old bridge to traffic.</p>
+            <p>Follow us on Twitter and Facebook for the latest updates.</p>
+            <p>Síguenos en Telegram para recibir todas nuestras noticias.</p>
+            <p>Sign up to our newsletter!</p>
+            <p>To read the full story, please subscribe.</p>
+            <p>The company said its app had been downloaded a million times.</p>
+            <p>The service now has two million subscribers.</p>
+            <p>She would not follow the advice, she said.</p>
+            </article></body></html>"#);
+        assert_eq!(
+            a.body,
+            "The council voted on Tuesday to close the old bridge to traffic.\n\n\
+             The company said its app had been downloaded a million times.\n\n\
+             The service now has two million subscribers.\n\n\
+             She would not follow the advice, she said."
+        );
+        // A long paragraph that names a network and a call is about them, and stays.
+        let long = "Officials asked residents to follow the evacuation orders posted on Twitter \
+            and on the city's website, and said that buses would leave from the stadium every \
+            twenty minutes until midnight, with places kept for older people and for families \
+            with small children who had no car of their own and no other way to leave the town.";
+        assert!(long.len() > PROMOTION_MAX);
+        assert!(!promotion(long));
+    }
+
+    #[test]
+    fn the_lead_before_the_text_container_is_its_first_paragraph() {
+        let a = p(r#"<html><body><article><header><h1>Bridge closes</h1>
+            <p class="article-lead">The old bridge closes to cars for a year from Monday.</p>
+            <div class="teasers"><a href="/a">Another story that is only a link somewhere</a></div>
+            </header><div class="entry-content"><p>Work on its deck starts in the spring, the
+            council said on Tuesday.</p></div></article>
+            <div class="teaser"><p>A teaser of another article, after the text.</p></div></body></html>"#);
+        assert_eq!(
+            a.body,
+            "The old bridge closes to cars for a year from Monday.\n\n\
+             Work on its deck starts in the spring, the council said on Tuesday."
+        );
+    }
+
+    #[test]
+    fn articles_that_are_pieces_of_one_text_are_read_together() {
+        let a = p(
+            r#"<html><body><nav><a href="/">Home</a></nav><div class="page">
+            <article><p>The first block of the report, on the snow of the week.</p></article>
+            <article><p>The second block, on the avalanches that followed it.</p></article>
+            <article><p>The third block, on the weather to come next week.</p></article>
+            </div></body></html>"#,
+        );
+        assert_eq!(
+            a.body,
+            "The first block of the report, on the snow of the week.\n\n\
+             The second block, on the avalanches that followed it.\n\n\
+             The third block, on the weather to come next week."
+        );
+    }
+
+    #[test]
+    fn labels_left_at_the_end_are_dropped() {
+        let a = p(
+            r#"<html><body><article><p>The harbour reopened on Sunday after the storm.</p>
+            <p>Crews were back at work by noon.</p><h3>Related articles</h3><p>Tags:</p></article>
+            <div class="sidebar"><ul><li><a href="/a">Other</a></li></ul></div></body></html>"#,
+        );
+        assert_eq!(
+            a.body,
+            "The harbour reopened on Sunday after the storm.\n\nCrews were back at work by noon."
+        );
+    }
+
+    #[test]
+    fn author_boxes_are_left_out() {
+        let a = p(
+            r#"<html><body><article><p>The harbour reopened on Sunday after the storm.</p>
+            <div class="author-box"><p>Jo Smith writes about the sea and ships for the paper.</p></div>
+            <div class="article_author"><p>Sam Lee has worked as a reporter since 2001.</p></div>
+            </article></body></html>"#,
+        );
+        assert_eq!(a.body, "The harbour reopened on Sunday after the storm.");
     }
 
     #[test]

@@ -47,7 +47,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ParseError> {
 }
 
 /// Decodes an HTML page: like [`decode`], except that a page that is not UTF-8 is read in the
-/// charset its `<meta>` declares (`windows-1251`, `koi8-r`, ...) when there is one, and that a
+/// charset its `<meta>` declares in its first 4 KB (`windows-1251`, `koi8-r`, ...; archived
+/// copies put the archive's own scripts first) when there is one, and that a
 /// page with a few stray NUL bytes (at most one in a thousand, as broken saves leave them) is
 /// read without them, with a note, instead of being skipped as binary.
 pub fn decode_html(bytes: &[u8]) -> Result<Decoded, ParseError> {
@@ -68,7 +69,10 @@ pub fn decode_html(bytes: &[u8]) -> Result<Decoded, ParseError> {
     if encoding_rs::Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
         return decode(bytes);
     }
-    let Some(enc) = declared_charset(&bytes[..bytes.len().min(2048)]) else {
+    if let Some(decoded) = damaged_utf8(bytes) {
+        return Ok(decoded);
+    }
+    let Some(enc) = declared_charset(&bytes[..bytes.len().min(4096)]) else {
         return decode(bytes);
     };
     if enc == encoding_rs::UTF_8 || bytes.contains(&0) {
@@ -90,17 +94,63 @@ pub fn decode_html(bytes: &[u8]) -> Result<Decoded, ParseError> {
     })
 }
 
-/// The encoding named by `charset=` in the head of a page (the prescan HTML parsers do).
+/// A UTF-8 page with a few damaged sequences (a truncated character, one Latin-1 byte pasted
+/// in), read as UTF-8 with those replaced: at least ten well-formed non-ASCII characters for
+/// each bad sequence. Text in a one-byte charset has almost no well-formed UTF-8 sequences, so
+/// it still goes to the declared charset or Windows-1252; decoding a UTF-8 page that way
+/// would garble every accented letter.
+fn damaged_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let text = String::from_utf8_lossy(bytes);
+    let (mut good, mut bad) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if c == char::REPLACEMENT_CHARACTER {
+            bad += 1;
+        } else {
+            good += 1;
+        }
+    }
+    if good < bad.max(1) * 10 {
+        return None;
+    }
+    let text = normalize_newlines(text.into_owned());
+    let note = format!(
+        "not valid UTF-8, read as UTF-8 with {bad} damaged sequence{} replaced",
+        if bad == 1 { "" } else { "s" }
+    );
+    (!text.trim().is_empty()).then_some(Decoded {
+        text,
+        note: Some(note),
+    })
+}
+
+/// The encoding named by `charset=` in a `<meta>` tag in the head of a page (the prescan HTML
+/// parsers do). Other tags say `charset=` of what they load (`<script charset="utf-8">`, as
+/// the Wayback Machine puts before a page's own head), not of the page.
 fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let lower = head.to_ascii_lowercase();
-    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
-    let label: Vec<u8> = lower[at..]
-        .iter()
-        .copied()
-        .skip_while(|&b| b == b'"' || b == b'\'' || b == b' ')
-        .take_while(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b':')
-        .collect();
-    encoding_rs::Encoding::for_label(&label)
+    let mut from = 0;
+    while let Some(found) = lower[from..].windows(8).position(|w| w == b"charset=") {
+        let at = from + found + 8;
+        from = at;
+        let tag = &lower[..at - 8];
+        let in_meta = tag
+            .iter()
+            .rposition(|&b| b == b'<')
+            .is_some_and(|open| tag[open..].starts_with(b"<meta") && !tag[open..].contains(&b'>'));
+        if !in_meta {
+            continue;
+        }
+        let label: Vec<u8> = lower[at..]
+            .iter()
+            .copied()
+            .skip_while(|&b| b == b'"' || b == b'\'' || b == b' ')
+            .take_while(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b':')
+            .collect();
+        if let Some(enc) = encoding_rs::Encoding::for_label(&label) {
+            return Some(enc);
+        }
+    }
+    None
 }
 
 /// An ISO 639-1 code from what sources write (`en`, `EN-us`, `en_GB`, and `ua`, which BSNLP
@@ -291,11 +341,27 @@ mod tests {
         let d = decode_html(&page).unwrap();
         assert!(d.text.contains("Привіт"), "{}", d.text);
         assert!(d.note.unwrap().contains("windows-1251"));
+        // Only a <meta> declares the page's charset; a script's `charset` is its own.
+        let mut archived =
+            b"<html><script src=\"a.js\" charset=\"utf-8\"></script><meta http-equiv=\"Content-Type\" \
+              content=\"text/html; charset=gb2312\"><p>"
+                .to_vec();
+        archived.extend_from_slice(&[0xD6, 0xD0, 0xCE, 0xC4]);
+        let d = decode_html(&archived).unwrap();
+        assert!(d.text.contains("中文"), "{}", d.text);
         // UTF-8 pages are untouched whatever they declare.
         assert!(decode_html("<meta charset=koi8-r>Київ".as_bytes())
             .unwrap()
             .note
             .is_none());
+        // UTF-8 with one damaged byte among many well-formed letters stays UTF-8.
+        let mut damaged = "<p>Zażółć gęślą jaźń, żółw płynie przez źródło</p>"
+            .as_bytes()
+            .to_vec();
+        damaged.insert(3, 0xFF);
+        let d = decode_html(&damaged).unwrap();
+        assert!(d.text.contains("gęślą jaźń"), "{}", d.text);
+        assert!(d.note.unwrap().contains("1 damaged sequence"));
         // No declaration: the Windows-1252 fallback.
         assert!(decode_html(b"<p>caf\xE9</p>")
             .unwrap()

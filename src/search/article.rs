@@ -107,7 +107,7 @@ impl DatelineIndex {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let text = |field| text_of(&doc, field);
         let body = text(f.body).unwrap_or_default();
-        let quotes = crate::parse::quote::extract_attributed(&body)
+        let quotes = crate::parse::quote::extract_attributed_in(&body, text(f.language).as_deref())
             .into_iter()
             .map(|q| ArticleQuote {
                 text: q.text,

@@ -44,7 +44,8 @@ impl DatelineIndex {
             );
             if !parents.contains_key(&key) {
                 let body = self.article_body(searcher, &key.0, &key.1)?;
-                let quotes = crate::parse::quote::extract_attributed(&body);
+                let language = text_of(&doc, f.language);
+                let quotes = crate::parse::quote::extract_attributed_in(&body, language.as_deref());
                 parents.insert(key.clone(), (body, quotes));
             }
             let (body, in_body) = &parents[&key];

@@ -29,6 +29,16 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use dateline::parse::{self, Article, ParseOptions};
 
+/// `println!` that ends the program quietly when its reader has gone (`web_eval … | head`).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        if writeln!(std::io::stdout().lock(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -74,7 +84,7 @@ impl Tally {
         } else {
             0.0
         };
-        println!(
+        say!(
             "{name}: exact day {:.3} of {} dated (no date {:.1}%, wrong {:.1}%); title exact {:.3} of {}; \
              main text P {p:.3} R {r:.3} F1 {f1:.3}",
             share(self.exact, self.dated),
@@ -149,9 +159,12 @@ fn main() -> Result<()> {
         let bytes = std::fs::read(dir.join("pages").join(&file)).context("page")?;
         let format = parse::detect(&file, &bytes[..bytes.len().min(4096)]);
         for a in parse::parse_with(format, &file, &bytes, &options)? {
-            println!(
+            say!(
                 "date: {:?}\ntitle: {}\nwarnings: {:?}\n\n{}",
-                a.date, a.title, a.warnings, a.body
+                a.date,
+                a.title,
+                a.warnings,
+                a.body
             );
         }
         return Ok(());
@@ -191,7 +204,7 @@ fn main() -> Result<()> {
                     t.none += 1;
                 }
                 if misses.as_deref() == Some("date") {
-                    println!("DATE {file}: want {want}, got {date:?}");
+                    say!("DATE {file}: want {want}, got {date:?}");
                 }
             }
         }
@@ -201,7 +214,7 @@ fn main() -> Result<()> {
             if norm_title(title) == norm_title(want) {
                 t.title_exact += 1;
             } else if misses.as_deref() == Some("title") {
-                println!("TITLE {file}: want {want:?}, got {title:?}");
+                say!("TITLE {file}: want {want:?}, got {title:?}");
             }
         }
         let body = collapse(a.as_ref().map(|a| a.body.as_str()).unwrap_or_default());
@@ -211,7 +224,7 @@ fn main() -> Result<()> {
             } else {
                 t.fn_ += 1;
                 if misses.as_deref() == Some("text") {
-                    println!("MISSING {file}: {chunk:?}");
+                    say!("MISSING {file}: {chunk:?}");
                 }
             }
         }
@@ -219,7 +232,7 @@ fn main() -> Result<()> {
             if body.contains(chunk.as_str()) {
                 t.fp += 1;
                 if misses.as_deref() == Some("text") {
-                    println!("EXTRA {file}: {chunk:?}");
+                    say!("EXTRA {file}: {chunk:?}");
                 }
             }
         }
@@ -227,7 +240,7 @@ fn main() -> Result<()> {
     tf.print("trafilatura pages");
     np.print("newspaper4k pages");
     let mb: usize = pages.iter().map(|(_, b)| b.len()).sum();
-    println!(
+    say!(
         "speed: {} pages in {best:.2} s: {:.0} pages/s, {:.1} MB/s (best of {rounds}, one thread)",
         pages.len(),
         pages.len() as f64 / best,

@@ -194,8 +194,8 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Article {
     let body = main_text(&doc);
     let mut article = Article {
         id: ctx.rel_path.to_string(),
-        title: nfc(collapse(&title)),
-        body: nfc(body),
+        title: text::nfc(collapse(&title)),
+        body: text::nfc(body),
         url: doc
             .select(&CANONICAL)
             .find_map(|l| l.attr("href"))
@@ -318,18 +318,6 @@ fn headline(
         longest[0].to_string()
     } else {
         stated
-    }
-}
-
-/// Text in Unicode's composed form (NFC). Pages may spell a letter precomposed where NFC
-/// decomposes it (Bengali `য়` as U+09DF, which NFC writes U+09AF U+09BC) or the other way
-/// round; a search term typed, or text from another reader, is NFC, and must match either.
-fn nfc(s: String) -> String {
-    const NFC: icu_normalizer::ComposingNormalizerBorrowed<'static> =
-        icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
-    match NFC.normalize(&s) {
-        std::borrow::Cow::Borrowed(_) => s,
-        std::borrow::Cow::Owned(composed) => composed,
     }
 }
 

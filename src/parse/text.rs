@@ -171,6 +171,18 @@ pub fn language_code(raw: &str) -> Option<String> {
     (code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())).then_some(code)
 }
 
+/// Text in Unicode's composed form (NFC). Pages may spell a letter precomposed where NFC
+/// decomposes it (Bengali `য়` as U+09DF, which NFC writes U+09AF U+09BC) or the other way
+/// round; a search term typed, or text from another reader, is NFC, and must match either.
+pub fn nfc(s: String) -> String {
+    const NFC: icu_normalizer::ComposingNormalizerBorrowed<'static> =
+        icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
+    match NFC.normalize(&s) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(composed) => composed,
+    }
+}
+
 /// CRLF and lone CR become LF.
 pub fn normalize_newlines(s: impl Into<String> + AsRef<str>) -> String {
     let bytes = s.as_ref().as_bytes();

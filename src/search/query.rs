@@ -247,7 +247,10 @@ impl DatelineIndex {
                     .into(),
             ));
         }
-        let q = query.trim();
+        // In NFC, as the text of web pages is indexed (a query pasted in decomposed form,
+        // `e` + U+0301, finds `é`).
+        let q = crate::parse::text::nfc(query.trim().to_string());
+        let q = q.as_str();
         if q.chars().count() > MAX_QUERY_CHARS {
             return Err(Error::BadQuery(format!(
                 "query is {} characters long; the limit is {MAX_QUERY_CHARS}",
@@ -464,6 +467,24 @@ impl DatelineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_decomposed_query_finds_composed_text() {
+        use crate::{Article, DatelineIndex, SearchRequest};
+        let index = DatelineIndex::create_in_ram().unwrap();
+        index
+            .add_articles(&[Article {
+                id: "a".into(),
+                title: "Café reopens".into(),
+                body: "The café on the square reopened on Monday.".into(),
+                ..Article::default()
+            }])
+            .unwrap();
+        let found = |q: &str| index.search(&SearchRequest::new(q)).unwrap().total;
+        assert_eq!(found("caf\u{e9}"), 1);
+        // `e` and a combining acute accent: NFC makes it the same letter.
+        assert_eq!(found("cafe\u{301}"), 1);
+    }
 
     #[test]
     fn partial_dates_in_queries_become_ranges() {

@@ -146,7 +146,13 @@ pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
         t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !t.text.chars().any(char::is_lowercase)
     };
-    if role_end == 0 && run.len() >= 3 && acronym(&run[0]) && !run[1..].iter().any(acronym) {
+    // (Not in an organisation's name: `AM International Inc`.)
+    if !organisation
+        && role_end == 0
+        && run.len() >= 3
+        && acronym(&run[0])
+        && !run[1..].iter().any(acronym)
+    {
         role_end = 1;
     }
     // Words before the name that are no part of it (`Former Obama`, `Energy Subroto`,

@@ -543,6 +543,11 @@ mod tests {
                 "“She seems less welcome,” the Global Times wrote.",
                 "Global Times",
             ),
+            // An acronym opening a company's name is part of it, not a role before it.
+            (
+                "“Orders continue to run at a strong pace,” AB Foundry Inc said.",
+                "AB Foundry Inc",
+            ),
         ] {
             assert_eq!(
                 speakers(body),

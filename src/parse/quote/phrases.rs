@@ -80,6 +80,30 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     if let Some(of) =
         (1..toks.len()).find(|&k| toks[k].lower == "of" && !toks[k - 1].is_in(&OF_TITLES))
     {
+        // `Bank of Japan Governor Ken Sato`, `Association of Makers Chairman Ken Sato`: a
+        // title after the organisation's name, then a person's: the person speaks, and the
+        // organisation with the title is the role.
+        let run_end = of
+            + 1
+            + toks[of + 1..]
+                .iter()
+                .take_while(|t| t.capitalised() || t.lower == "the")
+                .count();
+        if run_end == toks.len() {
+            if let Some(title) = (of + 1..run_end.saturating_sub(1))
+                .rev()
+                .find(|&k| toks[k].is_in(&TITLES) && toks[k].capitalised())
+            {
+                if let Np::Name(mut n) = noun_phrase(&toks[title..]) {
+                    if n.person && n.words.len() >= 2 {
+                        let start = usize::from(toks[0].lower == "the");
+                        let role: Vec<&str> = toks[start..=title].iter().map(|t| t.text).collect();
+                        n.role = Some(role.join(" "));
+                        return Np::Name(n);
+                    }
+                }
+            }
+        }
         return match noun_phrase(&toks[..of]) {
             // `the Bank of Japan`: an organisation, named in full.
             Np::Name(mut n) if !n.person && organisation(&n.words) => {
@@ -558,6 +582,24 @@ mod tests {
         assert_eq!(
             speakers("“We are ready,” Nora Lind said."),
             [(list(&["Nora Lind"]), Some("person"))]
+        );
+    }
+
+    /// An organisation's name with `of`, a title and a person's name: the person speaks,
+    /// the organisation and title are the role.
+    #[test]
+    fn title_after_an_organisation_with_of() {
+        for body in [
+            "Bank of Ruritania Governor Ken Sato said: “It is premature to judge the plan.”",
+            "“It is premature to judge the plan,” Bank of Ruritania Governor Ken Sato said.",
+            "Glass Makers Association of Ruritania Chairman Ken Sato stated: “It is early.”",
+        ] {
+            assert_eq!(who(body), ["Ken Sato"], "{body}");
+        }
+        // `X of Y` with no title after it is still the head before `of`.
+        assert_eq!(
+            who("Ann Doe of Northport said: “It is premature to judge the plan.”"),
+            ["Ann Doe"]
         );
     }
 

@@ -593,6 +593,8 @@ mod tests {
             "Bank of Ruritania Governor Ken Sato said: “It is premature to judge the plan.”",
             "“It is premature to judge the plan,” Bank of Ruritania Governor Ken Sato said.",
             "Glass Makers Association of Ruritania Chairman Ken Sato stated: “It is early.”",
+            // A hyphenated title is a title.
+            "Central Bank Vice-Chairman Ken Sato said: “It is premature to judge the plan.”",
         ] {
             assert_eq!(who(body), ["Ken Sato"], "{body}");
         }

@@ -233,7 +233,8 @@ pub(super) static TITLES: Words = Words::new(
      профессор \
      libertarian gov. sen. rep. gen. lt. col. maj. capt. sgt. adm. cmdr. dr. prof. rev. \
      pres. supt. insp. amb. del. atty. gov sen rep president vice governor senator \
-     undersecretary under-secretary secretary-general \
+     undersecretary under-secretary secretary-general vice-president vice-chairman \
+     vice-chairwoman vice-chair vice-governor vice-premier co-chairman co-chair \
      representative congressman congresswoman secretary minister mayor judge justice \
      general chancellor ambassador director chairman chairwoman chair chief commissioner \
      spokesman spokeswoman spokesperson speaker leader professor pope king queen prince \

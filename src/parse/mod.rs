@@ -403,6 +403,11 @@ mod tests {
         let aliases = CityAliases::default();
         let speakers = |text: &str| -> (Option<String>, Vec<Option<String>>) {
             let a = &parse(Format::Seed, "a.txt", text.as_bytes(), &aliases).unwrap()[0];
+            // The same spans whether or not the rules ran.
+            let spans = |q: &[quote::Quote]| -> Vec<(usize, usize)> {
+                q.iter().map(|q| (q.start, q.end)).collect()
+            };
+            assert_eq!(spans(&a.quotes), spans(&quote::extract_attributed(&a.body)));
             (
                 a.language.clone(),
                 a.quotes.iter().map(|q| q.speaker.clone()).collect(),

@@ -61,20 +61,15 @@ pub fn extract_attributed(body: &str) -> Vec<Quote> {
 pub const ATTRIBUTED_LANGUAGES: &[&str] = &["en", "uk", "ru"];
 
 /// [`extract_attributed`] for an article in `language` (ISO 639-1, when known). In a
-/// language the rules do not read, quotes keep no speaker: English frames read into German
-/// or Spanish make speakers of capitalised words (`Er`, `Und`, `Rat der`). An unknown
-/// language is read as the rules read everything.
+/// language the rules do not read, quotes keep no speaker and the rules are not run:
+/// English frames read into German or Spanish make speakers of capitalised words (`Er`,
+/// `Und`, `Rat der`). The spans are the same either way (attribution only fills in
+/// speakers). An unknown language is read as the rules read everything.
 pub fn extract_attributed_in(body: &str, language: Option<&str>) -> Vec<Quote> {
-    let mut quotes = extract_attributed(body);
     if language.is_some_and(|l| !ATTRIBUTED_LANGUAGES.contains(&l)) {
-        for q in &mut quotes {
-            q.speaker = None;
-            q.speakers.clear();
-            q.speaker_kind = None;
-            q.role = None;
-        }
+        return extract(body);
     }
-    quotes
+    extract_attributed(body)
 }
 
 /// The quoted spans of `text` that are speech.

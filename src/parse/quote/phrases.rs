@@ -89,6 +89,7 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
                 .iter()
                 .take_while(|t| t.capitalised() || t.lower == "the")
                 .count();
+        let rest = &toks[of + 1..run_end];
         if run_end == toks.len() {
             if let Some(title) = (of + 1..run_end.saturating_sub(1))
                 .rev()
@@ -107,10 +108,6 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
         return match noun_phrase(&toks[..of]) {
             // `the Bank of Japan`: an organisation, named in full.
             Np::Name(mut n) if !n.person && organisation(&n.words) => {
-                let rest: Vec<&Tok> = toks[of + 1..]
-                    .iter()
-                    .take_while(|t| t.capitalised() || t.lower == "the")
-                    .collect();
                 if !rest.iter().any(|t| t.capitalised()) {
                     return Np::Other;
                 }

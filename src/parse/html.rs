@@ -19,7 +19,7 @@ use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
-use super::{dateline, page_date, settle, text, Article, Ctx};
+use super::{boilerplate, dateline, page_date, settle, text, Article, Ctx};
 
 /// Whether text (white space and BOM trimmed) opens like an HTML document.
 pub fn looks_like(text: &str) -> bool {
@@ -599,7 +599,7 @@ fn main_text(doc: &Html) -> String {
     let within = m.raw(chosen);
     collect(chosen, &m, within, &mut paragraphs, &mut current);
     flush(&mut paragraphs, &mut current);
-    paragraphs.retain(|p| !promotion(p));
+    paragraphs.retain(|p| !boilerplate::is_boilerplate(p));
     // Labels left at the end ("Related topics", "Tags") head lists that were left out or
     // lie outside the container.
     // A single word is as often the text's last (a name, "Next"), so it must end in a colon.
@@ -613,135 +613,6 @@ fn main_text(doc: &Html) -> String {
     }
     paragraphs.join("\n\n")
 }
-
-/// The longest paragraph [`promotion`] looks at: a call to follow or subscribe is a line or
-/// two; a longer paragraph that names a network is about it.
-const PROMOTION_MAX: usize = 300;
-
-/// A short paragraph that asks the reader to follow, subscribe or download somewhere ("Follow
-/// us on Twitter and Facebook", "Sign up to our newsletter", "Síguenos en Telegram"):
-/// promotion that sites set among the article's own paragraphs, where no class name marks it.
-/// Both a call and a channel must be there, or a word of subscribing in a paragraph that
-/// speaks to the reader, so that a paragraph of news about a network or a newsletter stays.
-fn promotion(p: &str) -> bool {
-    const CALL: u8 = 1;
-    const CHANNEL: u8 = 2;
-    const SUBSCRIBING: u8 = 4;
-    const READER: u8 = 8;
-    if p.len() > PROMOTION_MAX {
-        return false;
-    }
-    let lower = p.to_lowercase();
-    let mut seen = 0u8;
-    for w in lower.split(|c: char| !c.is_alphanumeric()) {
-        seen |= PROMOTION_WORDS.get(w).copied().unwrap_or(0);
-        if seen & (CALL | CHANNEL) == CALL | CHANNEL
-            || seen & (SUBSCRIBING | READER) == SUBSCRIBING | READER
-        {
-            return true;
-        }
-    }
-    false
-}
-
-/// The words [`promotion`] looks for, each with the kinds it is (bits: 1 a call, 2 a
-/// channel, 4 subscribing, 8 speaking to the reader), in one table: a lookup per word.
-static PROMOTION_WORDS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
-    const CALLS: &[&str] = &[
-        "follow",
-        "subscribe",
-        "sign",
-        "signing",
-        "download",
-        "join",
-        "síguenos",
-        "siguenos",
-        "sígannos",
-        "suscríbete",
-        "suscribete",
-        "únete",
-        "unete",
-        "descarga",
-        "descargue",
-        "mira",
-        "folgen",
-        "folgt",
-        "folge",
-        "abonnieren",
-        "abonniere",
-        "abonniert",
-        "suivez",
-        "abonnez",
-        "inscrivez",
-        "téléchargez",
-        "rejoignez",
-        "seguici",
-        "iscriviti",
-        "scarica",
-        "segui",
-        "siga",
-        "inscreva",
-        "baixe",
-        "obserwuj",
-        "zapraszamy",
-        "subskrybuj",
-        "volg",
-        "abonneer",
-        "meld",
-    ];
-    const CHANNELS: &[&str] = &[
-        "twitter",
-        "facebook",
-        "instagram",
-        "telegram",
-        "whatsapp",
-        "youtube",
-        "tiktok",
-        "linkedin",
-        "pinterest",
-        "newsletter",
-        "newsletters",
-        "podcast",
-        "app",
-        "apps",
-        "rss",
-        "edition",
-        "canal",
-        "channel",
-        "kanal",
-        "subskrypcji",
-    ];
-    // Words of subscribing, which a paragraph that also speaks to the reader ("please", "you",
-    // "our") only uses to sell: "To read the full story, please subscribe".
-    const SUBSCRIBING: &[&str] = &[
-        "subscribe",
-        "subscriber",
-        "subscribers",
-        "subscription",
-        "abonnieren",
-        "abonnent",
-        "abonnenten",
-        "abonnement",
-        "suscríbete",
-        "suscribete",
-        "suscriptor",
-        "suscriptores",
-        "abonnez",
-        "abonné",
-        "abonnés",
-    ];
-    const READER: &[&str] = &[
-        "you", "your", "please", "our", "us", "sie", "ihr", "du", "unser", "unsere", "unseren",
-        "tu", "te", "usted", "nuestro", "nuestra", "vous", "votre", "nous", "notre",
-    ];
-    let mut words = FxHashMap::default();
-    for (list, kind) in [(CALLS, 1), (CHANNELS, 2), (SUBSCRIBING, 4), (READER, 8)] {
-        for w in list {
-            *words.entry(*w).or_default() |= kind;
-        }
-    }
-    words
-});
 
 /// The parent of a container that is one of several pieces of the text: some CMSs set each
 /// block of an article (text, image, table) in an `<article>` of its own, siblings under one
@@ -1126,8 +997,24 @@ mod tests {
             and on the city's website, and said that buses would leave from the stadium every \
             twenty minutes until midnight, with places kept for older people and for families \
             with small children who had no car of their own and no other way to leave the town.";
-        assert!(long.len() > PROMOTION_MAX);
-        assert!(!promotion(long));
+        assert!(long.len() > boilerplate::PROMOTION_MAX);
+        assert!(!boilerplate::is_boilerplate(long));
+    }
+
+    #[test]
+    fn interface_labels_and_stamps_among_the_paragraphs_are_left_out() {
+        let a = p(r#"<html lang="de"><body><article>
+            <p>23.10.2018</p>
+            <p>Der Rat hat am Dienstag die alte Brücke für den Verkehr gesperrt.</p>
+            <h3>Mehr zum Thema</h3>
+            <div class="teaser-box"><p>Die neue Brücke soll im Jahr 2025 fertig sein.</p></div>
+            <p>Kommentieren</p>
+            </article></body></html>"#);
+        assert_eq!(
+            a.body,
+            "Der Rat hat am Dienstag die alte Brücke für den Verkehr gesperrt.\n\n\
+             Die neue Brücke soll im Jahr 2025 fertig sein."
+        );
     }
 
     #[test]

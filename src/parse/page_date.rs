@@ -208,7 +208,7 @@ const MONTH_NAMES: &[(&str, u32)] = &[
     ("листопада", 11), ("грудня", 12),
 ];
 
-fn month_named(word: &str) -> Option<u32> {
+pub(crate) fn month_named(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
     MONTH_NAMES.iter().find(|(n, _)| *n == w).map(|&(_, m)| m)
 }

@@ -172,6 +172,9 @@ const FURNITURE: &[&str] = &[
     "byline",
 ];
 
+/// Main text shorter than this (in characters) gives way to the page's description.
+const SHORT_TEXT: usize = 200;
+
 /// Reads one page. Never fails: a page without metadata or text gets warnings instead.
 pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Article {
     let doc = Html::parse_document(text);
@@ -191,7 +194,23 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Article {
             .or_else(|| meta("application-name"))
             .or_else(|| meta("publisher")),
     );
-    let body = main_text(&doc);
+    let mut body = main_text(&doc);
+    // A page whose text is not readable here (drawn by script, behind a paywall) still
+    // states what it is about: its description stands for the text, with a warning.
+    let mut described = false;
+    if body.chars().count() < SHORT_TEXT {
+        if let Some(d) = meta("og:description").or_else(|| meta("description")) {
+            let d = collapse(d);
+            if d.len() > body.len() {
+                body = if body.is_empty() {
+                    d
+                } else {
+                    format!("{d}\n\n{body}")
+                };
+                described = true;
+            }
+        }
+    }
     let mut article = Article {
         id: ctx.rel_path.to_string(),
         title: text::nfc(collapse(&title)),
@@ -224,6 +243,10 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Article {
     );
     if article.body.is_empty() {
         article.warnings.push("no readable article text".into());
+    } else if described {
+        article
+            .warnings
+            .push("little readable article text: the page's description is indexed with it".into());
     }
     let found = dateline::in_body(&article.body);
     settle(&mut article, explicit, found.as_ref().map(|(_, d)| d), ctx);
@@ -999,6 +1022,33 @@ mod tests {
             with small children who had no car of their own and no other way to leave the town.";
         assert!(long.len() > boilerplate::PROMOTION_MAX);
         assert!(!boilerplate::is_boilerplate(long));
+    }
+
+    #[test]
+    fn a_page_without_readable_text_is_indexed_by_its_description() {
+        let drawn = p(
+            r#"<html><head><meta property="og:description" content="The old bridge
+            closes to cars for a year from Monday, the council said."></head>
+            <body><div id="app"></div><script>render()</script><p>Mit top+ weiterlesen</p></body></html>"#,
+        );
+        assert_eq!(
+            drawn.body,
+            "The old bridge closes to cars for a year from Monday, the council said.\n\n\
+             Mit top+ weiterlesen"
+        );
+        assert!(drawn.warnings.iter().any(|w| w.contains("description")));
+        let long = "The council voted on Tuesday to close the old bridge to traffic for a year, \
+            after engineers found cracks in two of its piers during the spring inspection and \
+            warned that heavy lorries could no longer cross it safely.";
+        let read = p(&format!(
+            r#"<html><head><meta name="description" content="A summary of the story."></head>
+            <body><article><p>{long}</p></article></body></html>"#
+        ));
+        assert_eq!(
+            read.body,
+            long.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        assert!(!read.warnings.iter().any(|w| w.contains("description")));
     }
 
     #[test]

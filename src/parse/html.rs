@@ -19,7 +19,7 @@ use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
-use super::{boilerplate, dateline, page_date, settle, text, Article, Ctx};
+use super::{boilerplate, dateline, page_date, place, settle, text, Article, Ctx};
 
 /// Whether text (white space and BOM trimmed) opens like an HTML document.
 pub fn looks_like(text: &str) -> bool {
@@ -248,7 +248,18 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Article {
             .warnings
             .push("little readable article text: the page's description is indexed with it".into());
     }
-    let found = dateline::in_body(&article.body);
+    // A page's later paragraphs hold headings shaped like datelines ("EAT SMALL Hundefutter –
+    // jetzt 20% Rabatt", "ACHIY – Handgestrickte Knitwear"): past the first paragraph, a
+    // dateline names a place the gazetteer knows, or states a date.
+    let found = dateline::in_body(&article.body).filter(|(at, d)| {
+        article
+            .body
+            .get(..*at)
+            .is_some_and(|head| head.trim().is_empty())
+            || d.month_day.is_some()
+            || place::resolve(&d.city, d.region.as_deref(), ctx.aliases)
+                .is_some_and(|p| p.country.is_some())
+    });
     settle(&mut article, explicit, found.as_ref().map(|(_, d)| d), ctx);
     article
 }
@@ -1049,6 +1060,26 @@ mod tests {
             long.split_whitespace().collect::<Vec<_>>().join(" ")
         );
         assert!(!read.warnings.iter().any(|w| w.contains("description")));
+    }
+
+    #[test]
+    fn a_heading_shaped_like_a_dateline_later_in_the_text_names_no_city() {
+        let page = |later: &str| {
+            p(&format!(
+                r#"<html><body><article>
+                <p>Wool keeps warm in the cold and cool in the heat, which is why knitwear lasts.</p>
+                <p>{later} – a label that knits by hand in the mountains</p></article></body></html>"#
+            ))
+        };
+        assert_eq!(page("ACHIY").city, None);
+        // A place the gazetteer knows, past the first paragraph, is still the dateline.
+        assert_eq!(page("KOBE").city.as_deref(), Some("Kobe"));
+        // In the first paragraph a place unknown to the gazetteer is still read.
+        let first = p(
+            r#"<html><body><article><p>AUGSFELD – Der FC gewann am Sonntag 3:0.</p>
+            </article></body></html>"#,
+        );
+        assert_eq!(first.city.as_deref(), Some("Augsfeld"));
     }
 
     #[test]

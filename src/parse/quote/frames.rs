@@ -3,12 +3,14 @@
 //! defence “…”`, `According to Kofman, “…”`), and the subject of a speech verb.
 
 use super::names::{name_word, trailing_name};
-use super::phrases::{aside, is_ly, leading_np, noun_phrase, plain_np, trailing_np, Np};
+use super::phrases::{
+    aside, is_ly, leading_np, noun_phrase, organisation, plain_np, trailing_np, Np,
+};
 use super::slavic::{
     is_according_to, is_as, is_gerund, is_inverting_verb, is_role_noun, is_speech_verb, PRONOUNS,
 };
 use super::tokens::{ends_sentence, segments, strip_brackets, Kind, Tok, MAX_WINDOW};
-use super::words::{ADVERBS, CONJUNCTIONS, INVERTIBLE, NP_BREAKS, TITLES};
+use super::words::{ADVERBS, CONJUNCTIONS, INVERTIBLE, NP_BREAKS, ROLE_NOUNS, TITLES};
 
 /// A speaker found for a quote, before pronouns and short names are resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -451,6 +453,18 @@ pub(super) fn subject(region: &[Tok]) -> Found {
     let np = trailing_np(last);
     if matches!(np, Np::Pronoun(_)) {
         return Found::Np(np);
+    }
+    // `Koichi Kane, Executive Vice President of Nomura Securities International, said`,
+    // `Roger Doe, Diamond Shamrock vice president and chief executive of the spin-off, said`:
+    // a person's full name, then a role (capitalised or not) that is its apposition.
+    if let Some(Some(Np::Name(person))) = earlier.last().map(|seg| plain_np(seg)) {
+        let role = last
+            .iter()
+            .any(|t| t.is_word() && (t.is_in(&TITLES) || t.is_in(&ROLE_NOUNS)));
+        let full = person.words.len() >= 2 && !organisation(&person.words);
+        if full && role && !last.iter().any(Tok::is_verb) {
+            return Found::Np(Np::Name(person));
+        }
     }
     // A description next to the verb (`Tad Doe, Sanders's chief strategist, said`) is an
     // aside; the name is before it.

@@ -603,4 +603,17 @@ mod tests {
             none
         );
     }
+
+    /// Issue 21, fourth round: a genre before a title makes it a work (`comedy “Fleabag”`).
+    #[test]
+    fn genres_name_works() {
+        let none: [&str; 0] = [];
+        for body in [
+            "She said the prize should have gone to quirky British comedy “Fleabag.”",
+            "He won for his turn in the biopic “Judy.”",
+            "The legal drama “Night Court” returns.",
+        ] {
+            assert_eq!(texts(body), none, "{body}");
+        }
+    }
 }

@@ -268,7 +268,7 @@ fn possessive_organisation(toks: &[Tok]) -> Option<Name> {
 }
 
 /// Whether a name's last word makes it an organisation or a place (`Bank`, `Co`, `House`).
-fn organisation(words: &[String]) -> bool {
+pub(super) fn organisation(words: &[String]) -> bool {
     words
         .last()
         .is_some_and(|w| NOT_PERSON_LAST.contains(&w.to_lowercase()))

@@ -232,7 +232,7 @@ pub(super) static TITLES: Words = Words::new(
      вице-президент посол премьер глава госсекретарь держсекретар судья суддя професор \
      профессор \
      libertarian gov. sen. rep. gen. lt. col. maj. capt. sgt. adm. cmdr. dr. prof. rev. \
-     pres. supt. insp. amb. del. atty. gov sen rep president vice governor senator \
+     pres. supt. insp. amb. del. atty. gov sen rep prof dr president vice governor senator \
      undersecretary under-secretary secretary-general vice-president vice-chairman \
      vice-chairwoman vice-chair vice-governor vice-premier co-chairman co-chair \
      representative congressman congresswoman secretary minister mayor judge justice \
@@ -556,6 +556,16 @@ pub(super) const TITLE_CUES_BEFORE: &[&str] = &[
     "headline",
     "nickname",
     "so-called",
+    // Genres: `British comedy “Fleabag”`, `biopic “Judy”`.
+    "comedy",
+    "drama",
+    "thriller",
+    "biopic",
+    "satire",
+    "miniseries",
+    "cartoon",
+    "western",
+    "adaptation",
 ];
 
 /// Words before `of` that make what follows the name of a work (`an episode of “…”`).

@@ -650,6 +650,18 @@ mod tests {
         assert_eq!(who(body), ["Mann", "Mann"]);
     }
 
+    /// Issue 21: a pronoun right before the speech verb is its subject, after a relative
+    /// word (`what he calls`) or an aside (`Speaking through an interpreter he added;`).
+    #[test]
+    fn a_pronoun_next_to_the_verb() {
+        let body = "Gavin Yamey met them. But Yamey is angry about what he calls the “blaming \
+                    and shaming” of students.";
+        assert_eq!(who(body), ["Gavin Yamey"]);
+        let body = "Bong Joon Ho said no one could predict it.\n\nSpeaking through an \
+                    interpreter he added; “It is true that the momentum is building.”";
+        assert_eq!(who(body), ["Bong Joon Ho"]);
+    }
+
     #[test]
     fn hostile_input_does_not_panic() {
         for body in [

@@ -454,6 +454,14 @@ pub(super) fn subject(region: &[Tok]) -> Found {
     if matches!(np, Np::Pronoun(_)) {
         return Found::Np(np);
     }
+    // `angry about what he calls the “…”`: a pronoun right before the verb is its subject.
+    let next_to_verb = last
+        .iter()
+        .rev()
+        .find(|t| t.is_word() && !t.is_in(&ADVERBS) && !is_ly(t));
+    if let Some(t) = next_to_verb.filter(|t| t.is(&["he", "she", "they", "it"])) {
+        return Found::Np(Np::Pronoun(t.lower.to_string()));
+    }
     // `Koichi Kane, Executive Vice President of Nomura Securities International, said`,
     // `Roger Doe, Diamond Shamrock vice president and chief executive of the spin-off, said`:
     // a person's full name, then a role (capitalised or not) that is its apposition.

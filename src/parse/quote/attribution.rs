@@ -662,6 +662,29 @@ mod tests {
         assert_eq!(who(body), ["Bong Joon Ho"]);
     }
 
+    /// Issue 21: a conjunction opening a sentence (`And`, `Plus,`) is no part of its
+    /// subject, so a later pronoun reaches the person it names; a site (`Radar Online`) is
+    /// an organisation, never the person a pronoun means.
+    #[test]
+    fn subjects_after_a_conjunction_and_sites_are_not_people() {
+        for opener in ["And", "Plus,", "But"] {
+            let body = format!(
+                "“We won,” Jane Roe said.\n\n{opener} Ann Alley is far from the only one.\n\n\
+                 In 2004 she told Oprah, “I got out of the car at a hotel and went in.”"
+            );
+            assert_eq!(who(&body), ["Jane Roe", "Ann Alley"], "{body}");
+        }
+        let body = "Dion appeared in Paris, with Radar Online calling her “scary skinny,” for \
+                    instance.\n\nIn 2004 she told Oprah, “I got out of the car at a hotel.”";
+        assert_eq!(
+            speakers(body),
+            [
+                (vec!["Radar Online".to_string()], Some("organisation")),
+                (vec![], None)
+            ]
+        );
+    }
+
     #[test]
     fn hostile_input_does_not_panic() {
         for body in [

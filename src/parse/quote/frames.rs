@@ -408,6 +408,13 @@ pub(super) fn inverted(subject: Found, after: &[Tok]) -> Found {
 pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
     let segs = segments(toks);
     for (i, seg) in segs.iter().enumerate() {
+        // `And Alley is far from …`, `Plus, Alley has …`: a conjunction opening the sentence
+        // is no part of its subject.
+        let seg: &[Tok] = match *seg {
+            [first] if first.is(LINKING) => continue,
+            [first, ref rest @ ..] if i == 0 && first.is(LINKING) => rest,
+            _ => seg,
+        };
         if aside(seg) && !seg.iter().any(Tok::is_verb) {
             continue;
         }
@@ -432,6 +439,9 @@ pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
     }
     Found::Nobody
 }
+
+/// Words that link a sentence to the one before, never its subject.
+const LINKING: &[&str] = &["and", "but", "or", "so", "yet", "plus", "also", "still"];
 
 /// Whether a segment opens with a lower-case word (other than a pronoun): a description.
 fn lower_start(seg: &[Tok]) -> bool {

@@ -341,7 +341,7 @@ pub(super) static NOT_PERSON_LAST: Words = Words::new(
 pub(super) static ORG_LAST: Words = Words::new(
     "watch commission coalition alliance network board bureau corporation airlines industries \
      motors systems media caller federalist beast examiner herald gazette globe daily weekly \
-     mail telegraph guardian observer review monitor wire channel tv radio org \
+     mail telegraph guardian observer review monitor wire channel tv radio org online \
      organisation organization council authority embassy consulate cabinet secretariat \
      parliament senate assembly legislature regime command forces ministry pentagon kremlin \
      vatican",

@@ -685,6 +685,43 @@ mod tests {
         );
     }
 
+    /// Issue 21: a spokesperson for an organisation speaks for it, in its full name, unless
+    /// named; a spokesman for a person is not that person.
+    #[test]
+    fn spokespeople_speak_for_organisations() {
+        for (body, name, kind) in [
+            (
+                "A spokesperson for Sheffield University urged students to talk to it, \
+                 saying: “We understand this is difficult and are providing support.”",
+                "Sheffield University",
+                Some("organisation"),
+            ),
+            (
+                "“We deny it,” a spokesman for the Justice Department said.",
+                "Justice Department",
+                Some("organisation"),
+            ),
+            (
+                "“We deny it,” said a spokeswoman for Exxon Corp, Jane Doe.",
+                "Jane Doe",
+                Some("person"),
+            ),
+            (
+                "A spokesman for the company, Ivo Lamb, said: “We deny it all.”",
+                "Ivo Lamb",
+                Some("person"),
+            ),
+            ("“We deny it,” a spokesman for Jane Doe said.", "", None),
+        ] {
+            let names: Vec<String> = [name]
+                .iter()
+                .filter(|n| !n.is_empty())
+                .map(|n| n.to_string())
+                .collect();
+            assert_eq!(speakers(body), [(names, kind)], "{body}");
+        }
+    }
+
     #[test]
     fn hostile_input_does_not_panic() {
         for body in [

@@ -2,13 +2,14 @@
 //! `“…,” said Kofman`, `“…” — Kofman`) or before it in its sentence (`Kofman said the
 //! defence “…”`, `According to Kofman, “…”`), and the subject of a speech verb.
 
-use super::names::{name_word, trailing_name};
+use super::names::{kind_of, name_word, trailing_name};
 use super::phrases::{
-    aside, is_ly, leading_np, noun_phrase, organisation, plain_np, trailing_np, Np,
+    aside, is_ly, leading_np, noun_phrase, organisation, plain_np, trailing_np, Np, SPOKESPEOPLE,
 };
 use super::slavic::{
     is_according_to, is_as, is_gerund, is_inverting_verb, is_role_noun, is_speech_verb, PRONOUNS,
 };
+use super::spans::SpeakerKind;
 use super::tokens::{ends_sentence, segments, strip_brackets, Kind, Tok, MAX_WINDOW};
 use super::words::{ADVERBS, CONJUNCTIONS, INVERTIBLE, NP_BREAKS, ROLE_NOUNS, TITLES};
 
@@ -64,6 +65,9 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
             }
         }
         let segs = segments(rest);
+        if let Some(np) = named_spokesperson(&segs) {
+            return Some(np);
+        }
         let np = segs.first().map_or(Np::Other, |s| leading_np(s));
         if np == Np::Other {
             if let Some(Np::Name(n)) = segs.get(1).and_then(|s| plain_np(s)) {
@@ -428,6 +432,9 @@ pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
         if place_state {
             continue;
         }
+        if let Some(np) = named_spokesperson(&segs[i..]) {
+            return Found::Np(np);
+        }
         return match leading_np(seg) {
             // `Trump’s state director, Mike Rubino, reached out, writing: “…”`.
             Np::Other => match segs.get(i + 1).and_then(|s| plain_np(s)) {
@@ -438,6 +445,23 @@ pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
         };
     }
     Found::Nobody
+}
+
+/// `a spokeswoman for Exxon Corp, Jane Doe`: the spokesperson named after the organisation
+/// speaks, not the organisation.
+fn named_spokesperson(segs: &[&[Tok]]) -> Option<Np> {
+    let [first, second, ..] = segs else {
+        return None;
+    };
+    if !first.iter().any(|t| t.is(SPOKESPEOPLE)) {
+        return None;
+    }
+    match plain_np(second)? {
+        Np::Name(n) if kind_of(&n.words.join(" "), n.person) == SpeakerKind::Person => {
+            Some(Np::Name(n))
+        }
+        _ => None,
+    }
 }
 
 /// Words that link a sentence to the one before, never its subject.

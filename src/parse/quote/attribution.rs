@@ -722,6 +722,23 @@ mod tests {
         }
     }
 
+    /// Issue 21: a title without a name (`the Treasury Secretary said`) is the person last
+    /// spoken of, never a speaker called `Secretary`; an office many hold names nobody; a
+    /// title alone may be a surname.
+    #[test]
+    fn bare_titles_are_no_names() {
+        let body = "Treasury Secretary James Baker spoke in Washington.\n\n\
+                    “This is a start,” the Treasury Secretary said.";
+        assert_eq!(who(body), ["James Baker"]);
+        let body = "“Demand is weak,” the Chairman said.";
+        assert_eq!(who(body), [""]);
+        // Alone, a title may be a surname.
+        let body = "Gayle King asked him.\n\n“What is it about Joe Biden?” King said.";
+        assert_eq!(who(body), ["Gayle King"]);
+        let body = "“There has been some change,” a U.S. Spokesman said.";
+        assert_eq!(who(body), [""]);
+    }
+
     #[test]
     fn hostile_input_does_not_panic() {
         for body in [

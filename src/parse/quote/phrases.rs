@@ -121,6 +121,28 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
         };
     }
     match trailing_name(&toks) {
+        // `the Treasury Secretary said`, `the Chairman said`: a title without a name stands
+        // for the person last spoken of, like `the president`; an office many hold (`a U.S.
+        // Spokesman`) names nobody. Alone, the word may be a surname (`King said`).
+        Some((start, name))
+            if start > 0
+                && name
+                    .words
+                    .iter()
+                    .all(|w| TITLES.contains(&w.to_lowercase())) =>
+        {
+            let last = name
+                .words
+                .last()
+                .map(|w| w.to_lowercase())
+                .unwrap_or_default();
+            if ANAPHORIC_ROLES.contains(&last) || matches!(last.as_str(), "secretary" | "minister")
+            {
+                Np::Pronoun(last)
+            } else {
+                Np::Other
+            }
+        }
         Some((start, mut name)) => {
             let before = &toks[..start];
             // Only descriptive words may stand before the name.

@@ -124,12 +124,19 @@ fn attribute_with<'a>(
                     None => Found::Continue,
                 }
             } else {
+                let verbless = !prefix.iter().any(Tok::is_verb);
                 match before_frame(prefix) {
                     // `…, calling Trump “a buffoon,” Susan said`: a name right after the quote
                     // beats a frame before it that names nobody.
                     Some(Found::Nobody) => match after_frame(after_window(&toks, qt)) {
                         Some(np @ (Np::Name(_) | Np::Pronoun(_))) => Found::Np(np),
                         _ => Found::Nobody,
+                    },
+                    // `… had to defend his honor: “…,” President Richard Nixon told …`: a
+                    // speech verb after the quote beats a sentence without one before it.
+                    Some(f) if verbless => match after_frame(after_window(&toks, qt)) {
+                        Some(np @ (Np::Name(_) | Np::Pronoun(_))) => Found::Np(np),
+                        _ => f,
                     },
                     Some(f) => f,
                     None => match after_frame(after_window(&toks, qt)) {
@@ -148,6 +155,7 @@ fn attribute_with<'a>(
             } else {
                 found
             };
+            let unnamed = found == Found::Np(Np::Other);
             let who = match found {
                 Found::Np(Np::Name(n)) => Some(resolve(&names, &n, qt)),
                 Found::Np(Np::Pronoun(p)) => last_person(&events, para(qt), &toks, &names, &p),
@@ -156,6 +164,11 @@ fn attribute_with<'a>(
                 }
                 Found::Np(Np::Other) | Found::Nobody => None,
             };
+            // `“…,” a spokesman said`: someone unnamed spoke, and the quotes continuing this
+            // one are theirs, not the speaker's before.
+            if who.is_none() && unnamed {
+                events.push(Event::nameless(para(qt)));
+            }
             if let Some(who) = who {
                 // One apostrophe, so `O’Malley` and `O'Malley` are one speaker.
                 let q = &mut quotes[qi];
@@ -224,15 +237,21 @@ fn attribute_with<'a>(
                     let after = &sentence[v + 1..];
                     Found::Np(leading_np(&after[..after.len().min(MAX_WINDOW)]))
                 };
-                if let Found::Np(np) = found {
-                    let who = match np {
-                        Np::Name(n) => Some(resolve(&names, &n, start + v)),
-                        Np::Pronoun(p) => last_person(&events, para(start), &toks, &names, &p),
-                        Np::Other => None,
-                    };
-                    if let Some(who) = who {
-                        events.push(Event::spoke(para(start), who));
+                let who = match found {
+                    Found::Np(Np::Name(n)) => Some(resolve(&names, &n, start + v)),
+                    Found::Np(Np::Pronoun(p)) => {
+                        last_person(&events, para(start), &toks, &names, &p)
                     }
+                    _ => None,
+                };
+                match who {
+                    Some(who) => events.push(Event::spoke(para(start), who)),
+                    // `A spokesperson for the university urged …, saying: “…”`: the quote
+                    // after is an unnamed speaker's, not the one's before.
+                    None if verb.is_some() && introduces(sentence, v) => {
+                        events.push(Event::nameless(para(start)))
+                    }
+                    None => {}
                 }
             }
         }
@@ -241,6 +260,13 @@ fn attribute_with<'a>(
     drop(events);
     drop(names);
     recycle(toks)
+}
+
+/// Whether the speech verb at `v` is the last word of `sentence`, before a colon (`…,
+/// saying:`).
+fn introduces(sentence: &[Tok], v: usize) -> bool {
+    let mut rest = sentence[v + 1..].iter().filter(|t| t.kind != Kind::Para);
+    rest.next().is_some_and(|t| t.is_punct(':')) && rest.next().is_none()
 }
 
 /// Something that happened before a quote and may tell who speaks next.
@@ -263,6 +289,16 @@ impl Event {
             spoke: true,
             sentence: (0, 0),
             who: OnceCell::from(Some(who)),
+        }
+    }
+
+    /// Someone spoke whom the text does not name (`a spokesman said`).
+    fn nameless(para: usize) -> Event {
+        Event {
+            para,
+            spoke: true,
+            sentence: (0, 0),
+            who: OnceCell::from(None),
         }
     }
 
@@ -376,8 +412,9 @@ fn last_speaker(
         para
     };
     let recent = || events.iter().rev().take_while(|e| e.para >= oldest);
-    if let Some(w) = recent().find(|e| e.spoke).and_then(|e| e.who(toks, names)) {
-        return Some(w.clone());
+    // The last one to speak, even unnamed (then the quote stays unattributed).
+    if let Some(e) = recent().find(|e| e.spoke) {
+        return e.who(toks, names).cloned();
     }
     let quiet_before = opens_paragraph && para > 0 && !quoted_paras.contains(&(para - 1));
     if !quiet_before {
@@ -529,6 +566,177 @@ mod tests {
                 (Some("Daniel Petrenko".into()), None),
             ]
         );
+    }
+
+    /// Issue 21, fourth round: titles written without a full stop (British style) are the
+    /// role, not part of the name.
+    #[test]
+    fn titles_without_a_full_stop() {
+        assert_eq!(
+            found("Prof Ann Vale, director of the centre, says: “Reopening is like dumping a cruise ship in town.”"),
+            [(Some("Ann Vale".into()), Some("Prof".into()))]
+        );
+        assert_eq!(
+            who("“We are not out of the woods yet,” Dr Ivo Lamb said."),
+            ["Ivo Lamb"]
+        );
+    }
+
+    /// Issue 21: a person's full name, then their role as an apposition, then the verb:
+    /// the person speaks, not the end of the organisation in the role.
+    #[test]
+    fn a_role_in_apposition_after_the_name() {
+        for body in [
+            "Koichi Kane, Executive Vice President of Nomura Securities International, said, \
+             \"They're still in a starting up period.\"",
+            "Koichi Kane, Nomura Securities vice president and soon-to-be chief executive of \
+             the spin-off Nomura Refining and Marketing Co, said, \"Margins will return.\"",
+            "Koichi Kane, FNMA's Senior Vice President, said mortgages offer \"lower rates and \
+             lower costs for everyone.\"",
+        ] {
+            assert_eq!(who(body), ["Koichi Kane"], "{body}");
+        }
+    }
+
+    /// Issue 21: a capitalised word before a determiner or an adverb opening a sentence is a
+    /// verb or an adverb (`Allow the …`, `Almost exactly …`), and a speech verb after the quote
+    /// beats a sentence without one before it.
+    #[test]
+    fn openers_are_not_speakers() {
+        assert_eq!(
+            who("Allow the dermatologist to repeat that: “Yes, dead skin cells do help the skin.”"),
+            [""]
+        );
+        assert_eq!(
+            who(
+                "Almost exactly half a century later, another politician had to defend his \
+                 honor: “I am not a crook,” President Richard Nixon told editors."
+            ),
+            ["Richard Nixon"]
+        );
+        assert_eq!(
+            who(
+                "Ford faced the press in turn: “I am not a crook,” President Richard Nixon had \
+                 told editors years before."
+            ),
+            ["Richard Nixon"]
+        );
+    }
+
+    /// Issue 21: a quote whose frame names nobody (`a spokesman said`, `…, saying:`) is an
+    /// unnamed speaker's, and so are the quotes continuing it; `He added that …` after a
+    /// quote reports more, it is no frame of the quote.
+    #[test]
+    fn unnamed_speakers_are_not_continued_from_earlier_ones() {
+        let body = "“We won,” Jane Roe said. “We will fight on,” a spokesman for her rival \
+                    said. “The count is not over and we will ask for a recount.”";
+        assert_eq!(who(body), ["Jane Roe", "", ""]);
+        let body = "Fraser Amos is helping to rally support. “Rents come above student lives,” \
+                    he says. A spokesperson for the university urged students to talk to it, \
+                    saying: “We understand this is difficult and are providing support.”";
+        assert_eq!(who(body), ["Fraser Amos", ""]);
+        let body = "“We understand this is difficult and are providing support.” Ivo Lamb added \
+                    that the team had organised events.";
+        assert_eq!(who(body), [""]);
+    }
+
+    /// Issue 21: a bracketed sentence after a quote ends the quote's sentence, so the next
+    /// quote of the paragraph continues its speaker.
+    #[test]
+    fn a_bracketed_sentence_after_a_quote() {
+        let body = "“The authors are promoting a dangerous gambit,” Mann writes. “This desperate \
+                    action is motivated by a fallacy.” (Current models say that emissions will \
+                    warm the atmosphere less.)";
+        assert_eq!(who(body), ["Mann", "Mann"]);
+    }
+
+    /// Issue 21: a pronoun right before the speech verb is its subject, after a relative
+    /// word (`what he calls`) or an aside (`Speaking through an interpreter he added;`).
+    #[test]
+    fn a_pronoun_next_to_the_verb() {
+        let body = "Gavin Yamey met them. But Yamey is angry about what he calls the “blaming \
+                    and shaming” of students.";
+        assert_eq!(who(body), ["Gavin Yamey"]);
+        let body = "Bong Joon Ho said no one could predict it.\n\nSpeaking through an \
+                    interpreter he added; “It is true that the momentum is building.”";
+        assert_eq!(who(body), ["Bong Joon Ho"]);
+    }
+
+    /// Issue 21: a conjunction opening a sentence (`And`, `Plus,`) is no part of its
+    /// subject, so a later pronoun reaches the person it names; a site (`Radar Online`) is
+    /// an organisation, never the person a pronoun means.
+    #[test]
+    fn subjects_after_a_conjunction_and_sites_are_not_people() {
+        for opener in ["And", "Plus,", "But"] {
+            let body = format!(
+                "“We won,” Jane Roe said.\n\n{opener} Ann Alley is far from the only one.\n\n\
+                 In 2004 she told Oprah, “I got out of the car at a hotel and went in.”"
+            );
+            assert_eq!(who(&body), ["Jane Roe", "Ann Alley"], "{body}");
+        }
+        let body = "Dion appeared in Paris, with Radar Online calling her “scary skinny,” for \
+                    instance.\n\nIn 2004 she told Oprah, “I got out of the car at a hotel.”";
+        assert_eq!(
+            speakers(body),
+            [
+                (vec!["Radar Online".to_string()], Some("organisation")),
+                (vec![], None)
+            ]
+        );
+    }
+
+    /// Issue 21: a spokesperson for an organisation speaks for it, in its full name, unless
+    /// named; a spokesman for a person is not that person.
+    #[test]
+    fn spokespeople_speak_for_organisations() {
+        for (body, name, kind) in [
+            (
+                "A spokesperson for Sheffield University urged students to talk to it, \
+                 saying: “We understand this is difficult and are providing support.”",
+                "Sheffield University",
+                Some("organisation"),
+            ),
+            (
+                "“We deny it,” a spokesman for the Justice Department said.",
+                "Justice Department",
+                Some("organisation"),
+            ),
+            (
+                "“We deny it,” said a spokeswoman for Exxon Corp, Jane Doe.",
+                "Jane Doe",
+                Some("person"),
+            ),
+            (
+                "A spokesman for the company, Ivo Lamb, said: “We deny it all.”",
+                "Ivo Lamb",
+                Some("person"),
+            ),
+            ("“We deny it,” a spokesman for Jane Doe said.", "", None),
+        ] {
+            let names: Vec<String> = [name]
+                .iter()
+                .filter(|n| !n.is_empty())
+                .map(|n| n.to_string())
+                .collect();
+            assert_eq!(speakers(body), [(names, kind)], "{body}");
+        }
+    }
+
+    /// Issue 21: a title without a name (`the Treasury Secretary said`) is the person last
+    /// spoken of, never a speaker called `Secretary`; an office many hold names nobody; a
+    /// title alone may be a surname.
+    #[test]
+    fn bare_titles_are_no_names() {
+        let body = "Treasury Secretary James Baker spoke in Washington.\n\n\
+                    “This is a start,” the Treasury Secretary said.";
+        assert_eq!(who(body), ["James Baker"]);
+        let body = "“Demand is weak,” the Chairman said.";
+        assert_eq!(who(body), [""]);
+        // Alone, a title may be a surname.
+        let body = "Gayle King asked him.\n\n“What is it about Joe Biden?” King said.";
+        assert_eq!(who(body), ["Gayle King"]);
+        let body = "“There has been some change,” a U.S. Spokesman said.";
+        assert_eq!(who(body), [""]);
     }
 
     #[test]

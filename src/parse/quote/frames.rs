@@ -2,13 +2,16 @@
 //! `“…,” said Kofman`, `“…” — Kofman`) or before it in its sentence (`Kofman said the
 //! defence “…”`, `According to Kofman, “…”`), and the subject of a speech verb.
 
-use super::names::{name_word, trailing_name};
-use super::phrases::{aside, is_ly, leading_np, noun_phrase, plain_np, trailing_np, Np};
+use super::names::{kind_of, name_word, trailing_name};
+use super::phrases::{
+    aside, is_ly, leading_np, noun_phrase, organisation, plain_np, trailing_np, Np, SPOKESPEOPLE,
+};
 use super::slavic::{
     is_according_to, is_as, is_gerund, is_inverting_verb, is_role_noun, is_speech_verb, PRONOUNS,
 };
+use super::spans::SpeakerKind;
 use super::tokens::{ends_sentence, segments, strip_brackets, Kind, Tok, MAX_WINDOW};
-use super::words::{ADVERBS, CONJUNCTIONS, INVERTIBLE, NP_BREAKS, TITLES};
+use super::words::{ADVERBS, CONJUNCTIONS, INVERTIBLE, NP_BREAKS, ROLE_NOUNS, TITLES};
 
 /// A speaker found for a quote, before pronouns and short names are resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,6 +65,9 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
             }
         }
         let segs = segments(rest);
+        if let Some(np) = named_spokesperson(&segs) {
+            return Some(np);
+        }
         let np = segs.first().map_or(Np::Other, |s| leading_np(s));
         if np == Np::Other {
             if let Some(Np::Name(n)) = segs.get(1).and_then(|s| plain_np(s)) {
@@ -406,6 +412,13 @@ pub(super) fn inverted(subject: Found, after: &[Tok]) -> Found {
 pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
     let segs = segments(toks);
     for (i, seg) in segs.iter().enumerate() {
+        // `And Alley is far from …`, `Plus, Alley has …`: a conjunction opening the sentence
+        // is no part of its subject.
+        let seg: &[Tok] = match *seg {
+            [first] if first.is(LINKING) => continue,
+            [first, ref rest @ ..] if i == 0 && first.is(LINKING) => rest,
+            _ => seg,
+        };
         if aside(seg) && !seg.iter().any(Tok::is_verb) {
             continue;
         }
@@ -419,6 +432,9 @@ pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
         if place_state {
             continue;
         }
+        if let Some(np) = named_spokesperson(&segs[i..]) {
+            return Found::Np(np);
+        }
         return match leading_np(seg) {
             // `Trump’s state director, Mike Rubino, reached out, writing: “…”`.
             Np::Other => match segs.get(i + 1).and_then(|s| plain_np(s)) {
@@ -430,6 +446,26 @@ pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
     }
     Found::Nobody
 }
+
+/// `a spokeswoman for Exxon Corp, Jane Doe`: the spokesperson named after the organisation
+/// speaks, not the organisation.
+fn named_spokesperson(segs: &[&[Tok]]) -> Option<Np> {
+    let [first, second, ..] = segs else {
+        return None;
+    };
+    if !first.iter().any(|t| t.is(SPOKESPEOPLE)) {
+        return None;
+    }
+    match plain_np(second)? {
+        Np::Name(n) if kind_of(&n.words.join(" "), n.person) == SpeakerKind::Person => {
+            Some(Np::Name(n))
+        }
+        _ => None,
+    }
+}
+
+/// Words that link a sentence to the one before, never its subject.
+const LINKING: &[&str] = &["and", "but", "or", "so", "yet", "plus", "also", "still"];
 
 /// Whether a segment opens with a lower-case word (other than a pronoun): a description.
 fn lower_start(seg: &[Tok]) -> bool {
@@ -451,6 +487,26 @@ pub(super) fn subject(region: &[Tok]) -> Found {
     let np = trailing_np(last);
     if matches!(np, Np::Pronoun(_)) {
         return Found::Np(np);
+    }
+    // `angry about what he calls the “…”`: a pronoun right before the verb is its subject.
+    let next_to_verb = last
+        .iter()
+        .rev()
+        .find(|t| t.is_word() && !t.is_in(&ADVERBS) && !is_ly(t));
+    if let Some(t) = next_to_verb.filter(|t| t.is(&["he", "she", "they", "it"])) {
+        return Found::Np(Np::Pronoun(t.lower.to_string()));
+    }
+    // `Koichi Kane, Executive Vice President of Nomura Securities International, said`,
+    // `Roger Doe, Diamond Shamrock vice president and chief executive of the spin-off, said`:
+    // a person's full name, then a role (capitalised or not) that is its apposition.
+    if let Some(Some(Np::Name(person))) = earlier.last().map(|seg| plain_np(seg)) {
+        let role = last
+            .iter()
+            .any(|t| t.is_word() && (t.is_in(&TITLES) || t.is_in(&ROLE_NOUNS)));
+        let full = person.words.len() >= 2 && !organisation(&person.words);
+        if full && role && !last.iter().any(Tok::is_verb) {
+            return Found::Np(Np::Name(person));
+        }
     }
     // A description next to the verb (`Tad Doe, Sanders's chief strategist, said`) is an
     // aside; the name is before it.

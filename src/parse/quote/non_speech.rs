@@ -51,10 +51,19 @@ pub(super) fn is_mention(chars: &[char], q: &Quote) -> bool {
     let before = words_before(chars, i, 3);
     let n = before.len();
     let prev = before.last().map(String::as_str).unwrap_or("");
-    if words <= 6 && MENTION_CUES.contains(&prev) {
+    if words <= 6 && (MENTION_CUES.contains(&prev) || known_as_after(chars, q.end)) {
         return true;
     }
     if TITLED.contains(&prev) {
+        return true;
+    }
+    // `the candidate he calls “Mini Mike”`: a name given, not words said.
+    let name_given = q.text.split_whitespace().all(|w| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_uppercase)
+    });
+    if words <= 4 && name_given && NAMING.contains(&prev) {
         return true;
     }
     // What carries the words, then up to two words that say so (`a sign that read`, `the
@@ -68,6 +77,64 @@ pub(super) fn is_mention(chars: &[char], q: &Quote) -> bool {
                 .all(|w| CARRIER_VERBS.contains(&w.as_str()))
     })
 }
+
+/// Whether the words after the closing mark at `end` say the quote is what something is
+/// called (`“dorms” as they are known in the US`, `“bubbles,” as they are called`).
+fn known_as_after(chars: &[char], end: usize) -> bool {
+    let mut j = end;
+    while j < chars.len() && (is_mark_char(chars[j]) || matches!(chars[j], ' ' | ',')) {
+        j += 1;
+    }
+    let after: String = chars[j..]
+        .iter()
+        .take(40)
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    let mut words = after
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    if words.next() != Some("as") {
+        return false;
+    }
+    let rest: Vec<&str> = words.take(3).collect();
+    rest.iter()
+        .take_while(|w| !matches!(**w, "known" | "called" | "dubbed"))
+        .all(|w| {
+            matches!(
+                *w,
+                "they"
+                    | "it"
+                    | "these"
+                    | "those"
+                    | "such"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "often"
+                    | "commonly"
+                    | "sometimes"
+                    | "also"
+            )
+        })
+        && rest
+            .iter()
+            .any(|w| matches!(*w, "known" | "called" | "dubbed"))
+}
+
+/// Verbs that give something a name (`he calls “Mini Mike”`).
+const NAMING: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "nicknamed",
+    "nicknames",
+    "branded",
+    "brands",
+    "labelled",
+    "labeled",
+];
 
 /// Most words a sign, slogan or title may have to be read as one.
 const MENTION_MAX_WORDS: usize = 25;
@@ -484,7 +551,7 @@ fn ends_sentence_at(chars: &[char], at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::texts;
+    use super::super::test_util::{texts, who};
 
     /// Issue 21: signs, shirts, slogans, headlines and titled works carry words nobody said.
     #[test]
@@ -601,6 +668,43 @@ mod tests {
         assert_eq!(
             texts("It rained. “Night Harbor” host Ana Lee smiled."),
             none
+        );
+    }
+
+    /// Issue 21, fourth round: a genre before a title makes it a work (`comedy “Fleabag”`).
+    #[test]
+    fn genres_name_works() {
+        let none: [&str; 0] = [];
+        for body in [
+            "She said the prize should have gone to quirky British comedy “Fleabag.”",
+            "He won for his turn in the biopic “Judy.”",
+            "The legal drama “Night Court” returns.",
+        ] {
+            assert_eq!(texts(body), none, "{body}");
+        }
+        // A performance in a work.
+        assert_eq!(
+            texts("De Niro, whose lead performance in “The Irishman” was snubbed, spoke."),
+            none
+        );
+    }
+
+    /// Issue 21, fourth round: words quoted as what something is called, or as a name given
+    /// to someone, have no speaker.
+    #[test]
+    fn names_given_and_known_as_are_mentions() {
+        assert_eq!(
+            who("Yamey said it spreads in halls, or “dorms” as they are known in the US."),
+            [""]
+        );
+        assert_eq!(
+            who("Trump stepped up his trolling of the candidate he calls “Mini Mike.”"),
+            [""]
+        );
+        // Words said stay speech: `what he calls the “…”` in lower case.
+        assert_eq!(
+            who("Gavin Yamey is angry about what he calls the “blaming and shaming” of students."),
+            ["Gavin Yamey"]
         );
     }
 }

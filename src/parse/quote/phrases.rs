@@ -1,8 +1,9 @@
 //! Noun phrases in a speaker's place: where one ends, and whether it is a name (with any
 //! role before it), a pronoun, or a description that names nobody (`the report`).
 
-use super::names::{join, name_word, strip_possessive, trailing_name, Name};
+use super::names::{join, kind_of, name_word, strip_possessive, trailing_name, Name};
 use super::slavic::PRONOUNS;
+use super::spans::SpeakerKind;
 use super::tokens::{is_possessive, Kind, Tok, MAX_WINDOW};
 use super::words::{
     ADVERBS, ANAPHORIC_ROLES, AUXILIARIES, COUNTRY_ACRONYMS, DESCRIPTORS, NOT_NAME,
@@ -120,6 +121,28 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
         };
     }
     match trailing_name(&toks) {
+        // `the Treasury Secretary said`, `the Chairman said`: a title without a name stands
+        // for the person last spoken of, like `the president`; an office many hold (`a U.S.
+        // Spokesman`) names nobody. Alone, the word may be a surname (`King said`).
+        Some((start, name))
+            if start > 0
+                && name
+                    .words
+                    .iter()
+                    .all(|w| TITLES.contains(&w.to_lowercase())) =>
+        {
+            let last = name
+                .words
+                .last()
+                .map(|w| w.to_lowercase())
+                .unwrap_or_default();
+            if ANAPHORIC_ROLES.contains(&last) || matches!(last.as_str(), "secretary" | "minister")
+            {
+                Np::Pronoun(last)
+            } else {
+                Np::Other
+            }
+        }
         Some((start, mut name)) => {
             let before = &toks[..start];
             // Only descriptive words may stand before the name.
@@ -157,6 +180,11 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
                 .words
                 .last()
                 .is_some_and(|w| TEXTS.contains(&w.to_lowercase()));
+            // `a spokesperson for Sheffield University`: the organisation speaks through them
+            // (but `a spokesman for Doe` is not Doe).
+            if governed && spoken_for(before, &name) {
+                return Np::Name(name);
+            }
             if governed || fragment || text || place(&name.words) {
                 return Np::Other;
             }
@@ -268,7 +296,7 @@ fn possessive_organisation(toks: &[Tok]) -> Option<Name> {
 }
 
 /// Whether a name's last word makes it an organisation or a place (`Bank`, `Co`, `House`).
-fn organisation(words: &[String]) -> bool {
+pub(super) fn organisation(words: &[String]) -> bool {
     words
         .last()
         .is_some_and(|w| NOT_PERSON_LAST.contains(&w.to_lowercase()))
@@ -282,10 +310,46 @@ fn place(words: &[String]) -> bool {
             .is_some_and(|w| PLACE_LAST.contains(&w.to_lowercase()))
 }
 
+/// Whether `name`, after the words `before`, is an organisation that a spokesperson speaks
+/// for (`a spokesperson for Sheffield University`, `a spokesman for the Justice Department`;
+/// but `a spokesman for Doe` is not Doe).
+fn spoken_for(before: &[Tok], name: &Name) -> bool {
+    matches!(before, [.., r, p] | [.., r, p, _] if r.is(SPOKESPEOPLE) && p.lower == "for")
+        && (before
+            .last()
+            .is_some_and(|t| t.lower == "for" || t.lower == "the"))
+        && kind_of(&name.words.join(" "), false) == SpeakerKind::Organisation
+}
+
+/// Who speaks for an organisation (`a spokeswoman for the ministry`).
+pub(super) const SPOKESPEOPLE: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokesmen",
+    "spokeswomen",
+    "spokespeople",
+    "representative",
+    "representatives",
+];
+
 /// The noun phrase at the start of `toks`: up to the first break word, comma or bracket.
 pub(super) fn leading_np(toks: &[Tok]) -> Np {
     let end = np_end(toks, 0);
-    noun_phrase(&toks[..end])
+    let np = noun_phrase(&toks[..end]);
+    // `a spokeswoman for Exxon Corp`: the organisation after `for`.
+    if np == Np::Other && end > 0 && toks.get(end).is_some_and(|t| t.lower == "for") {
+        let from = end + 1 + usize::from(toks.get(end + 1).is_some_and(|t| t.lower == "the"));
+        let to = np_end(toks, from);
+        if to > from {
+            if let Np::Name(n) = noun_phrase(&toks[from..to]) {
+                if spoken_for(&toks[..from], &n) {
+                    return Np::Name(n);
+                }
+            }
+        }
+    }
+    np
 }
 
 /// Index where the noun phrase starting at `from` ends.
@@ -414,10 +478,13 @@ pub(super) fn trailing_np(toks: &[Tok]) -> Np {
         && toks[start - 1].is_in(&PREPOSITIONS)
         && toks.get(start + the).is_some_and(|t| t.capitalised())
     {
-        if let Np::Name(_) = noun_phrase(&toks[start..end]) {
+        if let Np::Name(n) = noun_phrase(&toks[start..end]) {
             let first_is_name =
                 matches!(trailing_name(&toks[start..end]), Some((k, _)) if k == the);
             if first_is_name {
+                if spoken_for(&toks[..start + the], &n) {
+                    return Np::Name(n);
+                }
                 return Np::Other;
             }
         }

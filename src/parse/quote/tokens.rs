@@ -307,9 +307,15 @@ pub(super) fn ends_sentence(toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
     match t.kind {
         Kind::Para => true,
-        // `“We will win.” Then he left.` but not `“Will we win?” she asked.`
+        // `“We will win.” Then he left.` but not `“Will we win?” she asked.`; `“… project.”
+        // (Current models say …)`: a sentence in brackets starts after the quote too.
         Kind::Quote(_) => {
-            t.terminal && toks.get(k + 1).is_some_and(Tok::capitalised) && !frame_follows(toks, k)
+            let next = if toks.get(k + 1).is_some_and(|n| n.is_punct('(')) {
+                k + 2
+            } else {
+                k + 1
+            };
+            t.terminal && toks.get(next).is_some_and(Tok::capitalised) && !frame_follows(toks, k)
         }
         Kind::Punct => {
             matches!(t.text, "." | "!" | "?" | "…")
@@ -323,13 +329,14 @@ pub(super) fn ends_sentence(toks: &[Tok], k: usize) -> bool {
 }
 
 /// Whether a speech frame starts right after token `k`: a speech verb, or a few words
-/// without punctuation and then one (`she asked`, `Mr. Doe said`).
+/// without punctuation and then one (`she asked`, `Mr. Doe said`), not followed by `that`.
 fn frame_follows(toks: &[Tok], k: usize) -> bool {
     let rest = &toks[(k + 1).min(toks.len())..];
-    rest.iter()
-        .take(6)
-        .position(Tok::is_verb)
-        .is_some_and(|v| rest[..v].iter().all(Tok::is_word))
+    // `“… their needs.” He added that the team …`: a verb before `that` reports what
+    // follows, not the quote.
+    rest.iter().take(6).position(Tok::is_verb).is_some_and(|v| {
+        rest[..v].iter().all(Tok::is_word) && rest.get(v + 1).is_none_or(|t| t.lower != "that")
+    })
 }
 
 /// Marks capitalised words that open a sentence and are common words there, not names: those
@@ -371,12 +378,23 @@ pub(super) fn mark_openers(toks: &mut [Tok]) {
                 .get(k + 1)
                 .is_some_and(|n| n.is_word() && n.text.starts_with(char::is_lowercase))
     };
+    // A word before a determiner or an adverb in -ly (`Allow the dermatologist to …`,
+    // `Almost exactly half a century after …`) is a verb or an adverb, not a name.
+    let before_modifier = |k: usize| {
+        toks.get(k + 1).is_some_and(|n| {
+            n.is_word()
+                && n.text.starts_with(char::is_lowercase)
+                && (n.is(&[
+                    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+                ]) || n.lower.ends_with("ly"))
+        })
+    };
     let common: Vec<usize> = (0..toks.len())
         .filter(|&k| {
             let t = &toks[k];
             t.initial
                 && t.capitalised()
-                && (t.is_in(&OPENERS) || t.lower.ends_with("ly") || plural(k))
+                && (t.is_in(&OPENERS) || t.lower.ends_with("ly") || plural(k) || before_modifier(k))
                 && !mid
                     .get_or_insert_with(|| {
                         toks.iter()

@@ -232,7 +232,7 @@ pub(super) static TITLES: Words = Words::new(
      вице-президент посол премьер глава госсекретарь держсекретар судья суддя професор \
      профессор \
      libertarian gov. sen. rep. gen. lt. col. maj. capt. sgt. adm. cmdr. dr. prof. rev. \
-     pres. supt. insp. amb. del. atty. gov sen rep president vice governor senator \
+     pres. supt. insp. amb. del. atty. gov sen rep prof dr president vice governor senator \
      undersecretary under-secretary secretary-general vice-president vice-chairman \
      vice-chairwoman vice-chair vice-governor vice-premier co-chairman co-chair \
      representative congressman congresswoman secretary minister mayor judge justice \
@@ -341,7 +341,7 @@ pub(super) static NOT_PERSON_LAST: Words = Words::new(
 pub(super) static ORG_LAST: Words = Words::new(
     "watch commission coalition alliance network board bureau corporation airlines industries \
      motors systems media caller federalist beast examiner herald gazette globe daily weekly \
-     mail telegraph guardian observer review monitor wire channel tv radio org \
+     mail telegraph guardian observer review monitor wire channel tv radio org online \
      organisation organization council authority embassy consulate cabinet secretariat \
      parliament senate assembly legislature regime command forces ministry pentagon kremlin \
      vatican",
@@ -556,6 +556,16 @@ pub(super) const TITLE_CUES_BEFORE: &[&str] = &[
     "headline",
     "nickname",
     "so-called",
+    // Genres: `British comedy “Fleabag”`, `biopic “Judy”`.
+    "comedy",
+    "drama",
+    "thriller",
+    "biopic",
+    "satire",
+    "miniseries",
+    "cartoon",
+    "western",
+    "adaptation",
 ];
 
 /// Words before `of` that make what follows the name of a work (`an episode of “…”`).
@@ -632,6 +642,11 @@ pub(super) const TITLE_CUES_PREP: &[(&str, &str)] = &[
     ("appearing", "on"),
     ("appearance", "on"),
     ("appeared", "in"),
+    ("performance", "in"),
+    ("performances", "in"),
+    ("turn", "in"),
+    ("appears", "in"),
+    ("appear", "in"),
     ("interview", "with"),
     ("interview", "on"),
     ("speaking", "to"),

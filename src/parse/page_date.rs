@@ -221,7 +221,7 @@ static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<iso>(?-u:\b)(?P<y1>(?:19|20)\d\d)[-/.](?P<m1>[01]?\d)[-/.](?P<d1>[0-3]?\d)(?-u:\b))
         | (?P<cjk>(?P<y5>(?:19|20)\d\d)\s?年\s?(?P<m5>[01]?\d)\s?月\s?(?P<d5>[0-3]?\d)\s?日)
         | (?P<dmy>(?-u:\b)(?P<d2>[0-3]?\d)\s?(?P<sep>[./-])\s?(?P<m2>[01]?\d)\s?[./-]\s?(?P<y2>(?:19|20)\d\d)(?-u:\b))
-        | (?P<dnamey>(?-u:\b)(?P<d3>[0-3]?\d)(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?(?P<mn3>\p{L}{3,12}\.?)\s+(?:de\s+)?,?\s*(?P<y3>(?:19|20)\d\d)(?-u:\b))
+        | (?P<dnamey>(?-u:\b)(?P<d3>[0-3]?\d)(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?(?P<mn3>\p{L}{3,12}\.?),?\s+(?:de\s+)?,?\s*(?P<y3>(?:19|20)\d\d)(?-u:\b))
         | (?P<namedy>(?P<mn4>\p{L}{3,12}\.?)\s+(?P<d4>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d)(?-u:\b))
         ",
     )
@@ -620,13 +620,18 @@ fn article_aside(e: &scraper::node::Element) -> bool {
 }
 
 /// Whether the class or id of an element names a part foreign to the article, unless it holds
-/// the page's headline (`<h1>`): a "teaser" around the headline and lead picture is the
+/// the page's headline (`<h1>`) or comes right after it: a "teaser" around the headline and
+/// lead picture, or the lead set under the headline (`detail-page__teaser-text`), is the
 /// article's own head.
 fn foreign_part(e: ElementRef<'_>) -> bool {
+    let h1 =
+        |n: ego_tree::NodeRef<'_, Node>| n.value().as_element().is_some_and(|d| d.name() == "h1");
     foreign_words(e.value())
+        && !e.descendants().any(h1)
         && !e
-            .descendants()
-            .any(|n| n.value().as_element().is_some_and(|d| d.name() == "h1"))
+            .prev_siblings()
+            .find(|n| n.value().is_element())
+            .is_some_and(h1)
 }
 
 fn element_stamp(el: ElementRef<'_>, month_first: bool) -> Option<Stamp> {
@@ -758,7 +763,7 @@ fn visible_text(
                 {
                     continue;
                 }
-                if classed.is_none() && date_class(e) {
+                if classed.is_none() && date_class(e) && !in_dated_list(child_el) {
                     // Pieces joined by a space, read only while short: a date-classed
                     // wrapper around the whole article holds no byline of its own.
                     let mut t = String::new();
@@ -791,6 +796,30 @@ fn visible_text(
             _ => {}
         }
     }
+}
+
+/// Whether an element sits in an item of a list where another item also holds a
+/// date-classed element: a list of other articles or events (`<li><span class="datum">`),
+/// whatever its class says, and never the page's own byline.
+fn in_dated_list(el: ElementRef<'_>) -> bool {
+    let Some(item) = std::iter::once(el)
+        .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .find(|e| e.value().name() == "li")
+    else {
+        return false;
+    };
+    let dated = |li: &ElementRef<'_>| {
+        li.descendants()
+            .filter_map(|n| n.value().as_element())
+            .any(date_class)
+    };
+    item.parent()
+        .into_iter()
+        .flat_map(|list| list.children())
+        .filter_map(ElementRef::wrap)
+        .filter(|li| li.value().name() == "li" && dated(li))
+        .nth(1)
+        .is_some()
 }
 
 /// `31.10.23` in a date line: day, month and a year of this century, with dots as German,
@@ -835,7 +864,19 @@ pub(crate) fn class_words(e: &scraper::node::Element) -> impl Iterator<Item = &s
 }
 
 fn date_class(e: &scraper::node::Element) -> bool {
-    const DATE_WORDS: &[&str] = &["date", "time", "publish", "posted", "byline", "meta"];
+    // `submitted`: Drupal's byline ("Submitted by … on …", "Gespeichert von … am …");
+    // `datum`, `fecha`: "date" in German, Dutch, Nordic languages and Spanish.
+    const DATE_WORDS: &[&str] = &[
+        "date",
+        "time",
+        "publish",
+        "posted",
+        "byline",
+        "meta",
+        "submitted",
+        "datum",
+        "fecha",
+    ];
     e.attr("class").into_iter().chain(e.attr("id")).any(|v| {
         // One lower-cased copy searched with `contains`: WordPress class lists run to
         // hundreds of bytes, and this is asked of every element of the page.
@@ -1206,5 +1247,73 @@ mod tests {
         let v =
             lenient_json("{\"headline\": \"a\nb\", \"datePublished\": \"2021-01-02\"}").unwrap();
         assert_eq!(ld_published(&[v]).as_deref(), Some("2021-01-02"));
+    }
+
+    #[test]
+    fn a_comma_after_the_month_name() {
+        assert_eq!(
+            day("26 Mai, 2008 | ThE_PaiN").as_deref(),
+            Some("2008-05-26")
+        );
+        assert_eq!(
+            day("Von C. Thiele , 07 Dezember, 2022").as_deref(),
+            Some("2022-12-07")
+        );
+        assert_eq!(day("5 March , 2020").as_deref(), Some("2020-03-05"));
+    }
+
+    #[test]
+    fn the_lead_right_after_the_headline_is_the_article_own() {
+        // A "teaser" block set right under the `<h1>` is the lead with the byline; the list
+        // of other articles further down stays foreign.
+        let page = r#"<body><main><h1>Schulze: Deutschland hilft</h1>
+            <div class="detail-page__teaser-text"><p>Pressemitteilung vom 25. Januar 2022 | Berlin</p></div>
+            <p>Text.</p><div class="teaser"><p>3. März 2021</p><h2>Other</h2></div></main></body>"#;
+        assert_eq!(
+            page_day_with(page, Some("de")).as_deref(),
+            Some("2022-01-25")
+        );
+        let related = r#"<body><main><h1>T</h1><p>Text.</p>
+            <div class="teaser"><p>3. März 2021</p><h2>Other</h2></div></main></body>"#;
+        assert_eq!(page_day_with(related, Some("de")), None);
+    }
+
+    #[test]
+    fn drupal_submitted_line_and_date_words_in_other_languages_are_date_lines() {
+        // The first day in the text is an event's; the byline is classed `submitted`.
+        let drupal = r#"<body><div><p>Wir fahren am 23.-26.8.2017 hin.</p>
+            <div class="submitted">Gespeichert von <span>rasos</span> am 24. Juli 2017 - 18:55</div>
+            </div></body>"#;
+        assert_eq!(
+            page_day_with(drupal, Some("de")).as_deref(),
+            Some("2017-07-24")
+        );
+        let datum = r#"<body><div><h2>T</h2><p><span class="text_datum">31. Oktober 2023.</span> Text.</p>
+            <div class="slide"><h3>Other</h3><p>24. Oktober 2023</p></div></div></body>"#;
+        assert_eq!(
+            page_day_with(datum, Some("de")).as_deref(),
+            Some("2023-10-31")
+        );
+    }
+
+    #[test]
+    fn a_list_of_dated_items_is_no_byline() {
+        // A sidebar of events, each item with its date; the page's own date is a weak meta.
+        let page = r#"<head><meta name="date" content="2020-02-11"></head><body><main><h1>T</h1>
+            <p>Text.</p></main><div><ul class="list-group">
+            <li><span class="date">29.02.2020 18:00 Uhr</span> <a href="/v/1">Wein</a></li>
+            <li><span class="date">04.04.2020 18:00 Uhr</span> <a href="/v/2">Tapas</a></li>
+            </ul></div></body>"#;
+        assert_eq!(
+            page_day_with(page, Some("de")).as_deref(),
+            Some("2020-02-11")
+        );
+        // One item alone, the page's meta line built as a list, is the byline.
+        let meta_list = r#"<body><main><h1>T</h1><ul class="meta"><li class="author">A</li>
+            <li class="date">09.03.2022</li></ul><p>Text.</p></main></body>"#;
+        assert_eq!(
+            page_day_with(meta_list, Some("de")).as_deref(),
+            Some("2022-03-09")
+        );
     }
 }

@@ -400,6 +400,11 @@ pub(crate) fn publication(
         best = v.announced.or(v.classed).map(|d| (Source::Byline, day(d)));
     }
     if best.is_none() {
+        best = page_url
+            .and_then(|u| self_listed(doc, u, month_first))
+            .map(|d| (Source::Byline, day(d)));
+    }
+    if best.is_none() {
         best = WEAK_METAS
             .iter()
             .filter_map(|k| meta(k).map(|v| (k, v)))
@@ -438,6 +443,58 @@ pub(crate) fn publication(
         }
     }
     Some(found)
+}
+
+/// The day shown beside a link to the page itself: a list of the latest articles that holds
+/// this one (`<a href="/this-article"><div class="authored">10.11.2021</div><h2>…`) dates it
+/// where the page states its day nowhere else. The link's own text first, then its parent's
+/// while short and holding no other link: one item, not the whole list.
+fn self_listed(doc: &Html, page_url: &str, month_first: bool) -> Option<NaiveDate> {
+    let own = url_path(page_url).filter(|p| p.len() > 1)?;
+    let short_day = |e: ElementRef<'_>| {
+        let text = e.text().collect::<Vec<_>>().join(" ");
+        (text.len() < 400)
+            .then(|| in_text(&text, month_first))
+            .flatten()
+    };
+    elements(doc)
+        .filter(|e| {
+            e.value().name() == "a" && e.attr("href").and_then(url_path).is_some_and(|p| p == own)
+        })
+        .find_map(|a| {
+            short_day(a).or_else(|| {
+                // The parent is the item only when it holds no other link: in a menu of
+                // sibling pages it is the whole menu.
+                a.parent()
+                    .and_then(ElementRef::wrap)
+                    .filter(|p| {
+                        p.descendants()
+                            .filter_map(|n| n.value().as_element())
+                            .filter(|e| e.name() == "a")
+                            .nth(1)
+                            .is_none()
+                    })
+                    .and_then(short_day)
+            })
+        })
+}
+
+/// The path of an absolute or root-relative address, without query, fragment or a trailing
+/// slash: `https://x.org/a/b/?q=1` → `/a/b`. `None` for a relative one (`b.html`).
+fn url_path(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let rest = if let Some(i) = url.find("://") {
+        let after = &url[i + 3..];
+        &after[after.find('/').unwrap_or(after.len())..]
+    } else if let Some(after) = url.strip_prefix("//") {
+        &after[after.find('/').unwrap_or(after.len())..]
+    } else if url.starts_with('/') {
+        url
+    } else {
+        return None;
+    };
+    let path = rest.split(['?', '#']).next().unwrap_or("");
+    Some(path.trim_end_matches('/')).map(|p| if p.is_empty() { "/" } else { p })
 }
 
 /// The day in Central European time of a UTC timestamp on a page whose language (or stated
@@ -1315,5 +1372,52 @@ mod tests {
             page_day_with(meta_list, Some("de")).as_deref(),
             Some("2022-03-09")
         );
+    }
+
+    #[test]
+    fn the_page_listed_among_the_latest_gives_its_day() {
+        let page = |html: &str, url: &str| {
+            let doc = Html::parse_document(html);
+            publication(
+                &doc,
+                &HashMap::new(),
+                &[],
+                Some(url),
+                Some("de"),
+                &mut Vec::new(),
+            )
+            .map(|s| s.date.to_string())
+        };
+        // The page states no day; the sidebar's list of latest articles holds it, dated.
+        let html = r#"<body><main><h1>Menschenrechte achten</h1><p>Text.</p></main>
+            <div class="marginal"><ul>
+            <li><a href="/gefluechtete-belarus"><div class="teaser"><div class="authored">09.11.2021</div>
+            <h2>Belarus</h2></div></a></li>
+            <li><a href="/menschenrechte-achten"><div class="teaser"><div class="authored">10.11.2021</div>
+            <h2>Menschenrechte achten</h2></div></a></li></ul></div></body>"#;
+        assert_eq!(
+            page(html, "https://www.awo.org/menschenrechte-achten/").as_deref(),
+            Some("2021-11-10")
+        );
+        // Another page's address dates nothing; nor does a menu whose item, the link to this
+        // page, sits beside other dated links.
+        assert_eq!(page(html, "https://www.awo.org/andere-seite"), None);
+        let menu = r#"<body><main><h1>T</h1><p>Text.</p></main><ul><li>
+            <a href="/berichte/woche-3">Woche 3</a> <a href="/berichte/woche-2">31. Dezember 2021</a>
+            </li></ul></body>"#;
+        let doc = Html::parse_document(menu);
+        assert_eq!(
+            self_listed(&doc, "https://x.ch/berichte/woche-3", false),
+            None
+        );
+    }
+
+    #[test]
+    fn url_paths() {
+        assert_eq!(url_path("https://x.org/a/b/?q=1#c"), Some("/a/b"));
+        assert_eq!(url_path("//x.org/a"), Some("/a"));
+        assert_eq!(url_path("/a/b.html"), Some("/a/b.html"));
+        assert_eq!(url_path("https://x.org"), Some("/"));
+        assert_eq!(url_path("b.html"), None);
     }
 }

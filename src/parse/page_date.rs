@@ -427,8 +427,9 @@ pub(crate) fn publication(
     let (source, mut found) = best?;
     // A UTC timestamp may fall on the day after (or before) the day the publisher shows; the
     // page's own local day, where it gives one, is the day readers saw: the same moment
-    // stated elsewhere with the publisher's offset, `sailthru.date`, the URL, or the page's
-    // language where it is spoken in one time zone.
+    // stated elsewhere with the publisher's offset, `sailthru.date`, the URL, the page's
+    // language where it is spoken in one time zone, or the day the page shows (`<time>`, the
+    // byline).
     if source == Source::Structured && is_utc(found.published.as_deref()) {
         let local = local_restatement(doc, metas, ld, found.published.as_deref())
             .or_else(|| {
@@ -437,7 +438,18 @@ pub(crate) fn publication(
                     .map(|s| s.date)
             })
             .or(url)
-            .or_else(|| central_european_day(found.published.as_deref()?, lang));
+            .or_else(|| central_european_day(found.published.as_deref()?, lang))
+            .or_else(|| {
+                // What the page shows its readers: the first `<time>`, else the byline. A
+                // `<time>` with its own moment and offset was weighed above: another moment.
+                time_element(doc, month_first)
+                    .filter(|s| s.published.is_none())
+                    .map(|s| s.date)
+                    .or_else(|| {
+                        let v = visible();
+                        v.announced.or(v.classed).or(v.first)
+                    })
+            });
         if let Some(day) = local.filter(|d| (*d - found.date).num_days().abs() == 1) {
             found.date = day;
         }
@@ -1419,5 +1431,32 @@ mod tests {
         assert_eq!(url_path("/a/b.html"), Some("/a/b.html"));
         assert_eq!(url_path("https://x.org"), Some("/"));
         assert_eq!(url_path("b.html"), None);
+    }
+
+    #[test]
+    fn a_utc_stamp_gives_way_to_the_local_day_the_page_shows() {
+        // Published at 21:25 in Buenos Aires, stored as 00:53 UTC the next day.
+        let page = |shown: &str| {
+            format!(
+                r#"<head><meta property="article:published_time" content="2022-05-04T00:53:29.274Z"></head>
+                <body><main><h1>T</h1><span class="mod-date"><time>{shown}</time></span><p>Text.</p></main></body>"#
+            )
+        };
+        assert_eq!(
+            page_day_with(&page("3 de mayo de 2022"), Some("es-AR")).as_deref(),
+            Some("2022-05-03")
+        );
+        // A byline in plain text, day first.
+        let plain = r#"<head><meta property="article:published_time" content="2022-05-04T02:41:00Z"></head>
+            <body><h1>T</h1><h6><a href="/autor/a">A</a> <span>3/5/2022 22:41</span></h6><p>Text.</p></body>"#;
+        assert_eq!(
+            page_day_with(plain, Some("es")).as_deref(),
+            Some("2022-05-03")
+        );
+        // A day shown further off is another day, not the same moment: the stamp stands.
+        assert_eq!(
+            page_day_with(&page("1 de mayo de 2022"), Some("es-AR")).as_deref(),
+            Some("2022-05-04")
+        );
     }
 }

@@ -425,6 +425,27 @@ pub(crate) fn publication(
         best = visible().first.map(|d| (Source::Text, day(d)));
     }
     let (source, mut found) = best?;
+    // A page that shows its readers only its last update ("Updated May 6, 2019") while its
+    // publication is in the markup alone is dated, for them, by the update. Asked only where
+    // the markup also states a later modification: the visible text is walked again.
+    if matches!(source, Source::Structured | Source::Element) {
+        let modified = ld_string(ld, "dateModified")
+            .or_else(|| {
+                MODIFIED_METAS
+                    .iter()
+                    .find_map(|k| meta(k).map(str::to_string))
+            })
+            .and_then(|v| {
+                stamp::parse(&v)
+                    .map(|s| s.date)
+                    .or_else(|| in_text(&v, month_first))
+            });
+        if modified.is_some_and(|m| m > found.date) {
+            if let Some(u) = shown_update(doc, month_first, found.date) {
+                found = day(u);
+            }
+        }
+    }
     // A UTC timestamp may fall on the day after (or before) the day the publisher shows; the
     // page's own local day, where it gives one, is the day readers saw: the same moment
     // stated elsewhere with the publisher's offset, `sailthru.date`, the URL, the page's
@@ -808,6 +829,36 @@ fn byline_date(doc: &Html, month_first: bool) -> Visible {
             .then(|| in_text(&text, month_first))
             .flatten(),
     }
+}
+
+/// The day of the page's visible update line ("Updated May 6, 2019", "Aktualisiert:
+/// 30.12.2016") when it is later than `published` and the visible text shows `published`
+/// nowhere.
+fn shown_update(doc: &Html, month_first: bool, published: NaiveDate) -> Option<NaiveDate> {
+    let body = doc.select(&BODY).next()?;
+    let mut text = String::new();
+    let mut classed = None;
+    visible_text(body, &mut text, &mut classed, month_first);
+    let lower = text.to_lowercase();
+    let mut update = None;
+    for w in UPDATED_WORDS {
+        for (i, _) in lower.match_indices(w) {
+            let rest = &lower[i + w.len()..];
+            let window = &rest[..rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i)];
+            if let Some((0..=30, d)) = all_in_text(window, month_first).next() {
+                update = Some(d);
+                break;
+            }
+        }
+        if update.is_some() {
+            break;
+        }
+    }
+    let u = update.filter(|u| *u > published)?;
+    if all_in_text(&lower, month_first).any(|(_, d)| d == published) {
+        return None;
+    }
+    Some(u)
 }
 
 /// The page's visible text outside foreign parts, and the first day in a date-classed
@@ -1457,6 +1508,48 @@ mod tests {
         assert_eq!(
             page_day_with(&page("1 de mayo de 2022"), Some("es-AR")).as_deref(),
             Some("2022-05-04")
+        );
+    }
+
+    #[test]
+    fn a_page_that_shows_only_its_update_is_dated_by_it() {
+        let page = |head: &str, shown: &str| {
+            format!(
+                r#"<head><meta property="article:published_time" content="2019-10-15T16:59:59Z">{head}</head>
+                <body><main><h1>T</h1><div class="timestamp">{shown}</div><p>Text.</p></main></body>"#
+            )
+        };
+        let modified = r#"<meta property="article:modified_time" content="2020-03-12T14:42:17Z">"#;
+        assert_eq!(
+            page_day_with(
+                &page(modified, "Updated Mar 12, 2020 @ 10:42 am"),
+                Some("en")
+            )
+            .as_deref(),
+            Some("2020-03-12")
+        );
+        // "Updated 2010 GMT (0410 HKT) March 14, 2021": the day may come after the hour.
+        assert_eq!(
+            page_day_with(
+                &page(modified, "Updated 2010 GMT (0410 HKT) March 12, 2020"),
+                Some("en")
+            )
+            .as_deref(),
+            Some("2020-03-12")
+        );
+        // The publication shown too: it stays the date.
+        assert_eq!(
+            page_day_with(
+                &page(modified, "Published Oct 15, 2019, updated Mar 12, 2020"),
+                Some("en")
+            )
+            .as_deref(),
+            Some("2019-10-15")
+        );
+        // No later modification in the markup: the update line is not asked.
+        assert_eq!(
+            page_day_with(&page("", "Updated Mar 12, 2020"), Some("en")).as_deref(),
+            Some("2019-10-15")
         );
     }
 }

@@ -419,7 +419,8 @@ pub(crate) fn publication(
                     .find_map(|k| meta(k).map(str::to_string))
             })
             .and_then(|v| stamp::parse(&v))
-            .map(|s| (Source::Modified, s));
+            .map(|s| (Source::Modified, s))
+            .or_else(|| shown_update(doc, month_first, None).map(|d| (Source::Modified, day(d))));
     }
     if best.is_none() {
         best = visible().first.map(|d| (Source::Text, day(d)));
@@ -441,7 +442,7 @@ pub(crate) fn publication(
                     .or_else(|| in_text(&v, month_first))
             });
         if modified.is_some_and(|m| m > found.date) {
-            if let Some(u) = shown_update(doc, month_first, found.date) {
+            if let Some(u) = shown_update(doc, month_first, Some(found.date)) {
                 found = day(u);
             }
         }
@@ -832,33 +833,33 @@ fn byline_date(doc: &Html, month_first: bool) -> Visible {
 }
 
 /// The day of the page's visible update line ("Updated May 6, 2019", "Aktualisiert:
-/// 30.12.2016") when it is later than `published` and the visible text shows `published`
-/// nowhere.
-fn shown_update(doc: &Html, month_first: bool, published: NaiveDate) -> Option<NaiveDate> {
+/// 30.12.2016", "Letzte Änderung: 14.01.2022"). With `published`, only when later than it and
+/// the visible text shows `published` nowhere.
+fn shown_update(doc: &Html, month_first: bool, published: Option<NaiveDate>) -> Option<NaiveDate> {
     let body = doc.select(&BODY).next()?;
     let mut text = String::new();
     let mut classed = None;
     visible_text(body, &mut text, &mut classed, month_first);
     let lower = text.to_lowercase();
-    let mut update = None;
-    for w in UPDATED_WORDS {
-        for (i, _) in lower.match_indices(w) {
+    // The day may follow the word after an hour and zone: "Updated 2010 GMT (0410 HKT) March
+    // 14, 2021".
+    let update = UPDATED_WORDS.iter().find_map(|w| {
+        lower.match_indices(w).find_map(|(i, _)| {
             let rest = &lower[i + w.len()..];
             let window = &rest[..rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i)];
-            if let Some((0..=30, d)) = all_in_text(window, month_first).next() {
-                update = Some(d);
-                break;
+            match all_in_text(window, month_first).next() {
+                Some((0..=30, d)) => Some(d),
+                _ => None,
             }
+        })
+    })?;
+    match published {
+        None => Some(update),
+        Some(p) if update > p && !all_in_text(&lower, month_first).any(|(_, d)| d == p) => {
+            Some(update)
         }
-        if update.is_some() {
-            break;
-        }
+        Some(_) => None,
     }
-    let u = update.filter(|u| *u > published)?;
-    if all_in_text(&lower, month_first).any(|(_, d)| d == published) {
-        return None;
-    }
-    Some(u)
 }
 
 /// The page's visible text outside foreign parts, and the first day in a date-classed
@@ -1550,6 +1551,24 @@ mod tests {
         assert_eq!(
             page_day_with(&page("", "Updated Mar 12, 2020"), Some("en")).as_deref(),
             Some("2019-10-15")
+        );
+    }
+
+    #[test]
+    fn a_visible_update_line_outranks_a_day_in_the_text() {
+        // Nothing states the publication; the update line is the page's own date, the day in
+        // the text what the text is about.
+        let page = r#"<body><main><h1>T</h1><p>Seit 4. August 2014 ist in Bolivien ein Gesetz in Kraft.</p>
+            <p class="info">Aktualisiert: 30.12.2016</p></main></body>"#;
+        assert_eq!(
+            page_day_with(page, Some("de")).as_deref(),
+            Some("2016-12-30")
+        );
+        let change = r#"<body><p>Bild vom 31.05.2021.</p><div><label>Letzte Änderung:</label>
+            <div>14.01.2022 um 09:25</div></div></body>"#;
+        assert_eq!(
+            page_day_with(change, Some("de")).as_deref(),
+            Some("2022-01-14")
         );
     }
 }

@@ -420,7 +420,11 @@ pub(crate) fn publication(
             })
             .and_then(|v| stamp::parse(&v))
             .map(|s| (Source::Modified, s))
-            .or_else(|| shown_update(doc, month_first, None).map(|d| (Source::Modified, day(d))));
+            .or_else(|| {
+                last_modified_line(doc, month_first)
+                    .or_else(|| shown_update(doc, month_first, None))
+                    .map(|d| (Source::Modified, day(d)))
+            });
     }
     if best.is_none() {
         best = visible().first.map(|d| (Source::Text, day(d)));
@@ -830,6 +834,21 @@ fn byline_date(doc: &Html, month_first: bool) -> Visible {
             .then(|| in_text(&text, month_first))
             .flatten(),
     }
+}
+
+/// The day in the line a wiki keeps for the last change of the page, in its footer
+/// (`<li id="footer-info-lastmod">This page was last edited on 29 January 2020</li>`): a wiki
+/// page has no other date.
+fn last_modified_line(doc: &Html, month_first: bool) -> Option<NaiveDate> {
+    elements(doc)
+        .find(|e| {
+            e.value()
+                .attr("id")
+                .into_iter()
+                .chain(e.value().attr("class"))
+                .any(|v| v.to_ascii_lowercase().contains("lastmod"))
+        })
+        .and_then(|e| in_text(&e.text().collect::<String>(), month_first))
 }
 
 /// The day of the page's visible update line ("Updated May 6, 2019", "Aktualisiert:
@@ -1569,6 +1588,18 @@ mod tests {
         assert_eq!(
             page_day_with(change, Some("de")).as_deref(),
             Some("2022-01-14")
+        );
+    }
+
+    #[test]
+    fn a_wiki_page_is_dated_by_its_last_change() {
+        let page = r#"<body><div id="content"><h1>Kassel/Stammtisch</h1>
+            <p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 statt.</p></div>
+            <div id="footer"><ul><li id="footer-info-lastmod"> Diese Seite wurde zuletzt am
+            29. Januar 2020 um 13:22 Uhr geändert.</li></ul></div></body>"#;
+        assert_eq!(
+            page_day_with(page, Some("de")).as_deref(),
+            Some("2020-01-29")
         );
     }
 }

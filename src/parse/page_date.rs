@@ -445,8 +445,8 @@ pub(crate) fn publication(
                     .map(|s| s.date)
                     .or_else(|| in_text(&v, month_first))
             });
-        if modified.is_some_and(|m| m > found.date) {
-            if let Some(u) = shown_update(doc, month_first, Some(found.date)) {
+        if let Some(m) = modified.filter(|m| *m > found.date) {
+            if let Some(u) = shown_update(doc, month_first, Some((found.date, m))) {
                 found = day(u);
             }
         }
@@ -852,9 +852,14 @@ fn last_modified_line(doc: &Html, month_first: bool) -> Option<NaiveDate> {
 }
 
 /// The day of the page's visible update line ("Updated May 6, 2019", "Aktualisiert:
-/// 30.12.2016", "Letzte Änderung: 14.01.2022"). With `published`, only when later than it and
-/// the visible text shows `published` nowhere.
-fn shown_update(doc: &Html, month_first: bool, published: Option<NaiveDate>) -> Option<NaiveDate> {
+/// 30.12.2016", "Letzte Änderung: 14.01.2022"). Given the publication and a later modification
+/// the markup states, only where the visible text shows the publication nowhere: then the
+/// update line's day if later, else the modification's day where the text shows it.
+fn shown_update(
+    doc: &Html,
+    month_first: bool,
+    stated: Option<(NaiveDate, NaiveDate)>,
+) -> Option<NaiveDate> {
     let body = doc.select(&BODY).next()?;
     let mut text = String::new();
     let mut classed = None;
@@ -871,14 +876,21 @@ fn shown_update(doc: &Html, month_first: bool, published: Option<NaiveDate>) -> 
                 _ => None,
             }
         })
-    })?;
-    match published {
-        None => Some(update),
-        Some(p) if update > p && !all_in_text(&lower, month_first).any(|(_, d)| d == p) => {
-            Some(update)
-        }
-        Some(_) => None,
+    });
+    let Some((published, modified)) = stated else {
+        return update;
+    };
+    let (mut shows_published, mut shows_modified) = (false, false);
+    for (_, d) in all_in_text(&lower, month_first) {
+        shows_published |= d == published;
+        shows_modified |= d == modified;
     }
+    if shows_published {
+        return None;
+    }
+    update
+        .filter(|u| *u > published)
+        .or(shows_modified.then_some(modified))
 }
 
 /// The page's visible text outside foreign parts, and the first day in a date-classed
@@ -1600,6 +1612,31 @@ mod tests {
         assert_eq!(
             page_day_with(page, Some("de")).as_deref(),
             Some("2020-01-29")
+        );
+    }
+
+    #[test]
+    fn a_page_that_shows_only_its_modification_day_is_dated_by_it() {
+        let page = |shown: &str| {
+            format!(
+                r#"<head><meta property="article:published_time" content="2021-03-16T16:16:10Z">
+                <meta property="article:modified_time" content="2021-03-20T14:00:17Z"></head>
+                <body><main><h1>T</h1><p class="byline">{shown}</p><p>Text.</p></main></body>"#
+            )
+        };
+        assert_eq!(
+            page_day_with(&page("20. März 2021 - 15:00 Uhr"), Some("de")).as_deref(),
+            Some("2021-03-20")
+        );
+        // Both shown: the publication stands.
+        assert_eq!(
+            page_day_with(&page("16.03.2021, zuletzt 20.03.2021"), Some("de")).as_deref(),
+            Some("2021-03-16")
+        );
+        // Neither shown: the publication stands.
+        assert_eq!(
+            page_day_with(&page("Von A. Autor"), Some("de")).as_deref(),
+            Some("2021-03-16")
         );
     }
 }

@@ -430,6 +430,13 @@ pub(crate) fn publication(
         best = visible().first.map(|d| (Source::Text, day(d)));
     }
     let (source, mut found) = best?;
+    // A CMS fixes a page's address when it is first published: a day in it earlier than the
+    // stated publication is the original, the later one a re-publication.
+    if matches!(source, Source::Structured | Source::Element) {
+        if let Some(u) = url.filter(|u| *u < found.date) {
+            found = day(u);
+        }
+    }
     // A page that shows its readers only its last update ("Updated May 6, 2019") while its
     // publication is in the markup alone is dated, for them, by the update. Asked only where
     // the markup also states a later modification: the visible text is walked again.
@@ -1637,6 +1644,31 @@ mod tests {
         assert_eq!(
             page_day_with(&page("Von A. Autor"), Some("de")).as_deref(),
             Some("2021-03-16")
+        );
+    }
+
+    #[test]
+    fn an_earlier_day_in_the_address_is_the_original_publication() {
+        let page = r#"<head><meta itemprop="datePublished" content="2019-06-17T18:28:00+0200"></head>
+            <body><h1>T</h1><p>Text.</p></body>"#;
+        let at = |url: &str| {
+            let doc = Html::parse_document(page);
+            let mut metas = HashMap::new();
+            metas.insert(
+                "datepublished".to_string(),
+                "2019-06-17T18:28:00+0200".to_string(),
+            );
+            publication(&doc, &metas, &[], Some(url), Some("de"), &mut Vec::new())
+                .map(|s| s.date.to_string())
+        };
+        assert_eq!(
+            at("https://www.befifty.de/home/2017/7/12/unter-uns-montauk").as_deref(),
+            Some("2017-07-12")
+        );
+        // A later day in the address (an archive path) does not move the publication.
+        assert_eq!(
+            at("https://x.de/archiv/2020/01/05/unter-uns").as_deref(),
+            Some("2019-06-17")
         );
     }
 }

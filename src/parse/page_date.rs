@@ -314,6 +314,7 @@ enum Source {
     Url,
     Byline,
     Modified,
+    Script,
     Text,
 }
 
@@ -425,6 +426,9 @@ pub(crate) fn publication(
                     .or_else(|| shown_update(doc, month_first, None))
                     .map(|d| (Source::Modified, day(d)))
             });
+    }
+    if best.is_none() {
+        best = script_published(doc).map(|s| (Source::Script, s));
     }
     if best.is_none() {
         best = visible().first.map(|d| (Source::Text, day(d)));
@@ -841,6 +845,34 @@ fn byline_date(doc: &Html, month_first: bool) -> Visible {
             .then(|| in_text(&text, month_first))
             .flatten(),
     }
+}
+
+/// A publication stamp only a script's data states (`"published_at":"2019-03-02T06:22:28+01:00"`,
+/// `"publishedDate"`, else `"createdAt"`): shops and single-page apps draw their dates from it.
+/// Only where the page states no day in its markup; a full timestamp is required, so a
+/// version or a bare number is never read.
+fn script_published(doc: &Html) -> Option<Stamp> {
+    static KEY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#""(?i:(published_?at|published_?date|publish_?date|date_?published|first_?published_?at)|(created_?at|date_?created|creation_?date))"\s*:\s*"([^"]{10,40})""#,
+        )
+        .expect("constant regex")
+    });
+    let mut created = None;
+    for script in elements(doc).filter(|e| e.value().name() == "script") {
+        for text in script.text() {
+            for c in KEY.captures_iter(text) {
+                let Some(stamp) = stamp::parse(&c[3]).filter(|s| s.published.is_some()) else {
+                    continue;
+                };
+                if c.get(1).is_some() {
+                    return Some(stamp);
+                }
+                created.get_or_insert(stamp);
+            }
+        }
+    }
+    created
 }
 
 /// The day in the line a wiki keeps for the last change of the page, in its footer
@@ -1670,5 +1702,25 @@ mod tests {
             at("https://x.de/archiv/2020/01/05/unter-uns").as_deref(),
             Some("2019-06-17")
         );
+    }
+
+    #[test]
+    fn a_stamp_only_a_script_states_is_the_last_resort_before_the_text() {
+        let page = r#"<body><h1>Sidamo</h1><p>Text.</p><script>var meta = {"product":
+            {"created_at":"2019-03-02T06:27:24+01:00","published_at":"2019-03-01T06:22:28+01:00",
+            "version":"2020-01-01"}};</script></body>"#;
+        assert_eq!(
+            page_day_with(page, Some("de")).as_deref(),
+            Some("2019-03-01")
+        );
+        // Markup that states the day outranks it; a version is no stamp.
+        let marked = r#"<body><time datetime="2020-05-05">5.5.</time><script>{"published_at":"2019-03-01T06:22:28Z"}</script></body>"#;
+        assert_eq!(
+            page_day_with(marked, Some("de")).as_deref(),
+            Some("2020-05-05")
+        );
+        let bare =
+            r#"<body><p>Text.</p><script>{"publishDate":"release-2.3.4-beta.1"}</script></body>"#;
+        assert_eq!(page_day_with(bare, Some("de")), None);
     }
 }

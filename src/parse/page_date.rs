@@ -497,7 +497,8 @@ pub(crate) fn publication(
 /// The day shown beside a link to the page itself: a list of the latest articles that holds
 /// this one (`<a href="/this-article"><div class="authored">10.11.2021</div><h2>…`) dates it
 /// where the page states its day nowhere else. The link's own text first, then its parent's
-/// while short and holding no other link: one item, not the whole list.
+/// while short and holding no other link: one item, not the whole list. A link to a part of
+/// the page (`#comment-288842`) is a comment's or a heading's, not the page's.
 fn self_listed(doc: &Html, page_url: &str, month_first: bool) -> Option<NaiveDate> {
     let own = url_path(page_url).filter(|p| p.len() > 1)?;
     let short_day = |e: ElementRef<'_>| {
@@ -508,7 +509,11 @@ fn self_listed(doc: &Html, page_url: &str, month_first: bool) -> Option<NaiveDat
     };
     elements(doc)
         .filter(|e| {
-            e.value().name() == "a" && e.attr("href").and_then(url_path).is_some_and(|p| p == own)
+            e.value().name() == "a"
+                && e.attr("href")
+                    .filter(|h| !h.contains('#'))
+                    .and_then(url_path)
+                    .is_some_and(|p| p == own)
         })
         .find_map(|a| {
             short_day(a).or_else(|| {
@@ -1536,6 +1541,14 @@ mod tests {
         // Another page's address dates nothing; nor does a menu whose item, the link to this
         // page, sits beside other dated links.
         assert_eq!(page(html, "https://www.awo.org/andere-seite"), None);
+        // A comment's permalink is an anchor in the page: the comment's day is not the page's.
+        let comment = r#"<body><main><h1>T</h1><p>Text.</p></main><div class="comment-metadata">
+            <a href="https://x.de/2020/folge-70/#comment-2"><time>25. Februar 2020</time></a></div></body>"#;
+        let doc = Html::parse_document(comment);
+        assert_eq!(
+            self_listed(&doc, "https://x.de/2020/folge-70/", false),
+            None
+        );
         let menu = r#"<body><main><h1>T</h1><p>Text.</p></main><ul><li>
             <a href="/berichte/woche-3">Woche 3</a> <a href="/berichte/woche-2">31. Dezember 2021</a>
             </li></ul></body>"#;

@@ -395,9 +395,9 @@ pub(crate) fn publication(
     }
     // The visible text is walked only when it is needed.
     let visible = std::cell::OnceCell::new();
-    let visible = || *visible.get_or_init(|| byline_date(doc, month_first));
+    let visible = || visible.get_or_init(|| byline_date(doc, month_first));
     if best.is_none() {
-        let v = visible();
+        let v = visible().0;
         best = v.announced.or(v.classed).map(|d| (Source::Byline, day(d)));
     }
     if best.is_none() {
@@ -423,7 +423,7 @@ pub(crate) fn publication(
             .map(|s| (Source::Modified, s))
             .or_else(|| {
                 last_modified_line(doc, month_first)
-                    .or_else(|| shown_update(doc, month_first, None))
+                    .or_else(|| shown_update(&visible().1, month_first, None))
                     .map(|d| (Source::Modified, day(d)))
             });
     }
@@ -431,7 +431,7 @@ pub(crate) fn publication(
         best = script_published(doc).map(|s| (Source::Script, s));
     }
     if best.is_none() {
-        best = visible().first.map(|d| (Source::Text, day(d)));
+        best = visible().0.first.map(|d| (Source::Text, day(d)));
     }
     let (source, mut found) = best?;
     // A CMS fixes a page's address when it is first published: a day in it earlier than the
@@ -443,7 +443,7 @@ pub(crate) fn publication(
     }
     // A page that shows its readers only its last update ("Updated May 6, 2019") while its
     // publication is in the markup alone is dated, for them, by the update. Asked only where
-    // the markup also states a later modification: the visible text is walked again.
+    // the markup also states a later modification.
     if matches!(source, Source::Structured | Source::Element) {
         let modified = ld_string(ld, "dateModified")
             .or_else(|| {
@@ -457,7 +457,7 @@ pub(crate) fn publication(
                     .or_else(|| in_text(&v, month_first))
             });
         if let Some(m) = modified.filter(|m| *m > found.date) {
-            if let Some(u) = shown_update(doc, month_first, Some((found.date, m))) {
+            if let Some(u) = shown_update(&visible().1, month_first, Some((found.date, m))) {
                 found = day(u);
             }
         }
@@ -483,7 +483,7 @@ pub(crate) fn publication(
                     .filter(|s| s.published.is_none())
                     .map(|s| s.date)
                     .or_else(|| {
-                        let v = visible();
+                        let v = visible().0;
                         v.announced.or(v.classed).or(v.first)
                     })
             });
@@ -818,7 +818,8 @@ struct Visible {
     first: Option<NaiveDate>,
 }
 
-fn byline_date(doc: &Html, month_first: bool) -> Visible {
+/// Also returns the visible text itself, for the update line.
+fn byline_date(doc: &Html, month_first: bool) -> (Visible, String) {
     static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"{PUBLISHED_WORDS}\s*(?:on|am|le|el|il|op|:)?\s*:?\s*"
@@ -826,30 +827,28 @@ fn byline_date(doc: &Html, month_first: bool) -> Visible {
         .expect("constant regex")
     });
     let Some(body) = doc.select(&BODY).next() else {
-        return Visible::default();
+        return (Visible::default(), String::new());
     };
     let mut text = String::new();
     let mut classed: Option<NaiveDate> = None;
     visible_text(body, &mut text, &mut classed, month_first);
-    for m in ANNOUNCED.find_iter(&text) {
+    let announced = ANNOUNCED.find_iter(&text).find_map(|m| {
         let rest = &text[m.end()..];
         let window = &rest[..rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i)];
-        if let Some((0..=12, day)) = all_in_text(window, month_first).next() {
-            return Visible {
-                announced: Some(day),
-                classed,
-                first: None,
-            };
+        match all_in_text(window, month_first).next() {
+            Some((0..=12, day)) => Some(day),
+            _ => None,
         }
-    }
-    Visible {
-        announced: None,
+    });
+    let first = (announced.is_none() && classed.is_none())
+        .then(|| in_text(&text, month_first))
+        .flatten();
+    let v = Visible {
+        announced,
         classed,
-        first: classed
-            .is_none()
-            .then(|| in_text(&text, month_first))
-            .flatten(),
-    }
+        first,
+    };
+    (v, text)
 }
 
 /// A publication stamp only a script's data states (`"published_at":"2019-03-02T06:22:28+01:00"`,
@@ -859,7 +858,7 @@ fn byline_date(doc: &Html, month_first: bool) -> Visible {
 fn script_published(doc: &Html) -> Option<Stamp> {
     static KEY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r#""(?i:(published_?at|published_?date|publish_?date|date_?published|first_?published_?at)|(created_?at|date_?created|creation_?date))"\s*:\s*"([^"]{10,40})""#,
+            r#""(?i:(published_?at|published_?date|publish_?date|date_?published|first_?published_?at)|(created_?at|date_?created|creation_?date))"\s*:\s*"([^"]+)""#,
         )
         .expect("constant regex")
     });
@@ -867,7 +866,12 @@ fn script_published(doc: &Html) -> Option<Stamp> {
     for script in elements(doc).filter(|e| e.value().name() == "script") {
         for text in script.text() {
             for c in KEY.captures_iter(text) {
-                let Some(stamp) = stamp::parse(&c[3]).filter(|s| s.published.is_some()) else {
+                let raw = &c[3];
+                let Some(stamp) = (raw.len() <= 40)
+                    .then(|| stamp::parse(raw))
+                    .flatten()
+                    .filter(|s| s.published.is_some())
+                else {
                     continue;
                 };
                 if c.get(1).is_some() {
@@ -900,41 +904,49 @@ fn last_modified_line(doc: &Html, month_first: bool) -> Option<NaiveDate> {
 /// the markup states, only where the visible text shows the publication nowhere: then the
 /// update line's day if later, else the modification's day where the text shows it.
 fn shown_update(
-    doc: &Html,
+    text: &str,
     month_first: bool,
     stated: Option<(NaiveDate, NaiveDate)>,
 ) -> Option<NaiveDate> {
-    let body = doc.select(&BODY).next()?;
-    let mut text = String::new();
-    let mut classed = None;
-    visible_text(body, &mut text, &mut classed, month_first);
-    let lower = text.to_lowercase();
+    static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!("(?i:{})", UPDATED_WORDS.join("|"))).expect("constant regex")
+    });
     // The day may follow the word after an hour and zone: "Updated 2010 GMT (0410 HKT) March
     // 14, 2021".
-    let update = UPDATED_WORDS.iter().find_map(|w| {
-        lower.match_indices(w).find_map(|(i, _)| {
-            let rest = &lower[i + w.len()..];
-            let window = &rest[..rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i)];
-            match all_in_text(window, month_first).next() {
-                Some((0..=30, d)) => Some(d),
-                _ => None,
-            }
-        })
+    let update = UPDATE_WORD.find_iter(text).find_map(|m| {
+        let rest = &text[m.end()..];
+        let window = &rest[..rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i)];
+        match all_in_text(window, month_first).next() {
+            Some((0..=30, d)) => Some(d),
+            _ => None,
+        }
     });
     let Some((published, modified)) = stated else {
         return update;
     };
-    let (mut shows_published, mut shows_modified) = (false, false);
-    for (_, d) in all_in_text(&lower, month_first) {
-        shows_published |= d == published;
-        shows_modified |= d == modified;
-    }
-    if shows_published {
+    if shows_day(text, published, month_first) {
         return None;
     }
     update
         .filter(|u| *u > published)
-        .or(shows_modified.then_some(modified))
+        .or_else(|| shows_day(text, modified, month_first).then_some(modified))
+}
+
+/// Whether `text` states `day` in any of the shapes [`in_text`] reads. Every shape holds the
+/// four-digit year, so only the stretch before and around each occurrence of it is read.
+fn shows_day(text: &str, day: NaiveDate, month_first: bool) -> bool {
+    let year = day.year().to_string();
+    text.match_indices(&year).any(|(i, _)| {
+        let mut start = i.saturating_sub(40);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (i + 12).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        all_in_text(&text[start..end], month_first).any(|(_, d)| d == day)
+    })
 }
 
 /// The page's visible text outside foreign parts, and the first day in a date-classed

@@ -1044,7 +1044,19 @@ fn short_year_day(text: &str) -> Option<NaiveDate> {
 }
 
 fn foreign_words(e: &scraper::node::Element) -> bool {
-    has_class_word(e, FOREIGN)
+    // Asked of every element of the page: one search for any of the words' stems in the
+    // class and id first, the word-by-word test only where one occurs.
+    static STEMS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            "(?i)related|recommend|teaser|comment|repl|popular|trending|outbrain|taboola|recirculation",
+        )
+        .expect("constant regex")
+    });
+    e.attr("class")
+        .into_iter()
+        .chain(e.attr("id"))
+        .any(|v| STEMS.is_match(v))
+        && has_class_word(e, FOREIGN)
 }
 
 /// Whether one of the [`class_words`] of `e` is in `words`, ASCII case aside.

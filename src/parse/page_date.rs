@@ -852,36 +852,28 @@ fn byline_date(doc: &Html, month_first: bool) -> (Visible, String) {
 }
 
 /// A publication stamp only a script's data states (`"published_at":"2019-03-02T06:22:28+01:00"`,
-/// `"publishedDate"`, else `"createdAt"`): shops and single-page apps draw their dates from it.
-/// Only where the page states no day in its markup; a full timestamp is required, so a
-/// version or a bare number is never read.
+/// `"publishedDate"`): shops and single-page apps draw their dates from it. Only where the
+/// page states no day in its markup; a full timestamp is required, so a version or a bare
+/// number is never read. Creation keys (`"createdAt"`) are not read: in a page's data they
+/// belong as often to its users, images or comments.
 fn script_published(doc: &Html) -> Option<Stamp> {
     static KEY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r#""(?i:(published_?at|published_?date|publish_?date|date_?published|first_?published_?at)|(created_?at|date_?created|creation_?date))"\s*:\s*"([^"]+)""#,
+            r#""(?i:published_?at|published_?date|publish_?date|date_?published|first_?published_?at)"\s*:\s*"([^"]+)""#,
         )
         .expect("constant regex")
     });
-    let mut created = None;
-    for script in elements(doc).filter(|e| e.value().name() == "script") {
-        for text in script.text() {
-            for c in KEY.captures_iter(text) {
-                let raw = &c[3];
-                let Some(stamp) = (raw.len() <= 40)
-                    .then(|| stamp::parse(raw))
-                    .flatten()
-                    .filter(|s| s.published.is_some())
-                else {
-                    continue;
-                };
-                if c.get(1).is_some() {
-                    return Some(stamp);
-                }
-                created.get_or_insert(stamp);
-            }
-        }
-    }
-    created
+    elements(doc)
+        .filter(|e| e.value().name() == "script")
+        .flat_map(|script| script.text())
+        .flat_map(|text| KEY.captures_iter(text))
+        .find_map(|c| {
+            let raw = &c[1];
+            (raw.len() <= 40)
+                .then(|| stamp::parse(raw))
+                .flatten()
+                .filter(|s| s.published.is_some())
+        })
 }
 
 /// The day in the line a wiki keeps for the last change of the page, in its footer
@@ -1746,6 +1738,9 @@ mod tests {
         let page = r#"<body><h1>Sidamo</h1><p>Text.</p><script>var meta = {"product":
             {"created_at":"2019-03-02T06:27:24+01:00","published_at":"2019-03-01T06:22:28+01:00",
             "version":"2020-01-01"}};</script></body>"#;
+        // A creation stamp alone (a user's, an image's) dates nothing.
+        let created = r#"<body><p>Text.</p><script>{"user":{"createdAt":"2012-01-31T15:58:43+01:00"}}</script></body>"#;
+        assert_eq!(page_day_with(created, Some("de")), None);
         assert_eq!(
             page_day_with(page, Some("de")).as_deref(),
             Some("2019-03-01")

@@ -483,8 +483,12 @@ pub(crate) fn publication(
                     .filter(|s| s.published.is_none())
                     .map(|s| s.date)
                     .or_else(|| {
-                        let v = visible().0;
-                        v.announced.or(v.classed).or(v.first)
+                        // Unless the text shows the stamp's own day too (a byline "21 de
+                        // abril, 14:32" below a menu with today's "22/04/2022").
+                        let (v, text) = visible();
+                        (!shows_day(text, found.date, month_first))
+                            .then(|| v.announced.or(v.classed).or(v.first))
+                            .flatten()
                     })
             });
         if let Some(day) = local.filter(|d| (*d - found.date).num_days().abs() == 1) {
@@ -1603,6 +1607,14 @@ mod tests {
         assert_eq!(
             page_day_with(plain, Some("es")).as_deref(),
             Some("2022-05-03")
+        );
+        // The text shows the stamp's own day too, below a menu dated today: the stamp stands.
+        let both = r#"<head><meta property="article:published_time" content="2022-04-21T20:32:20+00:00"></head>
+            <body><div>Eventos 22/04/2022</div><h1>T</h1><p>Por G. Méndez 21 de abril de 2022, 14:32</p>
+            <p>Text.</p></body>"#;
+        assert_eq!(
+            page_day_with(both, Some("es")).as_deref(),
+            Some("2022-04-21")
         );
         // A day shown further off is another day, not the same moment: the stamp stands.
         assert_eq!(

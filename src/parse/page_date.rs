@@ -221,7 +221,7 @@ static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<iso>(?-u:\b)(?P<y1>(?:19|20)\d\d)[-/.](?P<m1>[01]?\d)[-/.](?P<d1>[0-3]?\d)(?-u:\b))
         | (?P<cjk>(?P<y5>(?:19|20)\d\d)\s?年\s?(?P<m5>[01]?\d)\s?月\s?(?P<d5>[0-3]?\d)\s?日)
         | (?P<dmy>(?-u:\b)(?P<d2>[0-3]?\d)\s?(?P<sep>[./-])\s?(?P<m2>[01]?\d)\s?[./-]\s?(?P<y2>(?:19|20)\d\d)(?-u:\b))
-        | (?P<dnamey>(?-u:\b)(?P<d3>[0-3]?\d)(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?(?P<mn3>\p{L}{3,12}\.?)\s+(?:de\s+)?,?\s*(?P<y3>(?:19|20)\d\d)(?-u:\b))
+        | (?P<dnamey>(?-u:\b)(?P<d3>[0-3]?\d)(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?(?P<mn3>\p{L}{3,12}\.?),?\s+(?:de\s+)?,?\s*(?P<y3>(?:19|20)\d\d)(?-u:\b))
         | (?P<namedy>(?P<mn4>\p{L}{3,12}\.?)\s+(?P<d4>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d)(?-u:\b))
         ",
     )
@@ -314,6 +314,7 @@ enum Source {
     Url,
     Byline,
     Modified,
+    Script,
     Text,
 }
 
@@ -394,10 +395,15 @@ pub(crate) fn publication(
     }
     // The visible text is walked only when it is needed.
     let visible = std::cell::OnceCell::new();
-    let visible = || *visible.get_or_init(|| byline_date(doc, month_first));
+    let visible = || visible.get_or_init(|| byline_date(doc, month_first));
     if best.is_none() {
-        let v = visible();
+        let v = visible().0;
         best = v.announced.or(v.classed).map(|d| (Source::Byline, day(d)));
+    }
+    if best.is_none() {
+        best = page_url
+            .and_then(|u| self_listed(doc, u, month_first))
+            .map(|d| (Source::Byline, day(d)));
     }
     if best.is_none() {
         best = WEAK_METAS
@@ -414,16 +420,53 @@ pub(crate) fn publication(
                     .find_map(|k| meta(k).map(str::to_string))
             })
             .and_then(|v| stamp::parse(&v))
-            .map(|s| (Source::Modified, s));
+            .map(|s| (Source::Modified, s))
+            .or_else(|| {
+                last_modified_line(doc, month_first)
+                    .or_else(|| shown_update(&visible().1, month_first, None))
+                    .map(|d| (Source::Modified, day(d)))
+            });
     }
     if best.is_none() {
-        best = visible().first.map(|d| (Source::Text, day(d)));
+        best = script_published(doc).map(|s| (Source::Script, s));
+    }
+    if best.is_none() {
+        best = visible().0.first.map(|d| (Source::Text, day(d)));
     }
     let (source, mut found) = best?;
+    // A CMS fixes a page's address when it is first published: a day in it earlier than the
+    // stated publication is the original, the later one a re-publication.
+    if matches!(source, Source::Structured | Source::Element) {
+        if let Some(u) = url.filter(|u| *u < found.date) {
+            found = day(u);
+        }
+    }
+    // A page that shows its readers only its last update ("Updated May 6, 2019") while its
+    // publication is in the markup alone is dated, for them, by the update. Asked only where
+    // the markup also states a later modification.
+    if matches!(source, Source::Structured | Source::Element) {
+        let modified = ld_string(ld, "dateModified")
+            .or_else(|| {
+                MODIFIED_METAS
+                    .iter()
+                    .find_map(|k| meta(k).map(str::to_string))
+            })
+            .and_then(|v| {
+                stamp::parse(&v)
+                    .map(|s| s.date)
+                    .or_else(|| in_text(&v, month_first))
+            });
+        if let Some(m) = modified.filter(|m| *m > found.date) {
+            if let Some(u) = shown_update(&visible().1, month_first, Some((found.date, m))) {
+                found = day(u);
+            }
+        }
+    }
     // A UTC timestamp may fall on the day after (or before) the day the publisher shows; the
     // page's own local day, where it gives one, is the day readers saw: the same moment
-    // stated elsewhere with the publisher's offset, `sailthru.date`, the URL, or the page's
-    // language where it is spoken in one time zone.
+    // stated elsewhere with the publisher's offset, `sailthru.date`, the URL, the page's
+    // language where it is spoken in one time zone, or the day the page shows (`<time>`, the
+    // byline).
     if source == Source::Structured && is_utc(found.published.as_deref()) {
         let local = local_restatement(doc, metas, ld, found.published.as_deref())
             .or_else(|| {
@@ -432,12 +475,84 @@ pub(crate) fn publication(
                     .map(|s| s.date)
             })
             .or(url)
-            .or_else(|| central_european_day(found.published.as_deref()?, lang));
+            .or_else(|| central_european_day(found.published.as_deref()?, lang))
+            .or_else(|| {
+                // What the page shows its readers: the first `<time>`, else the byline. A
+                // `<time>` with its own moment and offset was weighed above: another moment.
+                time_element(doc, month_first)
+                    .filter(|s| s.published.is_none())
+                    .map(|s| s.date)
+                    .or_else(|| {
+                        // Unless the text shows the stamp's own day too (a byline "21 de
+                        // abril, 14:32" below a menu with today's "22/04/2022").
+                        let (v, text) = visible();
+                        (!shows_day(text, found.date, month_first))
+                            .then(|| v.announced.or(v.classed).or(v.first))
+                            .flatten()
+                    })
+            });
         if let Some(day) = local.filter(|d| (*d - found.date).num_days().abs() == 1) {
             found.date = day;
         }
     }
     Some(found)
+}
+
+/// The day shown beside a link to the page itself: a list of the latest articles that holds
+/// this one (`<a href="/this-article"><div class="authored">10.11.2021</div><h2>…`) dates it
+/// where the page states its day nowhere else. The link's own text first, then its parent's
+/// while short and holding no other link: one item, not the whole list. A link to a part of
+/// the page (`#comment-288842`) is a comment's or a heading's, not the page's.
+fn self_listed(doc: &Html, page_url: &str, month_first: bool) -> Option<NaiveDate> {
+    let own = url_path(page_url).filter(|p| p.len() > 1)?;
+    let short_day = |e: ElementRef<'_>| {
+        let text = e.text().collect::<Vec<_>>().join(" ");
+        (text.len() < 400)
+            .then(|| in_text(&text, month_first))
+            .flatten()
+    };
+    elements(doc)
+        .filter(|e| {
+            e.value().name() == "a"
+                && e.attr("href")
+                    .filter(|h| !h.contains('#'))
+                    .and_then(url_path)
+                    .is_some_and(|p| p == own)
+        })
+        .find_map(|a| {
+            short_day(a).or_else(|| {
+                // The parent is the item only when it holds no other link: in a menu of
+                // sibling pages it is the whole menu.
+                a.parent()
+                    .and_then(ElementRef::wrap)
+                    .filter(|p| {
+                        p.descendants()
+                            .filter_map(|n| n.value().as_element())
+                            .filter(|e| e.name() == "a")
+                            .nth(1)
+                            .is_none()
+                    })
+                    .and_then(short_day)
+            })
+        })
+}
+
+/// The path of an absolute or root-relative address, without query, fragment or a trailing
+/// slash: `https://x.org/a/b/?q=1` → `/a/b`. `None` for a relative one (`b.html`).
+fn url_path(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let rest = if let Some(i) = url.find("://") {
+        let after = &url[i + 3..];
+        &after[after.find('/').unwrap_or(after.len())..]
+    } else if let Some(after) = url.strip_prefix("//") {
+        &after[after.find('/').unwrap_or(after.len())..]
+    } else if url.starts_with('/') {
+        url
+    } else {
+        return None;
+    };
+    let path = rest.split(['?', '#']).next().unwrap_or("");
+    Some(path.trim_end_matches('/')).map(|p| if p.is_empty() { "/" } else { p })
 }
 
 /// The day in Central European time of a UTC timestamp on a page whose language (or stated
@@ -620,13 +735,18 @@ fn article_aside(e: &scraper::node::Element) -> bool {
 }
 
 /// Whether the class or id of an element names a part foreign to the article, unless it holds
-/// the page's headline (`<h1>`): a "teaser" around the headline and lead picture is the
+/// the page's headline (`<h1>`) or comes right after it: a "teaser" around the headline and
+/// lead picture, or the lead set under the headline (`detail-page__teaser-text`), is the
 /// article's own head.
 fn foreign_part(e: ElementRef<'_>) -> bool {
+    let h1 =
+        |n: ego_tree::NodeRef<'_, Node>| n.value().as_element().is_some_and(|d| d.name() == "h1");
     foreign_words(e.value())
+        && !e.descendants().any(h1)
         && !e
-            .descendants()
-            .any(|n| n.value().as_element().is_some_and(|d| d.name() == "h1"))
+            .prev_siblings()
+            .find(|n| n.value().is_element())
+            .is_some_and(h1)
 }
 
 fn element_stamp(el: ElementRef<'_>, month_first: bool) -> Option<Stamp> {
@@ -702,7 +822,8 @@ struct Visible {
     first: Option<NaiveDate>,
 }
 
-fn byline_date(doc: &Html, month_first: bool) -> Visible {
+/// Also returns the visible text itself, for the update line.
+fn byline_date(doc: &Html, month_first: bool) -> (Visible, String) {
     static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"{PUBLISHED_WORDS}\s*(?:on|am|le|el|il|op|:)?\s*:?\s*"
@@ -710,30 +831,118 @@ fn byline_date(doc: &Html, month_first: bool) -> Visible {
         .expect("constant regex")
     });
     let Some(body) = doc.select(&BODY).next() else {
-        return Visible::default();
+        return (Visible::default(), String::new());
     };
     let mut text = String::new();
     let mut classed: Option<NaiveDate> = None;
     visible_text(body, &mut text, &mut classed, month_first);
-    for m in ANNOUNCED.find_iter(&text) {
+    let announced = ANNOUNCED.find_iter(&text).find_map(|m| {
         let rest = &text[m.end()..];
         let window = &rest[..rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i)];
-        if let Some((0..=12, day)) = all_in_text(window, month_first).next() {
-            return Visible {
-                announced: Some(day),
-                classed,
-                first: None,
-            };
+        match all_in_text(window, month_first).next() {
+            Some((0..=12, day)) => Some(day),
+            _ => None,
         }
-    }
-    Visible {
-        announced: None,
+    });
+    let first = (announced.is_none() && classed.is_none())
+        .then(|| in_text(&text, month_first))
+        .flatten();
+    let v = Visible {
+        announced,
         classed,
-        first: classed
-            .is_none()
-            .then(|| in_text(&text, month_first))
-            .flatten(),
+        first,
+    };
+    (v, text)
+}
+
+/// A publication stamp only a script's data states (`"published_at":"2019-03-02T06:22:28+01:00"`,
+/// `"publishedDate"`): shops and single-page apps draw their dates from it. Only where the
+/// page states no day in its markup; a full timestamp is required, so a version or a bare
+/// number is never read. Creation keys (`"createdAt"`) are not read: in a page's data they
+/// belong as often to its users, images or comments.
+fn script_published(doc: &Html) -> Option<Stamp> {
+    static KEY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#""(?i:published_?at|published_?date|publish_?date|date_?published|first_?published_?at)"\s*:\s*"([^"]+)""#,
+        )
+        .expect("constant regex")
+    });
+    elements(doc)
+        .filter(|e| e.value().name() == "script")
+        .flat_map(|script| script.text())
+        .flat_map(|text| KEY.captures_iter(text))
+        .find_map(|c| {
+            let raw = &c[1];
+            (raw.len() <= 40)
+                .then(|| stamp::parse(raw))
+                .flatten()
+                .filter(|s| s.published.is_some())
+        })
+}
+
+/// The day in the line a wiki keeps for the last change of the page, in its footer
+/// (`<li id="footer-info-lastmod">This page was last edited on 29 January 2020</li>`): a wiki
+/// page has no other date.
+fn last_modified_line(doc: &Html, month_first: bool) -> Option<NaiveDate> {
+    elements(doc)
+        .find(|e| {
+            e.value()
+                .attr("id")
+                .into_iter()
+                .chain(e.value().attr("class"))
+                .any(|v| v.to_ascii_lowercase().contains("lastmod"))
+        })
+        .and_then(|e| in_text(&e.text().collect::<String>(), month_first))
+}
+
+/// The day of the page's visible update line ("Updated May 6, 2019", "Aktualisiert:
+/// 30.12.2016", "Letzte Änderung: 14.01.2022"). Given the publication and a later modification
+/// the markup states, only where the visible text shows the publication nowhere: then the
+/// update line's day if later, else the modification's day where the text shows it.
+fn shown_update(
+    text: &str,
+    month_first: bool,
+    stated: Option<(NaiveDate, NaiveDate)>,
+) -> Option<NaiveDate> {
+    static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!("(?i:{})", UPDATED_WORDS.join("|"))).expect("constant regex")
+    });
+    // The day may follow the word after an hour and zone: "Updated 2010 GMT (0410 HKT) March
+    // 14, 2021".
+    let update = UPDATE_WORD.find_iter(text).find_map(|m| {
+        let rest = &text[m.end()..];
+        let window = &rest[..rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i)];
+        match all_in_text(window, month_first).next() {
+            Some((0..=30, d)) => Some(d),
+            _ => None,
+        }
+    });
+    let Some((published, modified)) = stated else {
+        return update;
+    };
+    if shows_day(text, published, month_first) {
+        return None;
     }
+    update
+        .filter(|u| *u > published)
+        .or_else(|| shows_day(text, modified, month_first).then_some(modified))
+}
+
+/// Whether `text` states `day` in any of the shapes [`in_text`] reads. Every shape holds the
+/// four-digit year, so only the stretch before and around each occurrence of it is read.
+fn shows_day(text: &str, day: NaiveDate, month_first: bool) -> bool {
+    let year = day.year().to_string();
+    text.match_indices(&year).any(|(i, _)| {
+        let mut start = i.saturating_sub(40);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (i + 12).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        all_in_text(&text[start..end], month_first).any(|(_, d)| d == day)
+    })
 }
 
 /// The page's visible text outside foreign parts, and the first day in a date-classed
@@ -758,7 +967,7 @@ fn visible_text(
                 {
                     continue;
                 }
-                if classed.is_none() && date_class(e) {
+                if classed.is_none() && date_class(e) && !in_dated_list(child_el) {
                     // Pieces joined by a space, read only while short: a date-classed
                     // wrapper around the whole article holds no byline of its own.
                     let mut t = String::new();
@@ -793,6 +1002,30 @@ fn visible_text(
     }
 }
 
+/// Whether an element sits in an item of a list where another item also holds a
+/// date-classed element: a list of other articles or events (`<li><span class="datum">`),
+/// whatever its class says, and never the page's own byline.
+fn in_dated_list(el: ElementRef<'_>) -> bool {
+    let Some(item) = std::iter::once(el)
+        .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .find(|e| e.value().name() == "li")
+    else {
+        return false;
+    };
+    let dated = |li: &ElementRef<'_>| {
+        li.descendants()
+            .filter_map(|n| n.value().as_element())
+            .any(date_class)
+    };
+    item.parent()
+        .into_iter()
+        .flat_map(|list| list.children())
+        .filter_map(ElementRef::wrap)
+        .filter(|li| li.value().name() == "li" && dated(li))
+        .nth(1)
+        .is_some()
+}
+
 /// `31.10.23` in a date line: day, month and a year of this century, with dots as German,
 /// Swiss and Nordic bylines write them. Read only where the page marks the line as its date:
 /// in running text the shape is as often a version or a score.
@@ -807,7 +1040,19 @@ fn short_year_day(text: &str) -> Option<NaiveDate> {
 }
 
 fn foreign_words(e: &scraper::node::Element) -> bool {
-    has_class_word(e, FOREIGN)
+    // Asked of every element of the page: one search for any of the words' stems in the
+    // class and id first, the word-by-word test only where one occurs.
+    static STEMS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            "(?i)related|recommend|teaser|comment|repl|popular|trending|outbrain|taboola|recirculation",
+        )
+        .expect("constant regex")
+    });
+    e.attr("class")
+        .into_iter()
+        .chain(e.attr("id"))
+        .any(|v| STEMS.is_match(v))
+        && has_class_word(e, FOREIGN)
 }
 
 /// Whether one of the [`class_words`] of `e` is in `words`, ASCII case aside.
@@ -835,7 +1080,19 @@ pub(crate) fn class_words(e: &scraper::node::Element) -> impl Iterator<Item = &s
 }
 
 fn date_class(e: &scraper::node::Element) -> bool {
-    const DATE_WORDS: &[&str] = &["date", "time", "publish", "posted", "byline", "meta"];
+    // `submitted`: Drupal's byline ("Submitted by … on …", "Gespeichert von … am …");
+    // `datum`, `fecha`: "date" in German, Dutch, Nordic languages and Spanish.
+    const DATE_WORDS: &[&str] = &[
+        "date",
+        "time",
+        "publish",
+        "posted",
+        "byline",
+        "meta",
+        "submitted",
+        "datum",
+        "fecha",
+    ];
     e.attr("class").into_iter().chain(e.attr("id")).any(|v| {
         // One lower-cased copy searched with `contains`: WordPress class lists run to
         // hundreds of bytes, and this is asked of every element of the page.
@@ -1206,5 +1463,308 @@ mod tests {
         let v =
             lenient_json("{\"headline\": \"a\nb\", \"datePublished\": \"2021-01-02\"}").unwrap();
         assert_eq!(ld_published(&[v]).as_deref(), Some("2021-01-02"));
+    }
+
+    #[test]
+    fn a_comma_after_the_month_name() {
+        assert_eq!(
+            day("26 Mai, 2008 | ThE_PaiN").as_deref(),
+            Some("2008-05-26")
+        );
+        assert_eq!(
+            day("Von C. Thiele , 07 Dezember, 2022").as_deref(),
+            Some("2022-12-07")
+        );
+        assert_eq!(day("5 March , 2020").as_deref(), Some("2020-03-05"));
+    }
+
+    #[test]
+    fn the_lead_right_after_the_headline_is_the_article_own() {
+        // A "teaser" block set right under the `<h1>` is the lead with the byline; the list
+        // of other articles further down stays foreign.
+        let page = r#"<body><main><h1>Schulze: Deutschland hilft</h1>
+            <div class="detail-page__teaser-text"><p>Pressemitteilung vom 25. Januar 2022 | Berlin</p></div>
+            <p>Text.</p><div class="teaser"><p>3. März 2021</p><h2>Other</h2></div></main></body>"#;
+        assert_eq!(
+            page_day_with(page, Some("de")).as_deref(),
+            Some("2022-01-25")
+        );
+        let related = r#"<body><main><h1>T</h1><p>Text.</p>
+            <div class="teaser"><p>3. März 2021</p><h2>Other</h2></div></main></body>"#;
+        assert_eq!(page_day_with(related, Some("de")), None);
+    }
+
+    #[test]
+    fn drupal_submitted_line_and_date_words_in_other_languages_are_date_lines() {
+        // The first day in the text is an event's; the byline is classed `submitted`.
+        let drupal = r#"<body><div><p>Wir fahren am 23.-26.8.2017 hin.</p>
+            <div class="submitted">Gespeichert von <span>rasos</span> am 24. Juli 2017 - 18:55</div>
+            </div></body>"#;
+        assert_eq!(
+            page_day_with(drupal, Some("de")).as_deref(),
+            Some("2017-07-24")
+        );
+        let datum = r#"<body><div><h2>T</h2><p><span class="text_datum">31. Oktober 2023.</span> Text.</p>
+            <div class="slide"><h3>Other</h3><p>24. Oktober 2023</p></div></div></body>"#;
+        assert_eq!(
+            page_day_with(datum, Some("de")).as_deref(),
+            Some("2023-10-31")
+        );
+    }
+
+    #[test]
+    fn a_list_of_dated_items_is_no_byline() {
+        // A sidebar of events, each item with its date; the page's own date is a weak meta.
+        let page = r#"<head><meta name="date" content="2020-02-11"></head><body><main><h1>T</h1>
+            <p>Text.</p></main><div><ul class="list-group">
+            <li><span class="date">29.02.2020 18:00 Uhr</span> <a href="/v/1">Wein</a></li>
+            <li><span class="date">04.04.2020 18:00 Uhr</span> <a href="/v/2">Tapas</a></li>
+            </ul></div></body>"#;
+        assert_eq!(
+            page_day_with(page, Some("de")).as_deref(),
+            Some("2020-02-11")
+        );
+        // One item alone, the page's meta line built as a list, is the byline.
+        let meta_list = r#"<body><main><h1>T</h1><ul class="meta"><li class="author">A</li>
+            <li class="date">09.03.2022</li></ul><p>Text.</p></main></body>"#;
+        assert_eq!(
+            page_day_with(meta_list, Some("de")).as_deref(),
+            Some("2022-03-09")
+        );
+    }
+
+    #[test]
+    fn the_page_listed_among_the_latest_gives_its_day() {
+        let page = |html: &str, url: &str| {
+            let doc = Html::parse_document(html);
+            publication(
+                &doc,
+                &HashMap::new(),
+                &[],
+                Some(url),
+                Some("de"),
+                &mut Vec::new(),
+            )
+            .map(|s| s.date.to_string())
+        };
+        // The page states no day; the sidebar's list of latest articles holds it, dated.
+        let html = r#"<body><main><h1>Menschenrechte achten</h1><p>Text.</p></main>
+            <div class="marginal"><ul>
+            <li><a href="/gefluechtete-belarus"><div class="teaser"><div class="authored">09.11.2021</div>
+            <h2>Belarus</h2></div></a></li>
+            <li><a href="/menschenrechte-achten"><div class="teaser"><div class="authored">10.11.2021</div>
+            <h2>Menschenrechte achten</h2></div></a></li></ul></div></body>"#;
+        assert_eq!(
+            page(html, "https://www.awo.org/menschenrechte-achten/").as_deref(),
+            Some("2021-11-10")
+        );
+        // Another page's address dates nothing; nor does a menu whose item, the link to this
+        // page, sits beside other dated links.
+        assert_eq!(page(html, "https://www.awo.org/andere-seite"), None);
+        // A comment's permalink is an anchor in the page: the comment's day is not the page's.
+        let comment = r#"<body><main><h1>T</h1><p>Text.</p></main><div class="comment-metadata">
+            <a href="https://x.de/2020/folge-70/#comment-2"><time>25. Februar 2020</time></a></div></body>"#;
+        let doc = Html::parse_document(comment);
+        assert_eq!(
+            self_listed(&doc, "https://x.de/2020/folge-70/", false),
+            None
+        );
+        let menu = r#"<body><main><h1>T</h1><p>Text.</p></main><ul><li>
+            <a href="/berichte/woche-3">Woche 3</a> <a href="/berichte/woche-2">31. Dezember 2021</a>
+            </li></ul></body>"#;
+        let doc = Html::parse_document(menu);
+        assert_eq!(
+            self_listed(&doc, "https://x.ch/berichte/woche-3", false),
+            None
+        );
+    }
+
+    #[test]
+    fn url_paths() {
+        assert_eq!(url_path("https://x.org/a/b/?q=1#c"), Some("/a/b"));
+        assert_eq!(url_path("//x.org/a"), Some("/a"));
+        assert_eq!(url_path("/a/b.html"), Some("/a/b.html"));
+        assert_eq!(url_path("https://x.org"), Some("/"));
+        assert_eq!(url_path("b.html"), None);
+    }
+
+    #[test]
+    fn a_utc_stamp_gives_way_to_the_local_day_the_page_shows() {
+        // Published at 21:25 in Buenos Aires, stored as 00:53 UTC the next day.
+        let page = |shown: &str| {
+            format!(
+                r#"<head><meta property="article:published_time" content="2022-05-04T00:53:29.274Z"></head>
+                <body><main><h1>T</h1><span class="mod-date"><time>{shown}</time></span><p>Text.</p></main></body>"#
+            )
+        };
+        assert_eq!(
+            page_day_with(&page("3 de mayo de 2022"), Some("es-AR")).as_deref(),
+            Some("2022-05-03")
+        );
+        // A byline in plain text, day first.
+        let plain = r#"<head><meta property="article:published_time" content="2022-05-04T02:41:00Z"></head>
+            <body><h1>T</h1><h6><a href="/autor/a">A</a> <span>3/5/2022 22:41</span></h6><p>Text.</p></body>"#;
+        assert_eq!(
+            page_day_with(plain, Some("es")).as_deref(),
+            Some("2022-05-03")
+        );
+        // The text shows the stamp's own day too, below a menu dated today: the stamp stands.
+        let both = r#"<head><meta property="article:published_time" content="2022-04-21T20:32:20+00:00"></head>
+            <body><div>Eventos 22/04/2022</div><h1>T</h1><p>Por G. Méndez 21 de abril de 2022, 14:32</p>
+            <p>Text.</p></body>"#;
+        assert_eq!(
+            page_day_with(both, Some("es")).as_deref(),
+            Some("2022-04-21")
+        );
+        // A day shown further off is another day, not the same moment: the stamp stands.
+        assert_eq!(
+            page_day_with(&page("1 de mayo de 2022"), Some("es-AR")).as_deref(),
+            Some("2022-05-04")
+        );
+    }
+
+    #[test]
+    fn a_page_that_shows_only_its_update_is_dated_by_it() {
+        let page = |head: &str, shown: &str| {
+            format!(
+                r#"<head><meta property="article:published_time" content="2019-10-15T16:59:59Z">{head}</head>
+                <body><main><h1>T</h1><div class="timestamp">{shown}</div><p>Text.</p></main></body>"#
+            )
+        };
+        let modified = r#"<meta property="article:modified_time" content="2020-03-12T14:42:17Z">"#;
+        assert_eq!(
+            page_day_with(
+                &page(modified, "Updated Mar 12, 2020 @ 10:42 am"),
+                Some("en")
+            )
+            .as_deref(),
+            Some("2020-03-12")
+        );
+        // "Updated 2010 GMT (0410 HKT) March 14, 2021": the day may come after the hour.
+        assert_eq!(
+            page_day_with(
+                &page(modified, "Updated 2010 GMT (0410 HKT) March 12, 2020"),
+                Some("en")
+            )
+            .as_deref(),
+            Some("2020-03-12")
+        );
+        // The publication shown too: it stays the date.
+        assert_eq!(
+            page_day_with(
+                &page(modified, "Published Oct 15, 2019, updated Mar 12, 2020"),
+                Some("en")
+            )
+            .as_deref(),
+            Some("2019-10-15")
+        );
+        // No later modification in the markup: the update line is not asked.
+        assert_eq!(
+            page_day_with(&page("", "Updated Mar 12, 2020"), Some("en")).as_deref(),
+            Some("2019-10-15")
+        );
+    }
+
+    #[test]
+    fn a_visible_update_line_outranks_a_day_in_the_text() {
+        // Nothing states the publication; the update line is the page's own date, the day in
+        // the text what the text is about.
+        let page = r#"<body><main><h1>T</h1><p>Seit 4. August 2014 ist in Bolivien ein Gesetz in Kraft.</p>
+            <p class="info">Aktualisiert: 30.12.2016</p></main></body>"#;
+        assert_eq!(
+            page_day_with(page, Some("de")).as_deref(),
+            Some("2016-12-30")
+        );
+        let change = r#"<body><p>Bild vom 31.05.2021.</p><div><label>Letzte Änderung:</label>
+            <div>14.01.2022 um 09:25</div></div></body>"#;
+        assert_eq!(
+            page_day_with(change, Some("de")).as_deref(),
+            Some("2022-01-14")
+        );
+    }
+
+    #[test]
+    fn a_wiki_page_is_dated_by_its_last_change() {
+        let page = r#"<body><div id="content"><h1>Kassel/Stammtisch</h1>
+            <p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 statt.</p></div>
+            <div id="footer"><ul><li id="footer-info-lastmod"> Diese Seite wurde zuletzt am
+            29. Januar 2020 um 13:22 Uhr geändert.</li></ul></div></body>"#;
+        assert_eq!(
+            page_day_with(page, Some("de")).as_deref(),
+            Some("2020-01-29")
+        );
+    }
+
+    #[test]
+    fn a_page_that_shows_only_its_modification_day_is_dated_by_it() {
+        let page = |shown: &str| {
+            format!(
+                r#"<head><meta property="article:published_time" content="2021-03-16T16:16:10Z">
+                <meta property="article:modified_time" content="2021-03-20T14:00:17Z"></head>
+                <body><main><h1>T</h1><p class="byline">{shown}</p><p>Text.</p></main></body>"#
+            )
+        };
+        assert_eq!(
+            page_day_with(&page("20. März 2021 - 15:00 Uhr"), Some("de")).as_deref(),
+            Some("2021-03-20")
+        );
+        // Both shown: the publication stands.
+        assert_eq!(
+            page_day_with(&page("16.03.2021, zuletzt 20.03.2021"), Some("de")).as_deref(),
+            Some("2021-03-16")
+        );
+        // Neither shown: the publication stands.
+        assert_eq!(
+            page_day_with(&page("Von A. Autor"), Some("de")).as_deref(),
+            Some("2021-03-16")
+        );
+    }
+
+    #[test]
+    fn an_earlier_day_in_the_address_is_the_original_publication() {
+        let page = r#"<head><meta itemprop="datePublished" content="2019-06-17T18:28:00+0200"></head>
+            <body><h1>T</h1><p>Text.</p></body>"#;
+        let at = |url: &str| {
+            let doc = Html::parse_document(page);
+            let mut metas = HashMap::new();
+            metas.insert(
+                "datepublished".to_string(),
+                "2019-06-17T18:28:00+0200".to_string(),
+            );
+            publication(&doc, &metas, &[], Some(url), Some("de"), &mut Vec::new())
+                .map(|s| s.date.to_string())
+        };
+        assert_eq!(
+            at("https://www.befifty.de/home/2017/7/12/unter-uns-montauk").as_deref(),
+            Some("2017-07-12")
+        );
+        // A later day in the address (an archive path) does not move the publication.
+        assert_eq!(
+            at("https://x.de/archiv/2020/01/05/unter-uns").as_deref(),
+            Some("2019-06-17")
+        );
+    }
+
+    #[test]
+    fn a_stamp_only_a_script_states_is_the_last_resort_before_the_text() {
+        let page = r#"<body><h1>Sidamo</h1><p>Text.</p><script>var meta = {"product":
+            {"created_at":"2019-03-02T06:27:24+01:00","published_at":"2019-03-01T06:22:28+01:00",
+            "version":"2020-01-01"}};</script></body>"#;
+        // A creation stamp alone (a user's, an image's) dates nothing.
+        let created = r#"<body><p>Text.</p><script>{"user":{"createdAt":"2012-01-31T15:58:43+01:00"}}</script></body>"#;
+        assert_eq!(page_day_with(created, Some("de")), None);
+        assert_eq!(
+            page_day_with(page, Some("de")).as_deref(),
+            Some("2019-03-01")
+        );
+        // Markup that states the day outranks it; a version is no stamp.
+        let marked = r#"<body><time datetime="2020-05-05">5.5.</time><script>{"published_at":"2019-03-01T06:22:28Z"}</script></body>"#;
+        assert_eq!(
+            page_day_with(marked, Some("de")).as_deref(),
+            Some("2020-05-05")
+        );
+        let bare =
+            r#"<body><p>Text.</p><script>{"publishDate":"release-2.3.4-beta.1"}</script></body>"#;
+        assert_eq!(page_day_with(bare, Some("de")), None);
     }
 }

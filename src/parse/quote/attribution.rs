@@ -25,14 +25,14 @@ use rustc_hash::FxHashSet as HashSet;
 use super::frames::{
     after_frame, after_window, before_frame, inverted, sentence_subject, subject, Found,
 };
-use super::names::{all_names, name_word, resolve, trailing_name, Names, Who};
+use super::names::{all_names, name_word, resolve, trailing_name, Name, Names, Who};
 use super::non_speech::is_mention;
-use super::phrases::{leading_np, Np};
+use super::phrases::{leading_np, plain_np, Np};
 use super::slavic;
 use super::spans::Quote;
-use super::text::Chars;
+use super::text::{is_mark_char, Chars};
 use super::tokens::{
-    is_dash, mark_openers, recycle, strip_brackets, tokenize, Kind, Tok, MAX_WINDOW,
+    is_dash, mark_openers, recycle, segments, strip_brackets, tokenize, Kind, Tok, MAX_WINDOW,
 };
 use super::words::{FEMALE_NAMES, MALE_NAMES, STRONG_VERBS};
 
@@ -114,7 +114,15 @@ fn attribute_with<'a>(
             quoted = true;
             let prefix = &toks[(toks[qt].sentence as usize).max(qt.saturating_sub(MAX_WINDOW))..qt];
             let opens = !prefix.iter().any(Tok::is_word);
-            let found = if opens {
+            let signature = if opens {
+                signed(&text.chars, &quotes[qi], &toks[qt + 1..])
+            } else {
+                None
+            };
+            let found = if let Some(name) = signature {
+                // `“…”` then, on the next line, `Adrian Kingsley-Hughes, ZDNet`.
+                Found::Np(Np::Name(name))
+            } else if opens {
                 let window = after_window(&toks, qt);
                 match after_frame(window) {
                     Some(np) => Found::Np(np),
@@ -262,6 +270,44 @@ fn attribute_with<'a>(
     recycle(toks)
 }
 
+/// The person who signs a quote on the line under it, a line of its own that is only a full
+/// name, optionally with an outlet or role after a comma (`“…”` then `Adrian Kingsley-Hughes,
+/// ZDNet` as the next line): the testimonial and epigraph layout of web pages. `rest` is the
+/// tokens after the quote.
+fn signed(chars: &[char], quote: &Quote, rest: &[Tok]) -> Option<Name> {
+    // The next line starts right after the closing marks, with a single line break.
+    let mut i = quote.end;
+    while chars
+        .get(i)
+        .is_some_and(|&c| is_mark_char(c) || c == ' ' || c == '\t')
+    {
+        i += 1;
+    }
+    if chars.get(i) != Some(&'\n') || chars.get(i + 1) == Some(&'\n') {
+        return None;
+    }
+    // The line is the rest of the paragraph: a few words and commas, no verb, no quote.
+    let line = &rest[..rest
+        .iter()
+        .position(|t| t.kind == Kind::Para)
+        .unwrap_or(rest.len())];
+    if line.is_empty()
+        || line.len() > MAX_SIGNATURE
+        || line
+            .iter()
+            .any(|t| !(t.is_word() && !t.is_verb() || t.is_punct(',')))
+    {
+        return None;
+    }
+    match segments(line).first().and_then(|s| plain_np(s)) {
+        Some(Np::Name(n)) if n.words.len() >= 2 => Some(n),
+        _ => None,
+    }
+}
+
+/// Most tokens of a signature line under a quote (a name, an outlet or role, a place).
+const MAX_SIGNATURE: usize = 16;
+
 /// Whether the speech verb at `v` is the last word of `sentence`, before a colon (`…,
 /// saying:`).
 fn introduces(sentence: &[Tok], v: usize) -> bool {
@@ -392,7 +438,7 @@ fn last_person(
 ///
 /// A paragraph that opens with a quote after a paragraph without quotes or speech verbs
 /// continues the person that paragraph was about (`Doe is upbeat about the race.` then
-/// `“We will win.”`).
+/// `“We will win.”`), unless it is a heading (it ends without punctuation).
 fn last_speaker(
     events: &[Event],
     para: usize,
@@ -416,7 +462,15 @@ fn last_speaker(
     if let Some(e) = recent().find(|e| e.spoke) {
         return e.who(toks, names).cloned();
     }
-    let quiet_before = opens_paragraph && para > 0 && !quoted_paras.contains(&(para - 1));
+    // A heading (`Over 7 Million Users and Praised by Experts`) ends without punctuation: it
+    // is about no one who speaks after it.
+    let heading_before = toks[..at]
+        .iter()
+        .rev()
+        .find(|t| t.kind != Kind::Para)
+        .is_some_and(Tok::is_word);
+    let quiet_before =
+        opens_paragraph && para > 0 && !quoted_paras.contains(&(para - 1)) && !heading_before;
     if !quiet_before {
         return None;
     }
@@ -473,6 +527,27 @@ mod tests {
         let body = "Vera Cole met the mayor on Tuesday. They said the talks were “a waste \
                     of everyone’s time.”";
         assert_eq!(who(body), [""]);
+    }
+
+    /// Issue 21: a quote signed on the next line by a name alone, or a name and an outlet,
+    /// is that person's; a line that goes on into a sentence signs nothing.
+    #[test]
+    fn a_name_on_the_line_under_a_quote_signs_it() {
+        let body = "Reviews\n\n“It just works, and it is fast.”\nAdrian Kingsley-Hughes, ZDNet\n\n\
+                    “You can run both systems at the same time.”\nLarry Magid";
+        assert_eq!(who(body), ["Adrian Kingsley-Hughes", "Larry Magid"]);
+        let body = "“It just works, and it is fast.”\nAdrian Kingsley-Hughes tested it on a Mac";
+        assert_eq!(who(body), [""]);
+    }
+
+    /// Issue 21: a heading (no punctuation at its end) gives no speaker to the quote
+    /// paragraph under it, as a paragraph about someone does.
+    #[test]
+    fn a_heading_is_about_no_speaker() {
+        let body = "Over 7 Million Users and Praised by Experts\n\n“It just works.”";
+        assert_eq!(who(body), [""]);
+        let body = "Karl Jensen is upbeat about the season.\n\n“We sail at six.”";
+        assert_eq!(who(body), ["Karl Jensen"]);
     }
 
     /// Issue 21: a pronoun reaches a subject named after an opening clause.

@@ -25,10 +25,50 @@ pub(super) fn drop_names(chars: &[char], quotes: &mut Vec<Quote>) {
         });
         let title = is_title(chars, q, listed_after_title);
         prev_title_end = title.then_some(q.end);
-        keep.push(!title && !is_nickname(chars, q));
+        keep.push(!title && !is_nickname(chars, q) && !is_data(chars, q));
     }
     let mut flags = keep.into_iter();
     quotes.retain(|_| flags.next().unwrap_or(true));
+}
+
+/// A key or a string value of JSON or similar data printed in an article (`{ "Name":
+/// "Matthew Davis", "Age": 26 }`): a quoted span right before a colon and another value, or
+/// right after a quoted key and its colon. Not speech, and its key is no speaker.
+fn is_data(chars: &[char], q: &Quote) -> bool {
+    let skip_blank = |mut i: usize| {
+        while chars.get(i).is_some_and(|c| *c == ' ' || *c == '\t') {
+            i += 1;
+        }
+        i
+    };
+    // A key: closing mark, colon, then a quoted string, a number, an object or a list.
+    let key = chars.get(q.end).copied().is_some_and(is_mark_char) && {
+        let colon = skip_blank(q.end + 1);
+        chars.get(colon) == Some(&':')
+            && chars.get(skip_blank(colon + 1)).is_some_and(|&c| {
+                is_mark_char(c) || c.is_ascii_digit() || matches!(c, '{' | '[' | '-' | '$')
+            })
+    };
+    // A value: an opening mark after a closing mark and a colon.
+    let value = || {
+        let mut i = q.start;
+        if i == 0 || !is_mark_char(chars[i - 1]) {
+            return false;
+        }
+        i -= 1;
+        while i > 0 && matches!(chars[i - 1], ' ' | '\t') {
+            i -= 1;
+        }
+        if i == 0 || chars[i - 1] != ':' {
+            return false;
+        }
+        i -= 1;
+        while i > 0 && matches!(chars[i - 1], ' ' | '\t') {
+            i -= 1;
+        }
+        i > 0 && is_mark_char(chars[i - 1])
+    };
+    key || value()
 }
 
 /// A few words quoted as words, not said: `the phrase “anchor baby”`, `the motto “In God We
@@ -552,6 +592,19 @@ fn ends_sentence_at(chars: &[char], at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::test_util::{texts, who};
+
+    /// Issue 21: keys and string values of data printed in an article are not speech, and a
+    /// key is no speaker of the value after it.
+    #[test]
+    fn data_keys_and_values_are_not_speech() {
+        let body = "The payload reads: { \"Name\": \"Matthew Davis\", \"Age\": 26, \
+                    \"Location\": { \"Value\": \"between work and the usual bus stop\" } }";
+        assert!(texts(body).is_empty(), "{:?}", texts(body));
+        assert!(who(body).is_empty());
+        // Speech after a colon is still speech.
+        let body = "Ana Ruiz said: \"We will build the bridge next year.\"";
+        assert_eq!(who(body), ["Ana Ruiz"]);
+    }
 
     /// Issue 21: signs, shirts, slogans, headlines and titled works carry words nobody said.
     #[test]

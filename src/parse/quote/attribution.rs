@@ -540,6 +540,22 @@ mod tests {
         assert_eq!(who(body), [""]);
     }
 
+    /// Issue 21: a name does not run on from a heading into the line under it
+    /// (`… on Assange` over `Pompeo's first speech …`), but does over a line break of text
+    /// wrapped at a fixed width.
+    #[test]
+    fn names_stop_at_the_end_of_a_heading() {
+        let body = "Mike Pompeo took over the agency in 2017.\n\n\
+                    Pompeo outlines the attack on Assange\n\
+                    Pompeo's first public speech as director, given at a think tank in \
+                    Washington on April 13, 2017, was one of the angriest ever given.\n\
+                    Pompeo declared, “We will act against them.”";
+        assert_eq!(who(body), ["Mike Pompeo"]);
+        let body = "Exports will rise next year, the chief economist of the bank, Koichi\n\
+                    Kane, said in Tokyo.\n\n“We will sell more,” Kane said.";
+        assert_eq!(who(body), ["Koichi Kane"]);
+    }
+
     /// Issue 21: a heading (no punctuation at its end) gives no speaker to the quote
     /// paragraph under it, as a paragraph about someone does.
     #[test]

@@ -25,7 +25,7 @@ use rustc_hash::FxHashSet as HashSet;
 use super::frames::{
     after_frame, after_window, before_frame, inverted, sentence_subject, subject, Found,
 };
-use super::names::{all_names, name_word, resolve, trailing_name, Name, Names, Who};
+use super::names::{all_names, name_word, resolve, trailing_name, Names, Who};
 use super::non_speech::is_mention;
 use super::phrases::{leading_np, plain_np, Np};
 use super::slavic;
@@ -119,9 +119,9 @@ fn attribute_with<'a>(
             } else {
                 None
             };
-            let found = if let Some(name) = signature {
+            let found = if let Some(found) = signature {
                 // `“…”` then, on the next line, `Adrian Kingsley-Hughes, ZDNet`.
-                Found::Np(Np::Name(name))
+                found
             } else if opens {
                 let window = after_window(&toks, qt);
                 match after_frame(window) {
@@ -270,11 +270,13 @@ fn attribute_with<'a>(
     recycle(toks)
 }
 
-/// The person who signs a quote on the line under it, a line of its own that is only a full
-/// name, optionally with an outlet or role after a comma (`“…”` then `Adrian Kingsley-Hughes,
-/// ZDNet` as the next line): the testimonial and epigraph layout of web pages. `rest` is the
-/// tokens after the quote.
-fn signed(chars: &[char], quote: &Quote, rest: &[Tok]) -> Option<Name> {
+/// Who signs a quote on the line under it, a short line that ends the paragraph and is only
+/// a name, optionally with an outlet or role after a comma (`“…”` then `Adrian
+/// Kingsley-Hughes, ZDNet` or `Engadget` as the next line): the testimonial and epigraph
+/// layout of web pages. A signature that is no name the rules read (`9to5Mac`) signs for
+/// nobody: the quote does not continue the one before. `None` when the next line is no
+/// signature. `rest` is the tokens after the quote.
+fn signed(chars: &[char], quote: &Quote, rest: &[Tok]) -> Option<Found> {
     // The next line starts right after the closing marks, with a single line break.
     let mut i = quote.end;
     while chars
@@ -291,16 +293,28 @@ fn signed(chars: &[char], quote: &Quote, rest: &[Tok]) -> Option<Name> {
         .iter()
         .position(|t| t.kind == Kind::Para)
         .unwrap_or(rest.len())];
-    if line.is_empty()
+    let first = line.iter().find(|t| t.is_word())?;
+    let signs = first
+        .text
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    if !signs
         || line.len() > MAX_SIGNATURE
         || line
             .iter()
-            .any(|t| !(t.is_word() && !t.is_verb() || t.is_punct(',')))
+            .any(|t| matches!(t.kind, Kind::Quote(_)) || t.is_verb())
     {
         return None;
     }
     match segments(line).first().and_then(|s| plain_np(s)) {
-        Some(Np::Name(n)) if n.words.len() >= 2 => Some(n),
+        Some(np @ Np::Name(_)) => Some(Found::Np(np)),
+        // Without a name, a signature only if it reads like one (`9to5Mac`, `Yahoo Tech`),
+        // not like a sentence (`The team lost on Sunday`).
+        _ if line.iter().all(|t| {
+            !t.is_word() || t.text.chars().count() <= 3 || !t.text.starts_with(char::is_lowercase)
+        }) =>
+        {
+            Some(Found::Nobody)
+        }
         _ => None,
     }
 }
@@ -534,10 +548,17 @@ mod tests {
     #[test]
     fn a_name_on_the_line_under_a_quote_signs_it() {
         let body = "Reviews\n\n“It just works, and it is fast.”\nAdrian Kingsley-Hughes, ZDNet\n\n\
-                    “You can run both systems at the same time.”\nLarry Magid";
-        assert_eq!(who(body), ["Adrian Kingsley-Hughes", "Larry Magid"]);
+                    ”You can run both systems at the same time.”\nEdward Mendelson, PCMag.com\n\n\
+                    “It almost feels like it is trolling Apple.”\nEngadget\n\n\
+                    “It virtualizes just about anything.”\n9to5Mac";
+        assert_eq!(
+            who(body),
+            ["Adrian Kingsley-Hughes", "Edward Mendelson", "Engadget", ""]
+        );
         let body = "“It just works, and it is fast.”\nAdrian Kingsley-Hughes tested it on a Mac";
         assert_eq!(who(body), [""]);
+        let body = "Ada Holm runs the lab.\n\n“We test every chip.”\nThe lab opened in 2019";
+        assert_eq!(who(body), ["Ada Holm"]);
     }
 
     /// Issue 21: a name does not run on from a heading into the line under it

@@ -185,7 +185,15 @@ pub(super) fn tokenize<'a>(
             let at_quote = qi < quotes.len() && quotes[qi].start == i;
             if at_quote {
                 push(&mut toks, Kind::Quote(qi), "", true);
-                i = quotes[qi].end.max(i + 1);
+                let end = quotes[qi].end.max(i + 1);
+                // A quote over several lines: its last line is the line being read.
+                if let Some(nl) = chars[i..end.min(chars.len())]
+                    .iter()
+                    .rposition(|&c| c == '\n')
+                {
+                    line_start = i + nl + 1;
+                }
+                i = end;
                 qi += 1;
             }
             next_quote = quotes.get(qi).map_or(usize::MAX, |q| q.start);
@@ -276,10 +284,10 @@ pub(super) fn tokenize<'a>(
     toks
 }
 
-/// Whether the line break at `at` ends a heading, the line from `line_start`: a line ending
-/// in a letter or a digit (no punctuation) above a line that starts with a capital, where one
-/// of the two lines is too long for text wrapped at a fixed width (Reuters and plain-text
-/// bodies wrap at 80 characters or fewer, and their line breaks are spaces). A name never
+/// Whether the line break at `at` ends a heading, the line from `line_start`: a short line
+/// ending in a letter or a digit (no punctuation) above a line that starts with a capital and
+/// is too long for text wrapped at a fixed width (Reuters and plain-text bodies wrap at 80
+/// characters or fewer, and their line breaks are spaces). A name never
 /// runs on past it (`Pompeo outlines the attack on Assange` over `Pompeo's first speech …`).
 fn heading_break(chars: &[char], line_start: usize, at: usize) -> bool {
     let before = &chars[line_start.min(at)..at];
@@ -297,7 +305,7 @@ fn heading_break(chars: &[char], line_start: usize, at: usize) -> bool {
         .iter()
         .find(|c| !c.is_whitespace())
         .is_some_and(|c| c.is_uppercase());
-    capital_next && (before.len() > WRAP_WIDTH || next_len > WRAP_WIDTH)
+    capital_next && before.len() <= WRAP_WIDTH && next_len > WRAP_WIDTH
 }
 
 /// Longer lines than this are not text wrapped at a fixed width.

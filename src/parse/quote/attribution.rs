@@ -27,12 +27,12 @@ use super::frames::{
 };
 use super::names::{all_names, name_word, resolve, trailing_name, Names, Who};
 use super::non_speech::is_mention;
-use super::phrases::{leading_np, Np};
+use super::phrases::{leading_np, plain_np, Np};
 use super::slavic;
 use super::spans::Quote;
-use super::text::Chars;
+use super::text::{is_mark_char, Chars};
 use super::tokens::{
-    is_dash, mark_openers, recycle, strip_brackets, tokenize, Kind, Tok, MAX_WINDOW,
+    is_dash, mark_openers, recycle, segments, strip_brackets, tokenize, Kind, Tok, MAX_WINDOW,
 };
 use super::words::{FEMALE_NAMES, MALE_NAMES, STRONG_VERBS};
 
@@ -114,7 +114,15 @@ fn attribute_with<'a>(
             quoted = true;
             let prefix = &toks[(toks[qt].sentence as usize).max(qt.saturating_sub(MAX_WINDOW))..qt];
             let opens = !prefix.iter().any(Tok::is_word);
-            let found = if opens {
+            let signature = if opens {
+                signed(&text.chars, &quotes[qi], &toks[qt + 1..])
+            } else {
+                None
+            };
+            let found = if let Some(found) = signature {
+                // `“…”` then, on the next line, `Adrian Kingsley-Hughes, ZDNet`.
+                found
+            } else if opens {
                 let window = after_window(&toks, qt);
                 match after_frame(window) {
                     Some(np) => Found::Np(np),
@@ -262,6 +270,50 @@ fn attribute_with<'a>(
     recycle(toks)
 }
 
+/// Who signs a quote on the line under it, a short line that ends the paragraph and is only
+/// a full name, optionally with an outlet or role after a comma (`“…”` then `Adrian
+/// Kingsley-Hughes, ZDNet` as the next line): the testimonial and epigraph layout of web
+/// pages. `None` when the next line is no such signature. `rest` is the tokens after the
+/// quote.
+fn signed(chars: &[char], quote: &Quote, rest: &[Tok]) -> Option<Found> {
+    // The next line starts right after the closing marks, with a single line break.
+    let mut i = quote.end;
+    while chars
+        .get(i)
+        .is_some_and(|&c| is_mark_char(c) || c == ' ' || c == '\t')
+    {
+        i += 1;
+    }
+    if chars.get(i) != Some(&'\n') || chars.get(i + 1) == Some(&'\n') {
+        return None;
+    }
+    // The line is the rest of the paragraph: a few words and commas, no verb, no quote.
+    let line = &rest[..rest
+        .iter()
+        .position(|t| t.kind == Kind::Para)
+        .unwrap_or(rest.len())];
+    let first = line.iter().find(|t| t.is_word())?;
+    // A name as written in text, not a sign-off in capitals (`REUTER M`).
+    let signs =
+        first.text.starts_with(char::is_uppercase) && first.text.contains(char::is_lowercase);
+    if !signs
+        || line.len() > MAX_SIGNATURE
+        || line
+            .iter()
+            .any(|t| matches!(t.kind, Kind::Quote(_)) || t.is_verb())
+    {
+        return None;
+    }
+    // A full name: one word alone may be a sign-off (`Reuter`) or an outlet.
+    match segments(line).first().and_then(|s| plain_np(s)) {
+        Some(Np::Name(n)) if n.words.len() >= 2 => Some(Found::Np(Np::Name(n))),
+        _ => None,
+    }
+}
+
+/// Most tokens of a signature line under a quote (a name, an outlet or role, a place).
+const MAX_SIGNATURE: usize = 16;
+
 /// Whether the speech verb at `v` is the last word of `sentence`, before a colon (`…,
 /// saying:`).
 fn introduces(sentence: &[Tok], v: usize) -> bool {
@@ -392,7 +444,7 @@ fn last_person(
 ///
 /// A paragraph that opens with a quote after a paragraph without quotes or speech verbs
 /// continues the person that paragraph was about (`Doe is upbeat about the race.` then
-/// `“We will win.”`).
+/// `“We will win.”`), unless it is a heading (it ends without punctuation).
 fn last_speaker(
     events: &[Event],
     para: usize,
@@ -416,7 +468,15 @@ fn last_speaker(
     if let Some(e) = recent().find(|e| e.spoke) {
         return e.who(toks, names).cloned();
     }
-    let quiet_before = opens_paragraph && para > 0 && !quoted_paras.contains(&(para - 1));
+    // A heading (`Over 7 Million Users and Praised by Experts`) ends without punctuation: it
+    // is about no one who speaks after it.
+    let heading_before = toks[..at]
+        .iter()
+        .rev()
+        .find(|t| t.kind != Kind::Para)
+        .is_some_and(Tok::is_word);
+    let quiet_before =
+        opens_paragraph && para > 0 && !quoted_paras.contains(&(para - 1)) && !heading_before;
     if !quiet_before {
         return None;
     }
@@ -473,6 +533,49 @@ mod tests {
         let body = "Vera Cole met the mayor on Tuesday. They said the talks were “a waste \
                     of everyone’s time.”";
         assert_eq!(who(body), [""]);
+    }
+
+    /// Issue 21: a quote signed on the next line by a name alone, or a name and an outlet,
+    /// is that person's; a line that goes on into a sentence signs nothing.
+    #[test]
+    fn a_name_on_the_line_under_a_quote_signs_it() {
+        let body = "Reviews\n\n“It just works, and it is fast.”\nAdrian Kingsley-Hughes, ZDNet\n\n\
+                    ”You can run both systems at the same time.”\nEdward Mendelson, PCMag.com\n\n\
+                    “It almost feels like it is trolling Apple.”\nDavid Pogue, Yahoo Tech";
+        assert_eq!(
+            who(body),
+            ["Adrian Kingsley-Hughes", "Edward Mendelson", "David Pogue"]
+        );
+        let body = "“It just works, and it is fast.”\nAdrian Kingsley-Hughes tested it on a Mac";
+        assert_eq!(who(body), [""]);
+        let body = "Ada Holm runs the lab.\n\n“We test every chip.”\nThe lab opened in 2019";
+        assert_eq!(who(body), ["Ada Holm"]);
+    }
+
+    /// Issue 21: a name does not run on from a heading into the line under it
+    /// (`… on Assange` over `Pompeo's first speech …`), but does over a line break of text
+    /// wrapped at a fixed width.
+    #[test]
+    fn names_stop_at_the_end_of_a_heading() {
+        let body = "Mike Pompeo took over the agency in 2017.\n\n\
+                    Pompeo outlines the attack on Assange\n\
+                    Pompeo's first public speech as director, given at a think tank in \
+                    Washington on April 13, 2017, was one of the angriest ever given.\n\
+                    Pompeo declared, “We will act against them.”";
+        assert_eq!(who(body), ["Mike Pompeo"]);
+        let body = "Exports will rise next year, the chief economist of the bank, Koichi\n\
+                    Kane, said in Tokyo.\n\n“We will sell more,” Kane said.";
+        assert_eq!(who(body), ["Koichi Kane"]);
+    }
+
+    /// Issue 21: a heading (no punctuation at its end) gives no speaker to the quote
+    /// paragraph under it, as a paragraph about someone does.
+    #[test]
+    fn a_heading_is_about_no_speaker() {
+        let body = "Over 7 Million Users and Praised by Experts\n\n“It just works.”";
+        assert_eq!(who(body), [""]);
+        let body = "Karl Jensen is upbeat about the season.\n\n“We sail at six.”";
+        assert_eq!(who(body), ["Karl Jensen"]);
     }
 
     /// Issue 21: a pronoun reaches a subject named after an opening clause.

@@ -333,7 +333,8 @@ pub(super) fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
                 break;
             }
             end += 1;
-            if is_possessive(t) {
+            // `Assange` ending a heading, then `Pompeo's first speech …`.
+            if is_possessive(t) || t.end {
                 break;
             }
         }

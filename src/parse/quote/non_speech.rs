@@ -16,6 +16,8 @@ use super::words::{
 pub(super) fn drop_names(chars: &[char], quotes: &mut Vec<Quote>) {
     let mut keep = Vec::with_capacity(quotes.len());
     let mut prev_title_end: Option<usize> = None;
+    // The last quote, when it is a key of data printed in the article.
+    let mut prev_key: Option<&Quote> = None;
     for q in quotes.iter() {
         let listed_after_title = prev_title_end.is_some_and(|end| {
             let between: String = chars[end..q.start].iter().collect();
@@ -25,10 +27,48 @@ pub(super) fn drop_names(chars: &[char], quotes: &mut Vec<Quote>) {
         });
         let title = is_title(chars, q, listed_after_title);
         prev_title_end = title.then_some(q.end);
-        keep.push(!title && !is_nickname(chars, q));
+        let data = is_data_key(chars, q) || prev_key.is_some_and(|k| is_data_value(chars, k, q));
+        prev_key = is_data_key(chars, q).then_some(q);
+        keep.push(!title && !is_nickname(chars, q) && !data);
     }
     let mut flags = keep.into_iter();
     quotes.retain(|_| flags.next().unwrap_or(true));
+}
+
+/// A key of JSON or similar data printed in an article (`{ "Name": "Matthew Davis", "Age":
+/// 26 }`): a quoted span opened after `{` or `,`, then a colon and a value (a quoted string,
+/// a number, an object or a list). Not speech, and no speaker of the value after it.
+fn is_data_key(chars: &[char], q: &Quote) -> bool {
+    let blank = |c: char| c == ' ' || c == '\t' || c == '\n';
+    let skip_blank = |mut i: usize| {
+        while chars.get(i).is_some_and(|&c| blank(c)) {
+            i += 1;
+        }
+        i
+    };
+    let mut i = q.start;
+    while i > 0 && (is_mark_char(chars[i - 1]) || blank(chars[i - 1])) {
+        i -= 1;
+    }
+    if i == 0 || !matches!(chars[i - 1], '{' | ',') {
+        return false;
+    }
+    chars.get(q.end).copied().is_some_and(is_mark_char) && {
+        let colon = skip_blank(q.end + 1);
+        chars.get(colon) == Some(&':')
+            && chars.get(skip_blank(colon + 1)).is_some_and(|&c| {
+                is_mark_char(c) || c.is_ascii_digit() || matches!(c, '{' | '[' | '-')
+            })
+    }
+}
+
+/// Whether `q` is the string value of the data key `key` just before it (`"Name": "…"`).
+fn is_data_value(chars: &[char], key: &Quote, q: &Quote) -> bool {
+    let between = &chars[key.end.min(q.start)..q.start];
+    between.iter().filter(|&&c| c == ':').count() == 1
+        && between
+            .iter()
+            .all(|&c| c == ':' || c == ' ' || c == '\t' || is_mark_char(c))
 }
 
 /// A few words quoted as words, not said: `the phrase “anchor baby”`, `the motto “In God We
@@ -552,6 +592,21 @@ fn ends_sentence_at(chars: &[char], at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::test_util::{texts, who};
+
+    /// Issue 21: keys and string values of data printed in an article are not speech, and a
+    /// key is no speaker of the value after it.
+    #[test]
+    fn data_keys_and_values_are_not_speech() {
+        let body = "The payload reads: { \"Name\": \"Matthew Davis\", \"Age\": 26, \
+                    \"Location\": { \"Value\": \"between work and the usual bus stop\" } }";
+        assert!(texts(body).is_empty(), "{:?}", texts(body));
+        assert!(who(body).is_empty());
+        // Speech after a colon is still speech, after a quote too.
+        let body = "Ana Ruiz said: \"We will build the bridge next year.\"";
+        assert_eq!(who(body), ["Ana Ruiz"]);
+        let body = "Ana Ruiz called it “a disgrace”: “We will build the bridge next year.”";
+        assert_eq!(texts(body).len(), 2);
+    }
 
     /// Issue 21: signs, shirts, slogans, headlines and titled works carry words nobody said.
     #[test]

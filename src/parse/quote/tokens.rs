@@ -43,6 +43,9 @@ pub(super) struct Tok<'a> {
     no_verb: bool,
     /// The last token of a sentence ([`ends_sentence`], once sentence openers are marked).
     pub(super) end: bool,
+    /// A word that ends a line of its own without punctuation, a heading above a paragraph
+    /// (see [`heading_break`]).
+    line_end: bool,
     /// Paragraph of the token, counted from 0.
     pub(super) para: u32,
     /// Index of the first token of the token's sentence.
@@ -132,6 +135,8 @@ pub(super) fn tokenize<'a>(
     let mut in_lowered: Vec<(usize, usize, usize)> = Vec::new();
     let mut qi = 0;
     let mut i = 0;
+    // Where the line being read starts.
+    let mut line_start = 0;
     // `plain`: the text is known to be ASCII without capitals, so its own lower case.
     let mut push = |toks: &mut Vec<Tok<'a>>, kind: Kind, text: &'a str, plain: bool| {
         let mut lower = text;
@@ -165,6 +170,7 @@ pub(super) fn tokenize<'a>(
             initial: false,
             no_verb: false,
             end: false,
+            line_end: false,
             para: 0,
             sentence: 0,
         });
@@ -179,7 +185,15 @@ pub(super) fn tokenize<'a>(
             let at_quote = qi < quotes.len() && quotes[qi].start == i;
             if at_quote {
                 push(&mut toks, Kind::Quote(qi), "", true);
-                i = quotes[qi].end.max(i + 1);
+                let end = quotes[qi].end.max(i + 1);
+                // A quote over several lines: its last line is the line being read.
+                if let Some(nl) = chars[i..end.min(chars.len())]
+                    .iter()
+                    .rposition(|&c| c == '\n')
+                {
+                    line_start = i + nl + 1;
+                }
+                i = end;
                 qi += 1;
             }
             next_quote = quotes.get(qi).map_or(usize::MAX, |q| q.start);
@@ -195,6 +209,15 @@ pub(super) fn tokenize<'a>(
                 while i < chars.len() && chars[i].is_whitespace() {
                     i += 1;
                 }
+                line_start = i;
+            } else if c == '\n' {
+                if heading_break(chars, line_start, i) {
+                    if let Some(t) = toks.last_mut().filter(|t| t.is_word()) {
+                        t.line_end = true;
+                    }
+                }
+                i += 1;
+                line_start = i;
             } else {
                 i += 1;
             }
@@ -261,6 +284,33 @@ pub(super) fn tokenize<'a>(
     toks
 }
 
+/// Whether the line break at `at` ends a heading, the line from `line_start`: a short line
+/// ending in a letter or a digit (no punctuation) above a line that starts with a capital and
+/// is too long for text wrapped at a fixed width (Reuters and plain-text bodies wrap at 80
+/// characters or fewer, and their line breaks are spaces). A name never
+/// runs on past it (`Pompeo outlines the attack on Assange` over `Pompeo's first speech …`).
+fn heading_break(chars: &[char], line_start: usize, at: usize) -> bool {
+    let before = &chars[line_start.min(at)..at];
+    let ends_bare = before
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| c.is_alphanumeric());
+    if !ends_bare {
+        return false;
+    }
+    let after = &chars[at + 1..];
+    let next_len = after.iter().position(|&c| c == '\n').unwrap_or(after.len());
+    let capital_next = after[..next_len]
+        .iter()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| c.is_uppercase());
+    capital_next && before.len() <= WRAP_WIDTH && next_len > WRAP_WIDTH
+}
+
+/// Longer lines than this are not text wrapped at a fixed width.
+const WRAP_WIDTH: usize = 100;
+
 /// Classes of characters for [`tokenize`], as bits: a letter or digit, one that makes a word
 /// not plain (a capital, or any character outside ASCII), a character skipped between
 /// tokens (white space and quote marks).
@@ -307,6 +357,7 @@ pub(super) fn ends_sentence(toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
     match t.kind {
         Kind::Para => true,
+        Kind::Word => t.line_end,
         // `“We will win.” Then he left.` but not `“Will we win?” she asked.`; `“… project.”
         // (Current models say …)`: a sentence in brackets starts after the quote too.
         Kind::Quote(_) => {
@@ -324,7 +375,6 @@ pub(super) fn ends_sentence(toks: &[Tok], k: usize) -> bool {
                     !lower_word && !n.is_punct(',') && !n.is_punct(';')
                 })
         }
-        _ => false,
     }
 }
 

@@ -1,14 +1,14 @@
 //! Paragraphs of a page's main text that are page furniture no class name marked: calls to
 //! follow or subscribe, the labels and buttons of a site's interface ("Mehr zum Thema", "Share
-//! this article", "Leave a comment", "Wird geladen") and a date or time standing alone (the
-//! page's stamp, not its text). Each is judged on the paragraph alone, in one pass of
+//! this article", "Leave a comment", "Wird geladen") and a date standing alone, perhaps with
+//! its time (the page's stamp, not its text). Each is judged on the paragraph alone, in one pass of
 //! [`is_boilerplate`], so that the same words inside a sentence of the article stay.
 
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::page_date;
+use super::{page_date, text};
 
 /// Whether a paragraph of a page's main text is furniture rather than the article's text.
 /// Every rule looks at short paragraphs only, in lower case, made once.
@@ -39,14 +39,7 @@ fn interface_label(lower: &str) -> bool {
     if core.is_empty() {
         return false;
     }
-    let mut words = String::with_capacity(core.len());
-    for w in core.split_whitespace() {
-        if !words.is_empty() {
-            words.push(' ');
-        }
-        words.push_str(w);
-    }
-    INTERFACE_LABELS.contains(words.as_str())
+    INTERFACE_LABELS.contains(text::collapse(core).as_str())
 }
 
 /// The labels [`interface_label`] knows, lower case, without closing punctuation.
@@ -171,7 +164,7 @@ fn stamp_only(lower: &str) -> bool {
                 numbers += 1;
                 return w.len() <= 4;
             }
-            // `2:54pm`, `10h30`, `5th`
+            // `2:54pm`, `10h`, `5th`
             let rest = w.trim_start_matches(|c: char| c.is_ascii_digit());
             if rest.len() < w.len() {
                 numbers += 1;

@@ -46,7 +46,7 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Article {
     let [_id, lang, date, url, title] = header;
     let mut article = Article {
         id: ctx.rel_path.to_string(),
-        title: title.split_whitespace().collect::<Vec<_>>().join(" "),
+        title: text::collapse(title),
         body,
         language: text::language_code(lang),
         url: (!url.is_empty()).then(|| url.to_string()),

@@ -12,6 +12,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::text::collapse;
+
 /// A dateline found at the start of a text or in a field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dateline {
@@ -206,10 +208,6 @@ fn month_day(mon: Option<&str>, day: Option<&str>) -> Option<(u32, u32)> {
     let m = month(mon?)?;
     let d: u32 = day?.parse().ok()?;
     (1..=31).contains(&d).then_some((m, d))
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn is_agency(s: &str) -> bool {

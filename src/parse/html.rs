@@ -19,6 +19,7 @@ use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
+use super::text::collapse;
 use super::{boilerplate, dateline, page_date, place, settle, text, Article, Ctx};
 
 /// Whether text (white space and BOM trimmed) opens like an HTML document.
@@ -359,10 +360,6 @@ fn first_text(doc: &Html, sel: &Selector) -> Option<String> {
     doc.select(sel)
         .map(|e| collapse(&e.text().collect::<String>()))
         .find(|t| !t.is_empty())
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// How much article text each element of the page holds, measured in two walks over the

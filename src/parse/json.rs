@@ -265,7 +265,7 @@ pub(super) fn record(id: String, obj: &Map<String, Value>, ctx: &Ctx<'_>) -> Art
     let mut article = Article {
         id,
         title: first_text(obj, &m.title)
-            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|t| text::collapse(&t))
             .unwrap_or_default(),
         body: first_text(obj, &m.body)
             .map(|b| text::tidy_paragraphs(&b))

@@ -14,6 +14,7 @@
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
+use super::text::collapse;
 use super::{dateline, settle, stamp, text, Article, Ctx, ParseError};
 
 /// Whether text (white space and BOM trimmed) opens like a Reuters-21578 file.
@@ -263,10 +264,6 @@ fn body_text(raw: &str) -> String {
         .filter(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
         .unwrap_or(trimmed);
     text::tidy_paragraphs(without_sign_off)
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -57,7 +57,7 @@ pub(crate) fn read(text: &str, ctx: &Ctx<'_>) -> Article {
                 _ => (city, None),
             };
             place = Some(Dateline {
-                city: city.split_whitespace().collect::<Vec<_>>().join(" "),
+                city: text::collapse(city),
                 region,
                 month_day: None,
                 year: None,

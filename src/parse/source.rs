@@ -53,7 +53,7 @@ const OUTLETS: &[(&str, &[&str])] = &[
 /// assert_eq!(canonical("-"), None);
 /// ```
 pub fn canonical(raw: &str) -> Option<String> {
-    let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = super::text::collapse(raw);
     if !collapsed.chars().any(char::is_alphanumeric) {
         return None;
     }

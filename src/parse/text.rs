@@ -171,6 +171,12 @@ pub fn language_code(raw: &str) -> Option<String> {
     (code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())).then_some(code)
 }
 
+/// White space collapsed: runs of spaces, tabs and line breaks become one space, none at the
+/// ends.
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Text in Unicode's composed form (NFC). Pages may spell a letter precomposed where NFC
 /// decomposes it (Bengali `য়` as U+09DF, which NFC writes U+09AF U+09BC) or the other way
 /// round; a search term typed, or text from another reader, is NFC, and must match either.

@@ -49,10 +49,7 @@ fn split_headline(text: &str) -> (Option<String>, &str) {
     let blank_follows = rest.trim_start_matches([' ', '\t']).starts_with('\n');
     let dateline_follows = dateline::at_start(rest.trim_start()).is_some();
     if headline_like && (blank_follows || dateline_follows) {
-        (
-            Some(line.split_whitespace().collect::<Vec<_>>().join(" ")),
-            rest,
-        )
+        (Some(text::collapse(line)), rest)
     } else {
         (None, text)
     }

@@ -138,7 +138,7 @@ fn tidy(raw: &str) -> Option<String> {
         .trim_end_matches(|c: char| {
             c.is_whitespace() || matches!(c, ',' | '-' | ':' | ';' | '(' | '—' | '–')
         });
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = crate::parse::text::collapse(s);
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     (letters >= 2 && s.chars().count() <= 60).then_some(s)
 }

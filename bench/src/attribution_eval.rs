@@ -128,13 +128,7 @@ fn words(text: &str) -> Vec<String> {
 /// The quotes of every article of a corpus file, by record id (`-` for the whole file's only
 /// article).
 pub fn quotes_of(root: &Path, file: &str) -> Result<Vec<(String, Vec<Quote>)>, String> {
-    let path = root.join(file);
-    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let head = &bytes[..bytes.len().min(4096)];
-    let format = dateline::parse::detect(file, head);
-    let articles = dateline::parse::parse(format, file, &bytes, &Default::default())
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(articles
+    Ok(articles_of(root, file)?
         .into_iter()
         .map(|a| {
             let record =
@@ -323,15 +317,51 @@ pub fn table(title: &str, r: &Report) -> String {
     out
 }
 
-/// Every quote dateline extracts from a corpus file, with its speaker and the text before
-/// it, one block per quote: what a labeller reads.
-pub fn show(root: &Path, file: &str) -> Result<String, String> {
+/// The articles of a corpus file, parsed as `dateline index` parses it.
+fn articles_of(root: &Path, file: &str) -> Result<Vec<dateline::parse::Article>, String> {
     let path = root.join(file);
     let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let head = &bytes[..bytes.len().min(4096)];
     let format = dateline::parse::detect(file, head);
-    let articles = dateline::parse::parse(format, file, &bytes, &Default::default())
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    dateline::parse::parse(format, file, &bytes, &Default::default())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Each article of a corpus file that has quotes, as its whole text with every extracted
+/// quote marked `[[n| …]]` and no speaker: what a labeller reads before seeing dateline's
+/// answer (a quote the reader sees but dateline did not mark is labelled all the same).
+pub fn show_blind(root: &Path, file: &str) -> Result<String, String> {
+    let mut out = String::new();
+    for a in articles_of(root, file)?
+        .iter()
+        .filter(|a| !a.quotes.is_empty())
+    {
+        let chars: Vec<char> = a.body.chars().collect();
+        let _ = writeln!(
+            out,
+            "=== {} ({} quotes)\n{}\n",
+            a.id,
+            a.quotes.len(),
+            a.title
+        );
+        let mut at = 0;
+        for (n, q) in a.quotes.iter().enumerate() {
+            let start = q.start.clamp(at, chars.len());
+            let end = q.end.clamp(start, chars.len());
+            out.extend(&chars[at..start]);
+            let _ = write!(out, "[[{}| {}]]", n + 1, q.text);
+            at = end;
+        }
+        out.extend(&chars[at..]);
+        out.push_str("\n\n");
+    }
+    Ok(out)
+}
+
+/// Every quote dateline extracts from a corpus file, with its speaker and the text before
+/// it, one block per quote: what a labeller reads.
+pub fn show(root: &Path, file: &str) -> Result<String, String> {
+    let articles = articles_of(root, file)?;
     let mut out = String::new();
     for a in articles.iter().filter(|a| !a.quotes.is_empty()) {
         let chars: Vec<char> = a.body.chars().collect();

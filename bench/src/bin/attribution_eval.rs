@@ -5,6 +5,7 @@
 //! ```text
 //! cargo run --release -p dateline-bench --bin attribution_eval -- [--misses] [--labels FILE] [--corpora DIR]
 //! cargo run --release -p dateline-bench --bin attribution_eval -- --show FILE...   # quotes to label
+//! cargo run --release -p dateline-bench --bin attribution_eval -- --show FILE... --blind   # no speakers
 //! ```
 
 use std::path::PathBuf;
@@ -27,6 +28,10 @@ struct Args {
     /// (paths under the corpora folder) with the text before it, for labelling.
     #[arg(long, num_args = 1..)]
     show: Vec<String>,
+    /// With `--show`: print each article's whole text with the extracted quotes marked
+    /// `[[n| …]]` and no speakers, so a labeller reads the article without dateline's answer.
+    #[arg(long, requires = "show")]
+    blind: bool,
 }
 
 fn main() {
@@ -37,7 +42,12 @@ fn main() {
         .unwrap_or_else(|| root.join("../shared/corpora"));
     if !args.show.is_empty() {
         for file in &args.show {
-            match eval::show(&corpora, file) {
+            let shown = if args.blind {
+                eval::show_blind(&corpora, file)
+            } else {
+                eval::show(&corpora, file)
+            };
+            match shown {
                 Ok(text) => print!("{text}"),
                 Err(e) => fail(&e),
             }

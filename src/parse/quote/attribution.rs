@@ -25,7 +25,7 @@ use rustc_hash::FxHashSet as HashSet;
 use super::frames::{
     after_frame, after_window, before_frame, inverted, sentence_subject, subject, Found,
 };
-use super::names::{all_names, name_word, resolve, trailing_name, Names, Who};
+use super::names::{all_names, name_word, resolve, trailing_name, Names, Sex, Who};
 use super::non_speech::is_mention;
 use super::phrases::{leading_np, plain_np, Np};
 use super::slavic;
@@ -34,7 +34,7 @@ use super::text::{is_mark_char, Chars};
 use super::tokens::{
     is_dash, mark_openers, recycle, segments, strip_brackets, tokenize, Kind, Tok, MAX_WINDOW,
 };
-use super::words::{FEMALE_NAMES, MALE_NAMES, STRONG_VERBS};
+use super::words::{FEMALE_CUES, MALE_CUES, STRONG_VERBS, TITLES};
 
 /// Fills in `speaker` and `role` of `quotes`, the quotes of `text` that are speech (see
 /// the module docs for the rules).
@@ -238,6 +238,16 @@ fn attribute_with<'a>(
                         }
                     } else if slavic::is_inverting_verb(sentence[v].lower) {
                         inverted(found, after)
+                    } else if v > 0
+                        && sentence[v - 1].is_punct(',')
+                        && matches!(found, Found::Nobody | Found::Np(Np::Other))
+                    {
+                        // `Supplies are running short, said Dr. Marwan Al-Hams, director of …`:
+                        // reported speech with its speaker after the verb.
+                        match leading_np(&after[..after.len().min(MAX_WINDOW)]) {
+                            np @ Np::Name(_) => Found::Np(np),
+                            _ => found,
+                        }
                     } else {
                         found
                     }
@@ -368,8 +378,53 @@ impl Event {
             .as_ref()
     }
 
+    /// The people a sentence names other than its subject, by their full names (two words
+    /// or more), in the order of the text; none for a speaker's event.
+    fn others(&self, toks: &[Tok], names: &Names) -> Vec<Who> {
+        let (start, end) = self.sentence;
+        let sentence = &toks[start..end];
+        // `The duchess revealed that she wrote to a friend, Princess Alma, …`: a person
+        // described, not named, is the subject a pronoun after it stands for.
+        if let [det, noun, ..] = sentence {
+            let person = noun.is_in(&TITLES) || noun.is_in(&FEMALE_CUES) || noun.is_in(&MALE_CUES);
+            if det.is(&["the", "a", "an"]) && person {
+                return Vec::new();
+            }
+        }
+        let subject = self.who(toks, names).map(|w| &w.names);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < sentence.len() {
+            if !(sentence[i].is_word() && name_word(&sentence[i])) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < sentence.len() && sentence[j].is_word() && name_word(&sentence[j]) {
+                j += 1;
+            }
+            if let Some((at, name)) =
+                trailing_name(&sentence[..j]).filter(|(_, n)| n.words.len() >= 2)
+            {
+                // Plainly a person: a title, an age (`25-year-old Nesma Hajjaj`), or a
+                // first name or pronoun that tells a man or a woman (not `Las Vegas`).
+                let aged = at > 0 && sentence[at - 1].lower.ends_with("-year-old");
+                let who = resolve(names, &name, start + at);
+                let plainly = name.person || aged || names.sex_of(&who).is_some();
+                if who.person && plainly && Some(&who.names) != subject {
+                    out.push(who);
+                }
+            }
+            i = j;
+        }
+        out
+    }
+
+    /// Who, when plainly one person: a full name, a title, or a name the article shows to
+    /// be a man's or a woman's (`Harry said he …`).
     fn person(&self, toks: &[Tok], names: &Names) -> Option<&Who> {
-        self.who(toks, names).filter(|w| w.person)
+        self.who(toks, names)
+            .filter(|w| w.person || names.sex_of(w).is_some())
     }
 }
 
@@ -406,25 +461,23 @@ fn last_person(
             .filter(|w| w.names.len() >= 2)
             .cloned();
     }
-    let agrees = |w: &Who| {
-        let first = w.names[0]
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        match pronoun {
-            "he" => !FEMALE_NAMES.contains(&first),
-            "she" => !MALE_NAMES.contains(&first),
-            _ => true,
-        }
+    let agrees = |w: &Who| match pronoun {
+        "he" => names.sex_of(w) != Some(Sex::Female),
+        "she" => names.sex_of(w) != Some(Sex::Male),
+        _ => true,
     };
+    // Each sentence's subject first, then the other people it names (`One of them was
+    // 25-year-old Nesma Hajjaj.` then `“…,” she said`).
     let near = events
         .iter()
         .rev()
         .take_while(|e| e.para + 2 >= para)
-        .filter_map(|e| e.person(toks, names))
-        .find(|w| agrees(w))
-        .cloned();
+        .find_map(|e| {
+            e.person(toks, names)
+                .filter(|w| agrees(w))
+                .cloned()
+                .or_else(|| e.others(toks, names).into_iter().find(|w| agrees(w)))
+        });
     near.or_else(|| {
         // `“…,” he said at the time` after a paragraph about `the former mayor`: the last
         // person who spoke, a little further back.
@@ -514,7 +567,7 @@ mod tests {
         assert_eq!(who(body), ["Walter Brink", ""]);
         let body = "“Crime fell,” Mayor Rita Vance said.\n\nThe remarks drew protests.\n\n\
                     The city council met on Monday.\n\nIn the speech, the former mayor argued \
-                    that most thefts were petty.\n\n“Nobody listened,” he said at the time.";
+                    that most thefts were petty.\n\n“Nobody listened,” she said at the time.";
         assert_eq!(who(body), ["Rita Vance", "Rita Vance"]);
     }
 
@@ -870,5 +923,34 @@ mod tests {
         assert_eq!(found(&names).len(), 1);
         let capitals = "Senators Chiefs ".repeat(5_000) + "said: “x”";
         let _ = found(&capitals);
+    }
+
+    /// Issue 21, fifth round: `he` and `she` agree with what the article shows of a person
+    /// (`X said he …`, a first name used alone), not only with a list of first names.
+    #[test]
+    fn pronouns_agree_with_what_the_article_shows() {
+        let body = "“We will run,” Ngozi Adeyemi said.\n\nTunde Bakare said he disagreed.\n\n\
+                    “We are close,” she said.";
+        assert_eq!(who(body), ["Ngozi Adeyemi", "Ngozi Adeyemi"]);
+        // A first name alone is a person `he` may stand for.
+        let body = "Harry said the pair had spoken to the monarch. “We have a good \
+                    relationship,” he said.";
+        assert_eq!(who(body), ["Harry"]);
+        // A verb in -ing opening a sentence is no name (`Taking Rex`).
+        let body = "“We moved in May,” Harry Lund said.\n\nTaking Rex outside is his favourite \
+                    part of the day, he said. “The highlight is the bicycle.”";
+        assert_eq!(who(body), ["Harry Lund", "Harry Lund"]);
+    }
+
+    /// Issue 21, fifth round: a person named in a sentence other than as its subject may be
+    /// the one a pronoun stands for; reported speech may name its speaker after the verb.
+    #[test]
+    fn pronouns_reach_people_named_outside_the_subject() {
+        let body = "“The roads are closed,” said Dr. Tarek Nasser.\n\nOne of those who fled was \
+                    31-year-old Amal Zuabi, who was pregnant. “I was afraid,” she said.";
+        assert_eq!(who(body), ["Tarek Nasser", "Amal Zuabi"]);
+        let body = "Hospitals are short of thread, said Dr. Tarek Nasser, director of the \
+                    clinic. “It is not enough,” he said.";
+        assert_eq!(who(body), ["Tarek Nasser"]);
     }
 }

@@ -420,6 +420,16 @@ pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
             _ => seg,
         };
         if aside(seg) && !seg.iter().any(Tok::is_verb) {
+            // A long clause, then a name alone between commas: the name is in apposition
+            // to the clause's last words (`The duchess revealed that she wrote to a friend
+            // of his mother, Princess Diana, to …` is not about Diana).
+            let long = seg.iter().filter(|t| t.is_word()).count() > 10;
+            if long
+                && segs.get(i + 2).is_some()
+                && segs.get(i + 1).and_then(|s| plain_np(s)).is_some()
+            {
+                return Found::Nobody;
+            }
             continue;
         }
         // `At a rally in Portsmouth, N.H., on Tuesday, Senator …`: the state after a place
@@ -436,7 +446,10 @@ pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
             return Found::Np(np);
         }
         return match leading_np(seg) {
-            // `Trump’s state director, Mike Rubino, reached out, writing: “…”`.
+            // `Trump’s state director, Mike Rubino, reached out, writing: “…”`; not a name
+            // at the end of a clause (`The duchess revealed that she reached out to a friend
+            // of Harry’s mother, Princess Diana, to …`).
+            Np::Other if seg.len() > 6 || seg.iter().any(Tok::is_verb) => Found::Nobody,
             Np::Other => match segs.get(i + 1).and_then(|s| plain_np(s)) {
                 Some(np @ Np::Name(_)) => Found::Np(np),
                 _ => Found::Nobody,

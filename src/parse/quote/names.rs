@@ -7,9 +7,9 @@ use rustc_hash::FxHashMap as HashMap;
 use super::spans::SpeakerKind;
 use super::tokens::{is_possessive, Tok};
 use super::words::{
-    is_nickname_of, is_speech_verb, ADVERBS, COUNTRIES, DESCRIPTORS, FEMALE_NAMES, HONORIFICS,
-    MALE_NAMES, NICKNAMES, NOT_NAME, NOT_PERSON_LAST, OFFICES, OF_TITLES, ORGANISATIONS, ORG_LAST,
-    ORG_NOUNS, PARTICLES, PLACE_ACRONYMS, ROLE_NOUNS, TITLES,
+    is_nickname_of, is_speech_verb, ADVERBS, COUNTRIES, DESCRIPTORS, FEMALE_CUES, FEMALE_NAMES,
+    HONORIFICS, MALE_CUES, MALE_NAMES, NICKNAMES, NOT_NAME, NOT_PERSON_LAST, OFFICES, OF_TITLES,
+    ORGANISATIONS, ORG_LAST, ORG_NOUNS, PARTICLES, PLACE_ACRONYMS, ROLE_NOUNS, TITLES,
 };
 
 /// A name found in the text: its words (titles and honorifics removed, possessive dropped),
@@ -302,6 +302,131 @@ impl<'t, 'a> Names<'t, 'a> {
     }
 }
 
+/// A person's sex as the article shows it, for `he` and `she` to agree with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Sex {
+    Female,
+    Male,
+}
+
+/// The sex a word tells: an honorific, title or family noun (`Mrs.`, `Prince`, `wife`).
+fn cue(lower: &str) -> Option<Sex> {
+    if FEMALE_CUES.contains(lower) {
+        Some(Sex::Female)
+    } else if MALE_CUES.contains(lower) {
+        Some(Sex::Male)
+    } else {
+        None
+    }
+}
+
+/// Verbs of thinking that, like speech verbs, take a clause whose subject may be a pronoun
+/// for the one who thinks (`Harry felt he …`).
+const THINKING: &[&str] = &[
+    "thinks", "thought", "believes", "believed", "feels", "felt", "knows", "knew", "hopes",
+    "hoped", "realised", "realized", "decided", "worried", "fears", "feared",
+];
+
+/// The sex a first name is commonly given to, from the short lists in `words`.
+fn listed(first: &str) -> Option<Sex> {
+    let first = first.to_lowercase();
+    if FEMALE_NAMES.contains(&first) {
+        Some(Sex::Female)
+    } else if MALE_NAMES.contains(&first) {
+        Some(Sex::Male)
+    } else {
+        None
+    }
+}
+
+impl Names<'_, '_> {
+    /// Whether the article shows `who` to be a woman or a man, `None` when it does not say
+    /// (joint speakers, organisations, a name never followed by a pronoun of its own).
+    ///
+    /// Read, in order: a title or honorific of the speaker (`Princess`, `Mr.`); then each
+    /// mention of the name: a title or family noun in it or right before it (`his wife,
+    /// Heidi Cruz`), and a pronoun that is the subject right after a verb of speech or
+    /// thought (`Harry said he …`, `Meghan also said she …`: other pronouns after a name are
+    /// often someone else's, `Winfrey asked if he …`); and the common first names of `words`. For a full name the
+    /// list decides unless the mentions clearly say otherwise; a single word (`Harry`,
+    /// `Warren`) is as often a surname, so its mentions decide first.
+    pub(super) fn sex_of(&self, who: &Who) -> Option<Sex> {
+        let [name] = &who.names[..] else {
+            return None;
+        };
+        if let Some(sex) = who
+            .role
+            .iter()
+            .flat_map(|r| r.split_whitespace())
+            .find_map(|w| cue(&w.to_lowercase()))
+        {
+            return Some(sex);
+        }
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let (&first, &last) = (words.first()?, words.last()?);
+        let (mut female, mut male) = (0u32, 0u32);
+        for &(start, end) in self.runs.get(last).into_iter().flatten() {
+            let run = &self.toks[start..end];
+            // The same person: the run's name words end the speaker's, and a run of two
+            // words or more starts with the same first word (`Heidi Cruz` is not `Ted Cruz`).
+            let own: Vec<&str> = run
+                .iter()
+                .filter(|t| cue(t.lower).is_none() && !t.is_in(&HONORIFICS) && !t.is_in(&TITLES))
+                .map(|t| strip_possessive(t.text))
+                .collect();
+            if own.is_empty() || !words.ends_with(&own) || own.len() >= 2 && own[0] != first {
+                continue;
+            }
+            let before = self.toks[..start]
+                .iter()
+                .rev()
+                .find(|t| !t.is_punct(','))
+                .filter(|t| t.text.starts_with(char::is_lowercase));
+            let mut sex = run.iter().chain(before).find_map(|t| cue(t.lower));
+            if sex.is_none() && !run.last().is_some_and(|t| t.end || is_possessive(t)) {
+                let mut j = end;
+                let at = |j: usize| self.toks.get(j).filter(|t| t.is_word());
+                while at(j).is_some_and(|t| {
+                    t.is(&["also", "then", "later", "not"]) || t.lower.ends_with("ly")
+                }) {
+                    j += 1;
+                }
+                let verb = |t: &Tok| {
+                    t.text.starts_with(char::is_lowercase)
+                        && !t.end
+                        && (t.is_verb() || t.is(THINKING))
+                };
+                if at(j).is_some_and(verb) {
+                    j += 1;
+                    if at(j).is_some_and(|t| t.lower == "that") {
+                        j += 1;
+                    }
+                    sex = match at(j).map(|t| t.lower) {
+                        Some("he" | "himself") => Some(Sex::Male),
+                        Some("she" | "herself") => Some(Sex::Female),
+                        _ => None,
+                    };
+                }
+            }
+            match sex {
+                Some(Sex::Female) => female += 1,
+                Some(Sex::Male) => male += 1,
+                None => {}
+            }
+        }
+        let shown = match female.cmp(&male) {
+            std::cmp::Ordering::Greater => Some(Sex::Female),
+            std::cmp::Ordering::Less => Some(Sex::Male),
+            std::cmp::Ordering::Equal => None,
+        };
+        let clearly = female.abs_diff(male) >= 2;
+        match listed(first) {
+            Some(sex) if words.len() >= 2 && !clearly => Some(sex),
+            list => shown.or(list),
+        }
+    }
+}
+
 pub(super) fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
     let mut runs: HashMap<&'t str, Vec<(usize, usize)>> = HashMap::default();
     let mut k = 0;
@@ -452,18 +577,10 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
                 .collect()
         })
         .unwrap_or_default();
-    // The person last named this way before the quote (else the first after it), in the
-    // fullest form the article gives that same person (same first word).
-    let nearest = candidates
-        .iter()
-        .filter(|(k, _)| *k < at)
-        .max_by_key(|(k, _)| *k)
-        .or_else(|| {
-            candidates
-                .iter()
-                .filter(|(k, _)| *k >= at)
-                .min_by_key(|(k, _)| *k)
-        });
+    // The person the article first names this way, in the fullest form it gives that same
+    // person (same first word): a bare surname is the one introduced first (`Ted Cruz`),
+    // others who share it are named in full or by first name (`his wife, Heidi Cruz`).
+    let nearest = candidates.iter().min_by_key(|(k, _)| *k);
     let best: Option<&Name> = nearest.map(|near| {
         let near = &near.1;
         candidates
@@ -523,6 +640,11 @@ mod tests {
         // Mr. and the like are dropped on the way.
         let body = "Ilse Vogel runs the ferry.\n\n“We sail at six,” Ms. Vogel said.";
         assert_eq!(who(body), ["Ilse Vogel"]);
+        // Issue 21: a surname alone is the person the article introduced first under it, not
+        // a relative named in passing since.
+        let body = "Senator Karl Ostby spoke first.\n\nHis wife, Maren Ostby, sat beside him.\n\n\
+                    “We will not give up,” Ostby said.";
+        assert_eq!(who(body), ["Karl Ostby"]);
     }
 
     #[test]

@@ -390,7 +390,7 @@ fn frame_follows(toks: &[Tok], k: usize) -> bool {
 }
 
 /// Marks capitalised words that open a sentence and are common words there, not names: those
-/// in [`OPENERS`] or ending in `-ly`, unless the article also capitalises them mid-sentence.
+/// in [`OPENERS`] or ending in `-ly` or `-ing`, unless the article also capitalises them mid-sentence.
 /// Sets where sentences start and end, as [`ends_sentence`] tells once the marks are set.
 pub(super) fn mark_openers(toks: &mut [Tok]) {
     mark_nouns(toks);
@@ -439,12 +439,18 @@ pub(super) fn mark_openers(toks: &mut [Tok]) {
                 ]) || n.lower.ends_with("ly"))
         })
     };
+    // `Taking Archie outside is …`: a verb in -ing opening a sentence (not `King`, `Ming`).
+    let gerund = |t: &Tok| t.lower.len() >= 6 && t.lower.ends_with("ing");
     let common: Vec<usize> = (0..toks.len())
         .filter(|&k| {
             let t = &toks[k];
             t.initial
                 && t.capitalised()
-                && (t.is_in(&OPENERS) || t.lower.ends_with("ly") || plural(k) || before_modifier(k))
+                && (t.is_in(&OPENERS)
+                    || t.lower.ends_with("ly")
+                    || gerund(t)
+                    || plural(k)
+                    || before_modifier(k))
                 && !mid
                     .get_or_insert_with(|| {
                         toks.iter()

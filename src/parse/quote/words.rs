@@ -674,7 +674,38 @@ pub(super) static FEMALE_NAMES: Words = Words::new(
      isabella theresa diana natalie brittany charlotte marie kayla alexis lori hillary \
      hope kellyanne sheryl condoleezza nikki huma elise claudia bernice gayle terrie \
      felicia chelsea ivanka melania michele tulsi kamala loretta valerie \
-     sally dianne kirsten tammy maxine debbie jeanne katie kate jane sue ellen",
+     sally dianne kirsten tammy maxine debbie jeanne katie kate jane sue ellen \
+     abigail ada adriana agnes aisha alexandra alexandria alicia alison allison alyssa \
+     amelia ana angelina anita annette april ariana audrey ava beatrice bella betsy brooke \
+     caitlin camila camilla candace cara carla carly carmen caroline cassandra cecilia \
+     charlene chloe claire clara colleen courtney crystal daisy daphne dawn eileen elaine \
+     eleanor elena eliza ella ellie eloise emilia erica erin esther eva eve fatima fiona \
+     florence gabriela gabrielle georgia gina greta gwen harriet hazel heidi holly ida \
+     ilhan imogen irene iris isabel jade janice jasmine jenna jenny jill joanna jocelyn \
+     josephine joy juanita julia juliet june kathy katrina kendra kristen kristin kylie \
+     leah leila lena lily lillian liz lorraine louise lucia lucy lydia madeline madison \
+     margot mariana marina marion marjorie marsha maya meghan megyn melanie melinda \
+     miriam molly monica nadia naomi natasha nina nora norma olga oprah paige paula \
+     pauline penelope phyllis priscilla rachael regina renee rita roberta rosa rosalind \
+     rose rosemary sabrina sadie sara selena serena sheila sofia sonia sophie stacey \
+     stella svetlana sylvia tamara tanya tara teresa tina ursula vanessa vera veronica \
+     vivian wanda wendy whitney yolanda yvonne zoe",
+);
+
+/// Words in or right before a name that tell a woman (`Mrs. Doe`, `Princess Anne`, `his
+/// wife, Heidi`), for `she` and `he` to agree with.
+pub(super) static FEMALE_CUES: Words = Words::new(
+    "mrs. mrs ms. ms miss lady dame madam madame queen princess duchess countess baroness \
+     empress congresswoman chairwoman spokeswoman businesswoman councilwoman anchorwoman \
+     sister mother wife daughter widow grandmother granddaughter girlfriend actress aunt \
+     niece stepmother mom mum",
+);
+
+/// See [`FEMALE_CUES`].
+pub(super) static MALE_CUES: Words = Words::new(
+    "mr. mr sir lord king prince duke baron emperor pope sheikh congressman chairman \
+     spokesman businessman councilman anchorman brother father husband son widower \
+     grandfather grandson boyfriend actor uncle nephew stepfather dad",
 );
 
 /// See [`FEMALE_NAMES`].
@@ -688,7 +719,20 @@ pub(super) static MALE_NAMES: Words = Words::new(
      dylan jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne \
      elijah randy roy vincent ralph eugene russell bobby mason philip louis barack bernie \
      ted jeb marco rand ben chris mike jim tim bill bob tom dick newt mitch harry chuck \
-     rudy reince corey jared eddie will don dave jeff jorge",
+     rudy reince corey jared eddie will don dave jeff jorge \
+     abdul abraham adrian ahmed alberto alfred ali alistair andre andres angus antonio \
+     archie arnold barry bernard blake boris brad bradley brett caleb calvin carlos cesar \
+     chad clarence clark claude clifford clint colin connor craig curtis dale dan dean \
+     derek desmond dmitry dominic doug duncan dwight edgar edwin elliot emmanuel enrique \
+     ernest felix fernando francis francisco fred frederick gavin geoffrey gilbert glenn \
+     gordon graham grant greg hans harvey hassan hector herbert howard hugh hugo ian igor \
+     isaac ivan jake javier jay jimmy joel johnny jon jonah josh julian karl ken kenny \
+     kurt lance leo leon leonard lewis liam lloyd luis luke malcolm manuel marcus mario \
+     martin marvin matt max mitt mohamed mohammed muhammad neil nelson nick nigel norman \
+     oliver omar oscar owen pablo pedro pete phil rafael rahm ramon randall ray reggie rex \
+     ricardo rick ricky rob rodney ron ross rupert sanjay sergei seth shane simon stanley \
+     stuart steve theodore todd tony travis trevor victor viktor vladimir wade warren \
+     wesley xavier yusuf zach",
 );
 
 /// Words right before an opening mark that quote words as words, not as speech (`the

@@ -953,4 +953,14 @@ mod tests {
                     clinic. “It is not enough,” he said.";
         assert_eq!(who(body), ["Tarek Nasser"]);
     }
+
+    /// Issue 21, fifth round: a quote opening a sentence whose frame ends it (`“…” was the
+    /// simplest reason they left, he said.`).
+    #[test]
+    fn frame_at_the_end_of_the_quote_sentence() {
+        let body = "Harry Lund spoke for an hour.\n\n“Lack of support” was the simplest reason \
+                    they left, he said.\n\n“My family cut me off” in the spring, he added -- a \
+                    move that hurt.";
+        assert_eq!(who(body), ["Harry Lund", "Harry Lund"]);
+    }
 }

@@ -158,6 +158,11 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
     if let Some(np @ Np::Name(_)) = segs.get(1).and_then(|s| plain_np(s)) {
         return Some(np);
     }
+    // `“…” was the simplest reason they left, he said.`: the quote opens a sentence whose
+    // frame ends it, its subject alone between the last comma and the verb.
+    if let Some(np @ (Np::Name(_) | Np::Pronoun(_))) = segs.last().and_then(|s| plain_np(s)) {
+        return Some(np);
+    }
     Some(Np::Other)
 }
 

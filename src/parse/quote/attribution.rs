@@ -166,7 +166,7 @@ fn attribute_with<'a>(
             let unnamed = found == Found::Np(Np::Other);
             let who = match found {
                 Found::Np(Np::Name(n)) => Some(resolve(&names, &n, qt)),
-                Found::Np(Np::Pronoun(p)) => last_person(&events, para(qt), &toks, &names, &p),
+                Found::Np(Np::Pronoun(p)) => last_person(&events, para(qt), qt, &toks, &names, &p),
                 Found::Continue => {
                     last_speaker(&events, para(qt), qt, &toks, &names, &quoted_paras)
                 }
@@ -258,7 +258,7 @@ fn attribute_with<'a>(
                 let who = match found {
                     Found::Np(Np::Name(n)) => Some(resolve(&names, &n, start + v)),
                     Found::Np(Np::Pronoun(p)) => {
-                        last_person(&events, para(start), &toks, &names, &p)
+                        last_person(&events, para(start), start + v, &toks, &names, &p)
                     }
                     _ => None,
                 };
@@ -378,10 +378,21 @@ impl Event {
             .as_ref()
     }
 
-    /// The people a sentence names other than its subject, by their full names (two words
-    /// or more), in the order of the text; none for a speaker's event.
-    fn others(&self, toks: &[Tok], names: &Names) -> Vec<Who> {
+    /// The people a sentence names other than its subject before token `at`, by their full
+    /// names (two words or more), in the order of the text; none for a speaker's event.
+    fn others(&self, toks: &[Tok], names: &Names, at: usize) -> Vec<Who> {
         let (start, end) = self.sentence;
+        // In the pronoun's own sentence, a name alone in a clause opening it counts too
+        // (`When Meghan joined the family, she said “…”`; not `Taking Archie out is his
+        // favourite thing, he said`, where the pronoun is someone else's).
+        let own = at < end
+            && toks[start..end].first().is_some_and(|t| {
+                t.is(&[
+                    "when", "after", "as", "while", "before", "since", "because", "if", "although",
+                    "though", "once", "until",
+                ])
+            });
+        let end = end.min(at.max(start));
         let sentence = &toks[start..end];
         // `The duchess revealed that she wrote to a friend, Princess Alma, …`: a person
         // described, not named, is the subject a pronoun after it stands for.
@@ -404,14 +415,15 @@ impl Event {
                 j += 1;
             }
             if let Some((at, name)) =
-                trailing_name(&sentence[..j]).filter(|(_, n)| n.words.len() >= 2)
+                trailing_name(&sentence[..j]).filter(|(_, n)| n.words.len() >= 2 || own)
             {
                 // Plainly a person: a title, an age (`25-year-old Nesma Hajjaj`), or a
                 // first name or pronoun that tells a man or a woman (not `Las Vegas`).
                 let aged = at > 0 && sentence[at - 1].lower.ends_with("-year-old");
                 let who = resolve(names, &name, start + at);
-                let plainly = name.person || aged || names.sex_of(&who).is_some();
-                if who.person && plainly && Some(&who.names) != subject {
+                let sex = names.sex_of(&who).is_some();
+                let plainly = name.person || aged || sex;
+                if (who.person || own && sex) && plainly && Some(&who.names) != subject {
                     out.push(who);
                 }
             }
@@ -435,6 +447,7 @@ impl Event {
 fn last_person(
     events: &[Event],
     para: usize,
+    at: usize,
     toks: &[Tok],
     names: &Names,
     pronoun: &str,
@@ -476,7 +489,7 @@ fn last_person(
             e.person(toks, names)
                 .filter(|w| agrees(w))
                 .cloned()
-                .or_else(|| e.others(toks, names).into_iter().find(|w| agrees(w)))
+                .or_else(|| e.others(toks, names, at).into_iter().find(|w| agrees(w)))
         });
     near.or_else(|| {
         // `“…,” he said at the time` after a paragraph about `the former mayor`: the last
@@ -952,6 +965,19 @@ mod tests {
         let body = "Hospitals are short of thread, said Dr. Tarek Nasser, director of the \
                     clinic. “It is not enough,” he said.";
         assert_eq!(who(body), ["Tarek Nasser"]);
+    }
+
+    /// Issue 21, sixth round: a quote inside what a speaker is reported to say, after a verb
+    /// whose subject is no person (`Ryan said the shootings demand that all engage in “…”`),
+    /// is the speaker's; a name in a clause opening the sentence is what `she` stands for.
+    #[test]
+    fn reported_speech_and_opening_clauses() {
+        let body = "In an interview, House Speaker Paul D. Ryan said the recent spate of \
+                    shootings demands that all Americans engage in “more listening.”";
+        assert_eq!(who(body), ["Paul D. Ryan"]);
+        let body = "“We are ready,” Harry said.\n\nWhen Meghan joined the family, she said \
+                    “that was the last time I saw my passport.”";
+        assert_eq!(who(body), ["Harry", "Meghan"]);
     }
 
     /// Issue 21, fifth round: a quote opening a sentence whose frame ends it (`“…” was the

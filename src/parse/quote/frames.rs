@@ -343,6 +343,24 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     if is_inverting_verb(prefix[v].lower) {
         return Some(inverted(found, &prefix[v + 1..]));
     }
+    // `Ryan said the spate of shootings demands that all engage in “more listening”`: a verb
+    // whose subject is no one named (nor a person described), inside what an earlier speech
+    // verb reports, reports that earlier speaker's words.
+    if matches!(found, Found::Np(Np::Other) | Found::Nobody) {
+        if let Some(v0) = region.iter().rposition(Tok::is_verb) {
+            let inner = &region[v0 + 1..];
+            let person = inner
+                .iter()
+                .any(|t| t.is_in(&TITLES) || t.is_in(&ROLE_NOUNS) || t.is(SPOKESPEOPLE));
+            if !person {
+                if let Some(outer @ Found::Np(Np::Name(_) | Np::Pronoun(_))) =
+                    before_frame(&prefix[..from + v0 + 1])
+                {
+                    return Some(outer);
+                }
+            }
+        }
+    }
     Some(found)
 }
 

@@ -978,6 +978,21 @@ mod tests {
         let body = "“We are ready,” Harry said.\n\nWhen Meghan joined the family, she said \
                     “that was the last time I saw my passport.”";
         assert_eq!(who(body), ["Harry", "Meghan"]);
+        let body = "“We are safe,” Mayor Bill de Blasio said.\n\nThe mayor also said that it \
+                    was too early to tell, and there was “no evidence” yet.";
+        assert_eq!(who(body), ["Bill de Blasio", "Bill de Blasio"]);
+    }
+
+    /// Issue 21, sixth round: more titles are the role (`Chief Executive`, `Supervisor`),
+    /// and a surname written with the other apostrophe is the same person.
+    #[test]
+    fn titles_and_apostrophes() {
+        let body = "Chief Executive Satya Nadella spoke. “We must act,” he said. “It is late,” \
+                    said Supervisor Alfredo Pedroza.";
+        assert_eq!(who(body), ["Satya Nadella", "Alfredo Pedroza"]);
+        let body = "The fire started at noon, according to Commissioner James O’Neill.\n\n\
+                    “The cause is unknown,” said O'Neill.";
+        assert_eq!(who(body), ["James O'Neill"]);
     }
 
     /// Issue 21, fifth round: a quote opening a sentence whose frame ends it (`“…” was the

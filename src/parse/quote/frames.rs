@@ -331,21 +331,24 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     // verb shares the subject of the sentence.
     let gerund = prefix[v].lower.ends_with("ing")
         || is_gerund(prefix[v].lower, v > 0 && prefix[v - 1].is_punct(','));
-    if gerund || tail.is_some_and(|t| t.is(&["and", "but", "then", "to"])) {
-        return Some(match sentence_subject(&prefix[..v]) {
-            Found::Nobody if from > 0 => Found::Continue,
+    let found = if gerund || tail.is_some_and(|t| t.is(&["and", "but", "then", "to"])) {
+        match sentence_subject(&prefix[..v]) {
+            Found::Nobody if from > 0 => return Some(Found::Continue),
             found => found,
-        });
-    }
-    let found = subject(region);
-    // `Об этом заявил Дональд Туск, что «…»`: Slavic word order puts the speaker after the
-    // verb, as often as not.
-    if is_inverting_verb(prefix[v].lower) {
-        return Some(inverted(found, &prefix[v + 1..]));
-    }
-    // `Ryan said the spate of shootings demands that all engage in “more listening”`: a verb
-    // whose subject is no one named (nor a person described), inside what an earlier speech
-    // verb reports, reports that earlier speaker's words.
+        }
+    } else {
+        let found = subject(region);
+        // `Об этом заявил Дональд Туск, что «…»`: Slavic word order puts the speaker after
+        // the verb, as often as not.
+        if is_inverting_verb(prefix[v].lower) {
+            return Some(inverted(found, &prefix[v + 1..]));
+        }
+        found
+    };
+    // `Ryan said the spate of shootings demands that all engage in “more listening”`, `the
+    // mayor also said it was too early to tell, and there was “no evidence”`: a verb whose
+    // subject is no one named (nor a person described), inside what an earlier speech verb
+    // reports, reports that earlier speaker's words.
     if matches!(found, Found::Np(Np::Other) | Found::Nobody) {
         if let Some(v0) = region.iter().rposition(Tok::is_verb) {
             let inner = &region[v0 + 1..];

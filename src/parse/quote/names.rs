@@ -561,13 +561,33 @@ pub(super) fn kind_of(name: &str, person: bool) -> SpeakerKind {
 
 /// [`resolve`] for one speaker: the name, its role, and whether plainly a person.
 fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>, bool) {
-    let longer = |n: &Name| n.words.len() > name.words.len() && n.words.ends_with(&name.words);
+    // One apostrophe: `O'Neill` is the `James O’Neill` of a text that mixes the marks.
+    let same =
+        |a: &String, b: &String| a == b || a.replace(['’', 'ʼ'], "'") == b.replace(['’', 'ʼ'], "'");
+    let longer = |n: &Name| {
+        n.words.len() > name.words.len()
+            && n.words[n.words.len() - name.words.len()..]
+                .iter()
+                .zip(&name.words)
+                .all(|(a, b)| same(a, b))
+    };
     let candidates: Vec<(usize, Name)> = name
         .words
         .last()
         .map(|last| {
-            names
-                .ending_in(last)
+            let other = if last.contains('\'') {
+                Some(last.replace('\'', "’"))
+            } else if last.contains(['’', 'ʼ']) {
+                Some(last.replace(['’', 'ʼ'], "'"))
+            } else {
+                None
+            };
+            let mut found: Vec<(usize, Name)> = names.ending_in(last).collect();
+            if let Some(other) = &other {
+                found.extend(names.ending_in(other));
+            }
+            found
+                .into_iter()
                 // `Team Trump` is no fuller form of `Trump`.
                 .filter(|(_, n)| {
                     longer(n)

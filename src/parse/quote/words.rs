@@ -242,7 +242,8 @@ pub(super) static TITLES: Words = Words::new(
      sergeant lieutenant admiral commander inspector superintendent rabbi bishop cardinal \
      archbishop imam pastor coach ceo chairperson treasurer comptroller councilman \
      councilwoman alderman assemblyman assemblywoman delegate trooper detective analyst \
-     economist whip",
+     economist whip executive supervisor councilmember councillor councilor alderwoman \
+     assemblymember prosecutor magistrate provost dean chaplain administrator",
 );
 
 /// Titles that may be followed by `of` and a place or office inside the title (`Secretary

@@ -983,6 +983,18 @@ mod tests {
         assert_eq!(who(body), ["Bill de Blasio", "Bill de Blasio"]);
     }
 
+    /// Issue 21, sixth round: `the Vermont senator` stands for the senator named before, and
+    /// a time between a subject and its verb (`Mr. Ruano last week said`) is no part of it.
+    #[test]
+    fn descriptions_and_times_around_the_subject() {
+        let body = "“We won,” Sen. Bernie Sanders said.\n\nThe Vermont senator acknowledged \
+                    that there are still “some people” who feel angry.";
+        assert_eq!(who(body), ["Bernie Sanders", "Bernie Sanders"]);
+        let body = "Mr. Ruano last week said the signals remain his issue. “For me, there are \
+                    two things.”\n\nJon Doe on Tuesday said “there are three.”";
+        assert_eq!(who(body), ["Ruano", "Jon Doe"]);
+    }
+
     /// Issue 21, sixth round: more titles are the role (`Chief Executive`, `Supervisor`),
     /// and a surname written with the other apostrophe is the same person.
     #[test]

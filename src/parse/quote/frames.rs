@@ -367,6 +367,44 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     Some(found)
 }
 
+/// Words naming a time that may stand between a subject and its verb.
+const TIMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "yesterday",
+    "today",
+    "tonight",
+];
+
+/// `seg` without a time at its end (`last week`, `on Tuesday`, `Tuesday night`, `earlier
+/// this month`), when words are left before it.
+fn without_time<'t, 'a>(seg: &'t [Tok<'a>]) -> &'t [Tok<'a>] {
+    let mut end = seg.len();
+    while end > 1 && seg[end - 1].is(TIMES) {
+        end -= 1;
+        while end > 1
+            && (seg[end - 1].is(TIMES)
+                || seg[end - 1].is(&["last", "this", "next", "on", "earlier", "late", "early"]))
+        {
+            end -= 1;
+        }
+    }
+    &seg[..end]
+}
+
 /// The object of a causative verb before `to` and a speech verb (`prompted Engoron to`,
 /// `led him to`), from the words before the speech verb.
 fn made_to_speak(before: &[Tok]) -> Option<Np> {
@@ -520,9 +558,12 @@ fn lower_start(seg: &[Tok]) -> bool {
 /// before it.
 pub(super) fn subject(region: &[Tok]) -> Found {
     let segs = segments(region);
-    let Some((last, earlier)) = segs.split_last() else {
+    let Some((&last, earlier)) = segs.split_last() else {
         return Found::Nobody;
     };
+    // `Mr. Ruano last week said`, `Jon Doe on Tuesday said`: a time between the subject and
+    // its verb is no part of the subject.
+    let last = without_time(last);
     let np = trailing_np(last);
     if matches!(np, Np::Pronoun(_)) {
         return Found::Np(np);

@@ -34,17 +34,16 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     if toks.len() == 1 && (toks[0].is(&["he", "she", "it", "they"]) || toks[0].is(PRONOUNS)) {
         return Np::Pronoun(toks[0].lower.to_string());
     }
-    // `the president`, `the former mayor`: a person named before, read like a pronoun.
-    if toks.len() <= 3
+    // `the president`, `the former mayor`, `the Vermont senator`, `the New York
+    // billionaire`: a person named before, read like a pronoun.
+    if toks.len() <= 4
         && toks[0].lower == "the"
         && toks.len() >= 2
-        && toks[1..]
-            .iter()
-            .all(|t| t.text.starts_with(char::is_lowercase))
+        && toks[toks.len() - 1].text.starts_with(char::is_lowercase)
         && toks[toks.len() - 1].is_in(&ANAPHORIC_ROLES)
         && toks[1..toks.len() - 1]
             .iter()
-            .all(|t| t.is_in(&DESCRIPTORS))
+            .all(|t| t.is_in(&DESCRIPTORS) || t.capitalised() && !is_possessive(t))
     {
         return Np::Pronoun(toks[toks.len() - 1].lower.to_string());
     }

@@ -479,6 +479,24 @@ fn last_person(
         "she" => names.sex_of(w) != Some(Sex::Male),
         _ => true,
     };
+    // `the president said`: the last person the article gave that title (`President Barack
+    // Obama`), if any, before the last person spoken of (`a Gold Star mother, Tina Doe`).
+    if !matches!(pronoun, "he" | "she") {
+        let titled = events
+            .iter()
+            .rev()
+            .take_while(|e| e.para + 5 >= para)
+            .filter_map(|e| e.person(toks, names))
+            .find(|w| {
+                w.role.as_deref().is_some_and(|r| {
+                    r.split_whitespace()
+                        .any(|word| word.eq_ignore_ascii_case(pronoun))
+                })
+            });
+        if let Some(w) = titled {
+            return Some(w.clone());
+        }
+    }
     // Each sentence's subject first, then the other people it names (`One of them was
     // 25-year-old Nesma Hajjaj.` then `“…,” she said`).
     let near = events
@@ -993,6 +1011,16 @@ mod tests {
         let body = "Mr. Ruano last week said the signals remain his issue. “For me, there are \
                     two things.”\n\nJon Doe on Tuesday said “there are three.”";
         assert_eq!(who(body), ["Ruano", "Jon Doe"]);
+    }
+
+    /// Issue 21, sixth round: `the president said` is the person last titled president, not
+    /// simply the last person spoken of.
+    #[test]
+    fn a_title_alone_is_the_one_who_holds_it() {
+        let body = "President Tomas Okello met the families.\n\nA mother, Tina Hale, asked him \
+                    about the war. “Why do you refuse?” she said.\n\n“The truth is simple,” the \
+                    president said.";
+        assert_eq!(who(body), ["Tina Hale", "Tomas Okello"]);
     }
 
     /// Issue 21, sixth round: more titles are the role (`Chief Executive`, `Supervisor`),

@@ -1023,6 +1023,19 @@ mod tests {
         assert_eq!(who(body), ["Tina Hale", "Tomas Okello"]);
     }
 
+    /// Issue 21, seventh round: `Maryland-based` is no name, letters after a name (`QC`)
+    /// are not its last word, and `the Conservative MP` stands for the MP named before.
+    #[test]
+    fn adjectives_letters_and_members() {
+        let body = "“Amazon avoided it,” noted Maryland-based lawyer Jim Dunham.";
+        assert_eq!(who(body), ["Jim Dunham"]);
+        let body = "Judge Neil Ford QC passed sentence.\n\nJudge Ford said: “There was no malice.”";
+        assert_eq!(who(body), ["Neil Ford"]);
+        let body = "“We are ready,” said Chris Grayling.\n\nThe Conservative MP said: “It need \
+                    not be like this.”";
+        assert_eq!(who(body), ["Chris Grayling", "Chris Grayling"]);
+    }
+
     /// Issue 21, sixth round: more titles are the role (`Chief Executive`, `Supervisor`),
     /// and a surname written with the other apostrophe is the same person.
     #[test]

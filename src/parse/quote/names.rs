@@ -38,7 +38,24 @@ pub(super) struct Who {
 /// Whether `t` can be a word of a name: capitalised, and neither a function word nor a
 /// common word capitalised only because it opens a sentence.
 pub(super) fn name_word(t: &Tok) -> bool {
-    t.capitalised() && !t.not_name && !t.is_in(&NOT_NAME) && !party_tag(t)
+    t.capitalised() && !t.not_name && !t.is_in(&NOT_NAME) && !party_tag(t) && !compound(t)
+}
+
+/// `Maryland-based`, `Texas-born`, `Kremlin-backed`: an adjective made from a name, never a
+/// word of a person's name.
+fn compound(t: &Tok) -> bool {
+    [
+        "-based", "-born", "-backed", "-owned", "-led", "-funded", "-made",
+    ]
+    .iter()
+    .any(|end| t.lower.ends_with(end))
+}
+
+/// Letters after a name (`Neil Ford QC`): an honour or a seat, not the name's last word.
+fn post_nominal(t: &Tok) -> bool {
+    t.is(&[
+        "qc", "kc", "mp", "mep", "msp", "obe", "mbe", "cbe", "kbe", "phd", "esq.", "esq",
+    ])
 }
 
 /// A party and state tag (`D-Wis.`, `R-Ky.`), never a name.
@@ -466,6 +483,10 @@ pub(super) fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
         let mut start = k;
         while start < end && (toks[start].is_in(&NOT_NAME) || toks[start].not_name) {
             start += 1;
+        }
+        let mut end = end;
+        while end > start + 1 && post_nominal(&toks[end - 1]) {
+            end -= 1;
         }
         // The last word `split_title` would give the run's name: that of its last token
         // that is not an honorific.

@@ -35,11 +35,12 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
         return Np::Pronoun(toks[0].lower.to_string());
     }
     // `the president`, `the former mayor`, `the Vermont senator`, `the New York
-    // billionaire`: a person named before, read like a pronoun.
+    // billionaire`, `the Conservative MP`: a person named before, read like a pronoun.
     if toks.len() <= 4
         && toks[0].lower == "the"
         && toks.len() >= 2
-        && toks[toks.len() - 1].text.starts_with(char::is_lowercase)
+        && (toks[toks.len() - 1].text.starts_with(char::is_lowercase)
+            || toks[toks.len() - 1].text.chars().all(char::is_uppercase))
         && toks[toks.len() - 1].is_in(&ANAPHORIC_ROLES)
         && toks[1..toks.len() - 1]
             .iter()

@@ -1002,7 +1002,8 @@ mod tests {
     }
 
     /// Issue 21, sixth round: `the Vermont senator` stands for the senator named before, and
-    /// a time between a subject and its verb (`Mr. Ruano last week said`) is no part of it.
+    /// a time or a reflexive between a subject and its verb (`Mr. Ruano last week said`) is
+    /// no part of it.
     #[test]
     fn descriptions_and_times_around_the_subject() {
         let body = "“We won,” Sen. Bernie Sanders said.\n\nThe Vermont senator acknowledged \
@@ -1011,6 +1012,10 @@ mod tests {
         let body = "Mr. Ruano last week said the signals remain his issue. “For me, there are \
                     two things.”\n\nJon Doe on Tuesday said “there are three.”";
         assert_eq!(who(body), ["Ruano", "Jon Doe"]);
+        // A reflexive after the subject (`as Montoya-Lewis herself said`).
+        let body = "It is news, as Rosa Montoya-Lewis herself said, “The most important thing \
+                    is that I not be the last.”";
+        assert_eq!(who(body), ["Rosa Montoya-Lewis"]);
     }
 
     /// Issue 21, sixth round: `the president said` is the person last titled president, not

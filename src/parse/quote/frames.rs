@@ -389,10 +389,14 @@ const TIMES: &[&str] = &[
     "tonight",
 ];
 
-/// `seg` without a time at its end (`last week`, `on Tuesday`, `Tuesday night`, `earlier
-/// this month`), when words are left before it.
+/// `seg` without a reflexive (`herself`) or a time at its end (`last week`, `on Tuesday`,
+/// `Tuesday night`, `earlier this month`), when words are left before it.
 fn without_time<'t, 'a>(seg: &'t [Tok<'a>]) -> &'t [Tok<'a>] {
     let mut end = seg.len();
+    // `as Montoya-Lewis herself said`: a reflexive after the subject is no part of it.
+    if end > 1 && seg[end - 1].is(&["himself", "herself", "themselves", "itself"]) {
+        end -= 1;
+    }
     while end > 1 && seg[end - 1].is(TIMES) {
         end -= 1;
         while end > 1

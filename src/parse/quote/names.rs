@@ -484,7 +484,6 @@ pub(super) fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
         while start < end && (toks[start].is_in(&NOT_NAME) || toks[start].not_name) {
             start += 1;
         }
-        let mut end = end;
         while end > start + 1 && post_nominal(&toks[end - 1]) {
             end -= 1;
         }

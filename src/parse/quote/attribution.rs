@@ -25,7 +25,9 @@ use rustc_hash::FxHashSet as HashSet;
 use super::frames::{
     after_frame, after_window, before_frame, inverted, sentence_subject, subject, Found,
 };
-use super::names::{all_names, name_word, resolve, trailing_name, Names, Sex, Who};
+use super::names::{
+    all_names, name_runs, name_word, one_apostrophe, resolve, trailing_name, Names, Sex, Who,
+};
 use super::non_speech::is_mention;
 use super::phrases::{leading_np, plain_np, Np};
 use super::slavic;
@@ -180,11 +182,7 @@ fn attribute_with<'a>(
             if let Some(who) = who {
                 // One apostrophe, so `O’Malley` and `O'Malley` are one speaker.
                 let q = &mut quotes[qi];
-                q.speakers = who
-                    .names
-                    .iter()
-                    .map(|n| n.replace(['’', 'ʼ'], "'"))
-                    .collect();
+                q.speakers = who.names.iter().map(|n| one_apostrophe(n)).collect();
                 q.speaker = q.speakers.first().cloned();
                 q.speaker_kind = Some(who.kind);
                 q.role = who.role.clone();
@@ -404,30 +402,21 @@ impl Event {
         }
         let subject = self.who(toks, names).map(|w| &w.names);
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < sentence.len() {
-            if !(sentence[i].is_word() && name_word(&sentence[i])) {
-                i += 1;
+        for (_, end) in name_runs(sentence) {
+            let Some((at, name)) =
+                trailing_name(&sentence[..end]).filter(|(_, n)| n.words.len() >= 2 || own)
+            else {
                 continue;
+            };
+            // Plainly a person: a title, an age (`25-year-old Nesma Hajjaj`), or a first
+            // name or pronoun that tells a man or a woman (not `Las Vegas`).
+            let aged = at > 0 && sentence[at - 1].lower.ends_with("-year-old");
+            let who = resolve(names, &name, start + at);
+            let sex = names.sex_of(&who).is_some();
+            let plainly = name.person || aged || sex;
+            if (who.person || own && sex) && plainly && Some(&who.names) != subject {
+                out.push(who);
             }
-            let mut j = i;
-            while j < sentence.len() && sentence[j].is_word() && name_word(&sentence[j]) {
-                j += 1;
-            }
-            if let Some((at, name)) =
-                trailing_name(&sentence[..j]).filter(|(_, n)| n.words.len() >= 2 || own)
-            {
-                // Plainly a person: a title, an age (`25-year-old Nesma Hajjaj`), or a
-                // first name or pronoun that tells a man or a woman (not `Las Vegas`).
-                let aged = at > 0 && sentence[at - 1].lower.ends_with("-year-old");
-                let who = resolve(names, &name, start + at);
-                let sex = names.sex_of(&who).is_some();
-                let plainly = name.person || aged || sex;
-                if (who.person || own && sex) && plainly && Some(&who.names) != subject {
-                    out.push(who);
-                }
-            }
-            i = j;
         }
         out
     }

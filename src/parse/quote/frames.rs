@@ -2,7 +2,7 @@
 //! `“…,” said Kofman`, `“…” — Kofman`) or before it in its sentence (`Kofman said the
 //! defence “…”`, `According to Kofman, “…”`), and the subject of a speech verb.
 
-use super::names::{kind_of, name_word, trailing_name};
+use super::names::{kind_of, name_runs, name_word, trailing_name};
 use super::phrases::{
     aside, is_ly, leading_np, noun_phrase, organisation, plain_np, trailing_np, Np, SPOKESPEOPLE,
 };
@@ -170,29 +170,15 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
 /// a quote or `что`/`що`: `заявил президент Европейского совета Дональд Туск на …`,
 /// `сказал РБК-Украина представитель комитета США Андрей Добрянский`.
 pub(super) fn first_full_name(toks: &[Tok]) -> Option<Np> {
-    let mut i = 0;
-    while i < toks.len() {
-        let t = &toks[i];
-        if matches!(t.kind, Kind::Quote(_)) || t.is(&["что", "що", "чтобы", "щоб"]) {
-            return None;
-        }
-        if !(t.is_word() && name_word(t)) {
-            i += 1;
-            continue;
-        }
-        let mut end = i;
-        while end < toks.len() && toks[end].is_word() && name_word(&toks[end]) {
-            end += 1;
-        }
-        if end - i >= 2 {
-            if let Some((_, name)) = trailing_name(&toks[..end]).filter(|(_, n)| n.words.len() >= 2)
-            {
-                return Some(Np::Name(name));
-            }
-        }
-        i = end;
-    }
-    None
+    let stop = toks
+        .iter()
+        .position(|t| matches!(t.kind, Kind::Quote(_)) || t.is(&["что", "що", "чтобы", "щоб"]))
+        .unwrap_or(toks.len());
+    let toks = &toks[..stop];
+    name_runs(toks)
+        .filter(|(start, end)| end - start >= 2)
+        .find_map(|(_, end)| trailing_name(&toks[..end]).filter(|(_, n)| n.words.len() >= 2))
+        .map(|(_, name)| Np::Name(name))
 }
 
 /// The speaker after a Slavic speech verb: a pronoun or full name right after it, else the

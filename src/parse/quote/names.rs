@@ -58,6 +58,25 @@ fn post_nominal(t: &Tok) -> bool {
     ])
 }
 
+/// `name` with one apostrophe (`O’Neill`, `Oʼneill` → `O'Neill`), so the marks a text mixes
+/// make one speaker.
+pub(super) fn one_apostrophe(name: &str) -> String {
+    name.replace(['’', 'ʼ'], "'")
+}
+
+/// The runs of name words in `toks` (`is_word` and [`name_word`]), as `(start, end)`, left
+/// to right: where a name may end, for [`trailing_name`] to read.
+pub(super) fn name_runs<'t>(toks: &'t [Tok]) -> impl Iterator<Item = (usize, usize)> + 't {
+    let is_name = |t: &Tok| t.is_word() && name_word(t);
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        i += toks[i.min(toks.len())..].iter().position(is_name)?;
+        let start = i;
+        i += toks[i..].iter().take_while(|t| is_name(t)).count();
+        Some((start, i))
+    })
+}
+
 /// A party and state tag (`D-Wis.`, `R-Ky.`), never a name.
 fn party_tag(t: &Tok) -> bool {
     let mut parts = t.text.splitn(2, '-');
@@ -502,8 +521,9 @@ pub(super) fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
     Names { toks, runs }
 }
 
-/// The fullest form of `name` the article gives (`Kofman` → `Michael Kofman`): the longest
-/// name ending with the same words, the last one before `at`, else the first after it. Joint
+/// The fullest form of `name` the article gives (`Kofman` → `Michael Kofman`): of the person
+/// the article first names with the same last words, the longest form (the latest before
+/// `at` among equals). Joint
 /// speakers (`Mark Doe and Jon Roe`, as `noun_phrase` joins them) are resolved one by one.
 pub(super) fn resolve(names: &Names, name: &Name, at: usize) -> Who {
     let parts: Vec<&[String]> = name
@@ -582,8 +602,7 @@ pub(super) fn kind_of(name: &str, person: bool) -> SpeakerKind {
 /// [`resolve`] for one speaker: the name, its role, and whether plainly a person.
 fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>, bool) {
     // One apostrophe: `O'Neill` is the `James O’Neill` of a text that mixes the marks.
-    let same =
-        |a: &String, b: &String| a == b || a.replace(['’', 'ʼ'], "'") == b.replace(['’', 'ʼ'], "'");
+    let same = |a: &String, b: &String| a == b || one_apostrophe(a) == one_apostrophe(b);
     let longer = |n: &Name| {
         n.words.len() > name.words.len()
             && n.words[n.words.len() - name.words.len()..]
@@ -598,7 +617,7 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
             let other = if last.contains('\'') {
                 Some(last.replace('\'', "’"))
             } else if last.contains(['’', 'ʼ']) {
-                Some(last.replace(['’', 'ʼ'], "'"))
+                Some(one_apostrophe(last))
             } else {
                 None
             };
@@ -620,14 +639,13 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
     // The person the article first names this way, in the fullest form it gives that same
     // person (same first word): a bare surname is the one introduced first (`Ted Cruz`),
     // others who share it are named in full or by first name (`his wife, Heidi Cruz`).
-    let nearest = candidates.iter().min_by_key(|(k, _)| *k);
-    let best: Option<&Name> = nearest.map(|near| {
-        let near = &near.1;
+    let first = candidates.iter().min_by_key(|(k, _)| *k);
+    let best: Option<&Name> = first.map(|(_, person)| {
         candidates
             .iter()
-            .filter(|(_, n)| n.words.first() == near.words.first())
+            .filter(|(_, n)| n.words.first() == person.words.first())
             .max_by_key(|(k, n)| (n.words.len(), *k < at, *k))
-            .map_or(near, |(_, n)| n)
+            .map_or(person, |(_, n)| n)
     });
     let (words, role, person) = match best {
         Some(n) => (

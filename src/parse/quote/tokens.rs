@@ -390,7 +390,8 @@ fn frame_follows(toks: &[Tok], k: usize) -> bool {
 }
 
 /// Marks capitalised words that open a sentence and are common words there, not names: those
-/// in [`OPENERS`] or ending in `-ly` or `-ing`, unless the article also capitalises them mid-sentence.
+/// in [`OPENERS`] or ending in `-ly` or `-ing`, unless the article also capitalises them
+/// mid-sentence.
 /// Sets where sentences start and end, as [`ends_sentence`] tells once the marks are set.
 pub(super) fn mark_openers(toks: &mut [Tok]) {
     mark_nouns(toks);

@@ -26,17 +26,21 @@ use super::frames::{
     after_frame, after_window, before_frame, inverted, sentence_subject, subject, Found,
 };
 use super::names::{
-    all_names, name_runs, name_word, one_apostrophe, resolve, trailing_name, Names, Sex, Who,
+    all_names, name_runs, name_word, one_apostrophe, resolve, strip_possessive, trailing_name,
+    Name, Names, Sex, Who,
 };
 use super::non_speech::is_mention;
 use super::phrases::{leading_np, plain_np, Np};
 use super::slavic;
-use super::spans::Quote;
+use super::spans::{Quote, SpeakerKind};
 use super::text::{is_mark_char, Chars};
 use super::tokens::{
-    is_dash, mark_openers, recycle, segments, strip_brackets, tokenize, Kind, Tok, MAX_WINDOW,
+    is_dash, is_possessive, mark_openers, recycle, segments, strip_brackets, tokenize, Kind, Tok,
+    MAX_WINDOW,
 };
-use super::words::{FEMALE_CUES, MALE_CUES, STRONG_VERBS, TITLES};
+use super::words::{
+    COMPANY_ENDINGS, FEMALE_CUES, MALE_CUES, ORG_HEADS, PAPER_ENDINGS, STRONG_VERBS, TITLES,
+};
 
 /// Fills in `speaker` and `role` of `quotes`, the quotes of `text` that are speech (see
 /// the module docs for the rules).
@@ -165,7 +169,12 @@ fn attribute_with<'a>(
             } else {
                 found
             };
-            let unnamed = found == Found::Np(Np::Other);
+            // (`the company said`, when no company was named, is someone unnamed too.)
+            let unnamed = match &found {
+                Found::Np(Np::Other) => true,
+                Found::Np(Np::Pronoun(p)) => ORG_HEADS.contains(p),
+                _ => false,
+            };
             let who = match found {
                 Found::Np(Np::Name(n)) => Some(resolve(&names, &n, qt)),
                 Found::Np(Np::Pronoun(p)) => last_person(&events, para(qt), qt, &toks, &names, &p),
@@ -452,6 +461,9 @@ fn last_person(
             .find(|w| !w.person && w.names.len() == 1)
             .cloned();
     }
+    if ORG_HEADS.contains(pronoun) {
+        return last_organisation(events, toks, names, para, at, pronoun);
+    }
     if pronoun == "they" {
         // `Nancy Pelosi and Chuck Schumer met … They said “…”`: the joint speakers last
         // named, when nobody was named since; `they` for anyone else names nobody.
@@ -510,6 +522,87 @@ fn last_person(
             .find(|w| agrees(w))
             .cloned()
     })
+}
+
+/// The organisation `the court` or `the company` stands for: the last one named before
+/// `at`, within five paragraphs, with `head` in its name (a company's ending for `company`
+/// and `firm`, a newspaper's for `paper`), in full (`District Court of Appeal`); one that
+/// was a subject or spoke first.
+fn last_organisation(
+    events: &[Event],
+    toks: &[Tok],
+    names: &Names,
+    para: usize,
+    at: usize,
+    head: &str,
+) -> Option<Who> {
+    let fits_word = |lower: &str| match head {
+        "company" | "firm" => COMPANY_ENDINGS.contains(lower),
+        "paper" | "newspaper" => PAPER_ENDINGS.contains(lower),
+        _ => lower == head,
+    };
+    let fits = |t: &Tok| t.is_word() && t.capitalised() && fits_word(t.lower);
+    // An organisation that was a sentence's subject or spoke (`Norton Co said … The company
+    // said`), before any other the text mentions since (`… to Acme Industrial Corp`).
+    let subject = events
+        .iter()
+        .rev()
+        .take_while(|e| e.para + 5 >= para)
+        .filter_map(|e| e.who(toks, names))
+        .find(|w| {
+            w.kind == SpeakerKind::Organisation
+                && w.names.len() == 1
+                && w.names[0]
+                    .split_whitespace()
+                    .any(|word| fits_word(&word.to_lowercase()))
+        });
+    if let Some(w) = subject {
+        return Some(w.clone());
+    }
+    // Companies are many in a business story, and a mention is often another one (`… to
+    // sell its unit to Acme Industrial Corp`): only a subject or speaker is `the company`.
+    if matches!(head, "company" | "firm") {
+        return None;
+    }
+    let named = |t: &Tok| t.is_word() && t.capitalised() && !t.not_name && t.lower != "the";
+    for k in (0..at.min(toks.len())).rev() {
+        if toks[k].para as usize + 5 < para {
+            break;
+        }
+        if !fits(&toks[k]) || is_possessive(&toks[k]) && k + 1 < at {
+            continue;
+        }
+        // The whole name: capitalised words before the head, `of (the) …` after it.
+        let mut start = k;
+        while start > 0 && named(&toks[start - 1]) && !is_possessive(&toks[start - 1]) {
+            start -= 1;
+        }
+        let mut end = k + 1;
+        while end < at && toks[end].lower == "of" {
+            let j = end + 1 + usize::from(toks.get(end + 1).is_some_and(|t| t.lower == "the"));
+            let run = toks[j.min(at)..at].iter().take_while(|t| named(t)).count();
+            if run == 0 {
+                break;
+            }
+            end = j + run;
+        }
+        let name = Name {
+            words: toks[start..end]
+                .iter()
+                .map(|t| strip_possessive(t.text).to_string())
+                .collect(),
+            role: None,
+            person: false,
+        };
+        // An organisation by its head word, whatever its last (`Court of Appeal`).
+        let who = resolve(names, &name, k);
+        return Some(Who {
+            person: false,
+            kind: SpeakerKind::Organisation,
+            ..who
+        });
+    }
+    None
 }
 
 /// The speaker a frameless quote continues: the last one in its paragraph, or in the
@@ -1050,5 +1143,45 @@ mod tests {
                     they left, he said.\n\n“My family cut me off” in the spring, he added -- a \
                     move that hurt.";
         assert_eq!(who(body), ["Harry Lund", "Harry Lund"]);
+    }
+
+    /// Issue 21: `the court`, `the ministry`, `the company` stand for the organisation named
+    /// before with that word, in full and as an organisation; a company only when it was a
+    /// subject or spoke (a business story names many); none named, nobody.
+    #[test]
+    fn the_court_is_the_organisation_named_before() {
+        let body = "On Thursday, California’s 4th District Court of Appeal ruled for Bolger.\n\n\
+                    “Amazon placed itself in the chain,” explained the court in its ruling.";
+        assert_eq!(
+            speakers(body),
+            [(
+                vec!["District Court of Appeal".to_string()],
+                Some("organisation")
+            )]
+        );
+        let body = "The plan came from the Ministry of Finance. A day later the ministry said \
+                    “there is no money left.”";
+        assert_eq!(who(body), ["Ministry of Finance"]);
+        let body = "Norton Corp said it would sell its unit to Global Mining and Industrial \
+                    Corp.\n\nThe company said the unit is sold because “growing pressures make \
+                    it hard.”";
+        assert_eq!(who(body), ["Norton Corp"]);
+        let body = "Pia Holm sold her farm to Acme Corp. “We will grow,” the company said.";
+        assert_eq!(who(body), [""]);
+        // The unnamed company's speech is continued by nobody else.
+        let body = "Ivo Lamb spoke first.\n\n“We will grow,” the company said. “And hire.”";
+        assert_eq!(who(body), ["", ""]);
+        // `the Trump campaign` is a name, not a description.
+        let body = "According to the Trump campaign, “The speech will be in Manchester.”";
+        assert_eq!(who(body), ["Trump campaign"]);
+    }
+
+    /// Issue 21: an organisation described inside what a person reports is no speaker of
+    /// its own (`saying the administration believes …` is the spokesman's report).
+    #[test]
+    fn a_described_organisation_in_reported_speech() {
+        let body = "Presidential spokesman Marlin Fitzwater shrugged off the fall, saying the \
+                    administration believes the market is “fundamentally sound.”";
+        assert_eq!(who(body), ["Marlin Fitzwater"]);
     }
 }

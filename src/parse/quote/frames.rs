@@ -11,7 +11,7 @@ use super::slavic::{
 };
 use super::spans::SpeakerKind;
 use super::tokens::{ends_sentence, segments, strip_brackets, Kind, Tok, MAX_WINDOW};
-use super::words::{ADVERBS, CONJUNCTIONS, INVERTIBLE, NP_BREAKS, ROLE_NOUNS, TITLES};
+use super::words::{ADVERBS, CONJUNCTIONS, INVERTIBLE, NP_BREAKS, ORG_HEADS, ROLE_NOUNS, TITLES};
 
 /// A speaker found for a quote, before pronouns and short names are resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -335,7 +335,13 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     // mayor also said it was too early to tell, and there was “no evidence”`: a verb whose
     // subject is no one named (nor a person described), inside what an earlier speech verb
     // reports, reports that earlier speaker's words.
-    if matches!(found, Found::Np(Np::Other) | Found::Nobody) {
+    let described = match &found {
+        Found::Np(Np::Other) | Found::Nobody => true,
+        // `saying the administration believes …`: an organisation described, not named.
+        Found::Np(Np::Pronoun(p)) => ORG_HEADS.contains(p),
+        _ => false,
+    };
+    if described {
         if let Some(v0) = region.iter().rposition(Tok::is_verb) {
             let inner = &region[v0 + 1..];
             let person = inner

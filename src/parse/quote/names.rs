@@ -583,9 +583,16 @@ pub(super) fn kind_of(name: &str, person: bool) -> SpeakerKind {
     let first_name = words.len() >= 2
         && (MALE_NAMES.contains(&first.to_lowercase())
             || FEMALE_NAMES.contains(&first.to_lowercase()));
+    // `Department of Homeland Security`, `Court of Appeal`: the head before `of` tells.
+    let head = words
+        .iter()
+        .position(|w| *w == "of")
+        .and_then(|of| of.checked_sub(1))
+        .map(|h| words[h].to_lowercase());
+    let org_word = |w: &str| NOT_PERSON_LAST.contains(w) || ORG_LAST.contains(w);
     let organisation = !first_name
-        && (NOT_PERSON_LAST.contains(&last)
-            || ORG_LAST.contains(&last)
+        && (org_word(&last)
+            || head.as_deref().is_some_and(org_word)
             || ORG_NOUNS.contains(&last.as_str())
             || ORGANISATIONS.contains(&lower.as_str())
             || COUNTRIES.contains(&lower.as_str())

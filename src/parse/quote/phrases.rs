@@ -7,7 +7,7 @@ use super::spans::SpeakerKind;
 use super::tokens::{is_possessive, Kind, Tok, MAX_WINDOW};
 use super::words::{
     ADVERBS, ANAPHORIC_ROLES, AUXILIARIES, COUNTRY_ACRONYMS, DESCRIPTORS, NOT_NAME,
-    NOT_PERSON_LAST, NP_BREAKS, OF_TITLES, ORG_LAST, ORG_NOUNS, PARTICLES, PLACE_LAST,
+    NOT_PERSON_LAST, NP_BREAKS, OF_TITLES, ORG_HEADS, ORG_LAST, ORG_NOUNS, PARTICLES, PLACE_LAST,
     PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS, ROLE_WORDS, TEXTS, TITLES,
 };
 
@@ -48,6 +48,18 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     {
         return Np::Pronoun(toks[toks.len() - 1].lower.to_string());
     }
+    // `the court`, `the appeals court`, `the federal agency`: the organisation named before
+    // with that word, read like a pronoun (`the Trump campaign` is a name).
+    if (2..=4).contains(&toks.len())
+        && toks[0].lower == "the"
+        && toks[toks.len() - 1].text.starts_with(char::is_lowercase)
+        && toks[toks.len() - 1].is_in(&ORG_HEADS)
+        && toks[1..toks.len() - 1]
+            .iter()
+            .all(|t| t.text.starts_with(char::is_lowercase) && !t.is_verb() && !t.is_in(&ORG_HEADS))
+    {
+        return Np::Pronoun(toks[toks.len() - 1].lower.to_string());
+    }
     // `Trump’s` alone stands for what follows it (`Editor’s note`), not for a speaker.
     if toks.last().is_some_and(is_possessive) {
         return Np::Other;
@@ -59,8 +71,10 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
         let cut = (1..right.len())
             .find(|&k| right[k].is(&["of", "for", "at", "from", "with", "in"]))
             .unwrap_or(right.len());
-        if let (Np::Name(a), Np::Name(b)) = (noun_phrase(&toks[..and]), noun_phrase(&right[..cut]))
-        {
+        // (`Ministry of International Trade and Industry` is one name.)
+        let pair = (noun_phrase(&toks[..and]), noun_phrase(&right[..cut]));
+        let one_name = matches!(&pair.0, Np::Name(a) if a.words.iter().any(|w| w == "of"));
+        if let (Np::Name(a), Np::Name(b), false) = (pair.0, pair.1, one_name) {
             let mut words = a.words;
             words.push("and".into());
             words.extend(b.words);
@@ -105,6 +119,26 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
                     }
                 }
             }
+        }
+        // `the Bank of Japan`, `the Department of Homeland Security`: a lone `Bank` is a
+        // fragment of a name, but not before `of` and a name.
+        let lone_head = match &toks[..of] {
+            [the, head] => the.lower == "the" && head.capitalised(),
+            [head] => head.capitalised(),
+            _ => false,
+        };
+        if lone_head
+            && organisation(&[toks[of - 1].text.to_string()])
+            && rest.iter().any(Tok::capitalised)
+            && run_end == toks.len()
+        {
+            let mut words = vec![toks[of - 1].text.to_string(), "of".to_string()];
+            words.extend(rest.iter().map(|t| t.text.to_string()));
+            return Np::Name(Name {
+                words,
+                role: None,
+                person: false,
+            });
         }
         return match noun_phrase(&toks[..of]) {
             // `the Bank of Japan`: an organisation, named in full.
@@ -314,10 +348,15 @@ fn place(words: &[String]) -> bool {
 /// for (`a spokesperson for Sheffield University`, `a spokesman for the Justice Department`;
 /// but `a spokesman for Doe` is not Doe).
 fn spoken_for(before: &[Tok], name: &Name) -> bool {
-    matches!(before, [.., r, p] | [.., r, p, _] if r.is(SPOKESPEOPLE) && p.lower == "for")
+    // `officials at the agency`, `an official with the ministry`.
+    let through = |r: &Tok, p: &Tok| {
+        r.is(SPOKESPEOPLE) && p.lower == "for"
+            || r.is(&["official", "officials"]) && p.is(&["for", "at", "with", "from", "of"])
+    };
+    matches!(before, [.., r, p] | [.., r, p, _] if through(r, p))
         && (before
             .last()
-            .is_some_and(|t| t.lower == "for" || t.lower == "the"))
+            .is_some_and(|t| t.lower == "the" || t.is(&["for", "at", "with", "from", "of"])))
         && kind_of(&name.words.join(" "), false) == SpeakerKind::Organisation
 }
 
@@ -616,6 +655,20 @@ mod tests {
     #[test]
     fn organisations_in_full() {
         for (body, name) in [
+            ("“We will act,” the Bank of Japan said.", "Bank of Japan"),
+            (
+                "The Department of the Treasury said “no sanctions are lifted.”",
+                "Department of the Treasury",
+            ),
+            // An official at an organisation speaks for it.
+            (
+                "An official with the Department of Homeland Security said “we see no risk.”",
+                "Department of Homeland Security",
+            ),
+            (
+                "Officials at the Bank of England said “there are risks.”",
+                "Bank of England",
+            ),
             (
                 "“No charges will be filed,” the U.S. Attorney’s Office said.",
                 "U.S. Attorney's Office",
@@ -646,6 +699,17 @@ mod tests {
         assert_eq!(
             speakers("“We are ready,” Nora Lind said."),
             [(list(&["Nora Lind"]), Some("person"))]
+        );
+    }
+
+    /// `and` inside an organisation's name with `of` joins no speakers.
+    #[test]
+    fn and_inside_a_name_with_of() {
+        let body = "“The sanctions are against free trade,” Ministry of International Trade \
+                    and Industry director general Noboru Hatakeyama told reporters.";
+        assert_eq!(
+            speakers(body),
+            [(list(&["Noboru Hatakeyama"]), Some("person"))]
         );
     }
 

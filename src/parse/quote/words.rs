@@ -348,6 +348,28 @@ pub(super) static ORG_LAST: Words = Words::new(
      vatican",
 );
 
+/// Nouns that, after `the` (`the court said`, `the company added`), stand for the
+/// organisation last named with that word in its name (`4th District Court of Appeal`),
+/// like a pronoun. `company` and `firm` stand for a name with a company's ending
+/// ([`COMPANY_ENDINGS`]); `paper` and `newspaper` for a newspaper's ([`PAPER_ENDINGS`]).
+pub(super) static ORG_HEADS: Words = Words::new(
+    "company firm court agency department ministry committee bank university council \
+     commission board union association institute foundation group campaign administration \
+     government police authority regulator tribunal paper newspaper party",
+);
+
+/// Last words of a company's name: what `the company` and `the firm` may stand for.
+pub(super) static COMPANY_ENDINGS: Words = Words::new(
+    "co co. corp corp. inc inc. ltd ltd. plc llc ag gmbh sa nv bv ab asa spa company \
+     corporation group industries motors systems airlines holdings",
+);
+
+/// Last words of a newspaper's name: what `the paper` and `the newspaper` may stand for.
+pub(super) static PAPER_ENDINGS: Words = Words::new(
+    "times post journal tribune herald gazette globe daily mail telegraph guardian observer \
+     chronicle star sun inquirer independent",
+);
+
 /// Organisations that speak under a name no list of last words tells (lower case).
 pub(super) const ORGANISATIONS: &[&str] = &[
     "white house",

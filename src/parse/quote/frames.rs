@@ -114,8 +114,13 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
         matches!(trailing_np(&w[..k]), Np::Name(_)).then_some(k)
     });
     let Some(v) = v else {
-        // `“…” ― Adriana Rodarte`: a signature after a dash.
+        // `“…” ― Adriana Rodarte`: a signature after a dash, up to the next quote (a list
+        // of signed quotes, one a line).
         if dash {
+            let w = &w[..w
+                .iter()
+                .position(|t| matches!(t.kind, Kind::Quote(_)))
+                .unwrap_or(w.len())];
             if let Some(np @ Np::Name(_)) = segments(w).first().and_then(|s| plain_np(s)) {
                 return Some(np);
             }
@@ -742,6 +747,11 @@ mod tests {
         assert_eq!(
             who("“Keep the library open.” — Jo Marsh, a reader since 1971"),
             ["Jo Marsh"]
+        );
+        // One signed quote a line, in one paragraph: each its own signature.
+        assert_eq!(
+            who("“We need roads.” ― Ann Lee\n“We need trains.” ― Bob Stone\n“Bikes.” ― Cy Diaz"),
+            ["Ann Lee", "Bob Stone", "Cy Diaz"]
         );
     }
 

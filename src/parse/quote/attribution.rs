@@ -1184,4 +1184,13 @@ mod tests {
                     administration believes the market is “fundamentally sound.”";
         assert_eq!(who(body), ["Marlin Fitzwater"]);
     }
+
+    /// Issue 21: a name given to men and women (`Terry`) agrees with `she` and `he`; a
+    /// number with a slash is part of a role (`9/11 widow`).
+    #[test]
+    fn names_of_either_sex_and_numbers_in_roles() {
+        let body = "“The rationales don’t hold weight,” said 9/11 widow Terry Strada.\n\n\
+                    She continued, “All we are asking for is a hearing.”";
+        assert_eq!(who(body), ["Terry Strada", "Terry Strada"]);
+    }
 }

@@ -472,7 +472,13 @@ fn np_end(toks: &[Tok], from: usize) -> usize {
                         || t.lower.ends_with("n't")))
                     && !(t.lower == "of" && k > from && toks[k - 1].is_in(&OF_TITLES))
             }
-            _ => !t.is_punct('-'),
+            // `9/11 widow Terry Strada`: a slash between numbers is inside the phrase.
+            _ => {
+                !t.is_punct('-')
+                    && !(t.is_punct('/')
+                        && k > from
+                        && toks[k - 1].text.starts_with(|c: char| c.is_ascii_digit()))
+            }
         };
         if stop {
             break;

@@ -685,15 +685,16 @@ pub(super) static ANAPHORIC_ROLES: Words = Words::new(
 );
 
 /// First names read as a woman's or a man's, for `she` and `he` to agree with (a short
-/// list of common English ones; a name on neither list agrees with both).
+/// list of common English ones; a name on neither list agrees with both, so names given to
+/// both, like Terry, Jordan, Chris, Kelly or Jean, are on neither).
 pub(super) static FEMALE_NAMES: Words = Words::new(
     "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa \
      betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa \
      deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna \
      brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn \
-     janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina \
+     janet ruth maria heather diane virginia julie joyce victoria olivia christina \
      lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria \
-     ann kathryn alice jean judy sophia grace denise amber doris marilyn danielle beverly \
+     ann kathryn alice judy sophia grace denise amber doris marilyn danielle beverly \
      isabella theresa diana natalie brittany charlotte marie kayla alexis lori hillary \
      hope kellyanne sheryl condoleezza nikki huma elise claudia bernice gayle terrie \
      felicia chelsea ivanka melania michele tulsi kamala loretta valerie \
@@ -707,7 +708,7 @@ pub(super) static FEMALE_NAMES: Words = Words::new(
      ilhan imogen irene iris isabel jade janice jasmine jenna jenny jill joanna jocelyn \
      josephine joy juanita julia juliet june kathy katrina kendra kristen kristin kylie \
      leah leila lena lily lillian liz lorraine louise lucia lucy lydia madeline madison \
-     margot mariana marina marion marjorie marsha maya meghan megyn melanie melinda \
+     margot mariana marina marjorie marsha maya meghan megyn melanie melinda \
      miriam molly monica nadia naomi natasha nina nora norma olga oprah paige paula \
      pauline penelope phyllis priscilla rachael regina renee rita roberta rosa rosalind \
      rose rosemary sabrina sadie sara selena serena sheila sofia sonia sophie stacey \
@@ -738,10 +739,10 @@ pub(super) static MALE_NAMES: Words = Words::new(
      timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry \
      justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack \
      dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter \
-     noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence \
-     dylan jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne \
+     noah jeremy christian keith roger gerald harold sean austin carl arthur lawrence \
+     dylan bryan billy joe bruce gabriel logan albert willie alan juan wayne \
      elijah randy roy vincent ralph eugene russell bobby mason philip louis barack bernie \
-     ted jeb marco rand ben chris mike jim tim bill bob tom dick newt mitch harry chuck \
+     ted jeb marco rand ben mike jim tim bill bob tom dick newt mitch harry chuck \
      rudy reince corey jared eddie will don dave jeff jorge \
      abdul abraham adrian ahmed alberto alfred ali alistair andre andres angus antonio \
      archie arnold barry bernard blake boris brad bradley brett caleb calvin carlos cesar \

@@ -338,6 +338,9 @@ fn introduces(sentence: &[Tok], v: usize) -> bool {
     rest.next().is_some_and(|t| t.is_punct(':')) && rest.next().is_none()
 }
 
+/// Verbs whose object is someone addressed, who may answer next (`asked Doe`).
+const ADDRESSING: &[&str] = &["asked", "asks", "questioned", "pressed", "interviewed"];
+
 /// Something that happened before a quote and may tell who speaks next.
 #[derive(Debug)]
 struct Event {
@@ -411,9 +414,11 @@ impl Event {
         }
         let subject = self.who(toks, names).map(|w| &w.names);
         let mut out = Vec::new();
-        for (_, end) in name_runs(sentence) {
+        for (run, end) in name_runs(sentence) {
+            // `a reporter asked Montoya-Lewis`: the one asked is a person, who answers next.
+            let asked = run > 0 && sentence[run - 1].is(ADDRESSING);
             let Some((at, name)) =
-                trailing_name(&sentence[..end]).filter(|(_, n)| n.words.len() >= 2 || own)
+                trailing_name(&sentence[..end]).filter(|(_, n)| n.words.len() >= 2 || own || asked)
             else {
                 continue;
             };
@@ -422,8 +427,9 @@ impl Event {
             let aged = at > 0 && sentence[at - 1].lower.ends_with("-year-old");
             let who = resolve(names, &name, start + at);
             let sex = names.sex_of(&who).is_some();
-            let plainly = name.person || aged || sex;
-            if (who.person || own && sex) && plainly && Some(&who.names) != subject {
+            let plainly = name.person || aged || sex || asked;
+            let person = who.person || (own || asked) && who.kind == SpeakerKind::Person;
+            if person && plainly && Some(&who.names) != subject {
                 out.push(who);
             }
         }
@@ -641,8 +647,16 @@ fn last_speaker(
         .rev()
         .find(|t| t.kind != Kind::Para)
         .is_some_and(Tok::is_word);
-    let quiet_before =
-        opens_paragraph && para > 0 && !quoted_paras.contains(&(para - 1)) && !heading_before;
+    // `Dan, a first-year student, has just returned home. He doesn’t plan to go back. “I
+    // was living in a flat …”`: a quote inside a paragraph where nobody spoke yet continues
+    // the person the paragraph is about.
+    if !opens_paragraph {
+        return recent()
+            .filter(|e| e.para == para)
+            .find_map(|e| e.person(toks, names))
+            .cloned();
+    }
+    let quiet_before = para > 0 && !quoted_paras.contains(&(para - 1)) && !heading_before;
     if !quiet_before {
         return None;
     }
@@ -1192,5 +1206,19 @@ mod tests {
         let body = "“The rationales don’t hold weight,” said 9/11 widow Terry Strada.\n\n\
                     She continued, “All we are asking for is a hearing.”";
         assert_eq!(who(body), ["Terry Strada", "Terry Strada"]);
+    }
+
+    /// Issue 21: the one asked answers (`a reporter asked Montoya-Lewis, “…?” … she
+    /// replied`); a quote inside a paragraph about a person, where nobody spoke yet, is that
+    /// person's.
+    #[test]
+    fn the_one_asked_and_the_one_a_paragraph_is_about() {
+        let body = "At a press conference, a reporter asked Montoya-Lewis, “What is the \
+                    problem?”\n\n“The biggest hurdle is getting people to see it,” she replied.";
+        assert_eq!(who(body), ["", "Montoya-Lewis"]);
+        let body = "“Rents come first,” Tom Hale says.\n\nDan, a first-year student, has just \
+                    returned home. He does not plan to go back. “I was living in a flat with \
+                    five others.”";
+        assert_eq!(who(body), ["Tom Hale", "Dan"]);
     }
 }

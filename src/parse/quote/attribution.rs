@@ -163,8 +163,11 @@ fn attribute_with<'a>(
                     },
                 }
             };
-            // `the phrase “anchor baby”`: words quoted as words have no speaker.
-            let found = if is_mention(&text.chars, &quotes[qi]) {
+            // `the phrase “anchor baby”`: words quoted as words have no speaker; nor has a
+            // heading that is a quote (`‘It’s a girl’` alone on its line, no full stop).
+            let found = if is_mention(&text.chars, &quotes[qi])
+                || found == Found::Continue && quoted_heading(&toks, qt, &quotes[qi])
+            {
                 Found::Nobody
             } else {
                 found
@@ -326,6 +329,18 @@ fn signed(chars: &[char], quote: &Quote, rest: &[Tok]) -> Option<Found> {
         Some(Np::Name(n)) if n.words.len() >= 2 => Some(Found::Np(Np::Name(n))),
         _ => None,
     }
+}
+
+/// Whether the quote at token `q` is a paragraph of its own that ends without punctuation
+/// inside or after its marks: a heading (`‘It’s a girl’`), not a continued speaker's words.
+fn quoted_heading(toks: &[Tok], q: usize, quote: &Quote) -> bool {
+    let alone = |t: Option<&Tok>| t.is_none_or(|t| t.kind == Kind::Para);
+    alone(toks[..q].last())
+        && alone(toks.get(q + 1))
+        && !quote
+            .text
+            .trim_end()
+            .ends_with(['.', ',', '!', '?', '…', ':', ';', '"', '”', '’', '\''])
 }
 
 /// Most tokens of a signature line under a quote (a name, an outlet or role, a place).
@@ -1220,5 +1235,19 @@ mod tests {
                     returned home. He does not plan to go back. “I was living in a flat with \
                     five others.”";
         assert_eq!(who(body), ["Tom Hale", "Dan"]);
+    }
+
+    /// Issue 21: a quote alone on its line with no punctuation is a heading, nobody's words;
+    /// `MP` before a name is a title, not part of the name.
+    #[test]
+    fn quoted_headings_and_members_of_parliament() {
+        let body = "“I am proud of us,” Harry Lund said.\n\n‘It is a girl’\n\n“We are done,” \
+                    he said.";
+        assert_eq!(who(body), ["Harry Lund", "", "Harry Lund"]);
+        let body = "‘It is bad,’ said senior Tory MP Neil Parish.";
+        assert_eq!(
+            found(body),
+            [(Some("Neil Parish".into()), Some("Tory MP".into()))]
+        );
     }
 }

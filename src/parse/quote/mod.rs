@@ -1,4 +1,5 @@
-//! Quoted speech in an article body: every quoted span (“…”, "…", «…», „…“, ''…''), and who
+//! Quoted speech in an article body: every quoted span (“…”, "…", «…», „…“, ''…'', and
+//! ‘…’ where a paragraph has no double marks), and who
 //! said it. Offsets are in characters, not bytes, so they mean the same thing in every
 //! language binding. Quoted names of works, nicknames and scare quotes are not speech and
 //! are left out.

@@ -426,7 +426,7 @@ fn scare_candidate(chars: &[char], q: &Quote) -> Option<(usize, usize, bool)> {
         open -= 1;
     }
     // The cue words are English: „…“ and «…» quotes are left alone.
-    if !matches!(chars.get(open), Some('“' | '"' | '\'')) {
+    if !matches!(chars.get(open), Some('“' | '"' | '\'' | '‘')) {
         return None;
     }
     // A quote that opens its sentence or paragraph is not a scare quote.

@@ -1,6 +1,7 @@
 //! Quoted spans: pairing the quote marks of a body (“…”, "…", «…», „…“ and the ''…'' of
 //! some US archives, with ‘…’ nested inside) into [`Quote`]s, across paragraphs when a long
-//! quote runs on. Apostrophes (`don’t`, `зобов'язання`) are never marks. Whether a span is
+//! quote runs on. A paragraph with none of those marks may quote in single ones (‘…’, '…':
+//! headlines, British style). Apostrophes (`don’t`, `зобов'язання`) are never marks. Whether a span is
 //! speech at all is decided after, in `non_speech`.
 
 use serde::Serialize;
@@ -320,6 +321,11 @@ pub(super) fn find(text: &Chars<'_>) -> Vec<Quote> {
             }
             k += 1;
         }
+        // A paragraph without double marks may quote in single ones: a headline (`Sanders:
+        // Clinton needs to 'get away from all of this'`), British style (‘…’).
+        if marks.is_empty() && open.is_none() {
+            single_quotes(text, para_start, para_end, &mut quotes);
+        }
         if let Some(o) = open.as_mut() {
             if continues(o.family) {
                 o.text.push_str(text.slice(o.seg_start, para_end));
@@ -332,6 +338,57 @@ pub(super) fn find(text: &Chars<'_>) -> Vec<Quote> {
         para_start = next_start;
     }
     quotes
+}
+
+/// The quotes in single marks (‘…’ or '…') of `chars[from..to]`, a paragraph without
+/// double marks: an opening mark after a space or bracket and before a letter, closed by the
+/// next mark after a non-space and before no letter or digit, on the same line, holding two
+/// words or more. Apostrophes inside words (`don’t`, `Trump's`) are neither; one before a
+/// digit (`’90s`) opens nothing.
+fn single_quotes(text: &Chars<'_>, from: usize, to: usize, quotes: &mut Vec<Quote>) {
+    // Most paragraphs have no apostrophe of any kind: look at the bytes first.
+    let bytes = &text.body.as_bytes()[text.bytes[from]..text.bytes[to]];
+    if memchr::memchr2(b'\'', 0xE2, bytes).is_none() {
+        return;
+    }
+    let chars = &text.chars[..];
+    let mut open: Option<usize> = None;
+    for i in from..to {
+        let c = chars[i];
+        if c == '\n' {
+            open = None;
+            continue;
+        }
+        if !matches!(c, '\'' | '‘' | '’') {
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        match open {
+            None => {
+                let opens = matches!(c, '\'' | '‘')
+                    && opening_context(prev)
+                    && next.is_some_and(char::is_alphabetic);
+                if opens {
+                    open = Some(i + 1);
+                }
+            }
+            Some(start) => {
+                let closes = matches!(c, '\'' | '’')
+                    && prev.is_some_and(|p| !p.is_whitespace())
+                    && !next.is_some_and(char::is_alphanumeric);
+                if closes {
+                    // One word in single marks is a term or a name (`‘Dwarf’`, `'email'`),
+                    // far more often than speech.
+                    let quote = text.slice(start, i);
+                    if quote.split_whitespace().nth(1).is_some() {
+                        quotes.push(Quote::unattributed(quote.to_string(), start, i));
+                    }
+                    open = None;
+                }
+            }
+        }
+    }
 }
 
 /// First character at or after `i` that is not white space.
@@ -367,6 +424,30 @@ fn finish(body: &Chars<'_>, o: Open, end: usize, quotes: &mut Vec<Quote>) {
 mod tests {
     use super::super::extract;
     use super::super::test_util::texts;
+
+    /// Issue 21: a paragraph without double marks quotes in single ones (a headline, British
+    /// style); apostrophes, one-word terms and marks beside double quotes are no quotes.
+    #[test]
+    fn single_marks_where_no_double_ones_are() {
+        assert_eq!(
+            texts("Sanders: Clinton needs to 'get away from all of this' with Trump.\n\nText."),
+            ["get away from all of this"]
+        );
+        assert_eq!(
+            texts("‘We will not back down,’ said the minister. The 1990s’ boom, Trump’s plan."),
+            ["We will not back down,"]
+        );
+        // One word is a term; the ’90s open nothing; a quote does not run past its line.
+        assert_eq!(
+            texts("The ‘Dwarf’ apple of the ’90s.\n‘It was never\nsaid’"),
+            [] as [&str; 0]
+        );
+        // Beside double marks, single ones stay nested or apostrophes.
+        assert_eq!(
+            texts("He said “don’t call it ‘victory’ yet,” and left the voters’ hall."),
+            ["don’t call it ‘victory’ yet,"]
+        );
+    }
 
     #[test]
     fn all_mark_styles() {

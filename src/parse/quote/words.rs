@@ -243,7 +243,7 @@ pub(super) static TITLES: Words = Words::new(
      archbishop imam pastor coach ceo chairperson treasurer comptroller councilman \
      councilwoman alderman assemblyman assemblywoman delegate trooper detective analyst \
      economist whip executive supervisor councilmember councillor councilor alderwoman \
-     assemblymember prosecutor magistrate provost dean chaplain administrator",
+     assemblymember prosecutor magistrate provost dean chaplain administrator mp mep msp mla",
 );
 
 /// Titles that may be followed by `of` and a place or office inside the title (`Secretary

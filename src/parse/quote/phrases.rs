@@ -474,10 +474,10 @@ fn np_end(toks: &[Tok], from: usize) -> usize {
             }
             // `9/11 widow Terry Strada`: a slash between numbers is inside the phrase.
             _ => {
-                !t.is_punct('-')
-                    && !(t.is_punct('/')
-                        && k > from
-                        && toks[k - 1].text.starts_with(|c: char| c.is_ascii_digit()))
+                let number_slash = t.is_punct('/')
+                    && k > from
+                    && toks[k - 1].text.starts_with(|c: char| c.is_ascii_digit());
+                !t.is_punct('-') && !number_slash
             }
         };
         if stop {

@@ -571,8 +571,10 @@ fn last_organisation(
         .take_while(|e| e.para + 5 >= para)
         .filter_map(|e| e.who(toks, names))
         .find(|w| {
+            // (`Commission` alone, of `the nonpartisan Commission on …`, names no one.)
             w.kind == SpeakerKind::Organisation
                 && w.names.len() == 1
+                && w.names[0].contains(' ')
                 && w.names[0]
                     .split_whitespace()
                     .any(|word| fits_word(&word.to_lowercase()))
@@ -599,7 +601,7 @@ fn last_organisation(
             start -= 1;
         }
         let mut end = k + 1;
-        while end < at && toks[end].lower == "of" {
+        while end < at && toks[end].is(&["of", "on", "for"]) {
             let j = end + 1 + usize::from(toks.get(end + 1).is_some_and(|t| t.lower == "the"));
             let run = toks[j.min(at)..at].iter().take_while(|t| named(t)).count();
             if run == 0 {
@@ -615,6 +617,10 @@ fn last_organisation(
             role: None,
             person: false,
         };
+        // A head word alone (`the Commission said`) names no one.
+        if name.words.len() < 2 {
+            continue;
+        }
         // An organisation by its head word, whatever its last (`Court of Appeal`).
         let who = resolve(names, &name, k);
         return Some(Who {
@@ -1200,6 +1206,11 @@ mod tests {
         // The unnamed company's speech is continued by nobody else.
         let body = "Ivo Lamb spoke first.\n\n“We will grow,” the company said. “And hire.”";
         assert_eq!(who(body), ["", ""]);
+        // A head word alone is no name: `the commission` is the one named in full.
+        let body = "The nonpartisan Commission on Presidential Debates says there was a \
+                    problem.\n\nThe commission says on its website that “there were issues \
+                    with the audio.”";
+        assert_eq!(who(body), ["Commission on Presidential Debates"]);
         // `the Trump campaign` is a name, not a description.
         let body = "According to the Trump campaign, “The speech will be in Manchester.”";
         assert_eq!(who(body), ["Trump campaign"]);

@@ -531,7 +531,10 @@ pub(super) fn resolve(names: &Names, name: &Name, at: usize) -> Who {
         .split(|w| w == "and" || w == "&")
         .filter(|p| !p.is_empty())
         .collect();
-    if parts.len() < 2 {
+    // (`National Oceanic and Atmospheric Administration`, as `noun_phrase` joins it, is one.)
+    let one_organisation =
+        !name.person && kind_of(&name.words.join(" "), false) == SpeakerKind::Organisation;
+    if parts.len() < 2 || one_organisation {
         let (words, role, person) = resolve_one(names, name, at);
         let kind = kind_of(&words, person);
         return Who {

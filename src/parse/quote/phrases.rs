@@ -6,9 +6,9 @@ use super::slavic::PRONOUNS;
 use super::spans::SpeakerKind;
 use super::tokens::{is_possessive, Kind, Tok, MAX_WINDOW};
 use super::words::{
-    ADVERBS, ANAPHORIC_ROLES, AUXILIARIES, COUNTRY_ACRONYMS, DESCRIPTORS, NOT_NAME,
-    NOT_PERSON_LAST, NP_BREAKS, OF_TITLES, ORG_HEADS, ORG_LAST, ORG_NOUNS, PARTICLES, PLACE_LAST,
-    PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS, ROLE_WORDS, TEXTS, TITLES,
+    ADVERBS, ANAPHORIC_ROLES, AUXILIARIES, COUNTRY_ACRONYMS, DESCRIPTORS, FEMALE_NAMES, MALE_NAMES,
+    NOT_NAME, NOT_PERSON_LAST, NP_BREAKS, OF_TITLES, ORG_HEADS, ORG_LAST, ORG_NOUNS, PARTICLES,
+    PLACE_LAST, PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS, ROLE_WORDS, TEXTS, TITLES,
 };
 
 /// What the words in a speaker's place say.
@@ -75,13 +75,21 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
         let pair = (noun_phrase(&toks[..and]), noun_phrase(&right[..cut]));
         let one_name = matches!(&pair.0, Np::Name(a) if a.words.iter().any(|w| w == "of"));
         if let (Np::Name(a), Np::Name(b), false) = (pair.0, pair.1, one_name) {
+            // `the National Oceanic and Atmospheric Administration`: one organisation, when
+            // what stands before `and` is no person's name.
+            let first = a.words[0].to_lowercase();
+            let one_organisation = organisation(&b.words)
+                && a.words.len() >= 2
+                && !a.person
+                && !MALE_NAMES.contains(&first)
+                && !FEMALE_NAMES.contains(&first);
             let mut words = a.words;
             words.push("and".into());
             words.extend(b.words);
             return Np::Name(Name {
                 words,
                 role: None,
-                person: true,
+                person: !one_organisation,
             });
         }
     }
@@ -662,6 +670,10 @@ mod tests {
     fn organisations_in_full() {
         for (body, name) in [
             ("“We will act,” the Bank of Japan said.", "Bank of Japan"),
+            (
+                "“Expect hot years,” the National Oceanic and Atmospheric Administration said.",
+                "National Oceanic and Atmospheric Administration",
+            ),
             (
                 "The Department of the Treasury said “no sanctions are lifted.”",
                 "Department of the Treasury",

@@ -616,6 +616,7 @@ fn last_organisation(
                 .collect(),
             role: None,
             person: false,
+            sex: None,
         };
         // A head word alone (`the Commission said`) names no one.
         if name.words.len() < 2 {
@@ -1260,5 +1261,15 @@ mod tests {
             found(body),
             [(Some("Neil Parish".into()), Some("Tory MP".into()))]
         );
+    }
+
+    /// Issue 21: `Mr. Obama` is never `Michelle Obama`: an honorific's sex keeps the fuller
+    /// forms of another sex out.
+    #[test]
+    fn an_honorific_keeps_the_other_sex_out() {
+        let body = "The campaign plans to use Mr. Obama and the first lady, Michelle Obama.\n\n\
+                    “It is about me,” Mr. Obama said. “Tolerance is on the ballot,” Mrs. Obama \
+                    said.";
+        assert_eq!(who(body), ["Obama", "Michelle Obama"]);
     }
 }

@@ -20,6 +20,8 @@ pub(super) struct Name {
     pub(super) role: Option<String>,
     /// Had an honorific or title, or is written as a person's full name.
     pub(super) person: bool,
+    /// The sex its honorific or title tells (`Mr.`, `Mrs.`, `Princess`), if any.
+    pub(super) sex: Option<Sex>,
 }
 
 /// A speaker as found: the name (several for joint speakers), the role, whether plainly a
@@ -255,10 +257,12 @@ pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
         role_toks.iter().any(|t| t.is_in(&TITLES)) || role_toks.first().is_some_and(|t| acronym(t));
     let role = has_title.then(|| join(role_toks.iter().map(|t| t.text)));
     let person = honorific || has_title;
+    let sex = run[..role_end].iter().find_map(|t| cue(t.lower));
     Some(Name {
         words,
         role,
         person,
+        sex,
     })
 }
 
@@ -551,6 +555,7 @@ pub(super) fn resolve(names: &Names, name: &Name, at: usize) -> Who {
             words: part.to_vec(),
             role: None,
             person: true,
+            sex: None,
         };
         let (words, _, person) = resolve_one(names, &one, at);
         kinds.push(kind_of(&words, person));
@@ -637,11 +642,15 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
             }
             found
                 .into_iter()
-                // `Team Trump` is no fuller form of `Trump`.
+                // `Team Trump` is no fuller form of `Trump`; `Michelle Obama` none of `Mr.
+                // Obama`.
                 .filter(|(_, n)| {
                     longer(n)
                         && n.words.len() <= 4
                         && !ORG_NOUNS.contains(&n.words[0].to_lowercase().as_str())
+                        && name
+                            .sex
+                            .is_none_or(|sex| listed(&n.words[0]).is_none_or(|other| other == sex))
                 })
                 .collect()
         })

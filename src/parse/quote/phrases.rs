@@ -90,6 +90,7 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
                 words,
                 role: None,
                 person: !one_organisation,
+                sex: None,
             });
         }
     }
@@ -146,6 +147,7 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
                 words,
                 role: None,
                 person: false,
+                sex: None,
             });
         }
         return match noun_phrase(&toks[..of]) {
@@ -305,6 +307,7 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
                     words,
                     role: None,
                     person: false,
+                    sex: None,
                 });
             }
             Np::Other
@@ -334,6 +337,7 @@ fn possessive_organisation(toks: &[Tok]) -> Option<Name> {
         words: toks[start..].iter().map(|t| t.text.to_string()).collect(),
         role: None,
         person: false,
+        sex: None,
     })
 }
 

@@ -1272,4 +1272,14 @@ mod tests {
                     said.";
         assert_eq!(who(body), ["Obama", "Michelle Obama"]);
     }
+
+    /// Issue 21: `the 34-year-old mother of three` is the woman last spoken of, like `she`.
+    #[test]
+    fn an_age_stands_for_the_person_last_spoken_of() {
+        let body = "Ivanka Trump noted the rule. Pressed on why, the 34-year-old mother of \
+                    three replied, “It is meant to benefit the mother.”";
+        assert_eq!(who(body), ["Ivanka Trump"]);
+        let body = "Tom Reed spoke to reporters. “I did nothing wrong,” the 45-year-old said.";
+        assert_eq!(who(body), ["Tom Reed"]);
+    }
 }

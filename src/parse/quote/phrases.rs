@@ -6,9 +6,10 @@ use super::slavic::PRONOUNS;
 use super::spans::SpeakerKind;
 use super::tokens::{is_possessive, Kind, Tok, MAX_WINDOW};
 use super::words::{
-    ADVERBS, ANAPHORIC_ROLES, AUXILIARIES, COUNTRY_ACRONYMS, DESCRIPTORS, FEMALE_NAMES, MALE_NAMES,
-    NOT_NAME, NOT_PERSON_LAST, NP_BREAKS, OF_TITLES, ORG_HEADS, ORG_LAST, ORG_NOUNS, PARTICLES,
-    PLACE_LAST, PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS, ROLE_WORDS, TEXTS, TITLES,
+    ADVERBS, ANAPHORIC_ROLES, AUXILIARIES, COUNTRY_ACRONYMS, DESCRIPTORS, FEMALE_CUES,
+    FEMALE_NAMES, MALE_CUES, MALE_NAMES, NOT_NAME, NOT_PERSON_LAST, NP_BREAKS, OF_TITLES,
+    ORG_HEADS, ORG_LAST, ORG_NOUNS, PARTICLES, PLACE_LAST, PREPOSITIONS, PUBLICATIONS, RELATIONS,
+    ROLE_NOUNS, ROLE_WORDS, TEXTS, TITLES,
 };
 
 /// What the words in a speaker's place say.
@@ -47,6 +48,20 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
             .all(|t| t.is_in(&DESCRIPTORS) || t.capitalised() && !is_possessive(t))
     {
         return Np::Pronoun(toks[toks.len() - 1].lower.to_string());
+    }
+    // `the 45-year-old`, `the 34-year-old mother of three`: the person last spoken of, a
+    // woman or a man when the noun says so (a noun without a sex stands for the last person
+    // given it as a title, else the last person, like `the president`).
+    if toks.len() >= 2 && toks[0].lower == "the" && toks[1].lower.ends_with("-year-old") {
+        let noun = toks
+            .get(2)
+            .filter(|t| t.text.starts_with(char::is_lowercase));
+        return Np::Pronoun(match noun.map(|t| t.lower) {
+            Some(n) if FEMALE_CUES.contains(n) => "she".to_string(),
+            Some(n) if MALE_CUES.contains(n) => "he".to_string(),
+            Some(n) => n.to_string(),
+            None => "year-old".to_string(),
+        });
     }
     // `the court`, `the appeals court`, `the federal agency`: the organisation named before
     // with that word, read like a pronoun (`the Trump campaign` is a name).

@@ -1282,4 +1282,13 @@ mod tests {
         let body = "Tom Reed spoke to reporters. “I did nothing wrong,” the 45-year-old said.";
         assert_eq!(who(body), ["Tom Reed"]);
     }
+
+    /// Issue 21: a pronoun is a whole noun phrase (`She then urges …`), and an adverb before
+    /// a second verb does not hide the `and` that shares the subject.
+    #[test]
+    fn pronoun_subjects_with_adverbs() {
+        let body = "Rakeyia Scott can be heard yelling.\n\n“Stop it,” she says.\n\nShe then \
+                    urges her husband to come out of the car and repeatedly says, “Do not do it.”";
+        assert_eq!(who(body), ["Rakeyia Scott", "Rakeyia Scott"]);
+    }
 }

@@ -290,7 +290,8 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
         }
         return Some(Found::Continue);
     }
-    let tail = region.iter().rev().find(|t| t.is_word());
+    // (`… and repeatedly says`: an adverb before the verb is not what links it.)
+    let tail = region.iter().rev().find(|t| t.is_word() && !is_ly(t));
     // `Как заявил Путин, «…»`, `як зазначив Зеленський, «…»`: the speaker follows the verb.
     if v > 0 && prefix[v - 1].is_word() && is_as(prefix[v - 1].lower) {
         let segs = segments(&prefix[v + 1..]);

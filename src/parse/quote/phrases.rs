@@ -424,6 +424,13 @@ fn np_end(toks: &[Tok], from: usize) -> usize {
     // the name is possessive (`Trump’s campaign manager`) or a role and another name follow
     // (`Clinton spokesman Brian Fallon`).
     let mut k = from;
+    // `She then urges …`: a pronoun is a whole noun phrase.
+    if toks
+        .get(k)
+        .is_some_and(|t| t.is(&["he", "she", "it", "they"]) || t.is(PRONOUNS))
+    {
+        return k + 1;
+    }
     // `Judge Ann Doe tried …`: a role opening the sentence (not read as a name word), then
     // the name.
     if toks.get(k).is_some_and(|t| {

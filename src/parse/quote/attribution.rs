@@ -56,6 +56,63 @@ pub(super) fn attribute(text: &Chars<'_>, quotes: &mut [Quote]) {
     if kept.capacity() <= MAX_KEPT_TOKENS && lowered.capacity() <= MAX_KEPT_TOKENS * 16 {
         SCRATCH.with_borrow_mut(|scratch| *scratch = (kept, lowered));
     }
+    pull_quotes(&text.chars, quotes);
+}
+
+/// A pull quote (`“We ran out of fuel.”` set apart near the top of a page) repeats words
+/// the article quotes again with their speaker: a quote that is a paragraph of its own, left
+/// without a speaker, of five words or more, takes the speaker of another quote that holds
+/// the same words.
+fn pull_quotes(chars: &[char], quotes: &mut [Quote]) {
+    // Only marks, spaces and punctuation between the quote and its line's ends.
+    let alone = |q: &Quote| {
+        let apart = |c: &char| is_mark_char(*c) || c.is_whitespace() && *c != '\n';
+        let before = chars[..q.start.min(chars.len())]
+            .iter()
+            .rev()
+            .find(|c| !apart(c));
+        let after = chars[q.end.min(chars.len())..]
+            .iter()
+            .find(|c| !apart(c) && !matches!(c, '.' | ',' | '!' | '?'));
+        before.is_none_or(|c| *c == '\n') && after.is_none_or(|c| *c == '\n')
+    };
+    if !quotes.iter().any(|q| q.speakers.is_empty()) {
+        return;
+    }
+    // Words in lower case, one space apart, without the punctuation around them.
+    let plain = |text: &str| {
+        text.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let said: Vec<(usize, String)> = quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| !q.speakers.is_empty())
+        .map(|(k, q)| (k, plain(&q.text)))
+        .collect();
+    for k in 0..quotes.len() {
+        if !quotes[k].speakers.is_empty()
+            || quotes[k].text.split_whitespace().count() < 5
+            || !alone(&quotes[k])
+        {
+            continue;
+        }
+        let words = plain(&quotes[k].text);
+        if let Some(&(from, _)) = said.iter().find(|(_, s)| s.contains(&words)) {
+            let source = quotes[from].clone();
+            let q = &mut quotes[k];
+            q.speaker = source.speaker;
+            q.speakers = source.speakers;
+            q.speaker_kind = source.speaker_kind;
+            q.role = source.role;
+        }
+    }
 }
 
 thread_local! {
@@ -1290,5 +1347,21 @@ mod tests {
         let body = "Rakeyia Scott can be heard yelling.\n\n“Stop it,” she says.\n\nShe then \
                     urges her husband to come out of the car and repeatedly says, “Do not do it.”";
         assert_eq!(who(body), ["Rakeyia Scott", "Rakeyia Scott"]);
+    }
+
+    /// Issue 21: a pull quote set apart takes the speaker of the quote that repeats it (not a
+    /// title inside a sentence); `Microsoft` is `Microsoft Corp.` when the article says so.
+    #[test]
+    fn pull_quotes_and_company_names() {
+        let body = "“We ran out of fuel and the power is cut.”\n\nThe hospital closed.\n\n\
+                    “For days we warned of it,” said Dr. Sobhi Skaik. “Now we ran out of fuel \
+                    and the power is cut.”";
+        assert_eq!(who(body), ["Sobhi Skaik", "Sobhi Skaik", "Sobhi Skaik"]);
+        let body = "Microsoft Corp. and Exxon Mobil Corp struck a deal.\n\nIn a blog post, \
+                    Microsoft reiterated its plan. “It is imperative,” Microsoft said.";
+        assert_eq!(
+            speakers(body),
+            [(vec!["Microsoft Corp.".to_string()], Some("organisation"))]
+        );
     }
 }

@@ -7,9 +7,9 @@ use rustc_hash::FxHashMap as HashMap;
 use super::spans::SpeakerKind;
 use super::tokens::{is_possessive, Tok};
 use super::words::{
-    is_nickname_of, is_speech_verb, ADVERBS, COUNTRIES, DESCRIPTORS, FEMALE_CUES, FEMALE_NAMES,
-    HONORIFICS, MALE_CUES, MALE_NAMES, NICKNAMES, NOT_NAME, NOT_PERSON_LAST, OFFICES, OF_TITLES,
-    ORGANISATIONS, ORG_LAST, ORG_NOUNS, PARTICLES, PLACE_ACRONYMS, ROLE_NOUNS, TITLES,
+    is_nickname_of, is_speech_verb, ADVERBS, COMPANY_ENDINGS, COUNTRIES, DESCRIPTORS, FEMALE_CUES,
+    FEMALE_NAMES, HONORIFICS, MALE_CUES, MALE_NAMES, NICKNAMES, NOT_NAME, NOT_PERSON_LAST, OFFICES,
+    OF_TITLES, ORGANISATIONS, ORG_LAST, ORG_NOUNS, PARTICLES, PLACE_ACRONYMS, ROLE_NOUNS, TITLES,
 };
 
 /// A name found in the text: its words (titles and honorifics removed, possessive dropped),
@@ -324,9 +324,30 @@ pub(super) fn join<'a>(words: impl Iterator<Item = &'a str>) -> String {
 pub(super) struct Names<'t, 'a> {
     toks: &'t [Tok<'a>],
     runs: HashMap<&'t str, Vec<(usize, usize)>>,
+    /// The last words that end a company's name (`Corp`, `Inc.`), found when first asked.
+    company_ends: std::cell::OnceCell<Vec<String>>,
 }
 
 impl<'t, 'a> Names<'t, 'a> {
+    /// `Microsoft Corp` for `Microsoft`: the company's name with its ending, as the article
+    /// gives it.
+    fn company_form(&self, words: &[String]) -> Option<Name> {
+        let ends = self.company_ends.get_or_init(|| {
+            let mut ends: Vec<String> = self
+                .runs
+                .keys()
+                .filter(|k| COMPANY_ENDINGS.contains(&k.to_lowercase()))
+                .map(|k| k.to_string())
+                .collect();
+            ends.sort_unstable();
+            ends
+        });
+        ends.iter()
+            .flat_map(|end| self.ending_in(end))
+            .map(|(_, n)| n)
+            .find(|n| n.words.len() == words.len() + 1 && n.words.starts_with(words))
+    }
+
     /// The names ending in `last`, as `all_names` kept them (each run read by `split_title`),
     /// in the order of the text.
     fn ending_in<'s>(&'s self, last: &'s str) -> impl Iterator<Item = (usize, Name)> + 's {
@@ -522,7 +543,11 @@ pub(super) fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
         }
         k = end.max(k + 1);
     }
-    Names { toks, runs }
+    Names {
+        toks,
+        runs,
+        company_ends: std::cell::OnceCell::new(),
+    }
 }
 
 /// The fullest form of `name` the article gives (`Kofman` → `Michael Kofman`): of the person
@@ -675,7 +700,12 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
         None => (&name.words, name.role.clone(), name.person),
     };
     let formal = formal_form(names, words);
-    let words = formal.as_ref().unwrap_or(words);
+    // `Microsoft` is `Microsoft Corp` when the article names it so.
+    let company = match best {
+        None if !name.person => names.company_form(words).map(|n| n.words),
+        _ => None,
+    };
+    let words = formal.as_ref().or(company.as_ref()).unwrap_or(words);
     let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
     let person = person && !NOT_PERSON_LAST.contains(&last)
         || (words.len() >= 2 && !NOT_PERSON_LAST.contains(&last));

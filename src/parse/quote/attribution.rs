@@ -729,10 +729,13 @@ fn last_speaker(
     // `Dan, a first-year student, has just returned home. He doesn’t plan to go back. “I
     // was living in a flat …”`: a quote inside a paragraph where nobody spoke yet continues
     // the person the paragraph is about.
+    // (Plainly a person: a title, or a name the article shows to be a man's or a woman's;
+    // not `Why We're Polarized`, a book the paragraph is about.)
     if !opens_paragraph {
         return recent()
             .filter(|e| e.para == para)
             .find_map(|e| e.person(toks, names))
+            .filter(|w| w.role.is_some() || names.sex_of(w).is_some())
             .cloned();
     }
     let quiet_before = para > 0 && !quoted_paras.contains(&(para - 1)) && !heading_before;
@@ -1304,6 +1307,10 @@ mod tests {
                     returned home. He does not plan to go back. “I was living in a flat with \
                     five others.”";
         assert_eq!(who(body), ["Tom Hale", "Dan"]);
+        // A paragraph about a book is about nobody who speaks.
+        let body = "Why We Are Polarized does as the doctors order. In its final pages the \
+                    author implores readers “to become more aware of the ways they are led.”";
+        assert_eq!(who(body), [""]);
     }
 
     /// Issue 21: a quote alone on its line with no punctuation is a heading, nobody's words;

@@ -545,13 +545,28 @@ fn last_person(
     if pronoun == "they" {
         // `Nancy Pelosi and Chuck Schumer met … They said “…”`: the joint speakers last
         // named, when nobody was named since; `they` for anyone else names nobody.
+        // (`Critics, like Senators Ann Doe and Jon Roe, see …`: the people a sentence
+        // without a named subject lists, two or more, are named too.)
         return events
             .iter()
             .rev()
             .take_while(|e| e.para + 1 >= para)
-            .find_map(|e| e.who(toks, names))
-            .filter(|w| w.names.len() >= 2)
-            .cloned();
+            .find_map(|e| match e.who(toks, names) {
+                Some(w) => Some(Some(w.clone())),
+                None => {
+                    let others = e.others(toks, names, at);
+                    (others.len() >= 2).then(|| {
+                        Some(Who {
+                            names: others.into_iter().flat_map(|w| w.names).collect(),
+                            role: None,
+                            person: false,
+                            kind: SpeakerKind::Person,
+                        })
+                    })
+                }
+            })
+            .flatten()
+            .filter(|w| w.names.len() >= 2);
     }
     let agrees = |w: &Who| match pronoun {
         "he" => names.sex_of(w) != Some(Sex::Female),
@@ -781,6 +796,24 @@ mod tests {
     }
 
     /// Issue 21: `they` after joint speakers is both of them; after one person, nobody.
+    /// Issue 21: `they` are the people a sentence without a named subject lists.
+    #[test]
+    fn they_are_the_people_listed() {
+        let body = "Critics of the program, like Senators Charles E. Grassley, Republican of \
+                    Iowa, and Patrick J. Leahy, Democrat of Vermont, see a chance to fix it. \
+                    They sent a letter.\n\n“The program is plagued by fraud,” they wrote.";
+        assert_eq!(
+            speakers(body),
+            [(
+                vec![
+                    "Charles E. Grassley".to_string(),
+                    "Patrick J. Leahy".to_string()
+                ],
+                Some("person")
+            )]
+        );
+    }
+
     #[test]
     fn they_are_the_joint_speakers() {
         let body = "Vera Cole and Sam Reyes met the mayor on Tuesday. They said the talks \

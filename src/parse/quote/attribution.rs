@@ -1404,4 +1404,19 @@ mod tests {
             [(vec!["Microsoft Corp.".to_string()], Some("organisation"))]
         );
     }
+
+    /// Issue 21, after the ninth round's score: two roles of one person joined by `and`, a
+    /// participle opening the sentence, and a name inside a relative clause are no speakers.
+    #[test]
+    fn roles_participles_and_relative_clauses() {
+        let body = "“He is reprising that role,” said former Pennsylvania Gov. and Democratic \
+                    National Committee Chairman Ed Rendell.";
+        assert_eq!(who(body), ["Ed Rendell"]);
+        let body = "Reached by POLITICO, Bennett denied it, explaining that he was “taking a day \
+                    off.”";
+        assert_eq!(who(body), ["Bennett"]);
+        let body = "Michael Seaman, who lives outside of the state capital, Sacramento, said he \
+                    still “prays that Bernie ends up the nominee.”";
+        assert_eq!(who(body), ["Michael Seaman"]);
+    }
 }

@@ -483,6 +483,15 @@ pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
         let seg: &[Tok] = match *seg {
             [first] if first.is(LINKING) => continue,
             [first, ref rest @ ..] if i == 0 && first.is(LINKING) => rest,
+            // `Reached by POLITICO, Bennett denied …`: a participle opening the sentence.
+            [first, second, ..]
+                if i == 0
+                    && segs.len() > 1
+                    && first.lower.ends_with("ed")
+                    && second.text.starts_with(char::is_lowercase) =>
+            {
+                continue
+            }
             _ => seg,
         };
         if aside(seg) && !seg.iter().any(Tok::is_verb) {
@@ -588,6 +597,19 @@ pub(super) fn subject(region: &[Tok]) -> Found {
         let full = person.words.len() >= 2 && !organisation(&person.words);
         if full && role && !last.iter().any(Tok::is_verb) {
             return Found::Np(Np::Name(person));
+        }
+    }
+    // `Michael Seaman, who lives outside the state capital, Sacramento, said`: a name after
+    // a relative clause belongs to it; the subject is the name before `who`.
+    if let Some(who) = earlier.iter().position(|seg| {
+        seg.iter()
+            .find(|t| t.is_word())
+            .is_some_and(|t| t.is(&["who", "whose", "whom"]))
+    }) {
+        if let Some(np @ Np::Name(_)) = who.checked_sub(1).and_then(|k| plain_np(earlier[k])) {
+            if !last.iter().any(Tok::is_verb) {
+                return Found::Np(np);
+            }
         }
     }
     // A description next to the verb (`Tad Doe, Sanders's chief strategist, said`) is an

@@ -88,7 +88,10 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
             .unwrap_or(right.len());
         // (`Ministry of International Trade and Industry` is one name.)
         let pair = (noun_phrase(&toks[..and]), noun_phrase(&right[..cut]));
-        let one_name = matches!(&pair.0, Np::Name(a) if a.words.iter().any(|w| w == "of"));
+        // (`former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell` is
+        // two roles of one person: a title before `and` ends no name.)
+        let one_name = matches!(&pair.0, Np::Name(a) if a.words.iter().any(|w| w == "of"))
+            || toks[..and].last().is_some_and(|t| t.is_in(&TITLES));
         if let (Np::Name(a), Np::Name(b), false) = (pair.0, pair.1, one_name) {
             // `the National Oceanic and Atmospheric Administration`: one organisation, when
             // what stands before `and` is no person's name.
@@ -505,6 +508,11 @@ fn np_end(toks: &[Tok], from: usize) -> usize {
                         || t.lower.ends_with("n’t")
                         || t.lower.ends_with("n't")))
                     && !(t.lower == "of" && k > from && toks[k - 1].is_in(&OF_TITLES))
+                    // `former Pennsylvania Gov. and Democratic National Committee Chairman
+                    // Ed Rendell`: two roles of one person.
+                    && !(t.lower == "and"
+                        && toks[k - 1].is_in(&TITLES)
+                        && toks.get(k + 1).is_some_and(Tok::capitalised))
             }
             // `9/11 widow Terry Strada`: a slash between numbers is inside the phrase.
             _ => {

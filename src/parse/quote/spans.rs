@@ -379,9 +379,10 @@ fn single_quotes(text: &Chars<'_>, from: usize, to: usize, quotes: &mut Vec<Quot
                     && !next.is_some_and(char::is_alphanumeric);
                 if closes {
                     // One word in single marks is a term or a name (`‘Dwarf’`, `'email'`),
-                    // far more often than speech.
+                    // and a few in title case a work's title (`‘The 411’`, `'Talk Bernie to
+                    // Me'`), far more often than speech.
                     let quote = text.slice(start, i);
-                    if quote.split_whitespace().nth(1).is_some() {
+                    if quote.split_whitespace().nth(1).is_some() && !title_cased(quote) {
                         quotes.push(Quote::unattributed(quote.to_string(), start, i));
                     }
                     open = None;
@@ -389,6 +390,23 @@ fn single_quotes(text: &Chars<'_>, from: usize, to: usize, quotes: &mut Vec<Quot
             }
         }
     }
+}
+
+/// Whether `text` is a few words in title case: six or fewer, each capitalised or a number
+/// but for the small words titles leave in lower case.
+fn title_cased(text: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "to", "in", "and", "or", "for", "on", "at", "by", "with",
+    ];
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 6
+        && words.iter().all(|w| {
+            SMALL.contains(w) || w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        })
 }
 
 /// First character at or after `i` that is not white space.
@@ -436,6 +454,11 @@ mod tests {
         assert_eq!(
             texts("‘We will not back down,’ said the minister. The 1990s’ boom, Trump’s plan."),
             ["We will not back down,"]
+        );
+        // A work's title in title case is no speech.
+        assert_eq!(
+            texts("Blige sings in a clip of ‘The 411.’ Stars of 'Talk Bernie to Me' came."),
+            [] as [&str; 0]
         );
         // One word is a term; the ’90s open nothing; a quote does not run past its line.
         assert_eq!(

@@ -487,8 +487,13 @@ impl Event {
         let subject = self.who(toks, names).map(|w| &w.names);
         let mut out = Vec::new();
         for (run, end) in name_runs(sentence) {
-            // `a reporter asked Montoya-Lewis`: the one asked is a person, who answers next.
-            let asked = run > 0 && sentence[run - 1].is(ADDRESSING);
+            // `a reporter asked Montoya-Lewis, “…?”`: the one asked a quoted question is a
+            // person, who answers next.
+            let asked = run > 0
+                && sentence[run - 1].is(ADDRESSING)
+                && toks[start..self.sentence.1]
+                    .iter()
+                    .any(|t| matches!(t.kind, Kind::Quote(_)));
             let Some((at, name)) =
                 trailing_name(&sentence[..end]).filter(|(_, n)| n.words.len() >= 2 || own || asked)
             else {
@@ -745,8 +750,16 @@ fn last_speaker(
     // was living in a flat …”`: a quote inside a paragraph where nobody spoke yet continues
     // the person the paragraph is about.
     // (Plainly a person: a title, or a name the article shows to be a man's or a woman's;
-    // not `Why We're Polarized`, a book the paragraph is about.)
+    // not `Why We're Polarized`, a book the paragraph is about. And a quote that is its own
+    // sentence: one inside a sentence, `stripping out a call for “…”`, is what the sentence
+    // is about, not someone's answer.)
     if !opens_paragraph {
+        let own_sentence = toks[toks[at].sentence as usize..at]
+            .iter()
+            .all(|t| !t.is_word());
+        if !own_sentence {
+            return None;
+        }
         return recent()
             .filter(|e| e.para == para)
             .find_map(|e| e.person(toks, names))
@@ -1418,5 +1431,29 @@ mod tests {
         let body = "Michael Seaman, who lives outside of the state capital, Sacramento, said he \
                     still “prays that Bernie ends up the nominee.”";
         assert_eq!(who(body), ["Michael Seaman"]);
+    }
+
+    /// Issue 21, after the tenth round's once-score: a quote inside a sentence about
+    /// something else is nobody's answer; the one asked answers only a quoted question; an
+    /// acronym is the organisation the article spells out.
+    #[test]
+    fn answers_and_acronyms() {
+        let body = "Trump admires strong leaders. His operatives forced a change in the \
+                    platform, stripping out a call for “providing lethal defensive weapons” to \
+                    Ukraine.";
+        assert_eq!(who(body), [""]);
+        let body = "Betsy Ebeling watched the town hall.\n\nWhat got under her skin, she said, \
+                    was a night when a young man asked Clinton why people disliked her. “I \
+                    really got mad,” she said.";
+        assert_eq!(who(body), ["Betsy Ebeling"]);
+        let body = "The Democratic National Committee met on Monday.\n\n“This is completely \
+                    unacceptable,” the DNC said.";
+        assert_eq!(
+            speakers(body),
+            [(
+                vec!["Democratic National Committee".to_string()],
+                Some("organisation")
+            )]
+        );
     }
 }

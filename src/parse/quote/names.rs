@@ -329,6 +329,25 @@ pub(super) struct Names<'t, 'a> {
 }
 
 impl<'t, 'a> Names<'t, 'a> {
+    /// `Democratic National Committee` for `DNC`: the first name in the article of two
+    /// capitalised words or more whose initials spell the acronym (`of`, `and`, `the`, `for`
+    /// left out), for an organisation named both ways to be one speaker.
+    fn spelled_out(&self, acronym: &str) -> Option<Name> {
+        let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+        let mut runs: Vec<(usize, usize)> = self.runs.values().flatten().copied().collect();
+        runs.sort_unstable();
+        runs.into_iter().find_map(|(start, end)| {
+            let name = split_title(&self.toks[start..end])?;
+            let initials: String = name
+                .words
+                .iter()
+                .filter(|w| !matches!(w.as_str(), "of" | "and" | "the" | "for"))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            (name.words.len() >= 2 && initials == letters).then_some(name)
+        })
+    }
+
     /// `Microsoft Corp` for `Microsoft`: the company's name with its ending, as the article
     /// gives it.
     fn company_form(&self, words: &[String]) -> Option<Name> {
@@ -701,8 +720,12 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
     };
     let formal = formal_form(names, words);
     // `Microsoft` is `Microsoft Corp` when the article names it so.
-    let company = match best {
-        None if !name.person => names.company_form(words).map(|n| n.words),
+    let acronym = |w: &String| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let company = match (best, &words[..]) {
+        (None, [one]) if !name.person && acronym(one) => names.spelled_out(one).map(|n| n.words),
+        (None, _) if !name.person => names.company_form(words).map(|n| n.words),
         _ => None,
     };
     let words = formal.as_ref().or(company.as_ref()).unwrap_or(words);

@@ -64,6 +64,9 @@ pub(super) fn attribute(text: &Chars<'_>, quotes: &mut [Quote]) {
 /// without a speaker, of five words or more, takes the speaker of another quote that holds
 /// the same words.
 fn pull_quotes(chars: &[char], quotes: &mut [Quote]) {
+    if !quotes.iter().any(|q| q.speakers.is_empty()) {
+        return;
+    }
     // Only marks, spaces and punctuation between the quote and its line's ends.
     let alone = |q: &Quote| {
         let apart = |c: &char| is_mark_char(*c) || c.is_whitespace() && *c != '\n';
@@ -76,9 +79,6 @@ fn pull_quotes(chars: &[char], quotes: &mut [Quote]) {
             .find(|c| !apart(c) && !matches!(c, '.' | ',' | '!' | '?'));
         before.is_none_or(|c| *c == '\n') && after.is_none_or(|c| *c == '\n')
     };
-    if !quotes.iter().any(|q| q.speakers.is_empty()) {
-        return;
-    }
     // Words in lower case, one space apart, without the punctuation around them.
     let plain = |text: &str| {
         text.split_whitespace()
@@ -105,12 +105,15 @@ fn pull_quotes(chars: &[char], quotes: &mut [Quote]) {
         }
         let words = plain(&quotes[k].text);
         if let Some(&(from, _)) = said.iter().find(|(_, s)| s.contains(&words)) {
-            let source = quotes[from].clone();
+            let source = &quotes[from];
+            let (speaker, speakers, role) = (
+                source.speaker.clone(),
+                source.speakers.clone(),
+                source.role.clone(),
+            );
+            let kind = source.speaker_kind;
             let q = &mut quotes[k];
-            q.speaker = source.speaker;
-            q.speakers = source.speakers;
-            q.speaker_kind = source.speaker_kind;
-            q.role = source.role;
+            (q.speaker, q.speakers, q.speaker_kind, q.role) = (speaker, speakers, kind, role);
         }
     }
 }
@@ -485,15 +488,14 @@ impl Event {
             }
         }
         let subject = self.who(toks, names).map(|w| &w.names);
+        // `a reporter asked Montoya-Lewis, “…?”`: the one asked a quoted question is a
+        // person, who answers next.
+        let question = toks[start..self.sentence.1]
+            .iter()
+            .any(|t| matches!(t.kind, Kind::Quote(_)));
         let mut out = Vec::new();
         for (run, end) in name_runs(sentence) {
-            // `a reporter asked Montoya-Lewis, “…?”`: the one asked a quoted question is a
-            // person, who answers next.
-            let asked = run > 0
-                && sentence[run - 1].is(ADDRESSING)
-                && toks[start..self.sentence.1]
-                    .iter()
-                    .any(|t| matches!(t.kind, Kind::Quote(_)));
+            let asked = question && run > 0 && sentence[run - 1].is(ADDRESSING);
             let Some((at, name)) =
                 trailing_name(&sentence[..end]).filter(|(_, n)| n.words.len() >= 2 || own || asked)
             else {
@@ -521,6 +523,13 @@ impl Event {
     }
 }
 
+/// The events of paragraph `para` and the `back` paragraphs before it, latest first: where
+/// a pronoun, a description or a frameless quote looks for who it stands for.
+fn recent(events: &[Event], para: usize, back: usize) -> impl Iterator<Item = &Event> {
+    let oldest = para.saturating_sub(back);
+    events.iter().rev().take_while(move |e| e.para >= oldest)
+}
+
 /// The person a pronoun points to: the most recent speaker or sentence subject that is a
 /// person and agrees with it (`she` is not a man's first name, `he` not a woman's), within
 /// the paragraph and the two before it; a description (`the president`) may also reach a
@@ -536,10 +545,7 @@ fn last_person(
     if pronoun == "it" {
         // `Kodak said its sales rose. “…,” it pointed out`: the organisation last spoken of
         // in this paragraph or the one before.
-        return events
-            .iter()
-            .rev()
-            .take_while(|e| e.para + 1 >= para)
+        return recent(events, para, 1)
             .filter_map(|e| e.who(toks, names))
             .find(|w| !w.person && w.names.len() == 1)
             .cloned();
@@ -552,25 +558,19 @@ fn last_person(
         // named, when nobody was named since; `they` for anyone else names nobody.
         // (`Critics, like Senators Ann Doe and Jon Roe, see …`: the people a sentence
         // without a named subject lists, two or more, are named too.)
-        return events
-            .iter()
-            .rev()
-            .take_while(|e| e.para + 1 >= para)
+        return recent(events, para, 1)
             .find_map(|e| match e.who(toks, names) {
-                Some(w) => Some(Some(w.clone())),
+                Some(w) => Some(w.clone()),
                 None => {
                     let others = e.others(toks, names, at);
-                    (others.len() >= 2).then(|| {
-                        Some(Who {
-                            names: others.into_iter().flat_map(|w| w.names).collect(),
-                            role: None,
-                            person: false,
-                            kind: SpeakerKind::Person,
-                        })
+                    (others.len() >= 2).then(|| Who {
+                        names: others.into_iter().flat_map(|w| w.names).collect(),
+                        role: None,
+                        person: false,
+                        kind: SpeakerKind::Person,
                     })
                 }
             })
-            .flatten()
             .filter(|w| w.names.len() >= 2);
     }
     let agrees = |w: &Who| match pronoun {
@@ -581,10 +581,7 @@ fn last_person(
     // `the president said`: the last person the article gave that title (`President Barack
     // Obama`), if any, before the last person spoken of (`a Gold Star mother, Tina Doe`).
     if !matches!(pronoun, "he" | "she") {
-        let titled = events
-            .iter()
-            .rev()
-            .take_while(|e| e.para + 5 >= para)
+        let titled = recent(events, para, 5)
             .filter_map(|e| e.person(toks, names))
             .find(|w| {
                 w.role.as_deref().is_some_and(|r| {
@@ -598,23 +595,16 @@ fn last_person(
     }
     // Each sentence's subject first, then the other people it names (`One of them was
     // 25-year-old Nesma Hajjaj.` then `“…,” she said`).
-    let near = events
-        .iter()
-        .rev()
-        .take_while(|e| e.para + 2 >= para)
-        .find_map(|e| {
-            e.person(toks, names)
-                .filter(|w| agrees(w))
-                .cloned()
-                .or_else(|| e.others(toks, names, at).into_iter().find(|w| agrees(w)))
-        });
+    let near = recent(events, para, 2).find_map(|e| {
+        e.person(toks, names)
+            .filter(|w| agrees(w))
+            .cloned()
+            .or_else(|| e.others(toks, names, at).into_iter().find(|w| agrees(w)))
+    });
     near.or_else(|| {
         // `“…,” he said at the time` after a paragraph about `the former mayor`: the last
         // person who spoke, a little further back.
-        events
-            .iter()
-            .rev()
-            .take_while(|e| e.para + 5 >= para)
+        recent(events, para, 5)
             .filter(|e| e.spoke)
             .filter_map(|e| e.person(toks, names))
             .find(|w| agrees(w))
@@ -642,10 +632,7 @@ fn last_organisation(
     let fits = |t: &Tok| t.is_word() && t.capitalised() && fits_word(t.lower);
     // An organisation that was a sentence's subject or spoke (`Norton Co said … The company
     // said`), before any other the text mentions since (`… to Acme Industrial Corp`).
-    let subject = events
-        .iter()
-        .rev()
-        .take_while(|e| e.para + 5 >= para)
+    let subject = recent(events, para, 5)
         .filter_map(|e| e.who(toks, names))
         .find(|w| {
             // (`Commission` alone, of `the nonpartisan Commission on …`, names no one.)
@@ -729,14 +716,10 @@ fn last_speaker(
         .rev()
         .find(|t| !matches!(t.kind, Kind::Punct))
         .is_none_or(|t| t.kind == Kind::Para);
-    let oldest = if opens_paragraph {
-        para.saturating_sub(1)
-    } else {
-        para
-    };
-    let recent = || events.iter().rev().take_while(|e| e.para >= oldest);
+    // (The paragraph before too, when the quote opens its own.)
+    let back = usize::from(opens_paragraph);
     // The last one to speak, even unnamed (then the quote stays unattributed).
-    if let Some(e) = recent().find(|e| e.spoke) {
+    if let Some(e) = recent(events, para, back).find(|e| e.spoke) {
         return e.who(toks, names).cloned();
     }
     // A heading (`Over 7 Million Users and Praised by Experts`) ends without punctuation: it
@@ -760,7 +743,7 @@ fn last_speaker(
         if !own_sentence {
             return None;
         }
-        return recent()
+        return recent(events, para, back)
             .filter(|e| e.para == para)
             .find_map(|e| e.person(toks, names))
             .filter(|w| w.role.is_some() || names.sex_of(w).is_some())
@@ -770,7 +753,7 @@ fn last_speaker(
     if !quiet_before {
         return None;
     }
-    recent()
+    recent(events, para, back)
         .filter(|e| e.para == para - 1)
         .find_map(|e| e.person(toks, names))
         .cloned()
@@ -808,7 +791,6 @@ mod tests {
         assert_eq!(who(body), ["Rita Vance", "Rita Vance"]);
     }
 
-    /// Issue 21: `they` after joint speakers is both of them; after one person, nobody.
     /// Issue 21: `they` are the people a sentence without a named subject lists.
     #[test]
     fn they_are_the_people_listed() {
@@ -827,6 +809,7 @@ mod tests {
         );
     }
 
+    /// Issue 21: `they` after joint speakers is both of them; after one person, nobody.
     #[test]
     fn they_are_the_joint_speakers() {
         let body = "Vera Cole and Sam Reyes met the mayor on Tuesday. They said the talks \

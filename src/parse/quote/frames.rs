@@ -4,10 +4,11 @@
 
 use super::names::{kind_of, name_runs, name_word, trailing_name};
 use super::phrases::{
-    aside, is_ly, leading_np, noun_phrase, organisation, plain_np, trailing_np, Np, SPOKESPEOPLE,
+    aside, is_ly, is_pronoun, leading_np, noun_phrase, organisation, plain_np, trailing_np, Np,
+    SPOKESPEOPLE,
 };
 use super::slavic::{
-    is_according_to, is_as, is_gerund, is_inverting_verb, is_role_noun, is_speech_verb, PRONOUNS,
+    is_according_to, is_as, is_gerund, is_inverting_verb, is_role_noun, is_speech_verb,
 };
 use super::spans::SpeakerKind;
 use super::tokens::{ends_sentence, segments, strip_brackets, Kind, Tok, MAX_WINDOW};
@@ -557,11 +558,9 @@ const LINKING: &[&str] = &["and", "but", "or", "so", "yet", "plus", "also", "sti
 
 /// Whether a segment opens with a lower-case word (other than a pronoun): a description.
 fn lower_start(seg: &[Tok]) -> bool {
-    seg.iter().find(|t| t.is_word()).is_some_and(|t| {
-        t.text.starts_with(char::is_lowercase)
-            && !t.is(&["he", "she", "it", "they"])
-            && !t.is(PRONOUNS)
-    })
+    seg.iter()
+        .find(|t| t.is_word())
+        .is_some_and(|t| t.text.starts_with(char::is_lowercase) && !is_pronoun(t))
 }
 
 /// The subject of a speech verb from the words before it: the noun phrase next to the verb,

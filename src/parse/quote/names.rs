@@ -60,6 +60,12 @@ fn post_nominal(t: &Tok) -> bool {
     ])
 }
 
+/// Whether a word is an acronym: two letters or more, none in lower case (`NATO`, `U.S.`,
+/// `DNC`).
+pub(super) fn acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
 /// `name` with one apostrophe (`O’Neill`, `Oʼneill` → `O'Neill`), so the marks a text mixes
 /// make one speaker.
 pub(super) fn one_apostrophe(name: &str) -> String {
@@ -180,10 +186,7 @@ pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
     }
     // `WHO chief Hans Doe` without the chief: an organisation's acronym before a full name is
     // the role.
-    let acronym = |t: &Tok| {
-        t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !t.text.chars().any(char::is_lowercase)
-    };
+    let acronym = |t: &Tok| acronym(t.text);
     // (Not in an organisation's name: `AM International Inc`.)
     if !organisation
         && role_end == 0
@@ -208,7 +211,7 @@ pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
     // `Lyin Ted Cruz`, `Crooked Hillary Clinton`: an epithet before a first name is no part of
     // the name.
     if name_toks.len() >= 3 {
-        let first_name = |t: &Tok| MALE_NAMES.contains(t.lower) || FEMALE_NAMES.contains(t.lower);
+        let first_name = |t: &Tok| listed(t.lower).is_some();
         if let Some(k) = name_toks.iter().position(first_name) {
             let epithet = name_toks[..k]
                 .iter()
@@ -232,8 +235,7 @@ pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
         .collect();
     // Only in an organisation's name, never a person's (`Anna Postalso`).
     if let [first, .., last] = &mut words[..] {
-        let first = first.to_lowercase();
-        if !MALE_NAMES.contains(&first) && !FEMALE_NAMES.contains(&first) {
+        if listed(first).is_none() {
             let cut = unglue(last).len();
             last.truncate(cut);
         }
@@ -408,8 +410,13 @@ const THINKING: &[&str] = &[
 ];
 
 /// The sex a first name is commonly given to, from the short lists in `words`.
-fn listed(first: &str) -> Option<Sex> {
-    let first = first.to_lowercase();
+pub(super) fn listed(first: &str) -> Option<Sex> {
+    // (A token's lower-case form is passed as it is, without a copy.)
+    let first: std::borrow::Cow<str> = if first.chars().any(char::is_uppercase) {
+        first.to_lowercase().into()
+    } else {
+        first.into()
+    };
     if FEMALE_NAMES.contains(&first) {
         Some(Sex::Female)
     } else if MALE_NAMES.contains(&first) {
@@ -427,9 +434,9 @@ impl Names<'_, '_> {
     /// mention of the name: a title or family noun in it or right before it (`his wife,
     /// Heidi Cruz`), and a pronoun that is the subject right after a verb of speech or
     /// thought (`Harry said he …`, `Meghan also said she …`: other pronouns after a name are
-    /// often someone else's, `Winfrey asked if he …`); and the common first names of `words`. For a full name the
-    /// list decides unless the mentions clearly say otherwise; a single word (`Harry`,
-    /// `Warren`) is as often a surname, so its mentions decide first.
+    /// often someone else's, `Winfrey asked if he …`); and the common first names of
+    /// `words`. For a full name the list decides unless the mentions clearly say otherwise; a
+    /// single word (`Harry`, `Warren`) is as often a surname, so its mentions decide first.
     pub(super) fn sex_of(&self, who: &Who) -> Option<Sex> {
         let [name] = &who.names[..] else {
             return None;
@@ -628,13 +635,8 @@ pub(super) fn kind_of(name: &str, person: bool) -> SpeakerKind {
     let lower = name.to_lowercase();
     let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
     let first = words.first().copied().unwrap_or("");
-    let acronym = |w: &str| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
-    };
     // A person's first name opens a person's name (`Ann Post`), whatever its last word.
-    let first_name = words.len() >= 2
-        && (MALE_NAMES.contains(&first.to_lowercase())
-            || FEMALE_NAMES.contains(&first.to_lowercase()));
+    let first_name = words.len() >= 2 && listed(first).is_some();
     // `Department of Homeland Security`, `Court of Appeal`: the head before `of` tells.
     let head = words
         .iter()
@@ -719,16 +721,14 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
         None => (&name.words, name.role.clone(), name.person),
     };
     let formal = formal_form(names, words);
-    // `Microsoft` is `Microsoft Corp` when the article names it so.
-    let acronym = |w: &String| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
-    };
-    let company = match (best, &words[..]) {
+    // `Microsoft` is `Microsoft Corp`, `DNC` the `Democratic National Committee`, when the
+    // article names it so.
+    let fuller = match (best, &words[..]) {
         (None, [one]) if !name.person && acronym(one) => names.spelled_out(one).map(|n| n.words),
         (None, _) if !name.person => names.company_form(words).map(|n| n.words),
         _ => None,
     };
-    let words = formal.as_ref().or(company.as_ref()).unwrap_or(words);
+    let words = formal.as_ref().or(fuller.as_ref()).unwrap_or(words);
     let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
     let person = person && !NOT_PERSON_LAST.contains(&last)
         || (words.len() >= 2 && !NOT_PERSON_LAST.contains(&last));

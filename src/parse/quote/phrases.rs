@@ -1,16 +1,23 @@
 //! Noun phrases in a speaker's place: where one ends, and whether it is a name (with any
 //! role before it), a pronoun, or a description that names nobody (`the report`).
 
-use super::names::{join, kind_of, name_word, strip_possessive, trailing_name, Name};
+use super::names::{
+    acronym, join, kind_of, listed, name_word, strip_possessive, trailing_name, Name,
+};
 use super::slavic::PRONOUNS;
 use super::spans::SpeakerKind;
 use super::tokens::{is_possessive, Kind, Tok, MAX_WINDOW};
 use super::words::{
-    ADVERBS, ANAPHORIC_ROLES, AUXILIARIES, COUNTRY_ACRONYMS, DESCRIPTORS, FEMALE_CUES,
-    FEMALE_NAMES, MALE_CUES, MALE_NAMES, NOT_NAME, NOT_PERSON_LAST, NP_BREAKS, OF_TITLES,
-    ORG_HEADS, ORG_LAST, ORG_NOUNS, PARTICLES, PLACE_LAST, PREPOSITIONS, PUBLICATIONS, RELATIONS,
-    ROLE_NOUNS, ROLE_WORDS, TEXTS, TITLES,
+    ADVERBS, ANAPHORIC_ROLES, AUXILIARIES, COUNTRY_ACRONYMS, DESCRIPTORS, FEMALE_CUES, MALE_CUES,
+    NOT_NAME, NOT_PERSON_LAST, NP_BREAKS, OF_TITLES, ORG_HEADS, ORG_LAST, ORG_NOUNS, PARTICLES,
+    PLACE_LAST, PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS, ROLE_WORDS, TEXTS, TITLES,
 };
+
+/// Whether `t` is a personal pronoun that may stand for a speaker (`he`, `she`, `it`, `they`,
+/// and the Ukrainian and Russian ones).
+pub(super) fn is_pronoun(t: &Tok) -> bool {
+    t.is(&["he", "she", "it", "they"]) || t.is(PRONOUNS)
+}
 
 /// What the words in a speaker's place say.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,7 +39,7 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     if toks.is_empty() {
         return Np::Other;
     }
-    if toks.len() == 1 && (toks[0].is(&["he", "she", "it", "they"]) || toks[0].is(PRONOUNS)) {
+    if toks.len() == 1 && is_pronoun(&toks[0]) {
         return Np::Pronoun(toks[0].lower.to_string());
     }
     // `the president`, `the former mayor`, `the Vermont senator`, `the New York
@@ -95,12 +102,10 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
         if let (Np::Name(a), Np::Name(b), false) = (pair.0, pair.1, one_name) {
             // `the National Oceanic and Atmospheric Administration`: one organisation, when
             // what stands before `and` is no person's name.
-            let first = a.words[0].to_lowercase();
             let one_organisation = organisation(&b.words)
                 && a.words.len() >= 2
                 && !a.person
-                && !MALE_NAMES.contains(&first)
-                && !FEMALE_NAMES.contains(&first);
+                && listed(&a.words[0]).is_none();
             let mut words = a.words;
             words.push("and".into());
             words.extend(b.words);
@@ -208,17 +213,12 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
         Some((start, mut name)) => {
             let before = &toks[..start];
             // Only descriptive words may stand before the name.
-            if before
-                .iter()
-                .any(|t| t.is_verb() || t.is(&["he", "she", "they", "it"]) || t.is(PRONOUNS))
-            {
+            if before.iter().any(|t| t.is_verb() || is_pronoun(t)) {
                 return Np::Other;
             }
             // `the WHO chief`, `глава ВООЗ`: someone holding a role at an organisation, not
             // the organisation itself.
-            let acronym_only = name.words.len() == 1
-                && name.words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && !name.words[0].chars().any(char::is_lowercase);
+            let acronym_only = name.words.len() == 1 && acronym(&name.words[0]);
             if acronym_only && before.last().is_some_and(role_noun) {
                 return Np::Other;
             }
@@ -428,10 +428,7 @@ fn np_end(toks: &[Tok], from: usize) -> usize {
     // (`Clinton spokesman Brian Fallon`).
     let mut k = from;
     // `She then urges …`: a pronoun is a whole noun phrase.
-    if toks
-        .get(k)
-        .is_some_and(|t| t.is(&["he", "she", "it", "they"]) || t.is(PRONOUNS))
-    {
+    if toks.get(k).is_some_and(is_pronoun) {
         return k + 1;
     }
     // `Judge Ann Doe tried …`: a role opening the sentence (not read as a name word), then

@@ -147,7 +147,6 @@ const FURNITURE: &[&str] = &[
     "cookies",
     "subscribe",
     "subscription",
-    "paywall",
     "popup",
     "modal",
     "breadcrumb",

@@ -2,7 +2,7 @@
 //! `“…,” said Kofman`, `“…” — Kofman`) or before it in its sentence (`Kofman said the
 //! defence “…”`, `According to Kofman, “…”`), and the subject of a speech verb.
 
-use super::names::{kind_of, name_runs, name_word, trailing_name};
+use super::names::{kind_of, listed, name_runs, name_word, trailing_name};
 use super::phrases::{
     aside, is_ly, is_pronoun, leading_np, noun_phrase, organisation, plain_np, trailing_np, Np,
     SPOKESPEOPLE,
@@ -577,6 +577,22 @@ pub(super) fn subject(region: &[Tok]) -> Found {
     let np = trailing_np(last);
     if matches!(np, Np::Pronoun(_)) {
         return Found::Np(np);
+    }
+    // `Chuck Schumer and House Speaker Nancy Pelosi said`, `The parents, Ann Doe and Jon
+    // Roe, said`: joint speakers, each a whole name, not the last one. Before the verb, each
+    // must open with a first name (`Shamrock Refining and Marketing Co said` is one company,
+    // `Four Seasons Hotels Inc and Realty Partners said` no people).
+    if let Np::Name(n) = &np {
+        if last.iter().any(|t| t.lower == "and") && !n.words.iter().any(|w| w == "and") {
+            if let Some(Np::Name(joint)) = plain_np(last) {
+                let mut people = joint.words.split(|w| w == "and");
+                let first_names = people.clone().count() >= 2
+                    && people.all(|p| p.len() >= 2 && listed(&p[0]).is_some());
+                if first_names {
+                    return Found::Np(Np::Name(joint));
+                }
+            }
+        }
     }
     // `angry about what he calls the “…”`: a pronoun right before the verb is its subject.
     let next_to_verb = last

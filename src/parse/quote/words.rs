@@ -345,7 +345,7 @@ pub(super) static ORG_LAST: Words = Words::new(
      mail telegraph guardian observer review monitor wire channel tv radio org online \
      organisation organization council authority embassy consulate cabinet secretariat \
      parliament senate assembly legislature regime command forces ministry pentagon kremlin \
-     vatican",
+     vatican international partners securities capital",
 );
 
 /// Nouns that, after `the` (`the court said`, `the company added`), stand for the
@@ -479,6 +479,14 @@ pub(super) static TEXTS: Words = Words::new(
     "constitution amendment act law statute clause code charter treaty resolution \
      bible koran quran scripture declaration manifesto ordinance regulation directive \
      pledge oath motto creed",
+);
+
+/// Documents that speak for whoever wrote or issued them (`a memo from the department`, `the
+/// Pentagon's report`, `a White House statement`).
+pub(super) static DOCUMENTS: Words = Words::new(
+    "report reports memo memorandum statement letter study filing ruling release email \
+     editorial analysis audit complaint lawsuit column survey tweet post document assessment \
+     brief briefing notice guidance review",
 );
 
 /// Last words of two-word and longer names of places (`New York`, `South Dakota`).

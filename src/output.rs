@@ -264,11 +264,12 @@ pub fn quotes_text(r: &QuoteResults, style: Style) -> String {
         );
         let _ = writeln!(
             out,
-            "     — {}, {} {}  [{}]",
+            "     — {}, {} {}  [{}{}]",
             strip_controls(&who),
             q.date.map_or("undated".to_string(), |d| d.to_string()),
             strip_controls(q.city.as_deref().unwrap_or("-")),
-            strip_controls(&q.article_id)
+            strip_controls(&q.article_id),
+            if q.in_title { ", headline" } else { "" }
         );
     }
     facet_tables(&mut out, &r.facets, style);

@@ -50,6 +50,7 @@ pub mod name {
     pub const CRAWLED: &str = "crawled";
     pub const QUOTE_START: &str = "quote_start";
     pub const QUOTE_END: &str = "quote_end";
+    pub const QUOTE_IN_TITLE: &str = "quote_in_title";
     pub const FILE_SIZE: &str = "file_size";
     pub const FILE_MTIME: &str = "file_mtime";
     pub const FILE_HASH: &str = "file_hash";
@@ -98,6 +99,7 @@ pub struct Fields {
     pub crawled: Field,
     pub quote_start: Field,
     pub quote_end: Field,
+    pub quote_in_title: Field,
     pub file_size: Field,
     pub file_mtime: Field,
     pub file_hash: Field,
@@ -188,6 +190,7 @@ impl Fields {
             crawled: f(name::CRAWLED)?,
             quote_start: f(name::QUOTE_START)?,
             quote_end: f(name::QUOTE_END)?,
+            quote_in_title: f(name::QUOTE_IN_TITLE)?,
             file_size: f(name::FILE_SIZE)?,
             file_mtime: f(name::FILE_MTIME)?,
             file_hash: f(name::FILE_HASH)?,

@@ -20,13 +20,14 @@
 //! - `speaker`: the fullest name the article gives, `;` between joint speakers, `-` for none.
 //!
 //! Scoring: a quote is found by its opening words among the quotes dateline extracts from the
-//! article (parsed as `dateline index` would parse the file). A labelled speaker is **right
+//! article (parsed as `dateline index` would parse the file, title first): the first one no
+//! earlier label of the file matched, so each extracted quote answers one label. A labelled speaker is **right
 //! by last name** when every labelled speaker's last word is the last word of one of the
 //! quote's speakers and there are no others, **right in full** when the names are the same.
 //! A quote labelled with no speaker is **kept empty** when it has none, or is not extracted.
 //! A labelled speaker with no speaker found (or no quote extracted) is **no speaker given**.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -205,6 +206,8 @@ fn same_set(a: &[String], b: &[String], key: impl Fn(&str) -> String) -> bool {
 pub fn evaluate(root: &Path, labels: &[Label], part: Option<&str>) -> Result<Report, String> {
     let mut files: HashMap<&str, Vec<(String, Vec<Quote>)>> = HashMap::new();
     let mut report = Report::default();
+    // Each extracted quote answers one label: (file, record, quote) already matched.
+    let mut used: HashSet<(&str, &str, usize)> = HashSet::new();
     for label in labels.iter().filter(|l| part.is_none_or(|p| l.part == p)) {
         if !files.contains_key(label.file.as_str()) {
             files.insert(&label.file, quotes_of(root, &label.file)?);
@@ -216,7 +219,14 @@ pub fn evaluate(root: &Path, labels: &[Label], part: Option<&str>) -> Result<Rep
             .map(|(_, q)| q)
             .ok_or_else(|| format!("line {}: no record {record} in {}", label.line, label.file))?;
         let opening = words(&label.opening);
-        let quote = quotes.iter().find(|q| words(&q.text).starts_with(&opening));
+        let at = quotes.iter().enumerate().position(|(k, q)| {
+            !used.contains(&(label.file.as_str(), record, k))
+                && words(&q.text).starts_with(&opening)
+        });
+        if let Some(k) = at {
+            used.insert((label.file.as_str(), record, k));
+        }
+        let quote = at.map(|k| &quotes[k]);
         let got = quote.map(speakers_of).unwrap_or_default();
         let row = report.rows.entry(label.row.clone()).or_default();
         row.quotes += 1;

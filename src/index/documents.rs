@@ -91,6 +91,9 @@ impl DatelineIndex {
             }
             d.add_u64(f.quote_start, q.start as u64);
             d.add_u64(f.quote_end, q.end as u64);
+            if q.in_title {
+                d.add_u64(f.quote_in_title, 1);
+            }
             docs.push(d);
         }
         let d = &mut docs[0];
@@ -173,6 +176,7 @@ mod tests {
                     speakers: vec!["Ivan Petrenko".into()],
                     speaker_kind: Some(SpeakerKind::Person),
                     role: None,
+                    in_title: false,
                 },
                 // Joint speakers: each is a speaker of the quote and of the article.
                 Quote {
@@ -183,6 +187,7 @@ mod tests {
                     speakers: vec!["Ivan Petrenko".into(), "Olha Bondar".into()],
                     speaker_kind: Some(SpeakerKind::Person),
                     role: None,
+                    in_title: false,
                 },
             ],
             ..Article::default()

@@ -386,7 +386,8 @@ fn finish(article: &mut Article) {
     if article.language.is_none() {
         article.language = language::detect(&article.title, &article.body);
     }
-    article.quotes = quote::extract_attributed_in(&article.body, article.language.as_deref());
+    article.quotes =
+        quote::extract_article(&article.title, &article.body, article.language.as_deref());
     if article.date.is_none() {
         article.warnings.push("no date".into());
     }

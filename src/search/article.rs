@@ -53,10 +53,14 @@ pub struct StoredArticle {
 pub struct ArticleQuote {
     /// The quoted words.
     pub text: String,
-    /// Character offset in the body of the first quoted character.
+    /// Character offset in the body (or the title, see `in_title`) of the first quoted
+    /// character.
     pub start: usize,
-    /// Character offset in the body just past the last quoted character.
+    /// Character offset in the body (or title) just past the last quoted character.
     pub end: usize,
+    /// The quote is in the article's title, not its body.
+    #[serde(default)]
+    pub in_title: bool,
     /// Who said it, as the article names them; of joint speakers, the first.
     pub speaker: Option<String>,
     /// Every speaker, empty when unknown (several for joint speakers).
@@ -106,13 +110,16 @@ impl DatelineIndex {
         };
         let doc: TantivyDocument = searcher.doc(addr)?;
         let text = |field| text_of(&doc, field);
+        let title = text(f.title).unwrap_or_default();
         let body = text(f.body).unwrap_or_default();
-        let quotes = crate::parse::quote::extract_attributed_in(&body, text(f.language).as_deref())
+        let language = text(f.language);
+        let quotes = crate::parse::quote::extract_article(&title, &body, language.as_deref())
             .into_iter()
             .map(|q| ArticleQuote {
                 text: q.text,
                 start: q.start,
                 end: q.end,
+                in_title: q.in_title,
                 speaker: q.speaker,
                 speakers: q.speakers,
                 speaker_kind: q.speaker_kind,
@@ -127,12 +134,12 @@ impl DatelineIndex {
             dateline: text(f.dateline),
             country: text(f.country),
             region: text(f.region),
-            language: text(f.language),
+            language,
             published: text(f.published),
             url: text(f.url),
             crawled: text(f.crawled),
             format: text(f.format).unwrap_or_default(),
-            title: text(f.title).unwrap_or_default(),
+            title,
             body,
             quotes,
         }))

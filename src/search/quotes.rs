@@ -30,10 +30,10 @@ impl DatelineIndex {
     ) -> Result<Vec<QuoteHit>> {
         let f = self.fields();
         let mut quotes = Vec::with_capacity(top.len());
-        // (file, article id) → (body, its quotes): several hits often share an article. Ids
-        // alone can repeat (two roots with the same relative path), so the file is part of
-        // the key and of the lookup.
-        let mut parents: HashMap<(String, String), (String, Vec<Quote>)> = HashMap::new();
+        // (file, article id) → (title, body, their quotes): several hits often share an
+        // article. Ids alone can repeat (two roots with the same relative path), so the file
+        // is part of the key and of the lookup.
+        let mut parents: HashMap<(String, String), (String, String, Vec<Quote>)> = HashMap::new();
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let offset = |field: Field| doc.get_first(field).and_then(|v| v.as_u64());
@@ -43,17 +43,20 @@ impl DatelineIndex {
                 article_id.clone(),
             );
             if !parents.contains_key(&key) {
-                let body = self.article_body(searcher, &key.0, &key.1)?;
+                let (title, body) = self.article_text(searcher, &key.0, &key.1)?;
                 let language = text_of(&doc, f.language);
-                let quotes = crate::parse::quote::extract_attributed_in(&body, language.as_deref());
-                parents.insert(key.clone(), (body, quotes));
+                let extracted =
+                    crate::parse::quote::extract_article(&title, &body, language.as_deref());
+                parents.insert(key.clone(), (title, body, extracted));
             }
-            let (body, in_body) = &parents[&key];
+            let (title, body, extracted) = &parents[&key];
+            let in_title = offset(f.quote_in_title) == Some(1);
             let found = quote_in(
-                body,
-                in_body,
+                if in_title { title } else { body },
+                extracted,
                 offset(f.quote_start).unwrap_or(0) as usize,
                 offset(f.quote_end).unwrap_or(0) as usize,
+                in_title,
             );
             let quote = found.text;
             // Quotes are short: the whole quote is shown, its matches marked.
@@ -63,6 +66,7 @@ impl DatelineIndex {
                 speakers: found.speakers,
                 speaker_kind: found.speaker_kind,
                 role: found.role,
+                in_title: found.in_title,
                 article_id,
                 path: key.0.clone(),
                 date: day_of(&doc, f.date),
@@ -75,8 +79,9 @@ impl DatelineIndex {
         Ok(quotes)
     }
 
-    /// The stored body of the article with this id from this file ("" when it is gone).
-    fn article_body(&self, searcher: &Searcher, path: &str, id: &str) -> Result<String> {
+    /// The stored title and body of the article with this id from this file (empty when it
+    /// is gone).
+    fn article_text(&self, searcher: &Searcher, path: &str, id: &str) -> Result<(String, String)> {
         let f = self.fields();
         let must = |field: Field, value: &str| -> (Occur, Box<dyn Query>) {
             let term = Term::from_field_text(field, value);
@@ -92,14 +97,16 @@ impl DatelineIndex {
         ]);
         let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
         let Some((_, addr)) = top.first() else {
-            return Ok(String::new());
+            return Ok(Default::default());
         };
         let doc: TantivyDocument = searcher.doc(*addr)?;
-        Ok(doc
-            .get_first(f.body)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_string())
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        Ok((text(f.title), text(f.body)))
     }
 
     /// Quotes whose speaker is of this kind (person or organisation).
@@ -166,23 +173,26 @@ impl DatelineIndex {
     }
 }
 
-/// The quote of `quotes` (extracted from `body`) at characters `start..end`, with its speaker
-/// and role. Quotes are stored once, in the article body: extraction is
-/// deterministic, and the parser version in the index makes `dateline index` re-read every
-/// file when it changes. Should the body hold no such quote, the characters `start..end`
-/// stand in, with no speaker.
-fn quote_in(body: &str, quotes: &[Quote], start: usize, end: usize) -> Quote {
+/// The quote of `quotes` (extracted from the article) at characters `start..end` of its
+/// title or body (`text`, as `in_title` says), with its speaker and role. Quotes are stored
+/// once, in the article: extraction is deterministic, and the parser version in the index
+/// makes `dateline index` re-read every file when it changes. Should the article hold no
+/// such quote, the characters `start..end` of `text` stand in, with no speaker.
+fn quote_in(text: &str, quotes: &[Quote], start: usize, end: usize, in_title: bool) -> Quote {
     quotes
         .iter()
-        .find(|q| q.start == start && q.end == end)
+        .find(|q| q.start == start && q.end == end && q.in_title == in_title)
         .cloned()
         .unwrap_or_else(|| {
-            let text = body
+            let words = text
                 .chars()
                 .skip(start)
                 .take(end.saturating_sub(start))
                 .collect();
-            Quote::unattributed(text, start, end)
+            Quote {
+                in_title,
+                ..Quote::unattributed(words, start, end)
+            }
         })
 }
 
@@ -190,6 +200,49 @@ fn quote_in(body: &str, quotes: &[Quote], start: usize, end: usize) -> Quote {
 mod tests {
     use crate::parse::{self, city::CityAliases, Format, SpeakerKind};
     use crate::{DatelineIndex, QuoteRequest, Sort};
+
+    /// A headline's quote is indexed and read back from the title, marked `in_title`, with
+    /// the speaker the headline names; the body's quote beside it from the body.
+    #[test]
+    fn a_headline_quote_is_read_back_from_the_title() {
+        let title = "Koval Says City ‘Will Hold the Line’";
+        let body = "Mayor Olena Koval spoke on Monday. “The water is back on,” Koval said.";
+        let article = parse::Article {
+            id: "a.txt".into(),
+            title: title.into(),
+            body: body.into(),
+            quotes: parse::quote::extract_article(title, body, Some("en")),
+            ..parse::Article::default()
+        };
+        let index = DatelineIndex::create_in_ram().unwrap();
+        index.add_articles(&[article]).unwrap();
+        let got = index.search_quotes(&QuoteRequest::new("")).unwrap();
+        let mut seen: Vec<(String, bool, Option<String>)> = got
+            .quotes
+            .iter()
+            .map(|q| (q.text.clone(), q.in_title, q.speaker.clone()))
+            .collect();
+        seen.sort();
+        assert_eq!(
+            seen,
+            vec![
+                (
+                    "The water is back on,".into(),
+                    false,
+                    Some("Olena Koval".into())
+                ),
+                (
+                    "Will Hold the Line".into(),
+                    true,
+                    Some("Olena Koval".into())
+                ),
+            ]
+        );
+        // The article view lists both, the headline's first.
+        let stored = index.article("a.txt").unwrap().unwrap();
+        let flags: Vec<bool> = stored.quotes.iter().map(|q| q.in_title).collect();
+        assert_eq!(flags, vec![true, false]);
+    }
 
     /// Quote hits read their text back from the article body: a quote over two paragraphs
     /// comes back joined as extraction gives it, with its speaker, date and city.

@@ -155,6 +155,9 @@ pub struct QuoteHit {
     pub speaker_kind: Option<crate::parse::SpeakerKind>,
     /// The speaker's title or role, when given.
     pub role: Option<String>,
+    /// The quote is in the article's title (a headline's quote), not its body.
+    #[serde(default)]
+    pub in_title: bool,
     /// Id of the article it comes from.
     pub article_id: String,
     /// The article's source file.

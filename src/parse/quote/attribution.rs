@@ -33,7 +33,7 @@ use super::non_speech::is_mention;
 use super::phrases::{leading_np, plain_np, Np};
 use super::slavic;
 use super::spans::{Quote, SpeakerKind};
-use super::text::{is_mark_char, Chars};
+use super::text::{is_mark_char, plain, Chars};
 use super::tokens::{
     is_dash, is_possessive, mark_openers, recycle, segments, strip_brackets, tokenize, Kind, Tok,
     MAX_WINDOW,
@@ -78,17 +78,6 @@ fn pull_quotes(chars: &[char], quotes: &mut [Quote]) {
             .iter()
             .find(|c| !apart(c) && !matches!(c, '.' | ',' | '!' | '?'));
         before.is_none_or(|c| *c == '\n') && after.is_none_or(|c| *c == '\n')
-    };
-    // Words in lower case, one space apart, without the punctuation around them.
-    let plain = |text: &str| {
-        text.split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
     };
     let said: Vec<(usize, String)> = quotes
         .iter()

@@ -17,10 +17,12 @@
 //! - `names`: names of people in tokens, and the fullest form the article gives one;
 //! - `phrases`: noun phrases in a speaker's place (a name, a pronoun, a description);
 //! - `frames`: speech frames around a quote (`“…,” Kofman said`) and whom they name;
-//! - `attribution`: the speaker of each quote, with pronouns and continued speakers.
+//! - `attribution`: the speaker of each quote, with pronouns and continued speakers;
+//! - `headline`: the quotes of an article's title and who said them.
 
 mod attribution;
 mod frames;
+mod headline;
 mod names;
 mod non_speech;
 mod phrases;
@@ -61,23 +63,41 @@ pub fn extract_attributed(body: &str) -> Vec<Quote> {
 /// Russian speech verbs and frames.
 pub const ATTRIBUTED_LANGUAGES: &[&str] = &["en", "uk", "ru"];
 
-/// [`extract_attributed`] for an article in `language` (ISO 639-1, when known). In a
-/// language the rules do not read, quotes keep no speaker and the rules are not run:
+/// Every quote of an article in `language` (ISO 639-1, when known): those of its title
+/// first (`in_title`, offsets in the title), then those of its body, as
+/// [`extract_attributed`] gives them. A headline's quote takes the speaker the body gives
+/// the same words, or the headline's subject (`De Blasio says ‘…’`, `Sanders: ‘…’`) when
+/// the body names that person.
+///
+/// In a language the rules do not read, quotes keep no speaker and the rules are not run:
 /// English frames read into German or Spanish make speakers of capitalised words (`Er`,
 /// `Und`, `Rat der`). The spans are the same either way (attribution only fills in
 /// speakers). An unknown language is read as the rules read everything.
-pub fn extract_attributed_in(body: &str, language: Option<&str>) -> Vec<Quote> {
-    if language.is_some_and(|l| !ATTRIBUTED_LANGUAGES.contains(&l)) {
-        return extract(body);
-    }
-    extract_attributed(body)
+pub fn extract_article(title: &str, body: &str, language: Option<&str>) -> Vec<Quote> {
+    let attributed = language.is_none_or(|l| ATTRIBUTED_LANGUAGES.contains(&l));
+    text::with_chars(body, |text| {
+        let mut quotes = extract_in(text);
+        if attributed {
+            attribution::attribute(text, &mut quotes);
+            slavic::base_forms(body, &mut quotes);
+        }
+        // A title that is the body's first sentence (a file with no title of its own) has
+        // no quotes the body does not.
+        let opening: String = body.chars().take(title.chars().count() + 64).collect();
+        if text::plain(&opening).starts_with(&text::plain(title)) {
+            return quotes;
+        }
+        let mut all = headline::title_quotes(title, text, &quotes, attributed);
+        all.append(&mut quotes);
+        all
+    })
 }
 
 /// The quoted spans of `text` that are speech.
 fn extract_in(text: &Chars<'_>) -> Vec<Quote> {
     let mut quotes = spans::find(text);
     let chars = &text.chars[..];
-    non_speech::drop_names(chars, &mut quotes);
+    non_speech::drop_names(chars, &mut quotes, false);
     slavic::drop_non_speech(chars, &mut quotes, words::is_speech_verb);
     non_speech::drop_scare_quotes(chars, &mut quotes);
     quotes
@@ -104,6 +124,15 @@ mod test_util {
         super::extract_attributed(body)
             .into_iter()
             .map(|q| (q.speakers, q.speaker_kind.map(super::SpeakerKind::name)))
+            .collect()
+    }
+
+    /// The quotes of a title over `body`, with their speakers.
+    pub(super) fn title_found(title: &str, body: &str) -> Vec<(String, Vec<String>)> {
+        super::extract_article(title, body, None)
+            .into_iter()
+            .filter(|q| q.in_title)
+            .map(|q| (q.text, q.speakers))
             .collect()
     }
 

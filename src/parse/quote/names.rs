@@ -369,6 +369,11 @@ impl<'t, 'a> Names<'t, 'a> {
             .find(|n| n.words.len() == words.len() + 1 && n.words.starts_with(words))
     }
 
+    /// Whether the text names someone or something with the last word `last`.
+    pub(super) fn knows(&self, last: &str) -> bool {
+        self.ending_in(last).next().is_some()
+    }
+
     /// The names ending in `last`, as `all_names` kept them (each run read by `split_title`),
     /// in the order of the text.
     fn ending_in<'s>(&'s self, last: &'s str) -> impl Iterator<Item = (usize, Name)> + 's {

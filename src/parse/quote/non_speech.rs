@@ -12,8 +12,9 @@ use super::words::{
 
 /// Removes quotes that name a work (`on “Meet the Press”`) or are a nickname inside a name
 /// (`Juan “Chico” Ruiz`): they are not speech. A title-case quote listed right after a title
-/// (`“Veep” and “Girls”`) is a title too.
-pub(super) fn drop_names(chars: &[char], quotes: &mut Vec<Quote>) {
+/// (`“Veep” and “Girls”`) is a title too. In a `headline`, whose every word is capitalised,
+/// capitals around a quote make no nickname (`Trump Was ‘Mocking’ Clinton Camp`).
+pub(super) fn drop_names(chars: &[char], quotes: &mut Vec<Quote>, headline: bool) {
     let mut keep = Vec::with_capacity(quotes.len());
     let mut prev_title_end: Option<usize> = None;
     // The last quote, when it is a key of data printed in the article.
@@ -29,7 +30,8 @@ pub(super) fn drop_names(chars: &[char], quotes: &mut Vec<Quote>) {
         prev_title_end = title.then_some(q.end);
         let data = is_data_key(chars, q) || prev_key.is_some_and(|k| is_data_value(chars, k, q));
         prev_key = is_data_key(chars, q).then_some(q);
-        keep.push(!title && !is_nickname(chars, q) && !data);
+        let nickname = !headline && is_nickname(chars, q);
+        keep.push(!title && !nickname && !data);
     }
     let mut flags = keep.into_iter();
     quotes.retain(|_| flags.next().unwrap_or(true));

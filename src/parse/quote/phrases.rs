@@ -8,9 +8,10 @@ use super::slavic::PRONOUNS;
 use super::spans::SpeakerKind;
 use super::tokens::{is_possessive, Kind, Tok, MAX_WINDOW};
 use super::words::{
-    ADVERBS, ANAPHORIC_ROLES, AUXILIARIES, COUNTRY_ACRONYMS, DESCRIPTORS, DOCUMENTS, FEMALE_CUES, MALE_CUES,
-    NOT_NAME, NOT_PERSON_LAST, NP_BREAKS, OF_TITLES, ORG_HEADS, ORG_LAST, ORG_NOUNS, PARTICLES,
-    PLACE_LAST, PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS, ROLE_WORDS, TEXTS, TITLES,
+    ADVERBS, ANAPHORIC_ROLES, AUXILIARIES, COUNTRY_ACRONYMS, DESCRIPTORS, DOCUMENTS, FEMALE_CUES,
+    MALE_CUES, NOT_NAME, NOT_PERSON_LAST, NP_BREAKS, OF_TITLES, ORG_HEADS, ORG_LAST, ORG_NOUNS,
+    PARTICLES, PLACE_LAST, PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS, ROLE_WORDS, TEXTS,
+    TITLES,
 };
 
 /// Whether `t` is a personal pronoun that may stand for a speaker (`he`, `she`, `it`, `they`,
@@ -390,13 +391,23 @@ fn possessive_organisation(toks: &[Tok]) -> Option<Name> {
 /// possessive or not, after at most an article and before at most a few plain adjectives.
 fn document_author(toks: &[Tok]) -> Option<Name> {
     let (doc, before) = toks.split_last()?;
-    let editorial_board = doc.lower == "board" && before.last().is_some_and(|t| t.lower == "editorial");
+    let editorial_board =
+        doc.lower == "board" && before.last().is_some_and(|t| t.lower == "editorial");
     if !(doc.is_in(&DOCUMENTS) || editorial_board) || !doc.text.starts_with(char::is_lowercase) {
         return None;
     }
     let mut end = before.len();
     while end > 0
-        && before[end - 1].is(&["editorial", "new", "latest", "internal", "annual", "joint", "written", "final"])
+        && before[end - 1].is(&[
+            "editorial",
+            "new",
+            "latest",
+            "internal",
+            "annual",
+            "joint",
+            "written",
+            "final",
+        ])
     {
         end -= 1;
     }
@@ -429,7 +440,12 @@ fn document_author(toks: &[Tok]) -> Option<Name> {
     if !issuer {
         return None;
     }
-    Some(Name { words, role: None, person, sex: None })
+    Some(Name {
+        words,
+        role: None,
+        person,
+        sex: None,
+    })
 }
 
 /// Whether a name's last word makes it an organisation or a place (`Bank`, `Co`, `House`).
@@ -830,8 +846,14 @@ mod tests {
         assert_eq!(
             speakers(body),
             [
-                (list(&["Department of Homeland Security"]), Some("organisation")),
-                (list(&["Government Accountability Office"]), Some("organisation")),
+                (
+                    list(&["Department of Homeland Security"]),
+                    Some("organisation")
+                ),
+                (
+                    list(&["Government Accountability Office"]),
+                    Some("organisation")
+                ),
                 (list(&["Pentagon"]), Some("organisation")),
                 (list(&["White House"]), Some("organisation")),
                 (list(&["Valley Herald"]), Some("organisation")),
@@ -841,7 +863,11 @@ mod tests {
         let body = "Wednesday’s statement called the plan “a step back.”\n\n\
                     A Union statement said: “We will not pay for this.”\n\n\
                     A Greek statement said the waters were “Greek waters.”";
-        assert!(speakers(body).iter().all(|(s, _)| s.is_empty()), "{:?}", speakers(body));
+        assert!(
+            speakers(body).iter().all(|(s, _)| s.is_empty()),
+            "{:?}",
+            speakers(body)
+        );
     }
 
     /// Issue 21: organisations speak under their full name, as organisations.

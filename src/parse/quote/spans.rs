@@ -28,6 +28,8 @@ pub struct Quote {
     pub speaker_kind: Option<SpeakerKind>,
     /// The speaker's title as given (`Donetsk Gov.`), when present.
     pub role: Option<String>,
+    /// A quote in the article's title: `start` and `end` are offsets in the title.
+    pub in_title: bool,
 }
 
 /// What kind of speaker a quote has: a person, or an organisation speaking as one (a
@@ -73,6 +75,7 @@ impl Quote {
             speakers: Vec::new(),
             speaker_kind: None,
             role: None,
+            in_title: false,
         }
     }
 }
@@ -263,6 +266,16 @@ impl Open {
 /// Every quoted span of `text`, in order, paired as [`extract`](super::extract) describes;
 /// spans that are not speech are still among them.
 pub(super) fn find(text: &Chars<'_>) -> Vec<Quote> {
+    find_with(text, false)
+}
+
+/// [`find`] for a headline: one word or a few in title case in single marks are quotes too
+/// (`Christie Calls Clinton ‘A Disgrace’`), where a headline's every word is capitalised.
+pub(super) fn find_headline(text: &Chars<'_>) -> Vec<Quote> {
+    find_with(text, true)
+}
+
+fn find_with(text: &Chars<'_>, headline: bool) -> Vec<Quote> {
     let chars = &text.chars[..];
     let mut quotes = Vec::new();
     let mut open: Option<Open> = None;
@@ -324,7 +337,7 @@ pub(super) fn find(text: &Chars<'_>) -> Vec<Quote> {
         // A paragraph without double marks may quote in single ones: a headline (`Sanders:
         // Clinton needs to 'get away from all of this'`), British style (‘…’).
         if marks.is_empty() && open.is_none() {
-            single_quotes(text, para_start, para_end, &mut quotes);
+            single_quotes(text, para_start, para_end, headline, &mut quotes);
         }
         if let Some(o) = open.as_mut() {
             if continues(o.family) {
@@ -344,8 +357,15 @@ pub(super) fn find(text: &Chars<'_>) -> Vec<Quote> {
 /// double marks: an opening mark after a space or bracket and before a letter, closed by the
 /// next mark after a non-space and before no letter or digit, on the same line, holding two
 /// words or more. Apostrophes inside words (`don’t`, `Trump's`) are neither; one before a
-/// digit (`’90s`) opens nothing.
-fn single_quotes(text: &Chars<'_>, from: usize, to: usize, quotes: &mut Vec<Quote>) {
+/// digit (`’90s`) opens nothing. In a `headline`, one word is enough and title case no
+/// sign of a work.
+fn single_quotes(
+    text: &Chars<'_>,
+    from: usize,
+    to: usize,
+    headline: bool,
+    quotes: &mut Vec<Quote>,
+) {
     // Most paragraphs have no apostrophe of any kind: look at the bytes first.
     let bytes = &text.body.as_bytes()[text.bytes[from]..text.bytes[to]];
     if memchr::memchr2(b'\'', 0xE2, bytes).is_none() {
@@ -382,7 +402,8 @@ fn single_quotes(text: &Chars<'_>, from: usize, to: usize, quotes: &mut Vec<Quot
                     // and a few in title case a work's title (`‘The 411’`, `'Talk Bernie to
                     // Me'`), far more often than speech.
                     let quote = text.slice(start, i);
-                    if quote.split_whitespace().nth(1).is_some() && !title_cased(quote) {
+                    let words = quote.split_whitespace().nth(1).is_some();
+                    if headline || words && !title_cased(quote) {
                         quotes.push(Quote::unattributed(quote.to_string(), start, i));
                     }
                     open = None;
@@ -394,7 +415,7 @@ fn single_quotes(text: &Chars<'_>, from: usize, to: usize, quotes: &mut Vec<Quot
 
 /// Whether `text` is a few words in title case: six or fewer, each capitalised or a number
 /// but for the small words titles leave in lower case.
-fn title_cased(text: &str) -> bool {
+pub(super) fn title_cased(text: &str) -> bool {
     const SMALL: &[&str] = &[
         "a", "an", "the", "of", "to", "in", "and", "or", "for", "on", "at", "by", "with",
     ];

@@ -121,3 +121,15 @@ pub(super) fn is_mark(c: char) -> bool {
         '“' | '”' | '"' | '„' | '«' | '»' | '\'' | '’' | '‘' | '‹' | '›'
     )
 }
+
+/// Words in lower case, one space apart, without the punctuation around them.
+pub(super) fn plain(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -212,7 +212,7 @@ pub(super) static NOT_NAME: Words = Words::new(
      at as for if when while after before since so yet then this that these those it he she \
      they we i you his her their our its my your there here some many most even still also \
      now more asked speaking according despite although though with without by from to of \
-     under over like unlike meanwhile however instead today yesterday tonight last next \
+     under over like unlike meanwhile however instead today yesterday tonight last latest next \
      every each both all no not just only what who why how where which monday tuesday \
      wednesday thursday friday saturday sunday january february march april may june july \
      august september october november december jan. feb. mar. apr. jun. jul. aug. sept. \
@@ -508,6 +508,21 @@ pub(super) static ADVERBS: Words = Words::new(
      often still just even was is who since already now never ever long first last soon",
 );
 
+/// Verbs a headline puts after its subject besides the speech verbs (`Obama Sees …`).
+pub(super) static HEADLINE_VERBS: Words = Words::new(
+    "calls calling slams slammed blasts blasted rips ripped hammers hammered hits knocks \
+     attacks attacked mocks mocked taunts lambasts lashes jabs scolds chides derides \
+     dismisses rejects denies defends touts praises lauds hails decries condemns criticizes \
+     criticises questions sees saw labels brands dubs likens compares vows pledges promises \
+     urges warns tells asks demands says said claims insists admits accuses wants thinks \
+     blames explains reveals recalls describes declares predicts fires pushes doubles \
+     tweets writes responds reacts rails",
+);
+
+/// Words before a headline's subject that are not part of the name (`Rep.`, `Former`).
+pub(super) static BEFORE_SUBJECT: Words =
+    Words::new("former ex- ex new gop democrat republican the");
+
 /// Auxiliary verbs, which a noun phrase never holds.
 pub(super) static AUXILIARIES: Words = Words::new(
     "is was are were be been being has have had do does did will would can could should may \
@@ -657,7 +672,21 @@ pub(super) const TITLE_CUES_AFTER: &[&str] = &[
 /// Words after a title that opens its sentence which make it the name of a work (`“Title”
 /// star Ann Doe said`).
 pub(super) const TITLE_ROLES_AFTER: &[&str] = &[
-    "star", "host", "co-host", "anchor", "actor", "actress", "creator", "author",
+    "star",
+    "host",
+    "co-host",
+    "anchor",
+    "actor",
+    "actress",
+    "creator",
+    "author",
+    "director",
+    "producer",
+    "writer",
+    "showrunner",
+    "cast",
+    "singer",
+    "composer",
 ];
 
 /// Two words right before an opening mark that announce the name of a work (`starred in

@@ -374,14 +374,14 @@ function renderPager(p, offset, shown, total) {
 function renderArticle(a) {
   const box = $('article');
   const meta = [a.date || 'undated', place(a), a.region, a.language, a.format].filter(Boolean).join(' · ');
-  const ranges = (a.quotes || []).map((q) => {
+  const ranges = (a.quotes || []).filter((q) => !q.in_title).map((q) => {
     const r = [q.start, q.end];
     r.title = q.speaker ? `${q.speaker}${q.role ? ' (' + q.role + ')' : ''}` : 'unknown speaker';
     return r;
   });
   const back = current();
   back.delete('view'); back.delete('id');
-  const quotes = (a.quotes || []).map((q) => el('li', {}, `“${q.text}” — ${q.speaker || 'unknown speaker'}${q.role ? ', ' + q.role : ''}`));
+  const quotes = (a.quotes || []).map((q) => el('li', {}, `${q.in_title ? '(headline) ' : ''}“${q.text}” — ${q.speaker || 'unknown speaker'}${q.role ? ', ' + q.role : ''}`));
   box.replaceChildren(...[
     el('p', {}, pageLink(back, '← Back to the results')),
     el('h2', {}, a.title || a.id),

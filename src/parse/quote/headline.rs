@@ -1,0 +1,236 @@
+//! Quotes in an article's title (`Christie Calls Clinton ‘A Disgrace’`) and who said them.
+//!
+//! A headline quotes in single marks and in title case, with no speech frame a body sentence
+//! would have, so its quotes get rules of their own. In order:
+//!
+//! 1. the body quotes the same words with a speaker: that speaker (`‘Disgusting Fraud’` in
+//!    the title, `“a disgusting fraud,” Butterfield said` in the body);
+//! 2. a person's possessive right before the quote (`Trump’s ‘Obama founded ISIS’`);
+//! 3. the headline's subject, a name followed by a verb (`De Blasio says`, `Obama Slams`,
+//!    `Trump Is Now Calling`);
+//! 4. the name a colon ends (`Sanders: …`, `A Lesson From Loretta Lynch: ‘…’`).
+//!
+//! A name counts only when the body names the same person; it is given in the fullest form
+//! the body gives it. Anything else keeps no speaker.
+
+use super::names::{all_names, resolve, split_title, Names, Who};
+use super::non_speech;
+use super::spans::{self, Quote, SpeakerKind};
+use super::text::plain;
+use super::text::Chars;
+use super::tokens::{is_possessive, mark_openers, tokenize, Kind, Tok};
+use super::words::{
+    is_speech_verb, ADVERBS, BEFORE_SUBJECT, HEADLINE_VERBS, HONORIFICS, NOT_NAME, TITLES,
+};
+
+/// The quotes of `title`, each with the speaker the rules above find. `body` is the article
+/// text and `body_quotes` its attributed quotes; with `attribute` false, the quotes keep no
+/// speaker.
+pub(super) fn title_quotes(
+    title: &str,
+    body: &Chars<'_>,
+    body_quotes: &[Quote],
+    attribute: bool,
+) -> Vec<Quote> {
+    let text = Chars::new(title);
+    let mut quotes = spans::find_headline(&text);
+    // Names of works are not speech in a title either; a short quote is no
+    // scare quote there (`Christie Calls Clinton ‘A Disgrace’`).
+    non_speech::drop_names(&text.chars, &mut quotes, true);
+    for q in &mut quotes {
+        q.in_title = true;
+    }
+    if !attribute {
+        quotes.retain(|q| !weak(q));
+    }
+    if quotes.is_empty() || !attribute {
+        return quotes;
+    }
+    let mut body_lowered = String::new();
+    let mut body_toks = tokenize(body, body_quotes, &mut body_lowered, Vec::new());
+    mark_openers(&mut body_toks);
+    let names = all_names(&body_toks);
+    let mut lowered = String::new();
+    let toks = tokenize(&text, &quotes, &mut lowered, Vec::new());
+    for (k, t) in toks.iter().enumerate() {
+        let Kind::Quote(qi) = t.kind else { continue };
+        if let Some(source) = repeated(&quotes[qi], body_quotes) {
+            let q = &mut quotes[qi];
+            q.speaker = source.speaker.clone();
+            q.speakers = source.speakers.clone();
+            q.speaker_kind = source.speaker_kind;
+            q.role = source.role.clone();
+            continue;
+        }
+        if let Some(who) = headline_speaker(&toks[..k], &names, body_toks.len()) {
+            let q = &mut quotes[qi];
+            q.speakers = who.names;
+            q.speaker = q.speakers.first().cloned();
+            q.speaker_kind = Some(who.kind);
+            q.role = who.role;
+        }
+    }
+    // One word or a title-case phrase is a term or a work's name as often as speech: kept
+    // only with a speaker.
+    quotes.retain(|q| !q.speakers.is_empty() || !weak(q));
+    quotes
+}
+
+/// The first body quote with a speaker that holds the words of `quote` (whole words), or
+/// whose words `quote` holds: a headline excerpts what the body quotes in full. One word
+/// (`‘Accident’`) must be the body quote's words exactly: inside a longer quote it is
+/// someone's word, not what the headline quotes them for.
+fn repeated<'q>(quote: &Quote, body_quotes: &'q [Quote]) -> Option<&'q Quote> {
+    let words = format!(" {} ", plain(&quote.text));
+    if words.trim().is_empty() {
+        return None;
+    }
+    let one_word = !words.trim().contains(' ');
+    body_quotes
+        .iter()
+        .filter(|b| !b.speakers.is_empty())
+        .find(|b| {
+            let said = format!(" {} ", plain(&b.text));
+            if one_word {
+                return said == words;
+            }
+            said.contains(&words) || said.trim().split(' ').count() >= 3 && words.contains(&said)
+        })
+}
+
+/// One word or a few in title case: a term or a work's name as often as speech.
+fn weak(quote: &Quote) -> bool {
+    quote.text.split_whitespace().nth(1).is_none() || spans::title_cased(&quote.text)
+}
+
+/// The speaker the headline before a quote names (`toks` are the title's tokens up to the
+/// quote): rules 2 to 4 of the module docs.
+fn headline_speaker(toks: &[Tok], names: &Names, at: usize) -> Option<Who> {
+    // 2. `Trump’s ‘…’`.
+    if toks.last().is_some_and(is_possessive) {
+        let who = known(names, &toks[toks.len() - 1..], at)?;
+        if who.kind == SpeakerKind::Person {
+            return Some(who);
+        }
+    }
+    // 3. The subject: the first name from the start that the body knows, followed by a verb.
+    let start = toks
+        .iter()
+        .position(|t| !(t.is_in(&TITLES) || t.is_in(&HONORIFICS) || t.is_in(&BEFORE_SUBJECT)))
+        .unwrap_or(toks.len());
+    for end in start + 1..=(start + 4).min(toks.len()) {
+        if !toks[end - 1].capitalised() {
+            break;
+        }
+        if verb_follows(&toks[end..]) {
+            if let Some(who) = known(names, &toks[start..end], at) {
+                return Some(who);
+            }
+        }
+    }
+    // 4. `Sanders: …`, `A Lesson From Loretta Lynch: …`: a name of up to three words ends
+    // the part before the colon, and is all of it (titles aside) or follows `from`, `by`,
+    // `with`.
+    let colon = toks.iter().position(|t| t.is_punct(':'))?;
+    (1..=3.min(colon)).find_map(|n| {
+        let mut from = colon - n;
+        if !toks[from..colon].iter().all(Tok::capitalised) {
+            return None;
+        }
+        while from > 0 && (toks[from - 1].is_in(&TITLES) || toks[from - 1].is_in(&HONORIFICS)) {
+            from -= 1;
+        }
+        let whole = from == 0 || toks[from - 1].is(&["from", "by", "with"]);
+        whole
+            .then(|| known(names, &toks[from..colon], at))
+            .flatten()
+    })
+}
+
+/// Whether a verb opens `toks`, after auxiliaries and adverbs (`Is Now Calling`), or a
+/// colon does.
+fn verb_follows(toks: &[Tok]) -> bool {
+    toks.iter().find(|t| !t.is_in(&ADVERBS)).is_some_and(|t| {
+        t.is_punct(':') || t.is_in(&HEADLINE_VERBS) || t.is_word() && is_speech_verb(t.lower)
+    })
+}
+
+/// The person or organisation the words of `toks` name (titles set apart as the role),
+/// when the body names it by the same last word; in the body's fullest form.
+fn known(names: &Names, toks: &[Tok], at: usize) -> Option<Who> {
+    let name = split_title(toks)?;
+    let last = name.words.last()?;
+    if !names.knows(last) || toks.iter().any(|t| t.is_in(&NOT_NAME)) {
+        return None;
+    }
+    Some(resolve(names, &name, at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::title_found;
+
+    fn said(text: &str, who: &[&str]) -> (String, Vec<String>) {
+        (text.into(), who.iter().map(|w| w.to_string()).collect())
+    }
+
+    /// Issue 21: a headline's quote takes its speaker from the headline's subject, a colon,
+    /// a possessive, or the body quoting the same words, in the body's fullest name.
+    #[test]
+    fn headline_quotes_are_attributed() {
+        let body = "Gov. Mike Pence said on Sunday that Donald Trump was joking. Pence spoke \
+                    in Ohio.";
+        assert_eq!(
+            title_found("Pence: Trump Was ‘Mocking’ Clinton Camp.", body),
+            vec![said("Mocking", &["Mike Pence"])]
+        );
+        assert_eq!(
+            title_found("Pence Says Trump Is ‘Only Joking, Folks’", body),
+            vec![said("Only Joking, Folks", &["Mike Pence"])]
+        );
+        assert_eq!(
+            title_found("Media blames Trump's 'he was joking' line", body),
+            vec![said("he was joking", &["Donald Trump"])]
+        );
+        assert_eq!(
+            title_found("A Lesson From Mike Pence: ‘Be kind to reporters’", body),
+            vec![said("Be kind to reporters", &["Mike Pence"])]
+        );
+        // The body quotes the words with a speaker: that speaker, whoever the subject is.
+        let body = "“Donald Trump is a disgusting fraud,” said Rep. G.K. Butterfield. The \
+                    caucus met on Friday.";
+        assert_eq!(
+            title_found(
+                "Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud’",
+                body
+            ),
+            vec![said("Disgusting Fraud", &["G.K. Butterfield"])]
+        );
+    }
+
+    /// A headline quote of one word or in title case with no speaker is a term or a work,
+    /// and is left out; a work named after a possessive is left out whatever its speaker; a
+    /// name the body never gives is no speaker.
+    #[test]
+    fn headline_terms_and_works_are_not_quotes() {
+        let body = "Ava DuVernay made the film about prisons. Critics praised it.";
+        assert_eq!(title_found("What ‘Woke’ Means Now", body), vec![]);
+        assert_eq!(
+            title_found("Ava DuVernay’s ‘13th’ Explores Prisons", body),
+            vec![]
+        );
+        assert_eq!(
+            title_found("Jane Roe Says ‘we will not stop here’", body),
+            vec![said("we will not stop here", &[])]
+        );
+    }
+
+    /// A title that is the body's first sentence (a file without a title of its own) adds
+    /// no quotes: they are the body's.
+    #[test]
+    fn a_title_taken_from_the_body_adds_no_quotes() {
+        let body = "Doe says ‘we will win’ in Kyiv. The rest of the story.";
+        let title = "Doe says ‘we will win’ in Kyiv.";
+        assert_eq!(title_found(title, body), vec![]);
+    }
+}

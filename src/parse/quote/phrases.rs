@@ -842,7 +842,11 @@ mod tests {
                     The Pentagon’s report said the strike “killed no civilians.”\n\n\
                     A White House statement said all options were “seriously considered.”\n\n\
                     The Valley Herald editorial board wrote that the plan was “reckless.”\n\n\
-                    According to a study by economist Ivo Marsh, the rule was “a mistake.”";
+                    According to a study by economist Ivo Marsh, the rule was “a mistake.”\n\n\
+                    The Congressional Budget Office estimated that the bill would “cut the \
+                    deficit by a fifth.”\n\n\
+                    A federal judge ruled that the order was “plainly unlawful.” Judge Ann \
+                    Kerr wrote the opinion.";
         assert_eq!(
             speakers(body),
             [
@@ -858,6 +862,8 @@ mod tests {
                 (list(&["White House"]), Some("organisation")),
                 (list(&["Valley Herald"]), Some("organisation")),
                 (list(&["Ivo Marsh"]), Some("person")),
+                (list(&["Congressional Budget Office"]), Some("organisation")),
+                (list(&["Ann Kerr"]), Some("person")),
             ]
         );
         let body = "Wednesday’s statement called the plan “a step back.”\n\n\

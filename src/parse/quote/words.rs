@@ -93,7 +93,7 @@ static SPEECH_VERBS: Words = Words::new(
      gushed exulted marveled marvelled enthused raved groused grumbled muttered fumed \
      sneered smiled shrugged cracked teased taunted mocked repeated repeats summed offered \
      reasoned reflected assured reminded informed advised counsels recommends recommended \
-     concludes blamed quip joke pledged",
+     concludes blamed quip joke pledged estimated estimates ruled",
 );
 
 /// Whether a lower-case word is a speech verb, counting the `-ing` form of every listed
@@ -122,9 +122,35 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
 
 /// Speech verbs that are nouns or names when capitalised inside a sentence.
 pub(super) const NOUNISH_VERBS: &[&str] = &[
-    "states", "reports", "notes", "claims", "remarks", "answers", "read", "reads", "put", "shot",
-    "fired", "calls", "points", "offered", "went", "began", "echoes", "charged", "state", "note",
-    "claim", "ask", "write",
+    "states",
+    "reports",
+    "notes",
+    "claims",
+    "remarks",
+    "answers",
+    "read",
+    "reads",
+    "put",
+    "shot",
+    "fired",
+    "calls",
+    "points",
+    "offered",
+    "went",
+    "began",
+    "echoes",
+    "charged",
+    "state",
+    "note",
+    "claim",
+    "ask",
+    "write",
+    "estimates",
+    "rules",
+    "promises",
+    "vows",
+    "tweets",
+    "posts",
 ];
 
 /// Speech verbs that may stand before their speaker (`…, said Doe`); `told Doe` names the

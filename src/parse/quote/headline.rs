@@ -78,14 +78,18 @@ pub(super) fn title_quotes(
 
 /// The first body quote with a speaker that holds the words of `quote` (whole words), or
 /// whose words `quote` holds: a headline excerpts what the body quotes in full. One word
-/// (`‘Accident’`) must be the body quote's words exactly: inside a longer quote it is
-/// someone's word, not what the headline quotes them for.
+/// (`‘Accident’`) must be the body quote's words exactly, and three letters or more: inside
+/// a longer quote it is someone's word, not what the headline quotes them for.
 fn repeated<'q>(quote: &Quote, body_quotes: &'q [Quote]) -> Option<&'q Quote> {
     let words = format!(" {} ", plain(&quote.text));
     if words.trim().is_empty() {
         return None;
     }
     let one_word = !words.trim().contains(' ');
+    // `CLASS ‘B’ SHARES`: a letter or two is a label, whoever the body quotes with it.
+    if one_word && words.trim().chars().count() < 3 {
+        return None;
+    }
     body_quotes
         .iter()
         .filter(|b| !b.speakers.is_empty())

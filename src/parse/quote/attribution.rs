@@ -23,7 +23,8 @@ use std::cell::OnceCell;
 use rustc_hash::FxHashSet as HashSet;
 
 use super::frames::{
-    after_frame, after_window, before_frame, inverted, sentence_subject, subject, Found,
+    after_frame, after_window, before_frame, inverted, issues_document, sentence_subject, subject,
+    Found,
 };
 use super::names::{
     all_names, name_runs, name_word, one_apostrophe, resolve, strip_possessive, trailing_name,
@@ -264,7 +265,10 @@ fn attribute_with<'a>(
                     .find(|t| t.kind != Kind::Para)
                     .is_some_and(|t| matches!(t.kind, Kind::Quote(_)));
             let verb = if colon {
-                sentence.iter().rposition(Tok::is_verb)
+                sentence
+                    .iter()
+                    .rposition(Tok::is_verb)
+                    .or_else(|| issues_document(sentence))
             } else {
                 sentence.iter().position(|t| {
                     t.is_in(&STRONG_VERBS) || t.is_word() && slavic::is_speech_verb(t.lower)

@@ -12,7 +12,10 @@ use super::slavic::{
 };
 use super::spans::SpeakerKind;
 use super::tokens::{ends_sentence, segments, strip_brackets, Kind, Tok, MAX_WINDOW};
-use super::words::{ADVERBS, CONJUNCTIONS, INVERTIBLE, NP_BREAKS, ORG_HEADS, ROLE_NOUNS, TITLES};
+use super::words::{
+    ADVERBS, CONJUNCTIONS, DOCUMENTS, INVERTIBLE, ISSUE_VERBS, NP_BREAKS, ORG_HEADS, ROLE_NOUNS,
+    TITLES,
+};
 
 /// A speaker found for a quote, before pronouns and short names are resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -199,6 +202,20 @@ pub(super) fn slavic_after_verb(after: &[Tok]) -> Option<Np> {
     }
 }
 
+/// `The Justice Department issued a statement Friday.` before a quote: the verb that puts
+/// out a document (a statement, a letter, a memo), whose subject speaks in the quotes that
+/// follow as if it said them.
+pub(super) fn issues_document(sentence: &[Tok]) -> Option<usize> {
+    sentence.iter().enumerate().position(|(k, t)| {
+        t.is_in(&ISSUE_VERBS)
+            && sentence[k + 1..]
+                .iter()
+                .take(4)
+                .take_while(|t| t.is_word())
+                .any(|t| t.is_in(&DOCUMENTS) && t.text.starts_with(char::is_lowercase))
+    })
+}
+
 /// The last speech verb before a quote in its sentence, and who it belongs to.
 pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     // A Slavic interview's speaker line (`Керівник центру Світлана Гук:`) stands in the
@@ -258,6 +275,10 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
             if let Some((_, name)) = trailing_name(tail).filter(|(_, n)| n.words.len() >= 2) {
                 return Some(Found::Np(Np::Name(name)));
             }
+        }
+        // `The State Department released a statement: “…”`: who puts out the document.
+        if let Some(v) = issues_document(rest) {
+            return Some(subject(&rest[..v]));
         }
         return match trailing_np(tail) {
             Np::Name(n) if n.role.is_some() || after_from => Some(Found::Np(Np::Name(n))),

@@ -846,7 +846,10 @@ mod tests {
                     The Congressional Budget Office estimated that the bill would “cut the \
                     deficit by a fifth.”\n\n\
                     A federal judge ruled that the order was “plainly unlawful.” Judge Ann \
-                    Kerr wrote the opinion.";
+                    Kerr wrote the opinion.\n\n\
+                    The State Department released a statement: “We grieve with them.”\n\n\
+                    The Justice Department issued a statement Friday. “We will appeal,” it \
+                    said.";
         assert_eq!(
             speakers(body),
             [
@@ -864,6 +867,8 @@ mod tests {
                 (list(&["Ivo Marsh"]), Some("person")),
                 (list(&["Congressional Budget Office"]), Some("organisation")),
                 (list(&["Ann Kerr"]), Some("person")),
+                (list(&["State Department"]), Some("organisation")),
+                (list(&["Justice Department"]), Some("organisation")),
             ]
         );
         let body = "Wednesday’s statement called the plan “a step back.”\n\n\

@@ -507,6 +507,12 @@ pub(super) static TEXTS: Words = Words::new(
      pledge oath motto creed",
 );
 
+/// Verbs that put out a document (`issued a statement`, `released a letter`).
+pub(super) static ISSUE_VERBS: Words = Words::new(
+    "issued issues released releases published publishes sent sends circulated distributed \
+     shared posted",
+);
+
 /// Documents that speak for whoever wrote or issued them (`a memo from the department`, `the
 /// Pentagon's report`, `a White House statement`).
 pub(super) static DOCUMENTS: Words = Words::new(

@@ -573,17 +573,21 @@ fn last_person(
     };
     // `the president said`: the last person the article gave that title (`President Barack
     // Obama`), if any, before the last person spoken of (`a Gold Star mother, Tina Doe`).
-    if !matches!(pronoun, "he" | "she") {
-        let titled = recent(events, para, 5)
+    let titled = |means: &dyn Fn(&str) -> bool| {
+        recent(events, para, 5)
             .filter_map(|e| e.person(toks, names))
             .find(|w| {
                 w.role.as_deref().is_some_and(|r| {
                     r.split_whitespace()
-                        .any(|word| word.eq_ignore_ascii_case(pronoun))
+                        .any(|word| means(&word.trim_end_matches('.').to_lowercase()))
                 })
-            });
-        if let Some(w) = titled {
-            return Some(w.clone());
+            })
+            .cloned()
+    };
+    let description = !matches!(pronoun, "he" | "she");
+    if description {
+        if let Some(w) = titled(&|word: &str| word == pronoun) {
+            return Some(w);
         }
     }
     // Each sentence's subject first, then the other people it names (`One of them was
@@ -594,6 +598,25 @@ fn last_person(
             .cloned()
             .or_else(|| e.others(toks, names, at).into_iter().find(|w| agrees(w)))
     });
+    // `Sen. Amy Klobuchar met Gov. Tim Walz. … “…,” the senator said`: the person last spoken
+    // of holds another title (`Gov.`), so the senator is the last one given hers (`Sen.`).
+    let other_title = |w: &Who| {
+        w.role.as_deref().is_some_and(|r| {
+            let words: Vec<String> = r
+                .split_whitespace()
+                .map(|word| word.trim_end_matches('.').to_lowercase())
+                .collect();
+            words.iter().any(|word| !title_nouns(word).is_empty())
+                && !words
+                    .iter()
+                    .any(|word| title_nouns(word).contains(&pronoun))
+        })
+    };
+    if description && near.as_ref().is_some_and(other_title) {
+        if let Some(w) = titled(&|word: &str| title_nouns(word).contains(&pronoun)) {
+            return Some(w);
+        }
+    }
     near.or_else(|| {
         // `“…,” he said at the time` after a paragraph about `the former mayor`: the last
         // person who spoke, a little further back.
@@ -603,6 +626,24 @@ fn last_person(
             .find(|w| agrees(w))
             .cloned()
     })
+}
+
+/// The nouns of a description an abbreviated title stands for (`Sen.` the senator or the
+/// lawmaker, `Gov.` the governor).
+fn title_nouns(title: &str) -> &'static [&'static str] {
+    match title {
+        "sen" | "senator" => &["senator", "lawmaker"],
+        "rep" | "representative" | "congressman" | "congresswoman" => {
+            &["congressman", "congresswoman", "representative", "lawmaker"]
+        }
+        "gov" | "governor" => &["governor"],
+        "pres" | "president" => &["president"],
+        "mayor" => &["mayor"],
+        "amb" | "ambassador" => &["ambassador"],
+        "judge" => &["judge"],
+        "mp" | "mep" | "msp" | "mla" | "assemblyman" | "assemblywoman" => &["lawmaker"],
+        _ => &[],
+    }
 }
 
 /// The organisation `the court` or `the company` stands for: the last one named before
@@ -1347,6 +1388,22 @@ mod tests {
             found(body),
             [(Some("Neil Parish".into()), Some("Tory MP".into()))]
         );
+    }
+
+    /// Issue 21: `the senator` after a governor was last spoken of is the last person given
+    /// `Sen.`; `the Ohio Republican` is the person last spoken of, not a name; with no other
+    /// title in the way, `the senator` is the subject just named (`Cruz … the senator says`).
+    #[test]
+    fn descriptions_find_their_title_and_party() {
+        let body = "Sen. Amy Klobuchar met Gov. Tim Walz on Monday. Walz later flew to Duluth.\n\n\
+                    “We need a plan,” the senator said.\n\n\
+                    “We have one,” the governor replied.\n\n\
+                    Rep. Jim Jordan questioned the witness. “Did you read it?” the Ohio \
+                    Republican asked.";
+        assert_eq!(who(body), ["Amy Klobuchar", "Tim Walz", "Jim Jordan"]);
+        let body = "Sen. John McCain spoke first.\n\n\
+                    Ted Cruz answered in an ad: “We will secure the border,” the senator says.";
+        assert_eq!(who(body), ["Ted Cruz"]);
     }
 
     /// Issue 21: `Mr. Obama` is never `Michelle Obama`: an honorific's sex keeps the fuller

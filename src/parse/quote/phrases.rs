@@ -59,17 +59,20 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     }
     // `the president`, `the former mayor`, `the Vermont senator`, `the New York
     // billionaire`, `the Conservative MP`: a person named before, read like a pronoun.
+    // `the Ohio Republican`: a party member named before.
+    let last = &toks[toks.len() - 1];
     if toks.len() <= 4
         && toks[0].lower == "the"
         && toks.len() >= 2
-        && (toks[toks.len() - 1].text.starts_with(char::is_lowercase)
-            || toks[toks.len() - 1].text.chars().all(char::is_uppercase))
-        && toks[toks.len() - 1].is_in(&ANAPHORIC_ROLES)
+        && ((last.text.starts_with(char::is_lowercase)
+            || last.text.chars().all(char::is_uppercase))
+            && last.is_in(&ANAPHORIC_ROLES)
+            || last.is(&["republican", "democrat"]))
         && toks[1..toks.len() - 1]
             .iter()
             .all(|t| t.is_in(&DESCRIPTORS) || t.capitalised() && !is_possessive(t))
     {
-        return Np::Pronoun(toks[toks.len() - 1].lower.to_string());
+        return Np::Pronoun(last.lower.to_string());
     }
     // `the 45-year-old`, `the 34-year-old mother of three`: the person last spoken of, a
     // woman or a man when the noun says so (a noun without a sex stands for the last person

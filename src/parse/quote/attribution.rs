@@ -45,7 +45,7 @@ use super::words::{
 
 /// Fills in `speaker` and `role` of `quotes`, the quotes of `text` that are speech (see
 /// the module docs for the rules).
-pub(super) fn attribute(text: &Chars<'_>, quotes: &mut [Quote]) {
+pub(super) fn attribute(text: &Chars<'_>, title: &str, quotes: &mut [Quote]) {
     if quotes.is_empty() {
         return;
     }
@@ -53,7 +53,7 @@ pub(super) fn attribute(text: &Chars<'_>, quotes: &mut [Quote]) {
     // afresh they were fresh memory for every article (56 bytes a token).
     let (kept, mut lowered) = SCRATCH.with_borrow_mut(std::mem::take);
     lowered.clear();
-    let kept = attribute_with(text, quotes, recycle(kept), &mut lowered);
+    let kept = attribute_with(text, title, quotes, recycle(kept), &mut lowered);
     if kept.capacity() <= MAX_KEPT_TOKENS && lowered.capacity() <= MAX_KEPT_TOKENS * 16 {
         SCRATCH.with_borrow_mut(|scratch| *scratch = (kept, lowered));
     }
@@ -119,6 +119,7 @@ const MAX_KEPT_TOKENS: usize = 1 << 18;
 /// [`attribute`] with the buffers to use; gives the token list back, emptied.
 fn attribute_with<'a>(
     text: &Chars<'a>,
+    title: &str,
     quotes: &mut [Quote],
     toks: Vec<Tok<'a>>,
     lowered: &'a mut String,
@@ -126,7 +127,7 @@ fn attribute_with<'a>(
     let mut toks = tokenize(text, quotes, lowered, toks);
     mark_openers(&mut toks);
     let toks = toks;
-    let names = all_names(&toks);
+    let names = all_names(&toks).with_headline(title);
     let para = |k: usize| toks[k].para as usize;
     let quoted_paras: HashSet<usize> = toks
         .iter()

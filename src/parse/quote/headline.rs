@@ -49,7 +49,7 @@ pub(super) fn title_quotes(
     let mut body_lowered = String::new();
     let mut body_toks = tokenize(body, body_quotes, &mut body_lowered, Vec::new());
     mark_openers(&mut body_toks);
-    let names = all_names(&body_toks);
+    let names = all_names(&body_toks).with_headline(title);
     let mut lowered = String::new();
     let toks = tokenize(&text, &quotes, &mut lowered, Vec::new());
     for (k, t) in toks.iter().enumerate() {
@@ -226,6 +226,33 @@ mod tests {
         assert_eq!(
             title_found("Jane Roe Says ‘we will not stop here’", body),
             vec![said("we will not stop here", &[])]
+        );
+    }
+
+    /// Issue 21: a surname the body gives alone is the person the headline names in full
+    /// (`Clinton said` under `Hillary Clinton Goes After …`); a body's own full name wins.
+    #[test]
+    fn the_headline_names_a_bare_surname_in_full() {
+        let speakers = |title: &str, body: &str| -> Vec<String> {
+            super::super::extract_article(title, body, None)
+                .into_iter()
+                .filter(|q| !q.in_title)
+                .map(|q| q.speakers.join("; "))
+                .collect()
+        };
+        let body = "“He borrowed his start,” Clinton said on Monday. “Wrong,” Trump said.";
+        assert_eq!(
+            speakers("Hillary Clinton Goes After Donald J. Trump on Jobs", body),
+            ["Hillary Clinton", "Donald J. Trump"]
+        );
+        assert_eq!(
+            speakers("Clinton Goes After Trump on Jobs", body),
+            ["Clinton", "Trump"]
+        );
+        let body = "Bill Clinton spoke first. “He borrowed his start,” Clinton said.";
+        assert_eq!(
+            speakers("Hillary Clinton Goes After Trump", body),
+            ["Bill Clinton"]
         );
     }
 

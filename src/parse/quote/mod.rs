@@ -53,7 +53,7 @@ pub fn extract(body: &str) -> Vec<Quote> {
 pub fn extract_attributed(body: &str) -> Vec<Quote> {
     text::with_chars(body, |text| {
         let mut quotes = extract_in(text);
-        attribution::attribute(text, &mut quotes);
+        attribution::attribute(text, "", &mut quotes);
         slavic::base_forms(body, &mut quotes);
         quotes
     })
@@ -78,7 +78,7 @@ pub fn extract_article(title: &str, body: &str, language: Option<&str>) -> Vec<Q
     text::with_chars(body, |text| {
         let mut quotes = extract_in(text);
         if attributed {
-            attribution::attribute(text, &mut quotes);
+            attribution::attribute(text, title, &mut quotes);
             slavic::base_forms(body, &mut quotes);
         }
         // A title that is the body's first sentence (a file with no title of its own) has

@@ -328,6 +328,9 @@ pub(super) struct Names<'t, 'a> {
     runs: HashMap<&'t str, Vec<(usize, usize)>>,
     /// The last words that end a company's name (`Corp`, `Inc.`), found when first asked.
     company_ends: std::cell::OnceCell<Vec<String>>,
+    /// People the article's headline names in full (`Hillary Clinton` of `Hillary Clinton
+    /// Goes After Donald Trump`), for a surname the body never gives in full.
+    headline: Vec<Vec<String>>,
 }
 
 impl<'t, 'a> Names<'t, 'a> {
@@ -578,6 +581,49 @@ pub(super) fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
         toks,
         runs,
         company_ends: std::cell::OnceCell::new(),
+        headline: Vec::new(),
+    }
+}
+
+impl Names<'_, '_> {
+    /// Takes the full names of people in `title` (a listed first name, an initial or not,
+    /// then a capitalised surname): what a surname alone in the body may stand for.
+    pub(super) fn with_headline(mut self, title: &str) -> Self {
+        let words: Vec<&str> = title
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
+            .map(|w| w.trim_end_matches('.'))
+            .collect();
+        let surname = |w: &str| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                && !NOT_NAME.contains(&w.to_lowercase())
+                && !is_speech_verb(&w.to_lowercase())
+        };
+        for k in 0..words.len() {
+            if listed(words[k]).is_none() || !words[k].starts_with(char::is_uppercase) {
+                continue;
+            }
+            let initial = words
+                .get(k + 1)
+                .is_some_and(|w| w.len() == 1 && w.starts_with(char::is_uppercase));
+            let last = k + 1 + usize::from(initial);
+            if let Some(w) = words
+                .get(last)
+                .map(|w| strip_possessive(w))
+                .filter(|w| surname(w))
+            {
+                let mut name: Vec<String> = words[k..last].iter().map(|w| w.to_string()).collect();
+                if initial {
+                    name[1].push('.');
+                }
+                name.push(w.to_string());
+                self.headline.push(name);
+            }
+        }
+        self
     }
 }
 
@@ -723,7 +769,22 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
             name.role.clone().or_else(|| n.role.clone()),
             name.person || n.person || n.words.len() >= 2,
         ),
-        None => (&name.words, name.role.clone(), name.person),
+        None => {
+            // `Clinton said` when only the headline says `Hillary Clinton`.
+            let from_headline = match &name.words[..] {
+                [one] => names.headline.iter().find(|n| {
+                    n.last().is_some_and(|last| same(last, one))
+                        && name
+                            .sex
+                            .is_none_or(|sex| listed(&n[0]).is_none_or(|other| other == sex))
+                }),
+                _ => None,
+            };
+            match from_headline {
+                Some(n) => (n, name.role.clone(), true),
+                None => (&name.words, name.role.clone(), name.person),
+            }
+        }
     };
     let formal = formal_form(names, words);
     // `Microsoft` is `Microsoft Corp`, `DNC` the `Democratic National Committee`, when the

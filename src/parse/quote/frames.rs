@@ -711,7 +711,8 @@ mod tests {
                     “Snow again,” Tim Ode tweeted on Sunday.\n\n\
                     “The budget is a fiction,” Lars Eng wrote in a letter.\n\n\
                     “Do not travel tonight,” Rita Sol warned.\n\n\
-                    “I was never there,” Emil Dax insisted.";
+                    “I was never there,” Emil Dax insisted.\n\n\
+                    Ana Kral exhorted delegates to “vote your conscience” at the hall.";
         assert_eq!(
             who(body),
             [
@@ -720,7 +721,8 @@ mod tests {
                 "Tim Ode",
                 "Lars Eng",
                 "Rita Sol",
-                "Emil Dax"
+                "Emil Dax",
+                "Ana Kral"
             ]
         );
     }

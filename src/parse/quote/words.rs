@@ -93,7 +93,8 @@ static SPEECH_VERBS: Words = Words::new(
      gushed exulted marveled marvelled enthused raved groused grumbled muttered fumed \
      sneered smiled shrugged cracked teased taunted mocked repeated repeats summed offered \
      reasoned reflected assured reminded informed advised counsels recommends recommended \
-     concludes blamed quip joke pledged estimated estimates ruled",
+     concludes blamed quip joke pledged estimated estimates ruled exhorted exhorts implored \
+     implores begged begs",
 );
 
 /// Whether a lower-case word is a speech verb, counting the `-ing` form of every listed

@@ -108,6 +108,15 @@ fn pull_quotes(chars: &[char], quotes: &mut [Quote]) {
     }
 }
 
+/// Makes `who` the speaker of `q`, with one apostrophe, so `O’Malley` and `O'Malley` are one
+/// speaker.
+pub(super) fn give(q: &mut Quote, who: &Who) {
+    q.speakers = who.names.iter().map(|n| one_apostrophe(n)).collect();
+    q.speaker = q.speakers.first().cloned();
+    q.speaker_kind = Some(who.kind);
+    q.role = who.role.clone();
+}
+
 thread_local! {
     static SCRATCH: std::cell::RefCell<(Vec<Tok<'static>>, String)> = Default::default();
 }
@@ -243,12 +252,7 @@ fn attribute_with<'a>(
                 events.push(Event::nameless(para(qt)));
             }
             if let Some(who) = who {
-                // One apostrophe, so `O’Malley` and `O'Malley` are one speaker.
-                let q = &mut quotes[qi];
-                q.speakers = who.names.iter().map(|n| one_apostrophe(n)).collect();
-                q.speaker = q.speakers.first().cloned();
-                q.speaker_kind = Some(who.kind);
-                q.role = who.role.clone();
+                give(&mut quotes[qi], &who);
                 events.push(Event::spoke(para(qt), who));
             }
         }

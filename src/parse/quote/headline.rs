@@ -13,11 +13,11 @@
 //! A name counts only when the body names the same person; it is given in the fullest form
 //! the body gives it. Anything else keeps no speaker.
 
+use super::attribution::give;
 use super::names::{all_names, resolve, split_title, Names, Who};
 use super::non_speech;
 use super::spans::{self, Quote, SpeakerKind};
-use super::text::plain;
-use super::text::Chars;
+use super::text::{plain, Chars};
 use super::tokens::{is_possessive, mark_openers, tokenize, Kind, Tok};
 use super::words::{
     is_speech_verb, ADVERBS, BEFORE_SUBJECT, HEADLINE_VERBS, HONORIFICS, NOT_NAME, TITLES,
@@ -34,6 +34,16 @@ pub(super) fn title_quotes(
 ) -> Vec<Quote> {
     let text = Chars::new(title);
     let mut quotes = spans::find_headline(&text);
+    // A title that is the body's first sentence (a file with no title of its own) has no
+    // quotes the body does not.
+    if !quotes.is_empty() {
+        let opening: String = body.chars[..body.chars.len().min(text.chars.len() + 64)]
+            .iter()
+            .collect();
+        if plain(&opening).starts_with(&plain(title)) {
+            return Vec::new();
+        }
+    }
     // Names of works are not speech in a title either; a short quote is no
     // scare quote there (`Christie Calls Clinton ‘A Disgrace’`).
     non_speech::drop_names(&text.chars, &mut quotes, true);
@@ -42,8 +52,9 @@ pub(super) fn title_quotes(
     }
     if !attribute {
         quotes.retain(|q| !weak(q));
+        return quotes;
     }
-    if quotes.is_empty() || !attribute {
+    if quotes.is_empty() {
         return quotes;
     }
     let mut body_lowered = String::new();
@@ -63,11 +74,7 @@ pub(super) fn title_quotes(
             continue;
         }
         if let Some(who) = headline_speaker(&toks[..k], &names, body_toks.len()) {
-            let q = &mut quotes[qi];
-            q.speakers = who.names;
-            q.speaker = q.speakers.first().cloned();
-            q.speaker_kind = Some(who.kind);
-            q.role = who.role;
+            give(&mut quotes[qi], &who);
         }
     }
     // One word or a title-case phrase is a term or a work's name as often as speech: kept

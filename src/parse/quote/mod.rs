@@ -51,12 +51,7 @@ pub fn extract(body: &str) -> Vec<Quote> {
 /// them (`“…,” Kofman said`, `he added`, a quote-only paragraph after a speaker's). Reads
 /// the body's characters once for both.
 pub fn extract_attributed(body: &str) -> Vec<Quote> {
-    text::with_chars(body, |text| {
-        let mut quotes = extract_in(text);
-        attribution::attribute(text, "", &mut quotes);
-        slavic::base_forms(body, &mut quotes);
-        quotes
-    })
+    extract_article("", body, None)
 }
 
 /// Languages whose frames the attribution rules read: English, and the Ukrainian and
@@ -80,12 +75,6 @@ pub fn extract_article(title: &str, body: &str, language: Option<&str>) -> Vec<Q
         if attributed {
             attribution::attribute(text, title, &mut quotes);
             slavic::base_forms(body, &mut quotes);
-        }
-        // A title that is the body's first sentence (a file with no title of its own) has
-        // no quotes the body does not.
-        let opening: String = body.chars().take(title.chars().count() + 64).collect();
-        if text::plain(&opening).starts_with(&text::plain(title)) {
-            return quotes;
         }
         let mut all = headline::title_quotes(title, text, &quotes, attributed);
         all.append(&mut quotes);

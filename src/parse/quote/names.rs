@@ -715,6 +715,11 @@ pub(super) fn kind_of(name: &str, person: bool) -> SpeakerKind {
 fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>, bool) {
     // One apostrophe: `O'Neill` is the `James O’Neill` of a text that mixes the marks.
     let same = |a: &String, b: &String| a == b || one_apostrophe(a) == one_apostrophe(b);
+    // A fuller form's first name may not be of the other sex than the honorific says.
+    let sex_agrees = |first: &str| {
+        name.sex
+            .is_none_or(|sex| listed(first).is_none_or(|other| other == sex))
+    };
     let longer = |n: &Name| {
         n.words.len() > name.words.len()
             && n.words[n.words.len() - name.words.len()..]
@@ -745,9 +750,7 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
                     longer(n)
                         && n.words.len() <= 4
                         && !ORG_NOUNS.contains(&n.words[0].to_lowercase().as_str())
-                        && name
-                            .sex
-                            .is_none_or(|sex| listed(&n.words[0]).is_none_or(|other| other == sex))
+                        && sex_agrees(&n.words[0])
                 })
                 .collect()
         })
@@ -772,12 +775,10 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
         None => {
             // `Clinton said` when only the headline says `Hillary Clinton`.
             let from_headline = match &name.words[..] {
-                [one] => names.headline.iter().find(|n| {
-                    n.last().is_some_and(|last| same(last, one))
-                        && name
-                            .sex
-                            .is_none_or(|sex| listed(&n[0]).is_none_or(|other| other == sex))
-                }),
+                [one] => names
+                    .headline
+                    .iter()
+                    .find(|n| n.last().is_some_and(|last| same(last, one)) && sex_agrees(&n[0])),
                 _ => None,
             };
             match from_headline {

@@ -4,8 +4,8 @@
 
 use super::names::{kind_of, listed, name_runs, name_word, trailing_name};
 use super::phrases::{
-    aside, is_ly, is_pronoun, leading_np, noun_phrase, organisation, plain_np, trailing_np, Np,
-    SPOKESPEOPLE,
+    aside, is_ly, is_pronoun, leading_np, name_then_circumstance, noun_phrase, organisation,
+    plain_np, trailing_np, Np, SPOKESPEOPLE,
 };
 use super::slavic::{
     is_according_to, is_as, is_gerund, is_inverting_verb, is_role_noun, is_speech_verb,
@@ -662,7 +662,9 @@ pub(super) fn subject(region: &[Tok]) -> Found {
         }
     }
     match np {
-        Np::Other => Found::Nobody,
+        // `Trump in his announcement speech called …`: a name, then where or when, then the
+        // verb.
+        Np::Other => name_then_circumstance(last).map_or(Found::Nobody, Found::Np),
         np => Found::Np(np),
     }
 }
@@ -745,6 +747,20 @@ mod tests {
             who("Pollster Gil Amar: “Turnout decides this one.”"),
             ["Gil Amar"]
         );
+    }
+
+    /// Issue 21: a phrase of place or time between the subject and its verb, and `referred
+    /// to … as`.
+    #[test]
+    fn a_phrase_between_the_name_and_the_verb() {
+        let body = "Ivo Marsh in his opening speech called the tax plan “a raid” and left.";
+        assert_eq!(who(body), ["Ivo Marsh"]);
+        let body = "Lena Dorn, in an interview on Friday, referred to the mayor as “the \
+                    architect of the delay.”";
+        assert_eq!(who(body), ["Lena Dorn"]);
+        // A clause after the name is no circumstance: its verb has another subject.
+        let body = "The report was referred to a panel that called it “a mess.”";
+        assert_eq!(who(body), [""]);
     }
 
     /// Issue 21: a speech verb's word after a determiner or a possessive is a noun, so the

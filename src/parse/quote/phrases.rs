@@ -530,6 +530,23 @@ pub(super) fn leading_np(toks: &[Tok]) -> Np {
     np
 }
 
+/// A name opening `seg`, followed only by a phrase of place or time up to the verb (`Trump
+/// in his announcement speech`, `Obama at a rally in Ohio on Tuesday`): the subject.
+pub(super) fn name_then_circumstance(seg: &[Tok]) -> Option<Np> {
+    let end = np_end(seg, 0);
+    let np @ Np::Name(_) = noun_phrase(&seg[..end]) else {
+        return None;
+    };
+    let circumstance = seg.get(end).is_some_and(|t| {
+        t.is(&[
+            "in", "at", "during", "on", "after", "before", "from", "with", "through", "amid",
+        ])
+    }) && seg[end..].iter().all(|t| {
+        t.is_word() && !t.is_verb() && !t.is_in(&AUXILIARIES) && !t.is(&["who", "which", "that"])
+    });
+    circumstance.then_some(np)
+}
+
 /// Index where the noun phrase starting at `from` ends.
 fn np_end(toks: &[Tok], from: usize) -> usize {
     // A phrase opening with a name ends with the name (`Bernie Sanders visited NBC`), unless

@@ -3,6 +3,7 @@
 //! defence “…”`, `According to Kofman, “…”`), and the subject of a speech verb.
 
 use super::names::{kind_of, listed, name_runs, name_word, trailing_name};
+use super::non_speech::NOT_JUDGING_AS;
 use super::phrases::{
     aside, is_ly, is_pronoun, leading_np, name_then_circumstance, noun_phrase, organisation,
     plain_np, trailing_np, Np, SPOKESPEOPLE,
@@ -252,6 +253,11 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
             }
         }
     }
+    if !prefix.iter().any(Tok::is_verb) {
+        if let Some(found) = judged_as(&prefix) {
+            return Some(found);
+        }
+    }
     let Some(v) = prefix.iter().rposition(Tok::is_verb) else {
         // `Pollster Ann Doe: “…”`: a name and a colon.
         let (last, rest) = prefix.split_last()?;
@@ -385,6 +391,41 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
         }
     }
     Some(found)
+}
+
+/// `Reid has been pounding Trump as a “con artist”`, `Trump admires Putin as a “strong
+/// leader”`: a person who casts someone as something voices the words; not a passive
+/// (`the hearings were seen as a “witch hunt”`) nor a role (`served as a “bridge”`).
+fn judged_as(prefix: &[Tok]) -> Option<Found> {
+    let words: Vec<&Tok> = prefix.iter().filter(|t| t.is_word()).collect();
+    let mut end = words.len();
+    if end > 0 && words[end - 1].is(&["a", "an", "the"]) {
+        end -= 1;
+    }
+    let [.., before, as_] = &words[..end] else {
+        return None;
+    };
+    if as_.lower != "as" || before.is(NOT_JUDGING_AS) || !prefix.last()?.is_word() {
+        return None;
+    }
+    let passive = words.iter().enumerate().any(|(i, t)| {
+        t.is(&[
+            "is", "was", "were", "are", "be", "been", "being", "’s", "'s",
+        ]) && words[i + 1..]
+            .iter()
+            .find(|w| !is_ly(w) && !w.is_in(&ADVERBS))
+            .is_none_or(|w| !w.lower.ends_with("ing"))
+    });
+    if passive {
+        return None;
+    }
+    match sentence_subject(prefix) {
+        Found::Np(Np::Name(n)) if kind_of(&n.words.join(" "), n.person) == SpeakerKind::Person => {
+            Some(Found::Np(Np::Name(n)))
+        }
+        found @ Found::Np(Np::Pronoun(_)) => Some(found),
+        _ => None,
+    }
 }
 
 /// Words naming a time that may stand between a subject and its verb.
@@ -761,6 +802,25 @@ mod tests {
         // A clause after the name is no circumstance: its verb has another subject.
         let body = "The report was referred to a panel that called it “a mess.”";
         assert_eq!(who(body), [""]);
+    }
+
+    /// Issue 21: a person who casts someone as something voices the words (`Reid has been
+    /// pounding Trump as a “con artist”`); a passive or a role speaks for no one.
+    #[test]
+    fn judging_someone_as_something() {
+        let body = "Senator Rosa Hart has been steadily pounding the mayor as a “con artist” \
+                    this month.";
+        assert_eq!(who(body), ["Rosa Hart"]);
+        let body = "Ivo Marsh openly admires the general as a “strong leader,” aides say.";
+        assert_eq!(who(body), ["Ivo Marsh"]);
+        // Passive, a role, a name: nobody's judgement (`labeled` keeps the quote, with no
+        // speaker; the others are no quotes at all).
+        let body = "The hearings were often labeled as a “witch hunt” by the press.";
+        assert_eq!(who(body), [""]);
+        let body = "Ivo Marsh presided as the “chief justice” of the mock trial.";
+        assert_eq!(who(body), [""; 0]);
+        let body = "The office, known as the “mosquito lab,” closed.";
+        assert_eq!(who(body), [""; 0]);
     }
 
     /// Issue 21: a speech verb's word after a determiner or a possessive is a noun, so the

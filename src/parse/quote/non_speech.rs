@@ -395,8 +395,113 @@ pub(super) fn drop_scare_quotes(chars: &[char], quotes: &mut Vec<Quote>) {
         let (cue_after, english_after) = index.words(chars, close, to);
         let english = english_before + english_after > 0;
         let cue = cue_before + cue_after > 0;
-        !english || cue
+        !english || cue || as_before(chars, open)
     });
+}
+
+/// Words before `as` that make `as “…”` a role or a name, never a judgement someone voiced
+/// (`known as “…”`, `such as “…”`, `served as a “…”`).
+pub(super) const NOT_JUDGING_AS: &[&str] = &[
+    "known",
+    "such",
+    "served",
+    "serve",
+    "serves",
+    "serving",
+    "acting",
+    "act",
+    "acts",
+    "acted",
+    "work",
+    "works",
+    "worked",
+    "working",
+    "poses",
+    "posed",
+    "posing",
+    "pose",
+    "doubles",
+    "doubled",
+    "well",
+    "same",
+    "much",
+    "many",
+    "soon",
+    "long",
+    "far",
+    "just",
+    "so",
+    "ran",
+    "run",
+    "runs",
+    "running",
+    "billed",
+    "styled",
+    "listed",
+    "classified",
+    "registered",
+    "identifies",
+    "identified",
+    "self-described",
+    "appears",
+    "appeared",
+    "appear",
+    "used",
+    "uses",
+    "use",
+    "functions",
+    "functioned",
+    "time",
+    "times",
+    "years",
+    "up",
+    "presided",
+    "presides",
+    "disguised",
+    "masquerading",
+    "registered",
+    "register",
+    "qualified",
+    "qualifies",
+];
+
+/// Whether the words right before the quote opening at `open` are `as` or `as a` after a
+/// word that can be a verb judging someone (`pounding Trump as a “con artist”`, `admires
+/// Putin as a “strong leader”`): the subject's own words.
+pub(super) fn as_before(chars: &[char], open: usize) -> bool {
+    let Some((mut word, mut at)) = word_before(chars, open) else {
+        return false;
+    };
+    if matches!(word.as_str(), "a" | "an" | "the") {
+        let Some(prev) = word_before(chars, at) else {
+            return false;
+        };
+        (word, at) = prev;
+    }
+    word == "as"
+        && word_before(chars, at).is_some_and(|(w, _)| !NOT_JUDGING_AS.contains(&w.as_str()))
+}
+
+/// The lower-cased word of letters ending just before `end` (spaces between allowed, nothing
+/// else), and where it starts.
+fn word_before(chars: &[char], end: usize) -> Option<(String, usize)> {
+    let mut i = end;
+    while i > 0 && chars[i - 1] == ' ' {
+        i -= 1;
+    }
+    let stop = i;
+    while i > 0 && chars[i - 1].is_alphabetic() {
+        i -= 1;
+    }
+    (i < stop).then(|| {
+        (
+            chars[i..stop]
+                .iter()
+                .flat_map(|c| c.to_lowercase())
+                .collect(),
+            i,
+        )
+    })
 }
 
 /// Where a quote that may be a scare quote starts and ends, marks included, and whether it

@@ -420,10 +420,7 @@ fn judged_as(prefix: &[Tok]) -> Option<Found> {
         return None;
     }
     match sentence_subject(prefix) {
-        Found::Np(Np::Name(n)) if kind_of(&n.words.join(" "), n.person) == SpeakerKind::Person => {
-            Some(Found::Np(Np::Name(n)))
-        }
-        found @ Found::Np(Np::Pronoun(_)) => Some(found),
+        found @ Found::Np(Np::Name(_) | Np::Pronoun(_)) => Some(found),
         _ => None,
     }
 }

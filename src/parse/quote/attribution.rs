@@ -1083,6 +1083,16 @@ mod tests {
         assert_eq!(who(body), ["Mann", "Mann"]);
     }
 
+    /// Issue 21: a sentence in brackets ends after its bracket, so the next line's sentence
+    /// opens with its own subject (paragraphs one line each, no blank line between).
+    #[test]
+    fn a_sentence_after_a_bracketed_one() {
+        let body = "Tom Reyes said the fair was quiet. (Neither man gave his name.)\n\
+                    At a rally in Dover, Ohio, Brenda Hale railed against the plan. “It is a \
+                    mistake,” she said.";
+        assert_eq!(who(body), ["Brenda Hale"]);
+    }
+
     /// Issue 21: a pronoun right before the speech verb is its subject, after a relative
     /// word (`what he calls`) or an aside (`Speaking through an interpreter he added;`).
     #[test]

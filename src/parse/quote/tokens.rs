@@ -369,7 +369,17 @@ pub(super) fn ends_sentence(toks: &[Tok], k: usize) -> bool {
             t.terminal && toks.get(next).is_some_and(Tok::capitalised) && !frame_follows(toks, k)
         }
         Kind::Punct => {
-            matches!(t.text, "." | "!" | "?" | "…")
+            // `(Neither gave his name.)`: the sentence ends after the bracket, so that the
+            // next one opens with its first word.
+            let terminal = |t: &Tok| matches!(t.text, "." | "!" | "?" | "…");
+            let closes_bracket = toks
+                .get(k + 1)
+                .is_some_and(|n| n.is_punct(')') || n.is_punct(']'));
+            let after_terminal = (t.is_punct(')') || t.is_punct(']'))
+                && k > 0
+                && toks[k - 1].kind == Kind::Punct
+                && terminal(&toks[k - 1]);
+            (terminal(t) && !closes_bracket || after_terminal)
                 && toks.get(k + 1).is_none_or(|n| {
                     let lower_word = n.is_word() && n.text.starts_with(char::is_lowercase);
                     !lower_word && !n.is_punct(',') && !n.is_punct(';')

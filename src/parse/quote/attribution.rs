@@ -293,8 +293,16 @@ fn attribute_with<'a>(
             if let Some(v) = verb_or_line {
                 // `Stated Stone:` has its speaker after the verb.
                 let found = if sentence[..v].iter().any(Tok::is_word) {
-                    let found =
-                        subject(&strip_brackets(&sentence[v.saturating_sub(MAX_WINDOW)..v]));
+                    // `Carson said he plans a trip after Christmas, insisting …`: a participle
+                    // after a comma shares the sentence's subject, not the last noun's.
+                    let participle = v > 0
+                        && sentence[v].lower.ends_with("ing")
+                        && sentence[v - 1].is_punct(',');
+                    let found = if participle {
+                        sentence_subject(&sentence[..v])
+                    } else {
+                        subject(&strip_brackets(&sentence[v.saturating_sub(MAX_WINDOW)..v]))
+                    };
                     // `Про це заявив Дональд Туск`: in Slavic order the speaker may follow.
                     let after = &sentence[v + 1..];
                     let line = verb.is_none();
@@ -597,8 +605,26 @@ fn last_person(
     }
     // Each sentence's subject first, then the other people it names (`One of them was
     // 25-year-old Nesma Hajjaj.` then `“…,” she said`).
+    // (A one-word name counts as a person once it has spoken as one: `Obama said …`, then
+    // `And Obama, for all …, seems to agree. “…,” he said`.)
+    // (Not a family: `The Ebelings said` is no one person, when the text names an Ebeling.)
+    let family = |w: &Who| match &w.names[..] {
+        [one] => one.strip_suffix('s').is_some_and(|stem| names.knows(stem)),
+        _ => false,
+    };
+    let has_spoken = |w: &Who| {
+        w.kind == SpeakerKind::Person
+            && !family(w)
+            && events.iter().any(|e| {
+                e.spoke
+                    && e.who
+                        .get()
+                        .is_some_and(|s| s.as_ref().is_some_and(|s| s.names == w.names))
+            })
+    };
     let near = recent(events, para, 2).find_map(|e| {
         e.person(toks, names)
+            .or_else(|| e.who(toks, names).filter(|w| has_spoken(w)))
             .filter(|w| agrees(w))
             .cloned()
             .or_else(|| e.others(toks, names, at).into_iter().find(|w| agrees(w)))
@@ -1081,6 +1107,24 @@ mod tests {
                     action is motivated by a fallacy.” (Current models say that emissions will \
                     warm the atmosphere less.)";
         assert_eq!(who(body), ["Mann", "Mann"]);
+    }
+
+    /// Issue 21: a one-word name that has spoken is a person for a later pronoun; a
+    /// participle after a comma is the subject's, not the last noun's; a family is no one.
+    #[test]
+    fn names_that_spoke_and_participles() {
+        let body = "“We will go,” Marsh said in May.\n\n\
+                    Ivo Dorn, an adviser, said: “It cannot work.”\n\n\
+                    And Marsh, for all the praise he won, seems to agree. “We do not know \
+                    yet,” he said.";
+        assert_eq!(who(body), ["Marsh", "Ivo Dorn", "Marsh"]);
+        let body = "Marsh said he plans a trip after Easter, insisting that the plan holds. \
+                    “They have a strategy,” he said.";
+        assert_eq!(who(body), ["Marsh"]);
+        let body = "Ann Ebel spoke first. The Ebels said they would stay.\n\n\
+                    Walking home, Ebel said the town had changed. “Nobody would know it,” \
+                    she said.";
+        assert_eq!(who(body), ["Ann Ebel"]);
     }
 
     /// Issue 21: a sentence in brackets ends after its bracket, so the next line's sentence

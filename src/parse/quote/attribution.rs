@@ -483,7 +483,14 @@ impl Event {
                     "though", "once", "until",
                 ])
             });
-        let end = end.min(at.max(start));
+        let mut end = end.min(at.max(start));
+        // `He described Sen. Tim Kaine as “…”`: people named after the pronoun are the ones
+        // spoken of, not who it stands for.
+        if own || at < self.sentence.1 {
+            if let Some(p) = toks[start..end].iter().rposition(|t| t.is(&["he", "she"])) {
+                end = start + p;
+            }
+        }
         let sentence = &toks[start..end];
         // `The duchess revealed that she wrote to a friend, Princess Alma, …`: a person
         // described, not named, is the subject a pronoun after it stands for.
@@ -1125,6 +1132,18 @@ mod tests {
                     Walking home, Ebel said the town had changed. “Nobody would know it,” \
                     she said.";
         assert_eq!(who(body), ["Ann Ebel"]);
+    }
+
+    /// Issue 21: `He described Sen. Tim Kaine as “…”`: the person named after the pronoun is
+    /// the one spoken of; `expressed`, `characterized` introduce speech.
+    #[test]
+    fn people_after_the_pronoun_are_spoken_of() {
+        let body = "Ivo Marsh spoke on the radio.\n\n\
+                    However, he characterized Sen. Rosa Hart as “a little desperate.”";
+        assert_eq!(who(body), ["Ivo Marsh"]);
+        let body = "In the interview, Rosa Hart expressed confidence that the vote would not \
+                    be “a problem for the campaign.”";
+        assert_eq!(who(body), ["Rosa Hart"]);
     }
 
     /// Issue 21: a sentence in brackets ends after its bracket, so the next line's sentence

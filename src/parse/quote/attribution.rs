@@ -290,6 +290,25 @@ fn attribute_with<'a>(
                         .any(|t| t.is_word() && !t.text.is_ascii());
                 line.then_some(c)
             });
+            // `On July 6, Sanders made the following comment:` before a quote paragraph: a
+            // sentence about a named person ending in a colon introduces their words.
+            if colon && verb_or_line.is_none() {
+                if let Found::Np(Np::Name(n)) = sentence_subject(sentence) {
+                    let ends_colon = sentence
+                        .iter()
+                        .rev()
+                        .find(|t| t.kind != Kind::Para)
+                        .is_some_and(|t| t.is_punct(':'));
+                    if ends_colon && n.words.len() <= 4 {
+                        let who = resolve(&names, &n, start);
+                        if who.kind == SpeakerKind::Person
+                            && (who.person || names.sex_of(&who).is_some())
+                        {
+                            events.push(Event::spoke(para(start), who));
+                        }
+                    }
+                }
+            }
             if let Some(v) = verb_or_line {
                 // `Stated Stone:` has its speaker after the verb.
                 let found = if sentence[..v].iter().any(Tok::is_word) {

@@ -574,7 +574,11 @@ pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
             && aside(segs[i - 1])
             && segs[i - 1].last().is_some_and(Tok::capitalised)
             && matches!(seg, [t] if t.is_word() && t.capitalised());
-        if place_state {
+        // `On July 6, 2015, Sanders …`: the year of a date in an aside.
+        let year = i > 0
+            && aside(segs[i - 1])
+            && matches!(seg, [t] if t.text.len() == 4 && t.text.chars().all(|c| c.is_ascii_digit()));
+        if place_state || year {
             continue;
         }
         if let Some(np) = named_spokesperson(&segs[i..]) {
@@ -684,6 +688,26 @@ pub(super) fn subject(region: &[Tok]) -> Found {
             if !last.iter().any(Tok::is_verb) {
                 return Found::Np(np);
             }
+        }
+    }
+    // `… a frosty relationship with Mitch McConnell, now the majority leader, who in 2010
+    // said`: `who` opening the verb's clause is the person named last before it (past an
+    // apposition), wherever that name stands in its clause.
+    let relative = last
+        .iter()
+        .find(|t| t.is_word())
+        .is_some_and(|t| t.lower == "who");
+    if relative && !last.iter().any(Tok::is_verb) {
+        for seg in earlier.iter().rev() {
+            if lower_start(seg) && !seg.iter().any(Tok::is_verb) {
+                continue;
+            }
+            if let Some((_, name)) = trailing_name(seg) {
+                if kind_of(&name.words.join(" "), name.person) == SpeakerKind::Person {
+                    return Found::Np(Np::Name(name));
+                }
+            }
+            break;
         }
     }
     // A description next to the verb (`Tad Doe, Sanders's chief strategist, said`) is an
@@ -818,6 +842,21 @@ mod tests {
         assert_eq!(who(body), [""; 0]);
         let body = "The office, known as the “mosquito lab,” closed.";
         assert_eq!(who(body), [""; 0]);
+    }
+
+    /// Issue 21: `who` opening the verb's clause is the person named last before it, past
+    /// an apposition; a year after a date in an aside is not the subject.
+    #[test]
+    fn who_after_a_name_and_a_year_in_a_date() {
+        let body = "Obama has had a frosty relationship with Ivo Marsh, now the majority \
+                    leader, who in 2010 said the goal was a “one-term president.”";
+        assert_eq!(who(body), ["Ivo Marsh"]);
+        let body = "Rosa Hart spoke.\n\nOn July 6, 2015, Hart made the following comment:\n\n\
+                    “For young people who left school, the rate is high.”";
+        assert_eq!(who(body), ["Rosa Hart"]);
+        // A colon after a sentence about no one introduces nobody's words.
+        let body = "Partial transcript:\n\n“We start with the news tonight.”";
+        assert_eq!(who(body), [""]);
     }
 
     /// Issue 21: a speech verb's word after a determiner or a possessive is a noun, so the

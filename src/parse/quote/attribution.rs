@@ -718,9 +718,32 @@ fn last_organisation(
     let fits_word = |lower: &str| match head {
         "company" | "firm" => COMPANY_ENDINGS.contains(lower),
         "paper" | "newspaper" => PAPER_ENDINGS.contains(lower),
+        // (`The State Department said … “…,” said the agency`.)
+        "agency" => matches!(
+            lower,
+            "agency"
+                | "department"
+                | "administration"
+                | "bureau"
+                | "service"
+                | "office"
+                | "commission"
+                | "authority"
+                | "ministry"
+        ),
         _ => lower == head,
     };
-    let fits = |t: &Tok| t.is_word() && t.capitalised() && fits_word(t.lower);
+    // (A mention is only `the agency` by that word: `the agency` after the GAO, named in
+    // passing, is not the GAO.)
+    let fits = |t: &Tok| {
+        t.is_word()
+            && t.capitalised()
+            && if head == "agency" {
+                t.lower == head
+            } else {
+                fits_word(t.lower)
+            }
+    };
     // An organisation that was a sentence's subject or spoke (`Norton Co said … The company
     // said`), before any other the text mentions since (`… to Acme Industrial Corp`).
     let subject = recent(events, para, 5)
@@ -742,7 +765,8 @@ fn last_organisation(
     if matches!(head, "company" | "firm") {
         return None;
     }
-    let named = |t: &Tok| t.is_word() && t.capitalised() && !t.not_name && t.lower != "the";
+    let named =
+        |t: &Tok| t.is_word() && t.capitalised() && !t.not_name && !t.is(&["the", "a", "an"]);
     for k in (0..at.min(toks.len())).rev() {
         if toks[k].para as usize + 5 < para {
             break;
@@ -1163,6 +1187,18 @@ mod tests {
         let body = "In the interview, Rosa Hart expressed confidence that the vote would not \
                     be “a problem for the campaign.”";
         assert_eq!(who(body), ["Rosa Hart"]);
+    }
+
+    /// Issue 21: `the agency` is the department or office last the subject or speaker, not
+    /// one named in passing.
+    #[test]
+    fn the_agency_is_the_department_that_spoke() {
+        let body = "The State Department also said on Thursday that it fell short of its goal.\n\n\
+                    “We have worked diligently,” said the agency, which fell short.";
+        assert_eq!(who(body), ["State Department"]);
+        let body = "A Government Accountability Office report found gaps.\n\n\
+                    In a memo, the agency said “there are no safeguards.”";
+        assert_eq!(who(body), [""]);
     }
 
     /// Issue 21: a sentence in brackets ends after its bracket, so the next line's sentence

@@ -108,6 +108,19 @@ pub(super) fn is_mention(chars: &[char], q: &Quote) -> bool {
     if words <= 4 && name_given && NAMING.contains(&prev) {
         return true;
     }
+    // `a website called “Cape Breton If Donald Trump Wins”`: a thing's name, however long.
+    let thing_before = n >= 2 && {
+        let w = before[n - 2].as_str();
+        w.chars().all(|c| c.is_ascii_lowercase()) && !NOT_A_NOUN.contains(&w) && !w.ends_with("ly")
+    };
+    if words <= 12 && name_given && matches!(prev, "called" | "named") && thing_before {
+        return true;
+    }
+    // `the “Make America Great Again” hat`, `their “Blood and Soil” goals`: a title-case
+    // phrase that modifies the noun after it names something.
+    if (2..=8).contains(&words) && title_case(&q.text) && noun_after(chars, q.end) {
+        return true;
+    }
     // What carries the words, then up to two words that say so (`a sign that read`, `the
     // slogan is`, `hats saying`, `under a headline that said`).
     let carrier = |w: &str| SIGNS.contains(&w) || HEADINGS.contains(&w);
@@ -162,6 +175,68 @@ fn known_as_after(chars: &[char], end: usize) -> bool {
         && rest
             .iter()
             .any(|w| matches!(*w, "known" | "called" | "dubbed"))
+}
+
+/// Lower-case words that are no noun a name or a quote could belong to: pronouns, function
+/// words, auxiliaries and the like.
+const NOT_A_NOUN: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "and", "is", "was", "are", "were", "for", "with",
+    "by", "at", "it", "that", "this", "as", "be", "has", "have", "had", "from", "he", "she",
+    "they", "we", "i", "you", "who", "which", "but", "or", "so", "then", "when", "where", "while",
+    "because", "if", "not", "will", "would", "can", "could", "should", "may", "might", "must",
+    "do", "does", "did", "also", "just", "only", "again", "now", "here", "there", "been", "being",
+    "him", "her", "them", "us", "me", "what", "whom", "once", "even", "still", "too",
+];
+
+/// Whether a lower-case noun follows the closing mark at `end` after one space (`“…” hat`),
+/// not a pronoun, function word, speech verb or adverb (`“…” he said`, `“…” chanted`).
+fn noun_after(chars: &[char], mut end: usize) -> bool {
+    while end < chars.len() && is_mark_char(chars[end]) {
+        end += 1;
+    }
+    if chars.get(end) != Some(&' ') {
+        return false;
+    }
+    let word: String = chars[end + 1..]
+        .iter()
+        .take_while(|c| c.is_alphabetic() || **c == '-')
+        .collect();
+    let next = chars.get(end + 1 + word.chars().count());
+    !word.is_empty()
+        && word.chars().all(|c| c.is_lowercase() || c == '-')
+        && !next.is_some_and(|c| *c == '’' || *c == '\'')
+        && !NOT_A_NOUN.contains(&word.as_str())
+        && !is_cue_word(&word)
+        && !word.ends_with("ly")
+        && !word.ends_with("ed")
+}
+
+/// Whether a quote's words are in title case: at most 12, every one not in [`TITLE_SMALL`]
+/// capitalised (or a number), and at least one such word.
+fn title_case(text: &str) -> bool {
+    let small = |w: &str| {
+        if w.is_ascii() {
+            TITLE_SMALL.iter().any(|s| s.eq_ignore_ascii_case(w))
+        } else {
+            TITLE_SMALL.contains(&w.to_lowercase().as_str())
+        }
+    };
+    let (mut words, mut significant, mut capitalised) = (0, 0, true);
+    for w in text.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        if words > 12 {
+            break;
+        }
+        if !small(w) {
+            significant += 1;
+            capitalised &= w.starts_with(|c: char| c.is_uppercase() || c.is_numeric());
+        }
+    }
+    significant > 0 && words <= 12 && capitalised
 }
 
 /// Verbs that give something a name (`he calls “Mini Mike”`).
@@ -262,32 +337,7 @@ fn words_before_raw(chars: &[char], at: usize) -> Option<String> {
 /// Whether a quote is the name of a show, book or film rather than speech: its words are in
 /// title case, it does not open a sentence, and the words around it announce a work.
 fn is_title(chars: &[char], q: &Quote, listed_after_title: bool) -> bool {
-    // Title case: at most 12 words, every one not in TITLE_SMALL capitalised (or a number),
-    // and at least one such word.
-    let small = |w: &str| {
-        if w.is_ascii() {
-            TITLE_SMALL.iter().any(|s| s.eq_ignore_ascii_case(w))
-        } else {
-            TITLE_SMALL.contains(&w.to_lowercase().as_str())
-        }
-    };
-    let (mut words, mut significant, mut capitalised) = (0, 0, true);
-    for w in q.text.split_whitespace() {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty() {
-            continue;
-        }
-        words += 1;
-        if words > 12 {
-            break;
-        }
-        if !small(w) {
-            significant += 1;
-            capitalised &= w.starts_with(|c: char| c.is_uppercase() || c.is_numeric());
-        }
-    }
-    let title_case = significant > 0 && words <= 12 && capitalised;
-    if !title_case {
+    if !title_case(&q.text) {
         return q.text.ends_with(',') && by_author(chars, q.end);
     }
     // Back over the opening mark(s) and space to the previous word.
@@ -867,6 +917,27 @@ mod tests {
         assert_eq!(
             who("Gavin Yamey is angry about what he calls the “blaming and shaming” of students."),
             ["Gavin Yamey"]
+        );
+    }
+
+    /// Issue 21: a title-case phrase modifying the noun after it, and a thing's name after
+    /// `called`, are names, not anyone's words.
+    #[test]
+    fn names_of_things_are_mentions() {
+        let body = "“We will win,” Ada Fisher said, showing off the “Make America Great \
+                    Again” hat the campaign gave her.";
+        assert_eq!(who(body), ["Ada Fisher", ""]);
+        let body = "Rob Calabrese, a radio host in Sydney, Nova Scotia, has set up a website \
+                    called “Sydney If The Senator Wins” for newcomers.";
+        assert_eq!(who(body), [""]);
+        // Title-case speech before a pronoun or a speech verb is still speech.
+        assert_eq!(
+            who("Ana Ruiz waved. “Thank You All” she said."),
+            ["Ana Ruiz"]
+        );
+        assert_eq!(
+            who("Ana Ruiz waved. “Lock Them Up” chanted the crowd."),
+            [""]
         );
     }
 }

@@ -899,6 +899,8 @@ mod tests {
         let body = "While Ana Moss has vowed to keep the pact and make sure the United States \
                     continues to lead, Rick Dane has pledged to “tear it up.”";
         assert_eq!(who(body), ["Rick Dane"]);
+        let body = "The charter does say that Veldonia agrees to “renounce war.”";
+        assert_eq!(who(body), [""]);
     }
 
     /// Issue 21: a sentence about a named person that introduces a quote with a colon

@@ -526,8 +526,18 @@ fn mark_nouns(toks: &mut [Tok]) {
     }
 }
 
-/// Speech verbs' words that are no speech before `to` (`continued to fall`, `went to Iowa`).
-const GOING_ON: &[&str] = &["continue", "continues", "continued", "went", "began"];
+/// Speech verbs' words that are no speech before `to` (`continued to fall`, `went to Iowa`,
+/// `agrees to “renounce war”`).
+const GOING_ON: &[&str] = &[
+    "continue",
+    "continues",
+    "continued",
+    "went",
+    "began",
+    "agree",
+    "agrees",
+    "agreed",
+];
 
 /// Words after which a verb's form is a noun (`her` is left out: `heard her say`).
 const DETERMINERS: &[&str] = &["the", "a", "an", "his", "their", "its", "my", "our", "your"];

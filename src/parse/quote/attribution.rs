@@ -1201,6 +1201,16 @@ mod tests {
         assert_eq!(who(body), [""]);
     }
 
+    /// Issue 21: `said the former top aide to President …`: a role described with what
+    /// follows it stands for the person last spoken of.
+    #[test]
+    fn a_described_aide_is_the_person_just_named() {
+        let body = "One of the authors of the report, Ivo Marsh, said the vote will test it. \
+                    “Certainly the party has gone the other way,” said the former top aide to \
+                    President Rosa Hart.";
+        assert_eq!(who(body), ["Ivo Marsh"]);
+    }
+
     /// Issue 21: a sentence in brackets ends after its bracket, so the next line's sentence
     /// opens with its own subject (paragraphs one line each, no blank line between).
     #[test]

@@ -60,15 +60,22 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     // `the president`, `the former mayor`, `the Vermont senator`, `the New York
     // billionaire`, `the Conservative MP`: a person named before, read like a pronoun.
     // `the Ohio Republican`: a party member named before.
-    let last = &toks[toks.len() - 1];
-    if toks.len() <= 4
-        && toks[0].lower == "the"
-        && toks.len() >= 2
+    // (`the former top aide to President George W. Bush`: the noun before `to`, `of`.)
+    let head_end = toks
+        .iter()
+        .skip(2)
+        .position(|t| t.is(&["to", "of", "for", "at", "in", "with"]))
+        .map_or(toks.len(), |p| p + 2);
+    let head = &toks[..head_end];
+    let last = &head[head.len() - 1];
+    if head.len() <= 4
+        && head[0].lower == "the"
+        && head.len() >= 2
         && ((last.text.starts_with(char::is_lowercase)
             || last.text.chars().all(char::is_uppercase))
             && last.is_in(&ANAPHORIC_ROLES)
             || last.is(&["republican", "democrat"]))
-        && toks[1..toks.len() - 1]
+        && head[1..head.len() - 1]
             .iter()
             .all(|t| t.is_in(&DESCRIPTORS) || t.capitalised() && !is_possessive(t))
     {

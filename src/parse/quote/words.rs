@@ -751,7 +751,7 @@ pub(super) const TITLE_CUES_PREP: &[(&str, &str)] = &[
 pub(super) static ANAPHORIC_ROLES: Words = Words::new(
     "president senator governor mayor envoy ambassador candidate nominee billionaire \
      congressman congresswoman chairman chairwoman judge businessman premier chancellor \
-     frontrunner front-runner mp lawmaker",
+     frontrunner front-runner mp lawmaker aide adviser advisor strategist",
 );
 
 /// First names read as a woman's or a man's, for `she` and `he` to agree with (a short

@@ -638,15 +638,23 @@ fn last_person(
         [one] => one.strip_suffix('s').is_some_and(|stem| names.knows(stem)),
         _ => false,
     };
+    // (Twice: a name misread once, `Md.` of `Ann Doe, of Ashton, Md.`, is not thereby a
+    // person.)
     let has_spoken = |w: &Who| {
         w.kind == SpeakerKind::Person
             && !family(w)
-            && events.iter().any(|e| {
-                e.spoke
-                    && e.who
-                        .get()
-                        .is_some_and(|s| s.as_ref().is_some_and(|s| s.names == w.names))
-            })
+            // (A name the text writes whole, not the first word of one: not `United`.)
+            && w.names.iter().all(|n| names.knows(n.rsplit(' ').next().unwrap_or(n)))
+            && events
+                .iter()
+                .filter(|e| {
+                    e.spoke
+                        && e.who
+                            .get()
+                            .is_some_and(|s| s.as_ref().is_some_and(|s| s.names == w.names))
+                })
+                .count()
+                >= 2
     };
     let near = recent(events, para, 2).find_map(|e| {
         e.person(toks, names)
@@ -1163,11 +1171,15 @@ mod tests {
     /// participle after a comma is the subject's, not the last noun's; a family is no one.
     #[test]
     fn names_that_spoke_and_participles() {
-        let body = "“We will go,” Marsh said in May.\n\n\
+        let body = "“We will go,” Marsh said in May. “Soon,” Marsh added.\n\n\
                     Ivo Dorn, an adviser, said: “It cannot work.”\n\n\
                     And Marsh, for all the praise he won, seems to agree. “We do not know \
                     yet,” he said.";
-        assert_eq!(who(body), ["Marsh", "Ivo Dorn", "Marsh"]);
+        assert_eq!(who(body), ["Marsh", "Marsh", "Ivo Dorn", "Marsh"]);
+        // A state misread once as a speaker is not thereby a person.
+        let body = "Ann Doe, 59, of Ashton, Md., who watched the parade, said it was “a gift.”\n\n\
+                    She said the day was long. “I had to step back,” she said.";
+        assert_eq!(who(body), ["Ann Doe", "Ann Doe"]);
         let body = "Marsh said he plans a trip after Easter, insisting that the plan holds. \
                     “They have a strategy,” he said.";
         assert_eq!(who(body), ["Marsh"]);

@@ -693,14 +693,42 @@ pub(super) fn subject(region: &[Tok]) -> Found {
     // `… a frosty relationship with Mitch McConnell, now the majority leader, who in 2010
     // said`: `who` opening the verb's clause is the person named last before it (past an
     // apposition), wherever that name stands in its clause.
-    let relative = last
-        .iter()
-        .find(|t| t.is_word())
-        .is_some_and(|t| t.lower == "who");
-    if relative && !last.iter().any(Tok::is_verb) {
+    // (Only when the clause is `who` and when: in `Ann Doe, of Ashton, Md., who watched the
+    // parade, said`, the verb is the sentence's.)
+    let mut words = last.iter().filter(|t| t.is_word());
+    let relative = words.next().is_some_and(|t| t.lower == "who")
+        && words.all(|t| {
+            is_ly(t)
+                || t.is_in(&ADVERBS)
+                || t.is(TIMES)
+                || t.is(&[
+                    "in", "on", "at", "during", "last", "this", "earlier", "later", "also",
+                ])
+                || t.is(&[
+                    "has",
+                    "had",
+                    "have",
+                    "then",
+                    "once",
+                    "recently",
+                    "previously",
+                ])
+                || t.text.chars().all(|c| c.is_ascii_digit())
+        });
+    if relative {
         for seg in earlier.iter().rev() {
             if lower_start(seg) && !seg.iter().any(Tok::is_verb) {
                 continue;
+            }
+            // (`Sen. Marco Rubio of Florida, who …`: the name before where they are from.)
+            let mut seg: &[Tok] = seg;
+            if let Some(p) = seg.iter().rposition(|t| t.is(&["of", "from", "in"])) {
+                let place = &seg[p + 1..];
+                let short = place.iter().filter(|t| t.is_word()).count() <= 3;
+                let after_name = p > 0 && seg[p - 1].capitalised();
+                if short && after_name && place.iter().all(|t| t.capitalised() || !t.is_word()) {
+                    seg = &seg[..p];
+                }
             }
             if let Some((_, name)) = trailing_name(seg) {
                 if kind_of(&name.words.join(" "), name.person) == SpeakerKind::Person {
@@ -714,7 +742,20 @@ pub(super) fn subject(region: &[Tok]) -> Found {
     // aside; the name is before it.
     let description = np == Np::Other && !last.iter().any(Tok::is_verb);
     if !earlier.is_empty() && (lower_start(last) || aside(last) || description) {
-        for seg in earlier.iter().rev() {
+        for (k, seg) in earlier.iter().enumerate().rev() {
+            // `Ann Doe, 59, of Ashton, Md., who …`: the state after a place is no name.
+            let place_state = k > 0
+                && matches!(seg.iter().filter(|t| t.is_word()).count(), 1)
+                && earlier[k - 1]
+                    .iter()
+                    .find(|t| t.is_word())
+                    .is_some_and(|t| t.is(&["of", "in", "from", "near"]))
+                && earlier[k - 1].last().is_some_and(Tok::capitalised);
+            // (`Ann Doe, 59, …`: an age.)
+            let age = matches!(seg, [t] if t.text.chars().all(|c| c.is_ascii_digit()));
+            if place_state || age {
+                continue;
+            }
             if let Some(np) = plain_np(seg) {
                 return Found::Np(np);
             }

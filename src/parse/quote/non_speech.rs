@@ -452,6 +452,10 @@ pub(super) fn drop_scare_quotes(chars: &[char], quotes: &mut Vec<Quote>) {
 /// Words before `as` that make `as “…”` a role or a name, never a judgement someone voiced
 /// (`known as “…”`, `such as “…”`, `served as a “…”`).
 pub(super) const NOT_JUDGING_AS: &[&str] = &[
+    "marked",
+    "designated",
+    "flagged",
+    "touted",
     "known",
     "such",
     "served",

@@ -541,6 +541,13 @@ pub(super) fn leading_np(toks: &[Tok]) -> Np {
 /// in his announcement speech`, `Obama at a rally in Ohio on Tuesday`): the subject.
 pub(super) fn name_then_circumstance(seg: &[Tok]) -> Option<Np> {
     let end = np_end(seg, 0);
+    // (Not a headline in capitals run into the sentence: `10 KILLED IN BLAST Erdogan said`.)
+    if seg[..end]
+        .iter()
+        .any(|t| t.text.len() > 1 && !t.text.chars().any(char::is_lowercase))
+    {
+        return None;
+    }
     let np @ Np::Name(_) = noun_phrase(&seg[..end]) else {
         return None;
     };

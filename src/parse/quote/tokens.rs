@@ -508,10 +508,11 @@ fn mark_nouns(toks: &mut [Tok]) {
         if !determiner {
             continue;
         }
+        // (`the reported suicide bomber`: after an article, a past form is an adjective.)
+        let article = prev.is(&["the", "a", "an"]);
         let t = &toks[k];
         if t.is_word()
-            && !t.lower.ends_with("ed")
-            && !IRREGULAR_PASTS.contains(&t.lower)
+            && (article || !t.lower.ends_with("ed") && !IRREGULAR_PASTS.contains(&t.lower))
             && is_speech_verb(t.lower)
         {
             toks[k].no_verb = true;

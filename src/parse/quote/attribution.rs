@@ -1221,6 +1221,9 @@ mod tests {
                     “Certainly the party has gone the other way,” said the former top aide to \
                     President Rosa Hart.";
         assert_eq!(who(body), ["Ivo Marsh"]);
+        let body = "“Reject him,” columnist Ai Lun wrote in the paper.\n\n\
+                    But the columnist suggested: “His winning streak is proof of it.”";
+        assert_eq!(who(body), ["Ai Lun", "Ai Lun"]);
     }
 
     /// Issue 21: a sentence in brackets ends after its bracket, so the next line's sentence

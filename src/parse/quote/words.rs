@@ -751,7 +751,8 @@ pub(super) const TITLE_CUES_PREP: &[(&str, &str)] = &[
 pub(super) static ANAPHORIC_ROLES: Words = Words::new(
     "president senator governor mayor envoy ambassador candidate nominee billionaire \
      congressman congresswoman chairman chairwoman judge businessman premier chancellor \
-     frontrunner front-runner mp lawmaker aide adviser advisor strategist",
+     frontrunner front-runner mp lawmaker aide adviser advisor strategist columnist \
+     commentator pope pontiff",
 );
 
 /// First names read as a woman's or a man's, for `she` and `he` to agree with (a short

@@ -244,10 +244,15 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     // `Heading - Pollster Ann Doe: “…”`: a plain name right before a colon.
     if let Some((last, rest)) = prefix.split_last() {
         if last.is_punct(':') {
-            let from = rest
+            let mut from = rest
                 .iter()
                 .rposition(|t| t.kind != Kind::Word)
                 .map_or(0, |p| p + 1);
+            // `Continued Stone: “…”`, `Added Doe:`: a speech verb opening the line is no
+            // part of the name.
+            if rest.len() > from + 1 && rest[from].capitalised() && rest[from].is_verb() {
+                from += 1;
+            }
             if let Some(np @ Np::Name(_)) = plain_np(&rest[from..]) {
                 return Some(Found::Np(np));
             }
@@ -898,6 +903,17 @@ mod tests {
         // A colon after a sentence about no one introduces nobody's words.
         let body = "Partial transcript:\n\n“We start with the news tonight.”";
         assert_eq!(who(body), [""]);
+    }
+
+    /// Issue 21: `Continued Stone: “…”`: a speech verb opening the line is no part of the
+    /// name before the colon; `telling CNBC: “…”` names whom it was told.
+    #[test]
+    fn a_verb_opening_a_name_and_colon() {
+        let body = "Ivo Marsh spoke first.\n\nContinued Marsh: “So it is a real problem.”";
+        assert_eq!(who(body), ["Ivo Marsh"]);
+        let body = "Back in 1999, Mr. Marsh expressed admiration for the mayor's skills, telling \
+                    CNBC: “I wish I could be like that.”";
+        assert_eq!(who(body), ["Marsh"]);
     }
 
     /// Issue 21: a speech verb's word after a determiner or a possessive is a noun, so the

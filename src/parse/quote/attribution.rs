@@ -27,8 +27,8 @@ use super::frames::{
     Found,
 };
 use super::names::{
-    all_names, name_runs, name_word, one_apostrophe, resolve, strip_possessive, trailing_name,
-    Name, Names, Sex, Who,
+    all_names, listed, name_runs, name_word, one_apostrophe, resolve, strip_possessive,
+    trailing_name, Name, Names, Sex, Who,
 };
 use super::non_speech::is_mention;
 use super::phrases::{leading_np, plain_np, Np};
@@ -40,7 +40,8 @@ use super::tokens::{
     MAX_WINDOW,
 };
 use super::words::{
-    COMPANY_ENDINGS, FEMALE_CUES, MALE_CUES, ORG_HEADS, PAPER_ENDINGS, STRONG_VERBS, TITLES,
+    COMPANY_ENDINGS, FEMALE_CUES, MALE_CUES, OFFICES, ORG_HEADS, PAPER_ENDINGS, STRONG_VERBS,
+    TITLES,
 };
 
 /// Fills in `speaker` and `role` of `quotes`, the quotes of `text` that are speech (see
@@ -108,6 +109,56 @@ fn pull_quotes(chars: &[char], quotes: &mut [Quote]) {
     }
 }
 
+/// A one-word speaker that is no name: a state's abbreviation (`Va.`), a number (`Eight`),
+/// or a common word capitalised where it stands (`Alongside`, `Former`), which the text also
+/// writes in lower case and never as the last word of a longer name (`Steve King` keeps
+/// `King`).
+fn not_a_name(who: &Who, names: &Names, lower: &HashSet<&str>) -> bool {
+    let [name] = &who.names[..] else {
+        return false;
+    };
+    if name.contains(' ') {
+        return false;
+    }
+    let abbreviation =
+        name.len() <= 6 && name.ends_with('.') && !name[..name.len() - 1].contains('.');
+    let number = matches!(
+        name.to_lowercase().as_str(),
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+    );
+    // (An organisation by one word may be a common one: `the Treasury`, `treasury bills`.)
+    let lowered = name.to_lowercase();
+    let office = OFFICES.contains(lowered.as_str()) || ORG_HEADS.contains(lowered.as_str());
+    let common = who.kind == SpeakerKind::Person
+        && !who.person
+        && !office
+        && listed(name).is_none()
+        && lower.contains(lowered.as_str())
+        && !names.in_full(name);
+    // (`I'm`, `It's`: a contraction; not `O'Neill` or `Rifa'i`.)
+    let contraction = name.split_once(['’', '\'']).is_some_and(|(head, _)| {
+        matches!(
+            head.to_lowercase().as_str(),
+            "i" | "it" | "he" | "she" | "we" | "they" | "you" | "that" | "there" | "what" | "let"
+        )
+    });
+    abbreviation || number || common || contraction
+}
+
 /// Makes `who` the speaker of `q`, with one apostrophe, so `O’Malley` and `O'Malley` are one
 /// speaker.
 pub(super) fn give(q: &mut Quote, who: &Who) {
@@ -152,6 +203,8 @@ fn attribute_with<'a>(
         })
         .collect();
 
+    // The words the text writes in lower case, once a speaker is to be checked.
+    let lower_words: OnceCell<HashSet<&str>> = OnceCell::new();
     let mut events: Vec<Event> = Vec::new();
     let mut next_quote = 0;
     let mut k = 0;
@@ -251,6 +304,13 @@ fn attribute_with<'a>(
             if who.is_none() && unnamed {
                 events.push(Event::nameless(para(qt)));
             }
+            let lower = lower_words.get_or_init(|| {
+                toks.iter()
+                    .filter(|t| t.is_word() && !t.text.chars().any(char::is_uppercase))
+                    .map(|t| t.lower)
+                    .collect()
+            });
+            let who = who.filter(|w| !not_a_name(w, &names, lower));
             if let Some(who) = who {
                 give(&mut quotes[qi], &who);
                 events.push(Event::spoke(para(qt), who));
@@ -1224,6 +1284,24 @@ mod tests {
         let body = "“Reject him,” columnist Ai Lun wrote in the paper.\n\n\
                     But the columnist suggested: “His winning streak is proof of it.”";
         assert_eq!(who(body), ["Ai Lun", "Ai Lun"]);
+    }
+
+    /// Issue 21: a one-word speaker that is no name (a state's abbreviation, a number, a
+    /// contraction, a common word capitalised where it stands) is nobody; a surname given in
+    /// full somewhere, or with a title, stays.
+    #[test]
+    fn words_that_are_no_names_do_not_speak() {
+        let body = "The band walked alongside the march. “Come out and say it,” Alongside said.";
+        assert_eq!(who(body), [""]);
+        let body = "“We will be there,” Four said, after four days.";
+        assert_eq!(who(body), [""]);
+        let body = "Ann Roe lives in Ashton, Va. “It is a quiet town,” Va. said.";
+        assert_eq!(who(body), [""]);
+        // `Price` is also a word, but the text names Tom Price in full.
+        let body = "Tom Price spoke about the price of milk. “It is too high,” Price said.";
+        assert_eq!(who(body), ["Tom Price"]);
+        let body = "The price rose. “It is too high,” Mr. Price said.";
+        assert_eq!(who(body), ["Price"]);
     }
 
     /// Issue 21: a sentence in brackets ends after its bracket, so the next line's sentence

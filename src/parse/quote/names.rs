@@ -377,6 +377,11 @@ impl<'t, 'a> Names<'t, 'a> {
         self.ending_in(last).next().is_some()
     }
 
+    /// Whether the text gives a name of two words or more ending in `last` (`Steve King`).
+    pub(super) fn in_full(&self, last: &str) -> bool {
+        self.ending_in(last).any(|(_, n)| n.words.len() >= 2)
+    }
+
     /// The names ending in `last`, as `all_names` kept them (each run read by `split_title`),
     /// in the order of the text.
     fn ending_in<'s>(&'s self, last: &'s str) -> impl Iterator<Item = (usize, Name)> + 's {

@@ -324,7 +324,11 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
         return Some(Found::Continue);
     }
     // (`… and repeatedly says`: an adverb before the verb is not what links it.)
-    let tail = region.iter().rev().find(|t| t.is_word() && !is_ly(t));
+    let mut words = region.iter().rev().filter(|t| t.is_word() && !is_ly(t));
+    let tail = words.next();
+    // (`Mills then writes`: `then` after a name is an adverb of its subject, no link.)
+    let then_after_name = tail.is_some_and(|t| t.lower == "then")
+        && words.next().is_some_and(|t| t.capitalised() && !t.not_name);
     // `Как заявил Путин, «…»`, `як зазначив Зеленський, «…»`: the speaker follows the verb.
     if v > 0 && prefix[v - 1].is_word() && is_as(prefix[v - 1].lower) {
         let segs = segments(&prefix[v + 1..]);
@@ -356,7 +360,8 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     // verb shares the subject of the sentence.
     let gerund = prefix[v].lower.ends_with("ing")
         || is_gerund(prefix[v].lower, v > 0 && prefix[v - 1].is_punct(','));
-    let found = if gerund || tail.is_some_and(|t| t.is(&["and", "but", "then", "to"])) {
+    let linked = tail.is_some_and(|t| t.is(&["and", "but", "then", "to"])) && !then_after_name;
+    let found = if gerund || linked {
         match sentence_subject(&prefix[..v]) {
             Found::Nobody if from > 0 => return Some(Found::Continue),
             found => found,
@@ -914,6 +919,17 @@ mod tests {
         let body = "Back in 1999, Mr. Marsh expressed admiration for the mayor's skills, telling \
                     CNBC: “I wish I could be like that.”";
         assert_eq!(who(body), ["Marsh"]);
+    }
+
+    /// Issue 21: `Mills then writes`: `then` after a name belongs to that subject, not a
+    /// link back to the sentence's first speaker.
+    #[test]
+    fn then_after_a_name() {
+        let body = "Ivo Marsh sent the photo. Rosa Hart asks, “Why now?” Marsh then writes, \
+                    “You look good.”";
+        assert_eq!(who(body), ["Rosa Hart", "Ivo Marsh"]);
+        let body = "Rosa Hart said the plan failed, then added: “We start again.”";
+        assert_eq!(who(body), ["Rosa Hart"]);
     }
 
     /// Issue 21: a speech verb's word after a determiner or a possessive is a noun, so the

@@ -40,8 +40,8 @@ use super::tokens::{
     MAX_WINDOW,
 };
 use super::words::{
-    COMPANY_ENDINGS, FEMALE_CUES, MALE_CUES, OFFICES, ORG_HEADS, PAPER_ENDINGS, STRONG_VERBS,
-    TITLES,
+    COMPANY_ENDINGS, FEMALE_CUES, MALE_CUES, OFFICES, ORG_HEADS, PAPER_ENDINGS, ROLE_NOUNS,
+    STRONG_VERBS, TITLES,
 };
 
 /// Fills in `speaker` and `role` of `quotes`, the quotes of `text` that are speech (see
@@ -156,7 +156,16 @@ fn not_a_name(who: &Who, names: &Names, lower: &HashSet<&str>) -> bool {
             "i" | "it" | "he" | "she" | "we" | "they" | "you" | "that" | "there" | "what" | "let"
         )
     });
-    abbreviation || number || common || contraction
+    // (`Undersecretary`, `Official`, `Banker`: a role alone; `Deregulation`, `Development`:
+    // an abstract noun.)
+    // (`Pete King` in the text keeps `King`.)
+    let role = (ROLE_NOUNS.contains(lowered.as_str()) || TITLES.contains(lowered.as_str()))
+        && !names.in_full(name);
+    let abstract_noun = listed(name).is_none()
+        && ["tion", "sion", "ment", "ness", "ity"]
+            .iter()
+            .any(|end| lowered.ends_with(end));
+    abbreviation || number || common || contraction || role || abstract_noun
 }
 
 /// Makes `who` the speaker of `q`, with one apostrophe, so `O’Malley` and `O'Malley` are one
@@ -1302,6 +1311,13 @@ mod tests {
         assert_eq!(who(body), ["Tom Price"]);
         let body = "The price rose. “It is too high,” Mr. Price said.";
         assert_eq!(who(body), ["Price"]);
+        // A role alone, an abstract noun.
+        let body = "“We need results,” Undersecretary said on Monday.";
+        assert_eq!(who(body), [""]);
+        let body = "“It is costly,” Deregulation said.";
+        assert_eq!(who(body), [""]);
+        let body = "Congressman Pete King spoke. “It conflicts,” King said.";
+        assert_eq!(who(body), ["Pete King"]);
     }
 
     /// Issue 21: a sentence in brackets ends after its bracket, so the next line's sentence

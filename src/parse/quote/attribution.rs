@@ -40,8 +40,8 @@ use super::tokens::{
     MAX_WINDOW,
 };
 use super::words::{
-    COMPANY_ENDINGS, FEMALE_CUES, MALE_CUES, OFFICES, ORG_HEADS, PAPER_ENDINGS, ROLE_NOUNS,
-    STRONG_VERBS, TITLES,
+    COMPANY_ENDINGS, DOCUMENTS, FEMALE_CUES, ISSUE_VERBS, MALE_CUES, OFFICES, ORG_HEADS,
+    PAPER_ENDINGS, ROLE_NOUNS, STRONG_VERBS, TITLES,
 };
 
 /// Fills in `speaker` and `role` of `quotes`, the quotes of `text` that are speech (see
@@ -297,7 +297,7 @@ fn attribute_with<'a>(
             // (`the company said`, when no company was named, is someone unnamed too.)
             let unnamed = match &found {
                 Found::Np(Np::Other) => true,
-                Found::Np(Np::Pronoun(p)) => ORG_HEADS.contains(p),
+                Found::Np(Np::Pronoun(p)) => ORG_HEADS.contains(p) || DOCUMENTS.contains(p),
                 _ => false,
             };
             let who = match found {
@@ -654,6 +654,9 @@ fn last_person(
     if ORG_HEADS.contains(pronoun) {
         return last_organisation(events, toks, names, para, at, pronoun);
     }
+    if DOCUMENTS.contains(pronoun) {
+        return last_issuer(events, toks, names, para, pronoun);
+    }
     if pronoun == "they" {
         // `Nancy Pelosi and Chuck Schumer met … They said “…”`: the joint speakers last
         // named, when nobody was named since; `they` for anyone else names nobody.
@@ -760,6 +763,41 @@ fn last_person(
             .find(|w| agrees(w))
             .cloned()
     })
+}
+
+/// Who issued the document `noun` stands for (`the lawsuit`): the named subject of a recent
+/// sentence in which it was filed, sent or released (`Patricia Smith and Charles Woods have
+/// filed a wrongful death lawsuit`), within the paragraph and the two before.
+fn last_issuer(
+    events: &[Event],
+    toks: &[Tok],
+    names: &Names,
+    para: usize,
+    noun: &str,
+) -> Option<Who> {
+    recent(events, para, 2)
+        .filter(|e| !e.spoke)
+        .find(|e| {
+            let (start, end) = e.sentence;
+            let sentence = &toks[start..end];
+            sentence.iter().enumerate().any(|(k, t)| {
+                t.lower == noun
+                    && sentence[k.saturating_sub(5)..k].iter().any(|v| {
+                        v.is_in(&ISSUE_VERBS)
+                            || v.is(&[
+                                "filed",
+                                "files",
+                                "wrote",
+                                "writes",
+                                "submitted",
+                                "signed",
+                                "brought",
+                            ])
+                    })
+            })
+        })
+        .and_then(|e| e.who(toks, names))
+        .cloned()
 }
 
 /// The nouns of a description an abbreviated title stands for (`Sen.` the senator or the
@@ -1318,6 +1356,32 @@ mod tests {
         assert_eq!(who(body), [""]);
         let body = "Congressman Pete King spoke. “It conflicts,” King said.";
         assert_eq!(who(body), ["Pete King"]);
+    }
+
+    /// Issue 21: `the lawsuit`, `the report`, `the statement` speak for whoever the text
+    /// said filed, issued or released them; a document in an aside is where, not who.
+    #[test]
+    fn the_document_speaks_for_who_issued_it() {
+        let body = "Ann Roe and Jon Doe, the parents of two victims, have filed a lawsuit \
+                    against the city.\n\nThe lawsuit contends that “the deaths were caused \
+                    by neglect.”";
+        assert_eq!(
+            speakers(body),
+            [(
+                vec!["Ann Roe".to_string(), "Jon Doe".to_string()],
+                Some("person")
+            )]
+        );
+        let body = "In January, Rosa Hart issued a report on the agency. The agency “is \
+                    particularly feeble,” the report said.";
+        assert_eq!(who(body), ["Rosa Hart"]);
+        // Nobody named issued it: nobody speaks, and the quote after is no one's either.
+        let body = "Ivo Marsh lost in 2012. “The changes are urgent,” the report stated. \
+                    “Whites will be 47 percent of the country.”";
+        assert_eq!(who(body), ["", ""]);
+        let body = "Julian Roe urged action. Roe, commenting in the annual report, said the \
+                    industry remained “cynical” about it.";
+        assert_eq!(who(body), ["Julian Roe"]);
     }
 
     /// Issue 21: a sentence in brackets ends after its bracket, so the next line's sentence

@@ -382,7 +382,7 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     let described = match &found {
         Found::Np(Np::Other) | Found::Nobody => true,
         // `saying the administration believes …`: an organisation described, not named.
-        Found::Np(Np::Pronoun(p)) => ORG_HEADS.contains(p),
+        Found::Np(Np::Pronoun(p)) => ORG_HEADS.contains(p) || DOCUMENTS.contains(p),
         _ => false,
     };
     if described {
@@ -647,7 +647,17 @@ pub(super) fn subject(region: &[Tok]) -> Found {
     // `Mr. Ruano last week said`, `Jon Doe on Tuesday said`: a time between the subject and
     // its verb is no part of the subject.
     let last = without_time(last);
-    let np = trailing_np(last);
+    let mut np = trailing_np(last);
+    // (`Thompson, commenting in the annual report, said`: a document at the end of an
+    // aside is where, not who.)
+    let aside_document = matches!(&np, Np::Pronoun(p) if DOCUMENTS.contains(p.as_str()))
+        && last
+            .iter()
+            .find(|t| t.is_word())
+            .is_some_and(|t| t.lower != "the");
+    if aside_document {
+        np = Np::Other;
+    }
     if matches!(np, Np::Pronoun(_)) {
         return Found::Np(np);
     }

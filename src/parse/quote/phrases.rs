@@ -107,6 +107,17 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     {
         return Np::Pronoun(toks[toks.len() - 1].lower.to_string());
     }
+    // `The lawsuit contends …`: a document named before, read like a pronoun for whoever
+    // issued it (`Ann Doe and Jon Roe have filed a lawsuit`).
+    if (2..=3).contains(&toks.len())
+        && toks[0].lower == "the"
+        && toks[toks.len() - 1].is_in(&DOCUMENTS)
+        && toks
+            .iter()
+            .all(|t| t.text.starts_with(char::is_lowercase) || t.lower == "the")
+    {
+        return Np::Pronoun(toks[toks.len() - 1].lower.to_string());
+    }
     // `the Pentagon’s report`, `a Pentagon report`, `a new White House memo`, `the New York
     // Times editorial board`: the document speaks for the one named before it.
     if let Some(author) = document_author(&toks) {

@@ -328,6 +328,9 @@ pub(super) struct Names<'t, 'a> {
     runs: HashMap<&'t str, Vec<(usize, usize)>>,
     /// The last words that end a company's name (`Corp`, `Inc.`), found when first asked.
     company_ends: std::cell::OnceCell<Vec<String>>,
+    /// Titled people of two or three words, in the order of the text, and the words written
+    /// after an honorific (`Mr. Obama`), found when first asked: see `family_name_first`.
+    titled_and_honorific: std::cell::OnceCell<(Vec<Name>, Vec<String>)>,
     /// People the article's headline names in full (`Hillary Clinton` of `Hillary Clinton
     /// Goes After Donald Trump`), for a surname the body never gives in full.
     headline: Vec<Vec<String>>,
@@ -370,6 +373,44 @@ impl<'t, 'a> Names<'t, 'a> {
             .flat_map(|end| self.ending_in(end))
             .map(|(_, n)| n)
             .find(|n| n.words.len() == words.len() + 1 && n.words.starts_with(words))
+    }
+
+    /// `Zhao Ziyang` for `Zhao`: a person named family name first (`Premier Zhao Ziyang`),
+    /// the first such name in the text, for a word that is no listed first name.
+    fn family_name_first(&self, word: &str) -> Option<Name> {
+        if listed(word).is_some() {
+            return None;
+        }
+        let (titled, honorific) = self.titled_and_honorific.get_or_init(|| {
+            let mut runs: Vec<(usize, usize)> = self.runs.values().flatten().copied().collect();
+            runs.sort_unstable();
+            let titled = runs
+                .into_iter()
+                .filter_map(|(start, end)| split_title(&self.toks[start..end]))
+                .filter(|n| {
+                    (2..=3).contains(&n.words.len())
+                        && n.role.is_some()
+                        && kind_of(&n.words.join(" "), true) == SpeakerKind::Person
+                })
+                .collect();
+            let honorific = self
+                .toks
+                .windows(2)
+                .filter(|w| {
+                    matches!(
+                        w[0].lower.trim_end_matches('.'),
+                        "mr" | "mrs" | "ms" | "dr" | "miss"
+                    )
+                })
+                .map(|w| w[1].text.to_string())
+                .collect();
+            (titled, honorific)
+        });
+        // (`Mr. Obama`: an honorific before the word makes it a surname written last.)
+        if honorific.iter().any(|w| w == word) {
+            return None;
+        }
+        titled.iter().find(|n| n.words[0] == word).cloned()
     }
 
     /// Whether the text names someone or something with the last word `last`.
@@ -586,6 +627,7 @@ pub(super) fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
         toks,
         runs,
         company_ends: std::cell::OnceCell::new(),
+        titled_and_honorific: std::cell::OnceCell::new(),
         headline: Vec::new(),
     }
 }
@@ -797,6 +839,11 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
     // article names it so.
     let fuller = match (best, &words[..]) {
         (None, [one]) if !name.person && acronym(one) => names.spelled_out(one).map(|n| n.words),
+        (None, [one]) => names
+            .company_form(words)
+            .filter(|_| !name.person)
+            .or_else(|| names.family_name_first(one))
+            .map(|n| n.words),
         (None, _) if !name.person => names.company_form(words).map(|n| n.words),
         _ => None,
     };
@@ -833,6 +880,18 @@ fn formal_form(names: &Names, words: &[String]) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::super::test_util::{found, who};
+
+    /// Issue 21: `Premier Zhao Ziyang told parliament … Zhao said`: a titled name written
+    /// family name first; not `Mr. Obama` before `President Obama Speech`.
+    #[test]
+    fn a_family_name_written_first() {
+        let body = "Premier Zhao Ziyang told parliament that reform goes on.\n\n\
+                    Failure will “corrupt social morality,” Zhao said.";
+        assert_eq!(who(body), ["Zhao Ziyang"]);
+        let body = "Video: President Obama Speech at the gala.\n\n\
+                    “Tolerance is on the ballot,” Mr. Obama said.";
+        assert_eq!(who(body), ["Obama"]);
+    }
 
     #[test]
     fn surname_becomes_the_fullest_name_given_earlier() {

@@ -31,7 +31,7 @@ use super::names::{
     trailing_name, Name, Names, Sex, Who,
 };
 use super::non_speech::is_mention;
-use super::phrases::{leading_np, plain_np, Np};
+use super::phrases::{impersonal, leading_np, plain_np, Np};
 use super::slavic;
 use super::spans::{Quote, SpeakerKind};
 use super::text::{is_mark_char, plain, Chars};
@@ -297,7 +297,7 @@ fn attribute_with<'a>(
             // (`the company said`, when no company was named, is someone unnamed too.)
             let unnamed = match &found {
                 Found::Np(Np::Other) => true,
-                Found::Np(Np::Pronoun(p)) => ORG_HEADS.contains(p) || DOCUMENTS.contains(p),
+                Found::Np(Np::Pronoun(p)) => impersonal(p),
                 _ => false,
             };
             let who = match found {

@@ -5,8 +5,8 @@
 use super::names::{kind_of, listed, name_runs, name_word, trailing_name};
 use super::non_speech::NOT_JUDGING_AS;
 use super::phrases::{
-    aside, is_ly, is_pronoun, leading_np, name_then_circumstance, noun_phrase, organisation,
-    plain_np, trailing_np, Np, SPOKESPEOPLE,
+    aside, impersonal, is_ly, is_pronoun, leading_np, name_then_circumstance, noun_phrase,
+    organisation, plain_np, trailing_np, Np, SPOKESPEOPLE,
 };
 use super::slavic::{
     is_according_to, is_as, is_gerund, is_inverting_verb, is_role_noun, is_speech_verb,
@@ -14,8 +14,7 @@ use super::slavic::{
 use super::spans::SpeakerKind;
 use super::tokens::{ends_sentence, segments, strip_brackets, Kind, Tok, MAX_WINDOW};
 use super::words::{
-    ADVERBS, CONJUNCTIONS, DOCUMENTS, INVERTIBLE, ISSUE_VERBS, NP_BREAKS, ORG_HEADS, ROLE_NOUNS,
-    TITLES,
+    ADVERBS, CONJUNCTIONS, DOCUMENTS, INVERTIBLE, ISSUE_VERBS, NP_BREAKS, ROLE_NOUNS, TITLES,
 };
 
 /// A speaker found for a quote, before pronouns and short names are resolved.
@@ -382,7 +381,7 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     let described = match &found {
         Found::Np(Np::Other) | Found::Nobody => true,
         // `saying the administration believes …`: an organisation described, not named.
-        Found::Np(Np::Pronoun(p)) => ORG_HEADS.contains(p) || DOCUMENTS.contains(p),
+        Found::Np(Np::Pronoun(p)) => impersonal(p),
         _ => false,
     };
     if described {

@@ -396,12 +396,7 @@ impl<'t, 'a> Names<'t, 'a> {
             let honorific = self
                 .toks
                 .windows(2)
-                .filter(|w| {
-                    matches!(
-                        w[0].lower.trim_end_matches('.'),
-                        "mr" | "mrs" | "ms" | "dr" | "miss"
-                    )
-                })
+                .filter(|w| w[0].is_in(&HONORIFICS) || w[0].lower.trim_end_matches('.') == "dr")
                 .map(|w| w[1].text.to_string())
                 .collect();
             (titled, honorific)

@@ -111,7 +111,7 @@ pub(super) fn is_mention(chars: &[char], q: &Quote) -> bool {
     // `a website called “Cape Breton If Donald Trump Wins”`: a thing's name, however long.
     let thing_before = n >= 2 && {
         let w = before[n - 2].as_str();
-        w.chars().all(|c| c.is_ascii_lowercase()) && !NOT_A_NOUN.contains(&w) && !w.ends_with("ly")
+        w.chars().all(|c| c.is_ascii_lowercase()) && !not_a_noun(w) && !w.ends_with("ly")
     };
     if words <= 12 && name_given && matches!(prev, "called" | "named") && thing_before {
         return true;
@@ -177,16 +177,20 @@ fn known_as_after(chars: &[char], end: usize) -> bool {
             .any(|w| matches!(*w, "known" | "called" | "dubbed"))
 }
 
-/// Lower-case words that are no noun a name or a quote could belong to: pronouns, function
-/// words, auxiliaries and the like.
+/// Lower-case words that are no noun a name or a quote could belong to: the English
+/// function words, and these pronouns, auxiliaries and the like.
 const NOT_A_NOUN: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "and", "is", "was", "are", "were", "for", "with",
-    "by", "at", "it", "that", "this", "as", "be", "has", "have", "had", "from", "he", "she",
-    "they", "we", "i", "you", "who", "which", "but", "or", "so", "then", "when", "where", "while",
-    "because", "if", "not", "will", "would", "can", "could", "should", "may", "might", "must",
-    "do", "does", "did", "also", "just", "only", "again", "now", "here", "there", "been", "being",
-    "him", "her", "them", "us", "me", "what", "whom", "once", "even", "still", "too",
+    "he", "she", "they", "we", "i", "you", "who", "which", "but", "or", "so", "then", "when",
+    "where", "while", "because", "if", "not", "will", "would", "can", "could", "should", "may",
+    "might", "must", "do", "does", "did", "also", "just", "only", "again", "now", "here", "there",
+    "been", "being", "him", "her", "them", "us", "me", "what", "whom", "once", "even", "still",
+    "too",
 ];
+
+/// Whether a lower-case word is no noun a name or a quote could belong to.
+fn not_a_noun(w: &str) -> bool {
+    is_english_function_word(w) || NOT_A_NOUN.contains(&w)
+}
 
 /// Whether a lower-case noun follows the closing mark at `end` after one space (`“…” hat`),
 /// not a pronoun, function word, speech verb or adverb (`“…” he said`, `“…” chanted`).
@@ -205,7 +209,7 @@ fn noun_after(chars: &[char], mut end: usize) -> bool {
     !word.is_empty()
         && word.chars().all(|c| c.is_lowercase() || c == '-')
         && !next.is_some_and(|c| *c == '’' || *c == '\'')
-        && !NOT_A_NOUN.contains(&word.as_str())
+        && !not_a_noun(&word)
         && !is_cue_word(&word)
         && !word.ends_with("ly")
         && !word.ends_with("ed")

@@ -31,6 +31,13 @@ pub(super) enum Np {
     Other,
 }
 
+/// Whether the noun of a description read like a pronoun names no person: an
+/// organisation's head word (`the company`) or a document (`the report`), which speak for
+/// someone unnamed when the text does not say whose they are.
+pub(super) fn impersonal(noun: &str) -> bool {
+    ORG_HEADS.contains(noun) || DOCUMENTS.contains(noun)
+}
+
 /// Reads a noun phrase that names a speaker: `Kofman`, `Donetsk Gov. Pavlo Kyrylenko`,
 /// `Clinton spokesman Brian Fallon`, `he`, `the White House`, `the Clinton campaign`.
 pub(super) fn noun_phrase(toks: &[Tok]) -> Np {

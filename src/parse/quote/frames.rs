@@ -14,7 +14,8 @@ use super::slavic::{
 use super::spans::SpeakerKind;
 use super::tokens::{ends_sentence, segments, strip_brackets, Kind, Tok, MAX_WINDOW};
 use super::words::{
-    ADVERBS, CONJUNCTIONS, DOCUMENTS, INVERTIBLE, ISSUE_VERBS, NP_BREAKS, ROLE_NOUNS, TITLES,
+    ADVERBS, CONJUNCTIONS, DOCUMENTS, INVERTIBLE, ISSUE_VERBS, NP_BREAKS, RELATIONS, ROLE_NOUNS,
+    ROLE_WORDS, TITLES,
 };
 
 /// A speaker found for a quote, before pronouns and short names are resolved.
@@ -628,6 +629,21 @@ fn named_spokesperson(segs: &[&[Tok]]) -> Option<Np> {
 /// Words that link a sentence to the one before, never its subject.
 const LINKING: &[&str] = &["and", "but", "or", "so", "yet", "plus", "also", "still"];
 
+/// A name without the place or organisation after it (`Sen. Marco Rubio of Florida`, `Hal
+/// Brenner of Kettering`): the words before a short run of capitalised words after `of`,
+/// `from` or `in`.
+fn without_place<'s, 'a>(seg: &'s [Tok<'a>]) -> &'s [Tok<'a>] {
+    if let Some(p) = seg.iter().rposition(|t| t.is(&["of", "from", "in"])) {
+        let place = &seg[p + 1..];
+        let short = place.iter().filter(|t| t.is_word()).count() <= 3;
+        let after_name = p > 0 && seg[p - 1].capitalised();
+        if short && after_name && place.iter().all(|t| t.capitalised() || !t.is_word()) {
+            return &seg[..p];
+        }
+    }
+    seg
+}
+
 /// Whether a segment opens with a lower-case word (other than a pronoun): a description.
 fn lower_start(seg: &[Tok]) -> bool {
     seg.iter()
@@ -657,8 +673,42 @@ pub(super) fn subject(region: &[Tok]) -> Found {
     if aside_document {
         np = Np::Other;
     }
+    // (`Hal Brenner of Kettering, the region's biggest bank, warned`: a description after a
+    // person's name describes where they work.)
+    let described_person = |seg: &[Tok]| match plain_np(without_place(seg)) {
+        Some(Np::Name(n)) => (n.words.len() >= 2
+            && kind_of(&n.words.join(" "), n.person) == SpeakerKind::Person)
+            .then_some(Np::Name(n)),
+        _ => None,
+    };
+    if let (Np::Pronoun(p), Some(person)) = (&np, earlier.last()) {
+        let description = !["he", "she", "they", "it", "we", "i", "you"].contains(&p.as_str())
+            && last
+                .iter()
+                .find(|t| t.is_word())
+                .is_some_and(|t| t.is(&["the", "a", "an"]))
+            && !last.iter().any(Tok::is_verb);
+        if let Some(np) = described_person(person).filter(|_| description) {
+            return Found::Np(np);
+        }
+    }
     if matches!(np, Np::Pronoun(_)) {
         return Found::Np(np);
+    }
+    // `Giovanni Maria Vian, the editor in chief of the Vatican's newspaper, L'Osservatore
+    // Romano, said`: a name after a description is what the description names (the paper);
+    // the speaker is the person the description is about.
+    if let ([.., person, description], Np::Name(_)) = (earlier, &np) {
+        let described = description
+            .iter()
+            .find(|t| t.is_word())
+            .is_some_and(|t| t.is(&["the", "a", "an"]))
+            && !description.iter().any(Tok::is_verb);
+        if described && !last.iter().any(Tok::is_verb) {
+            if let Some(np) = described_person(person) {
+                return Found::Np(np);
+            }
+        }
     }
     // `Chuck Schumer and House Speaker Nancy Pelosi said`, `The parents, Ann Doe and Jon
     // Roe, said`: joint speakers, each a whole name, not the last one. Before the verb, each
@@ -740,16 +790,7 @@ pub(super) fn subject(region: &[Tok]) -> Found {
                 continue;
             }
             // (`Sen. Marco Rubio of Florida, who …`: the name before where they are from.)
-            let mut seg: &[Tok] = seg;
-            if let Some(p) = seg.iter().rposition(|t| t.is(&["of", "from", "in"])) {
-                let place = &seg[p + 1..];
-                let short = place.iter().filter(|t| t.is_word()).count() <= 3;
-                let after_name = p > 0 && seg[p - 1].capitalised();
-                if short && after_name && place.iter().all(|t| t.capitalised() || !t.is_word()) {
-                    seg = &seg[..p];
-                }
-            }
-            if let Some((_, name)) = trailing_name(seg) {
+            if let Some((_, name)) = trailing_name(without_place(seg)) {
                 if kind_of(&name.words.join(" "), name.person) == SpeakerKind::Person {
                     return Found::Np(Np::Name(name));
                 }
@@ -778,6 +819,22 @@ pub(super) fn subject(region: &[Tok]) -> Found {
             if let Some(np) = plain_np(seg) {
                 return Found::Np(np);
             }
+            // (`Minnesota state delegate Mary Susan, clad in a red cape …, said`: a name
+            // after its role.)
+            // (`Holger Schmieding of Berenberg, Germany's largest bank, warned`: where
+            // from.)
+            let words: Vec<&Tok> = seg.iter().filter(|t| t.is_word()).collect();
+            let role_and_name = words.iter().enumerate().all(|(k, t)| {
+                t.capitalised()
+                    || t.lower == "of" && words.get(k + 1).is_some_and(|n| n.capitalised())
+                    || t.is_in(&TITLES)
+                    || t.is_in(&ROLE_NOUNS)
+                    || t.is_in(&ROLE_WORDS)
+                    || t.is_in(&RELATIONS)
+            });
+            if let (true, Np::Name(n)) = (role_and_name && !lower_start(seg), trailing_np(seg)) {
+                return Found::Np(Np::Name(n));
+            }
             if !aside(seg) && !lower_start(seg) {
                 break;
             }
@@ -794,6 +851,41 @@ pub(super) fn subject(region: &[Tok]) -> Found {
 #[cfg(test)]
 mod tests {
     use super::super::test_util::{found, who};
+
+    /// Issue 21: an aside of a description and a name, or of a long clause, stands between
+    /// the speaker and the verb.
+    #[test]
+    fn speaker_before_a_long_aside() {
+        assert_eq!(
+            who(
+                "Tomas Edel Varga, the editor of the city's oldest paper, The Morning Ledger, \
+                 said every mayor was “a builder and a gambler.”"
+            ),
+            ["Tomas Edel Varga"]
+        );
+        assert_eq!(
+            who(
+                "Ohio state delegate Ann Ruddle, in a cape with lights that spelled the name \
+                 Carter, said the meeting could be a “failure” after all."
+            ),
+            ["Ann Ruddle"]
+        );
+        assert_eq!(
+            who(
+                "Hal Brenner of Kettering, the region's biggest bank, warned that \
+                 “rates will rise.”"
+            ),
+            ["Hal Brenner"]
+        );
+        // A clause is no role: `Cole` is the one who went on to speak, not whom he backed.
+        assert_eq!(
+            who(
+                "Senator Tom Dale used to back fellow Ohioan Rob Paulsen, but now said he had \
+                 “the duty to unite us.”"
+            ),
+            [""]
+        );
+    }
 
     #[test]
     fn name_and_verb_after_the_quote() {

@@ -213,9 +213,23 @@ pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
     if name_toks.len() >= 3 {
         let first_name = |t: &Tok| listed(t.lower).is_some();
         if let Some(k) = name_toks.iter().position(first_name) {
-            let epithet = name_toks[..k]
-                .iter()
-                .all(|t| t.text.chars().count() > 2 && !t.text.ends_with('.'));
+            // (A single word that reads as no English noun or adjective is the person's
+            // own first name before a listed middle one: `Giovanni Maria Vian`, `Norbert
+            // Leo Butz`; but `Investor Paul Bilzerian`, `Medicine Carl Leier`.)
+            let given = k == 1 && {
+                let w = name_toks[0].lower;
+                !w.contains(['-', '.', '\'', '’'])
+                    && ![
+                        "or", "er", "ist", "ant", "ent", "ion", "ine", "ust", "ics", "ure", "ed",
+                        "y", "in", "ing", "le", "s", "e",
+                    ]
+                    .iter()
+                    .any(|end| w.ends_with(end))
+            };
+            let epithet = !given
+                && name_toks[..k]
+                    .iter()
+                    .all(|t| t.text.chars().count() > 2 && !t.text.ends_with('.'));
             if k > 0 && name_toks.len() - k >= 2 && epithet {
                 name_toks = &name_toks[k..];
             }
@@ -985,6 +999,25 @@ mod tests {
         // Another first name that is no short form stays as written.
         let body = "Ruth Holloway spoke first.\n\n“We will fight on,” Dick Holloway said.";
         assert_eq!(who(body), ["Dick Holloway"]);
+    }
+
+    /// Issue 21: a first name the list does not know, before a middle name it knows, is kept;
+    /// a role, a company or an epithet before a first name is dropped.
+    #[test]
+    fn unlisted_first_name_before_a_listed_middle_name() {
+        assert_eq!(
+            who("Giovanni Maria Vian said “no.” Later Mr. Vian said “yes.”"),
+            ["Giovanni Maria Vian", "Giovanni Maria Vian"]
+        );
+        assert_eq!(
+            who("Investor Paul Bilzerian said “no.”"),
+            ["Paul Bilzerian"]
+        );
+        assert_eq!(who("Fox News Sean Hannity said “no.”"), ["Sean Hannity"]);
+        assert_eq!(
+            who("Crooked Hillary Clinton said “no.”"),
+            ["Hillary Clinton"]
+        );
     }
 
     /// Issue 21: a word glued on an organisation's name by a page's markup is no part of it.

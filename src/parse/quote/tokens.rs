@@ -8,7 +8,9 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::spans::Quote;
 use super::text::{is_mark, Chars};
-use super::words::{is_speech_verb, Words, ABBREVIATIONS, NOUNISH_VERBS, OPENERS};
+use super::words::{
+    is_speech_verb, Words, ABBREVIATIONS, NOUNISH_VERBS, OPENERS, ROLE_NOUNS, TITLES,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -524,6 +526,14 @@ fn mark_nouns(toks: &mut [Tok]) {
         if toks[k].is(GOING_ON) && toks[k + 1].lower == "to" {
             toks[k].no_verb = true;
         }
+        // `Minnesota state delegate Mary Susan`: `state` before an office is a noun.
+        let next = &toks[k + 1];
+        if toks[k].lower == "state"
+            && next.text.starts_with(char::is_lowercase)
+            && (next.is_in(&TITLES) || next.is_in(&ROLE_NOUNS) || next.is(STATE_NOUNS))
+        {
+            toks[k].no_verb = true;
+        }
     }
 }
 
@@ -538,6 +548,25 @@ const GOING_ON: &[&str] = &[
     "agree",
     "agrees",
     "agreed",
+];
+
+/// Nouns that `state` stands before as a noun (`state officials said`).
+const STATE_NOUNS: &[&str] = &[
+    "officials",
+    "lawmakers",
+    "legislators",
+    "legislature",
+    "department",
+    "law",
+    "laws",
+    "police",
+    "troopers",
+    "party",
+    "delegates",
+    "senators",
+    "agencies",
+    "media",
+    "television",
 ];
 
 /// Words after which a verb's form is a noun (`her` is left out: `heard her say`).

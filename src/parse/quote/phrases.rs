@@ -82,9 +82,9 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
             || last.text.chars().all(char::is_uppercase))
             && last.is_in(&ANAPHORIC_ROLES)
             || last.is(&["republican", "democrat"]))
-        && head[1..head.len() - 1]
-            .iter()
-            .all(|t| t.is_in(&DESCRIPTORS) || t.capitalised() && !is_possessive(t))
+        && head[1..head.len() - 1].iter().all(|t| {
+            t.is_in(&DESCRIPTORS) || t.is_in(&ROLE_WORDS) || t.capitalised() && !is_possessive(t)
+        })
     {
         return Np::Pronoun(last.lower.to_string());
     }

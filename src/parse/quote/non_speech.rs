@@ -121,6 +121,19 @@ pub(super) fn is_mention(chars: &[char], q: &Quote) -> bool {
     if (2..=8).contains(&words) && title_case(&q.text) && noun_after(chars, q.end) {
         return true;
     }
+    // `took the stage to “Eye of the Tiger”`, `famous in “The 40-Year-Old Virgin”`: a
+    // title-case name that a preposition governs (written in lower case: `Asked Men To
+    // “Redefine Masculinity”` is a heading, all in title case).
+    let governed = matches!(prev, "in" | "to" | "into" | "at" | "with") && {
+        let mut k = i;
+        while k > 0 && chars[k - 1].is_alphanumeric() {
+            k -= 1;
+        }
+        chars.get(k).is_some_and(|c| c.is_lowercase())
+    };
+    if (2..=8).contains(&words) && title_case(&q.text) && governed {
+        return true;
+    }
     // What carries the words, then up to two words that say so (`a sign that read`, `the
     // slogan is`, `hats saying`, `under a headline that said`).
     let carrier = |w: &str| SIGNS.contains(&w) || HEADINGS.contains(&w);
@@ -946,6 +959,14 @@ mod tests {
         assert_eq!(
             who("Ana Ruiz waved. “Lock Them Up” chanted the crowd."),
             [""]
+        );
+        // A title-case name governed by a preposition; not in a heading all in title case.
+        let body = "“We will win,” Ada Fisher told the crowd after she took the stage to “Eye \
+                    of the Tiger.” The joke was old before it turned up in “The Long Night.”";
+        assert_eq!(who(body), ["Ada Fisher", "", ""]);
+        assert_eq!(
+            who("Ada Fisher Asked Voters To “Stay Home Tonight.”"),
+            ["Ada Fisher"]
         );
     }
 }

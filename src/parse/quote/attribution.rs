@@ -607,7 +607,20 @@ impl Event {
             let aged = at > 0 && sentence[at - 1].lower.ends_with("-year-old");
             let who = resolve(names, &name, start + at);
             let sex = names.sex_of(&who).is_some();
-            let plainly = name.person || aged || sex || asked;
+            // (Or a role after it: `Wes Nakagiri, a delegate from Michigan`.)
+            let role = matches!(sentence.get(end), Some(t) if t.is_punct(','))
+                && sentence.get(end + 1).is_some_and(|t| t.is(&["a", "an", "the"]))
+                && sentence[end + 2..]
+                    .iter()
+                    .take(3)
+                    .take_while(|t| t.is_word())
+                    .any(|t| t.is_in(&TITLES) || t.is_in(&ROLE_NOUNS))
+                // (Not a clause of its own: `sought by New Delhi, the official said`.)
+                && !toks[start + end + 2..]
+                    .iter()
+                    .take_while(|t| t.is_word())
+                    .any(Tok::is_verb);
+            let plainly = name.person || aged || sex || asked || role;
             let person = who.person || (own || asked) && who.kind == SpeakerKind::Person;
             if person && plainly && Some(&who.names) != subject {
                 out.push(who);
@@ -1725,6 +1738,22 @@ mod tests {
                     Six months ago, the independent Vermont senator said, the media considered him \
                     a “fringe candidate,” making air quotes.";
         assert_eq!(who(body), ["Paul Sandler"]);
+    }
+
+    /// Issue 21: a person named in passing with a role after the name is who `he` stands
+    /// for; an adverb between `but` and the verb leaves the sentence's subject speaking.
+    #[test]
+    fn a_role_after_a_name_and_an_adverb_before_the_verb() {
+        let body = "Clinton made an appearance of sorts, courtesy of Wes Nakagiri, a delegate \
+                    from Michigan who wore a mask.\n\n\
+                    “I thought it would be funny,” he said.";
+        assert_eq!(who(body), ["Wes Nakagiri"]);
+        // (A clause of its own is no role: `sought by New Delhi, the official said`.)
+        let body = "The buyers paid less than the price sought by New Delhi, the trade \
+                    official said.\n\n“We chose the firm for its bid,” he added.";
+        assert_eq!(who(body), [""]);
+        let body = "Ann Doe used to back Rob Roe, but now said he was “the one to unite us.”";
+        assert_eq!(who(body), ["Ann Doe"]);
     }
 
     /// Issue 21: `Mr. Obama` is never `Michelle Obama`: an honorific's sex keeps the fuller

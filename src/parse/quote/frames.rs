@@ -323,8 +323,15 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
         }
         return Some(Found::Continue);
     }
-    // (`… and repeatedly says`: an adverb before the verb is not what links it.)
-    let mut words = region.iter().rev().filter(|t| t.is_word() && !is_ly(t));
+    // (`… and repeatedly says`, `…, but now said`: an adverb before the verb is not what
+    // links it.)
+    let mut words = region.iter().rev().filter(|t| {
+        t.is_word()
+            && !is_ly(t)
+            && !t.is(&[
+                "now", "later", "also", "again", "still", "just", "even", "once", "soon",
+            ])
+    });
     let tail = words.next();
     // (`Mills then writes`: `then` after a name is an adverb of its subject, no link.)
     let then_after_name = tail.is_some_and(|t| t.lower == "then")
@@ -877,13 +884,13 @@ mod tests {
             ),
             ["Hal Brenner"]
         );
-        // A clause is no role: `Cole` is the one who went on to speak, not whom he backed.
+        // A clause is no role: Dale, who went on to speak, not Paulsen, whom he backed.
         assert_eq!(
             who(
                 "Senator Tom Dale used to back fellow Ohioan Rob Paulsen, but now said he had \
                  “the duty to unite us.”"
             ),
-            [""]
+            ["Tom Dale"]
         );
     }
 

@@ -461,7 +461,13 @@ fn document_author(toks: &[Tok]) -> Option<Name> {
     }
     // An organisation (`Pentagon`, `Justice Department`, `USDA`) or a person with a first
     // name; not a nationality or a party (`a Greek statement`, `a Republican memo`).
-    let person = words.len() >= 2 && listed(&words[0]).is_some();
+    // (A first name the list does not know, in a full name that is no place: `Ivana Trump's
+    // brief`.)
+    let full_name = (2..=3).contains(&words.len())
+        && run.last().is_some_and(is_possessive)
+        && !place(&words)
+        && kind_of(&words.join(" "), false) == SpeakerKind::Person;
+    let person = words.len() >= 2 && (listed(&words[0]).is_some() || full_name);
     let issuer = person
         || words.len() == 1 && acronym(&words[0])
         || kind_of(&words.join(" "), false) == SpeakerKind::Organisation;
@@ -922,6 +928,11 @@ mod tests {
                 (list(&["State Department"]), Some("organisation")),
                 (list(&["Justice Department"]), Some("organisation")),
             ]
+        );
+        // A full name before its possessive, first name listed or not.
+        assert_eq!(
+            who("Ivana Tramm's brief said the reports were “misinterpreted statements.”"),
+            ["Ivana Tramm"]
         );
         let body = "Wednesday’s statement called the plan “a step back.”\n\n\
                     A Union statement said: “We will not pay for this.”\n\n\

@@ -1738,6 +1738,9 @@ mod tests {
                     Six months ago, the independent Vermont senator said, the media considered him \
                     a “fringe candidate,” making air quotes.";
         assert_eq!(who(body), ["Paul Sandler"]);
+        let body = "Mill workers union president Owen Baxter said he was pleased.\n\n\
+                    “That troubles me,” the UAW leader told reporters.";
+        assert_eq!(who(body), ["Owen Baxter"]);
     }
 
     /// Issue 21: a person named in passing with a role after the name is who `he` stands

@@ -752,7 +752,7 @@ pub(super) static ANAPHORIC_ROLES: Words = Words::new(
     "president senator governor mayor envoy ambassador candidate nominee billionaire \
      congressman congresswoman chairman chairwoman judge businessman premier chancellor \
      frontrunner front-runner mp lawmaker aide adviser advisor strategist columnist \
-     commentator pope pontiff",
+     commentator pope pontiff leader",
 );
 
 /// First names read as a woman's or a man's, for `she` and `he` to agree with (a short

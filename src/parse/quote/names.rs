@@ -1001,6 +1001,23 @@ mod tests {
         assert_eq!(who(body), ["Dick Holloway"]);
     }
 
+    /// Issue 21: `Will`, `May`, `April`, `June` mid-sentence before a surname and a speech
+    /// verb or a comma are first names; as a verb or a month they are none.
+    #[test]
+    fn first_names_that_are_also_words() {
+        assert_eq!(
+            who("“We have to win the county,” Will Estrada, the chairman, said."),
+            ["Will Estrada"]
+        );
+        assert_eq!(
+            who("Markets are calm, said analyst June Page. “This is an earnings market,” Page said."),
+            ["June Page"]
+        );
+        let body = "At a June Trump event, Brenda Jonson spoke. “They should stay,” she said.";
+        assert_eq!(who(body), ["Brenda Jonson"]);
+        assert_eq!(who("In May Trump said it was “great.”"), ["Trump"]);
+    }
+
     /// Issue 21: a first name the list does not know, before a middle name it knows, is kept;
     /// a role, a company or an epithet before a first name is dropped.
     #[test]

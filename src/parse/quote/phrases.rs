@@ -145,8 +145,19 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
         let pair = (noun_phrase(&toks[..and]), noun_phrase(&right[..cut]));
         // (`former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell` is
         // two roles of one person: a title before `and` ends no name.)
+        // (`Phillips and Drew analyst Stephen Lewis`: a role in lower case after the second
+        // name makes the pair the firm the person works for.)
+        let role = |part: &[Tok]| {
+            part.iter().any(|t| {
+                t.text.starts_with(char::is_lowercase) && (t.is_in(&TITLES) || t.is_in(&ROLE_NOUNS))
+            })
+        };
+        // (Not `UAW president Owen Bieber and vice president Marc Stepp`: two people, each
+        // with a role.)
+        let firm = role(&right[..cut]) && !role(&toks[..and]);
         let one_name = matches!(&pair.0, Np::Name(a) if a.words.iter().any(|w| w == "of"))
-            || toks[..and].last().is_some_and(|t| t.is_in(&TITLES));
+            || toks[..and].last().is_some_and(|t| t.is_in(&TITLES))
+            || firm;
         if let (Np::Name(a), Np::Name(b), false) = (pair.0, pair.1, one_name) {
             // `the National Oceanic and Atmospheric Administration`: one organisation, when
             // what stands before `and` is no person's name.
@@ -886,6 +897,23 @@ mod tests {
         let got = speakers(body);
         assert_eq!(got[0].0.len(), 1, "{got:?}");
         assert_eq!(got[1].0, list(&["Lund"]));
+    }
+
+    /// Issue 21: `X and Y analyst Ann Doe` is one analyst of the firm X and Y; two names each
+    /// with a role are two speakers.
+    #[test]
+    fn a_firm_of_two_names_before_a_role() {
+        assert_eq!(
+            who("“Sterling would suffer,” Phillips and Drew analyst Stephen Lewis said."),
+            ["Stephen Lewis"]
+        );
+        assert_eq!(
+            speakers(
+                "“We support it,” union president Owen Bieber and vice president Marc Stepp said."
+            )[0]
+            .0,
+            list(&["Owen Bieber", "Marc Stepp"])
+        );
     }
 
     /// Issue 21: a document speaks for whoever issued it: `a memo from X`, `a report by X`,

@@ -9,7 +9,8 @@ use rustc_hash::FxHashSet as HashSet;
 use super::spans::Quote;
 use super::text::{is_mark, Chars};
 use super::words::{
-    is_speech_verb, Words, ABBREVIATIONS, NOUNISH_VERBS, OPENERS, ROLE_NOUNS, TITLES,
+    is_speech_verb, Words, ABBREVIATIONS, NOT_NAME, NOUNISH_VERBS, OPENERS, PREPOSITIONS,
+    ROLE_NOUNS, TITLES,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -413,7 +414,8 @@ pub(super) fn mark_openers(toks: &mut [Tok]) {
     for k in 0..toks.len() {
         let word = toks[k].is_word();
         toks[k].initial = word && at_start;
-        at_start &= !word;
+        // (A quote inside its sentence opens it: `“…,” Will Estrada said`.)
+        at_start &= !word && !matches!(toks[k].kind, Kind::Quote(_));
         // `(See Doe’s timeline below.)` opens a sentence of its own.
         at_start |= toks[k].is_punct('(');
         // `ends_sentence` reads the tokens after `k` only, none of them marked yet.
@@ -427,6 +429,26 @@ pub(super) fn mark_openers(toks: &mut [Tok]) {
             para_sentence = Some(k + 1);
         } else if end {
             para_sentence = None;
+        }
+    }
+    // `“…,” Will Estrada said`, `and May Lee wrote`: a first name that is also a word, mid
+    // sentence, between a word not capitalised and a surname that punctuation or a speech
+    // verb follows, keeps its capital in `lower`, so that no list of words takes it for the
+    // verb or the month (not `In May Trump said`, `a June Trump event`, a headline's `Trump
+    // Will Win`).
+    for k in 0..toks.len() {
+        let capital_word = |j: usize| toks.get(j).is_some_and(|t| t.is_word() && t.capitalised());
+        let given = toks[k].is(&["will", "may", "april", "june"])
+            && toks[k].capitalised()
+            && !toks[k].initial
+            && !(k > 0 && (capital_word(k - 1) || toks[k - 1].is_in(&PREPOSITIONS)))
+            && capital_word(k + 1)
+            && !toks[k + 1].is_in(&NOT_NAME)
+            && toks
+                .get(k + 2)
+                .is_none_or(|t| !t.is_word() || is_speech_verb(t.lower));
+        if given {
+            toks[k].lower = toks[k].text;
         }
     }
     // Capitalised words seen mid-sentence; gathered only once a sentence opener asks.

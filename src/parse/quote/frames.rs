@@ -859,6 +859,19 @@ pub(super) fn subject(region: &[Tok]) -> Found {
 mod tests {
     use super::super::test_util::{found, who};
 
+    /// Issue 21: `questioned`, `is questioning` frame a quote like `asked`.
+    #[test]
+    fn questioning_is_speech() {
+        assert_eq!(
+            who("“What made him change?” Bret Tyne questioned."),
+            ["Bret Tyne"]
+        );
+        assert_eq!(
+            who("Ann Roe is questioning whether he would go “if it were held elsewhere.”"),
+            ["Ann Roe"]
+        );
+    }
+
     /// Issue 21: an aside of a description and a name, or of a long clause, stands between
     /// the speaker and the verb.
     #[test]

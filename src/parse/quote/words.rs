@@ -67,7 +67,7 @@ impl Words {
 /// Verbs that introduce speech (`said`, `tweeted`, ...), lower case; a few Ukrainian and
 /// Russian ones too (`сказав`, `заявил`).
 static SPEECH_VERBS: Words = Words::new(
-    "thanked praised criticized criticised blasted slammed attacked accused applauded \
+    "thanked praised questioned criticized criticised blasted slammed attacked accused applauded \
      lauded hailed condemned denounced dismissed denounce criticize сказав сказала сказали \
      заявив заявила додав додала зазначив зазначила каже кажуть пояснив пояснила написав \
      написала сказал заявил добавил добавила отметил отметила говорит пояснил написал said \

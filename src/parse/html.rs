@@ -20,7 +20,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
 use super::text::collapse;
-use super::{boilerplate, dateline, page_date, place, settle, text, Article, Ctx};
+use super::{boilerplate, dateline, language, page_date, place, settle, text, Article, Ctx};
 
 /// Whether text (white space and BOM trimmed) opens like an HTML document.
 pub fn looks_like(text: &str) -> bool {
@@ -229,6 +229,14 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Article {
         ..Article::default()
     };
 
+    // Site themes declare `lang="en"` on pages in any language: an English label the text
+    // plainly contradicts yields to what the text is written in (a German page read as
+    // English makes speakers of `Ziel` and `Concernant`).
+    if article.language.as_deref() == Some("en") {
+        if let Some(found) = language::detect(&article.title, &article.body) {
+            article.language = Some(found);
+        }
+    }
     let lang = doc
         .select(&HTML_TAG)
         .find_map(|h| h.attr("lang").or_else(|| h.attr("xml:lang")))
@@ -897,6 +905,22 @@ mod tests {
 </main>
 <footer>© Example News</footer>
 </body></html>"#;
+
+    /// Issue 21: a theme's `lang="en"` on a page the text shows to be German gives way to
+    /// German (so the English rules make no speakers of its capitalised words).
+    #[test]
+    fn an_english_label_yields_to_the_text() {
+        let a = p(
+            r#"<html lang="en"><head><title>Neue Regeln für den Wald</title></head>
+<body><article><p>Die Verbraucher müssen erkennen können, woher das Holz kommt und wie es
+geschlagen wurde. Das Ziel der Behörde ist, den Wald bis zum Jahr 2030 besser zu schützen.</p>
+<p>"Das war ein langer Weg", sagte Ministerin Anna Roth am Montag in Berlin vor den Abgeordneten
+des Landtags und den Vertretern der Verbände.</p></article></body></html>"#,
+        );
+        assert_eq!(a.language.as_deref(), Some("de"));
+        // (An English page keeps its label.)
+        assert_eq!(p(PAGE).language.as_deref(), Some("en"));
+    }
 
     #[test]
     fn article_page_metadata_and_text() {

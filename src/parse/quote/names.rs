@@ -105,7 +105,14 @@ pub(super) fn trailing_name(toks: &[Tok]) -> Option<(usize, Name)> {
         let ok = name_word(t)
             || t.is_in(&HONORIFICS) && t.capitalised()
             || t.is_in(&TITLES) && t.capitalised()
-            || (inside && t.is_in(&PARTICLES) && start >= 2 && name_word(&toks[start - 2]))
+            // (`Ursula von der Leyen`: particles in a row.)
+            || (inside
+                && t.is_in(&PARTICLES)
+                && start >= 2
+                && (name_word(&toks[start - 2])
+                    || toks[start - 2].is_in(&PARTICLES)
+                        && start >= 3
+                        && name_word(&toks[start - 3])))
             || (inside
                 && t.lower == "of"
                 && start >= 2
@@ -591,7 +598,9 @@ pub(super) fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
             let ok = t.capitalised()
                 || (end > k
                     && t.is_in(&PARTICLES)
-                    && toks.get(end + 1).is_some_and(Tok::capitalised))
+                    && (toks.get(end + 1).is_some_and(Tok::capitalised)
+                        || toks.get(end + 1).is_some_and(|n| n.is_in(&PARTICLES))
+                            && toks.get(end + 2).is_some_and(Tok::capitalised)))
                 || (end > k
                     && t.lower == "of"
                     && toks[end - 1].is_in(&OF_TITLES)
@@ -999,6 +1008,19 @@ mod tests {
         // Another first name that is no short form stays as written.
         let body = "Ruth Holloway spoke first.\n\n“We will fight on,” Dick Holloway said.";
         assert_eq!(who(body), ["Dick Holloway"]);
+    }
+
+    /// Issue 21: particles in a row belong to the name (`von der`, `de la`, `van der`).
+    #[test]
+    fn particles_in_a_row() {
+        assert_eq!(
+            who("“We will act,” said Ursula von der Lahn. Later von der Lahn said “soon.”"),
+            ["Ursula von der Lahn", "Ursula von der Lahn"]
+        );
+        assert_eq!(
+            who("Chief executive Cor van der Kluit said it was “a fair rise.”"),
+            ["Cor van der Kluit"]
+        );
     }
 
     /// Issue 21: `Will`, `May`, `April`, `June` mid-sentence before a surname and a speech

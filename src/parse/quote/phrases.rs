@@ -640,7 +640,11 @@ fn np_end(toks: &[Tok], from: usize) -> usize {
                         continue;
                     }
                 }
-                if toks[k].is_in(&PARTICLES) && next_cap(k + 1) {
+                // (`Ursula von der Leyen`: particles in a row.)
+                let particles = toks[k].is_in(&PARTICLES)
+                    && (next_cap(k + 1)
+                        || toks.get(k + 1).is_some_and(|n| n.is_in(&PARTICLES)) && next_cap(k + 2));
+                if particles {
                     k += 1;
                     continue;
                 }

@@ -1767,6 +1767,10 @@ mod tests {
                     “It is about me,” Mr. Obama said. “Tolerance is on the ballot,” Mrs. Obama \
                     said.";
         assert_eq!(who(body), ["Obama", "Michelle Obama"]);
+        // (Nor, where the text gives the surname only `Mr.`, the surname without it.)
+        let body = "The campaign plans to use Mr. Obama and the first lady, Michelle Obama.\n\n\
+                    President Obama said the vote was “about me.”";
+        assert_eq!(who(body), ["Obama"]);
     }
 
     /// Issue 21: `the 34-year-old mother of three` is the woman last spoken of, like `she`.

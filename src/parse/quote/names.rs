@@ -780,11 +780,21 @@ pub(super) fn kind_of(name: &str, person: bool) -> SpeakerKind {
 fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>, bool) {
     // One apostrophe: `O'Neill` is the `James O’Neill` of a text that mixes the marks.
     let same = |a: &String, b: &String| a == b || one_apostrophe(a) == one_apostrophe(b);
-    // A fuller form's first name may not be of the other sex than the honorific says.
-    let sex_agrees = |first: &str| {
-        name.sex
-            .is_none_or(|sex| listed(first).is_none_or(|other| other == sex))
-    };
+    // A fuller form's first name may not be of the other sex than the honorific says, or,
+    // for a surname without one, than `Mr.`, when the article gives that surname only `Mr.`
+    // (`Obama Sees …` over a text of `Mr. Obama` is not `Michelle Obama`; but a text that
+    // writes `Mrs. Trump` for one and `Trump` for the other tells no sex by it).
+    let sex = name.sex.or_else(|| {
+        let last = name.words.last()?;
+        let mut given = names
+            .ending_in(last)
+            .filter(|(_, n)| n.words == name.words)
+            .filter_map(|(_, n)| n.sex);
+        let first = given.next()?;
+        (first == Sex::Male && given.all(|s| s == first)).then_some(first)
+    });
+    let sex_agrees =
+        |first: &str| sex.is_none_or(|sex| listed(first).is_none_or(|other| other == sex));
     let longer = |n: &Name| {
         n.words.len() > name.words.len()
             && n.words[n.words.len() - name.words.len()..]

@@ -361,13 +361,24 @@ fn attribute_with<'a>(
             });
             // `On July 6, Sanders made the following comment:` before a quote paragraph: a
             // sentence about a named person ending in a colon introduces their words.
+            // (`He then listed the qualities …:`: a sentence about `he` or `she` too.)
             if colon && verb_or_line.is_none() {
-                if let Found::Np(Np::Name(n)) = sentence_subject(sentence) {
-                    let ends_colon = sentence
-                        .iter()
-                        .rev()
-                        .find(|t| t.kind != Kind::Para)
-                        .is_some_and(|t| t.is_punct(':'));
+                let ends_colon = sentence
+                    .iter()
+                    .rev()
+                    .find(|t| t.kind != Kind::Para)
+                    .is_some_and(|t| t.is_punct(':'));
+                let subject = sentence_subject(sentence);
+                if let Found::Np(Np::Pronoun(p)) = &subject {
+                    if ends_colon && matches!(p.as_str(), "he" | "she") {
+                        if let Some(who) =
+                            last_person(&events, para(start), start, &toks, &names, p)
+                        {
+                            events.push(Event::spoke(para(start), who));
+                        }
+                    }
+                }
+                if let Found::Np(Np::Name(n)) = subject {
                     if ends_colon && n.words.len() <= 4 {
                         let who = resolve(&names, &n, start);
                         if who.kind == SpeakerKind::Person
@@ -1741,6 +1752,15 @@ mod tests {
         let body = "Mill workers union president Owen Baxter said he was pleased.\n\n\
                     “That troubles me,” the UAW leader told reporters.";
         assert_eq!(who(body), ["Owen Baxter"]);
+    }
+
+    /// Issue 21: a sentence about `he` ending in a colon introduces his words.
+    #[test]
+    fn a_sentence_about_he_ending_in_a_colon_introduces_his_words() {
+        let body = "“I have decided to endorse him,” Morton Blackwood wrote.\n\n\
+                    He then listed the qualities a nominee needs:\n\n\
+                    “Has the candidate a record of leadership?”";
+        assert_eq!(who(body), ["Morton Blackwood", "Morton Blackwood"]);
     }
 
     /// Issue 21: a person named in passing with a role after the name is who `he` stands

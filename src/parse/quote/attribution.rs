@@ -576,12 +576,9 @@ impl Event {
         // (`When Meghan joined the family, she said “…”`; not `Taking Archie out is his
         // favourite thing, he said`, where the pronoun is someone else's).
         let own = at < end
-            && toks[start..end].first().is_some_and(|t| {
-                t.is(&[
-                    "when", "after", "as", "while", "before", "since", "because", "if", "although",
-                    "though", "once", "until",
-                ])
-            });
+            && toks[start..end]
+                .first()
+                .is_some_and(|t| t.is(SUBORDINATORS));
         let mut end = end.min(at.max(start));
         // `He described Sen. Tim Kaine as “…”`: people named after the pronoun are the ones
         // spoken of, not who it stands for.
@@ -647,6 +644,13 @@ impl Event {
             .filter(|w| w.person || names.sex_of(w).is_some())
     }
 }
+
+/// Words opening a clause before a sentence's subject (`When Meghan joined the family, she
+/// said`).
+const SUBORDINATORS: &[&str] = &[
+    "when", "after", "as", "while", "before", "since", "because", "if", "although", "though",
+    "once", "until",
+];
 
 /// The events of paragraph `para` and the `back` paragraphs before it, latest first: where
 /// a pronoun, a description or a frameless quote looks for who it stands for.
@@ -757,7 +761,20 @@ fn last_person(
             .or_else(|| e.who(toks, names).filter(|w| has_spoken(w)))
             .filter(|w| agrees(w))
             .cloned()
-            .or_else(|| e.others(toks, names, at).into_iter().find(|w| agrees(w)))
+            .or_else(|| {
+                // (`In an interview with hosts Joe Doe and Ann Roe, the candidate stated`: a
+                // description is none of the people its own sentence names before it,
+                // unless in a clause of their own: `When the moderator pointed out that Trump
+                // had not answered, the candidate said`.)
+                let own = e.sentence.0 <= at && at < e.sentence.1;
+                let clause = toks[e.sentence.0..e.sentence.1]
+                    .first()
+                    .is_some_and(|t| t.is(SUBORDINATORS));
+                if description && own && !clause {
+                    return None;
+                }
+                e.others(toks, names, at).into_iter().find(|w| agrees(w))
+            })
     });
     // `Sen. Amy Klobuchar met Gov. Tim Walz. … “…,” the senator said`: the person last spoken
     // of holds another title (`Gov.`), so the senator is the last one given hers (`Sen.`).
@@ -1749,6 +1766,16 @@ mod tests {
                     Six months ago, the independent Vermont senator said, the media considered him \
                     a “fringe candidate,” making air quotes.";
         assert_eq!(who(body), ["Paul Sandler"]);
+        // Not the people the description's own sentence names before it, unless in a clause
+        // of their own.
+        let body = "Hillary Carton spoke on Monday.\n\n\
+                    In an interview with hosts Joe Scarbro and Mika Brezin, the Democratic \
+                    presidential candidate stated that his comments were “divisive.”";
+        assert_eq!(who(body), ["Hillary Carton"]);
+        let body = "Ted Cruz spoke first.\n\n\
+                    When the moderator said that Donald Trump had not answered, the candidate \
+                    said families “sue.”";
+        assert_eq!(who(body), ["Donald Trump"]);
         let body = "Mill workers union president Owen Baxter said he was pleased.\n\n\
                     “That troubles me,” the UAW leader told reporters.";
         assert_eq!(who(body), ["Owen Baxter"]);

@@ -329,11 +329,12 @@ fn attribute_with<'a>(
             // `Kofman, an analyst, said that …`: a speaker for the quotes that follow.
             // A sentence ending in a colon, or followed by a quote (`Doe agreed. “…”`),
             // introduces what follows whatever its verb.
-            let colon = sentence
+            let ends_colon = sentence
                 .iter()
                 .rev()
                 .find(|t| t.kind != Kind::Para)
-                .is_some_and(|t| t.is_punct(':'))
+                .is_some_and(|t| t.is_punct(':'));
+            let colon = ends_colon
                 || toks[end..]
                     .iter()
                     .find(|t| t.kind != Kind::Para)
@@ -363,11 +364,6 @@ fn attribute_with<'a>(
             // sentence about a named person ending in a colon introduces their words.
             // (`He then listed the qualities …:`: a sentence about `he` or `she` too.)
             if colon && verb_or_line.is_none() {
-                let ends_colon = sentence
-                    .iter()
-                    .rev()
-                    .find(|t| t.kind != Kind::Para)
-                    .is_some_and(|t| t.is_punct(':'));
                 let subject = sentence_subject(sentence);
                 if let Found::Np(Np::Pronoun(p)) = &subject {
                     if ends_colon && matches!(p.as_str(), "he" | "she") {

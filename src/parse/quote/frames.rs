@@ -688,13 +688,16 @@ pub(super) fn subject(region: &[Tok]) -> Found {
             .then_some(Np::Name(n)),
         _ => None,
     };
+    // (A description: a verbless segment opening with an article.)
+    let describes = |seg: &[Tok]| {
+        seg.iter()
+            .find(|t| t.is_word())
+            .is_some_and(|t| t.is(&["the", "a", "an"]))
+            && !seg.iter().any(Tok::is_verb)
+    };
     if let (Np::Pronoun(p), Some(person)) = (&np, earlier.last()) {
-        let description = !["he", "she", "they", "it", "we", "i", "you"].contains(&p.as_str())
-            && last
-                .iter()
-                .find(|t| t.is_word())
-                .is_some_and(|t| t.is(&["the", "a", "an"]))
-            && !last.iter().any(Tok::is_verb);
+        let description =
+            !["he", "she", "they", "it", "we", "i", "you"].contains(&p.as_str()) && describes(last);
         if let Some(np) = described_person(person).filter(|_| description) {
             return Found::Np(np);
         }
@@ -706,12 +709,7 @@ pub(super) fn subject(region: &[Tok]) -> Found {
     // Romano, said`: a name after a description is what the description names (the paper);
     // the speaker is the person the description is about.
     if let ([.., person, description], Np::Name(_)) = (earlier, &np) {
-        let described = description
-            .iter()
-            .find(|t| t.is_word())
-            .is_some_and(|t| t.is(&["the", "a", "an"]))
-            && !description.iter().any(Tok::is_verb);
-        if described && !last.iter().any(Tok::is_verb) {
+        if describes(description) && !last.iter().any(Tok::is_verb) {
             if let Some(np) = described_person(person) {
                 return Found::Np(np);
             }

@@ -85,6 +85,14 @@ pub(super) fn name_runs<'t>(toks: &'t [Tok]) -> impl Iterator<Item = (usize, usi
     })
 }
 
+/// Whether a name's particles (`van`, `von der`, `de la`) start at `k` and a capitalised
+/// word follows them: `Ursula von der Leyen`, `Pierre de Vos`.
+pub(super) fn particles_at(toks: &[Tok], k: usize) -> bool {
+    let particle = |j: usize| toks.get(j).is_some_and(|t| t.is_in(&PARTICLES));
+    let capital = |j: usize| toks.get(j).is_some_and(Tok::capitalised);
+    particle(k) && (capital(k + 1) || particle(k + 1) && capital(k + 2))
+}
+
 /// A party and state tag (`D-Wis.`, `R-Ky.`), never a name.
 fn party_tag(t: &Tok) -> bool {
     let mut parts = t.text.splitn(2, '-');
@@ -596,11 +604,7 @@ pub(super) fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
         while end < toks.len() {
             let t = &toks[end];
             let ok = t.capitalised()
-                || (end > k
-                    && t.is_in(&PARTICLES)
-                    && (toks.get(end + 1).is_some_and(Tok::capitalised)
-                        || toks.get(end + 1).is_some_and(|n| n.is_in(&PARTICLES))
-                            && toks.get(end + 2).is_some_and(Tok::capitalised)))
+                || (end > k && particles_at(toks, end))
                 || (end > k
                     && t.lower == "of"
                     && toks[end - 1].is_in(&OF_TITLES)
@@ -784,17 +788,23 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
     // for a surname without one, than `Mr.`, when the article gives that surname only `Mr.`
     // (`Obama Sees …` over a text of `Mr. Obama` is not `Michelle Obama`; but a text that
     // writes `Mrs. Trump` for one and `Trump` for the other tells no sex by it).
-    let sex = name.sex.or_else(|| {
-        let last = name.words.last()?;
-        let mut given = names
-            .ending_in(last)
-            .filter(|(_, n)| n.words == name.words)
-            .filter_map(|(_, n)| n.sex);
-        let first = given.next()?;
-        (first == Sex::Male && given.all(|s| s == first)).then_some(first)
-    });
+    // (Looked up only for a candidate whose first name tells a sex.)
+    let inferred = std::cell::OnceCell::new();
+    let sex = || {
+        name.sex.or_else(|| {
+            *inferred.get_or_init(|| {
+                let last = name.words.last()?;
+                let mut given = names
+                    .ending_in(last)
+                    .filter(|(_, n)| n.words == name.words)
+                    .filter_map(|(_, n)| n.sex);
+                let first = given.next()?;
+                (first == Sex::Male && given.all(|s| s == first)).then_some(first)
+            })
+        })
+    };
     let sex_agrees =
-        |first: &str| sex.is_none_or(|sex| listed(first).is_none_or(|other| other == sex));
+        |first: &str| listed(first).is_none_or(|other| sex().is_none_or(|sex| other == sex));
     let longer = |n: &Name| {
         n.words.len() > name.words.len()
             && n.words[n.words.len() - name.words.len()..]

@@ -2,7 +2,7 @@
 //! role before it), a pronoun, or a description that names nobody (`the report`).
 
 use super::names::{
-    acronym, join, kind_of, listed, name_word, strip_possessive, trailing_name, Name,
+    acronym, join, kind_of, listed, name_word, particles_at, strip_possessive, trailing_name, Name,
 };
 use super::slavic::PRONOUNS;
 use super::spans::SpeakerKind;
@@ -10,8 +10,7 @@ use super::tokens::{is_possessive, Kind, Tok, MAX_WINDOW};
 use super::words::{
     ADVERBS, ANAPHORIC_ROLES, AUXILIARIES, COUNTRY_ACRONYMS, DESCRIPTORS, DOCUMENTS, FEMALE_CUES,
     MALE_CUES, NOT_NAME, NOT_PERSON_LAST, NP_BREAKS, OF_TITLES, ORG_HEADS, ORG_LAST, ORG_NOUNS,
-    PARTICLES, PLACE_LAST, PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS, ROLE_WORDS, TEXTS,
-    TITLES,
+    PLACE_LAST, PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS, ROLE_WORDS, TEXTS, TITLES,
 };
 
 /// Whether `t` is a personal pronoun that may stand for a speaker (`he`, `she`, `it`, `they`,
@@ -640,11 +639,7 @@ fn np_end(toks: &[Tok], from: usize) -> usize {
                         continue;
                     }
                 }
-                // (`Ursula von der Leyen`: particles in a row.)
-                let particles = toks[k].is_in(&PARTICLES)
-                    && (next_cap(k + 1)
-                        || toks.get(k + 1).is_some_and(|n| n.is_in(&PARTICLES)) && next_cap(k + 2));
-                if particles {
+                if particles_at(toks, k) {
                     k += 1;
                     continue;
                 }

@@ -1058,6 +1058,36 @@ mod tests {
         assert_eq!(who(body), ["Rita Vance", "Rita Vance"]);
     }
 
+    /// Issue 21: a sentence opening with `The` and an organisation's name has that subject
+    /// whatever its verb, so the document it puts out and `it` speak for it; an exchange or
+    /// a reserve is no person for `he`.
+    #[test]
+    fn organisations_opening_with_the_are_subjects() {
+        let body = "The Pentagon released a report on Monday. The vote is set for Friday.\n\n\
+                    “Readiness has fallen,” the report said.";
+        assert_eq!(who(body), ["Pentagon"]);
+        let body =
+            "The Justice Department filed charges on Tuesday. The trial is set for June.\n\n\
+                    “No one is above the law,” it said.";
+        assert_eq!(who(body), ["Justice Department"]);
+        // Not a description opening with a name (`The Florida senator`), nor a name that
+        // qualifies a noun (`The Manila Stock Exchange index`).
+        let body = "“We will win,” Marco Rubio said.\n\nThe Florida senator has led in polls.\n\n\
+                    “It is a difficult issue,” he said.";
+        assert_eq!(who(body), ["Marco Rubio", "Marco Rubio"]);
+        let body = "Senator Dan Rostenkowski met the traders on Tuesday.\n\n\
+                    The Chicago Mercantile Exchange is considering new curbs.\n\n\
+                    “We will be the first there to help,” he said.";
+        assert_eq!(who(body), ["Dan Rostenkowski"]);
+        // Who quotes someone does not speak: the one quoted does.
+        let body = "The Detroit Free Press quoted GM vice-president Alfred Warren as saying \
+                    “we have about five years to get our act together.”";
+        assert_eq!(who(body), ["Alfred Warren"]);
+        let body = "Robert Vanasek, the House speaker, was quoted in the Star and Tribune as \
+                    saying, “We are taking their concerns very seriously.”";
+        assert_eq!(who(body), ["Robert Vanasek"]);
+    }
+
     /// Issue 21: `they` are the people a sentence without a named subject lists.
     #[test]
     fn they_are_the_people_listed() {

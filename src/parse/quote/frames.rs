@@ -2,7 +2,7 @@
 //! `“…,” said Kofman`, `“…” — Kofman`) or before it in its sentence (`Kofman said the
 //! defence “…”`, `According to Kofman, “…”`), and the subject of a speech verb.
 
-use super::names::{kind_of, listed, name_runs, name_word, trailing_name};
+use super::names::{acronym, kind_of, listed, name_runs, name_word, trailing_name};
 use super::non_speech::NOT_JUDGING_AS;
 use super::phrases::{
     aside, impersonal, is_ly, is_pronoun, leading_np, name_then_circumstance, noun_phrase,
@@ -14,8 +14,8 @@ use super::slavic::{
 use super::spans::SpeakerKind;
 use super::tokens::{ends_sentence, segments, strip_brackets, Kind, Tok, MAX_WINDOW};
 use super::words::{
-    ADVERBS, CONJUNCTIONS, DOCUMENTS, INVERTIBLE, ISSUE_VERBS, NP_BREAKS, RELATIONS, ROLE_NOUNS,
-    ROLE_WORDS, TITLES,
+    ADVERBS, AUXILIARIES, CONJUNCTIONS, DOCUMENTS, INVERTIBLE, ISSUE_VERBS, NP_BREAKS, RELATIONS,
+    ROLE_NOUNS, ROLE_WORDS, TITLES,
 };
 
 /// A speaker found for a quote, before pronouns and short names are resolved.
@@ -362,6 +362,24 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     if let Some(np) = made_to_speak(&prefix[from..v]) {
         return Some(Found::Np(np));
     }
+    // `The Detroit Free Press quoted GM vice-president Alfred Warren as saying “…”`: the one
+    // quoted speaks, not who quotes them.
+    if v > from + 1 && prefix[v].lower == "saying" && prefix[v - 1].lower == "as" {
+        let quoting = prefix[from..v - 1]
+            .iter()
+            .rposition(|t| t.is(&["quoted", "quoting", "quotes", "quote", "cited", "citing"]));
+        // (Not `Doe was quoted in the Star and Tribune as saying`: the one quoted is the
+        // subject.)
+        let passive = quoting.is_some_and(|q| {
+            q > 0 && prefix[from + q - 1].is_in(&AUXILIARIES)
+                || prefix[from + q + 1].is_in(&NP_BREAKS)
+        });
+        if let Some(q) = quoting.filter(|_| !passive) {
+            if let np @ Np::Name(_) = trailing_np(&prefix[from + q + 1..v - 1]) {
+                return Some(Found::Np(np));
+            }
+        }
+    }
     // `went on to say “…”`, `Putin veered close to an admission, saying “…”`, `Carson did
     // not name them, but told supporters “…”`, `…процитировал Коран, заявив, что «…»`: the
     // verb shares the subject of the sentence.
@@ -571,7 +589,22 @@ pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
             }
             _ => seg,
         };
-        if aside(seg) && !seg.iter().any(Tok::is_verb) {
+        // (`The Pentagon released a report`, `The SEC has charged …`: an article before an
+        // organisation's name opens the subject, whatever its verb; not `The Wisconsin
+        // Republican has said`, `The Manila Stock Exchange index rose`.)
+        let the_name = matches!(seg, [the, name, ..] if the.lower == "the" && name_word(name)) && {
+            let run = 1 + seg[1..].iter().take_while(|t| name_word(t)).count();
+            let last = &seg[run - 1];
+            let organisation = kind_of(last.text, false) == SpeakerKind::Organisation
+                || run == 2 && acronym(last.text);
+            organisation
+                && seg.get(run).is_some_and(|t| {
+                    t.is_word()
+                        && t.text.starts_with(char::is_lowercase)
+                        && (t.lower.ends_with("ed") || t.is_in(&AUXILIARIES))
+                })
+        };
+        if aside(seg) && !the_name && !seg.iter().any(Tok::is_verb) {
             // A long clause, then a name alone between commas: the name is in apposition
             // to the clause's last words (`The duchess revealed that she wrote to a friend
             // of his mother, Princess Diana, to …` is not about Diana).
@@ -601,7 +634,13 @@ pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
         if let Some(np) = named_spokesperson(&segs[i..]) {
             return Found::Np(np);
         }
-        return match leading_np(seg) {
+        // (The article read apart, as the name's own phrase would not take it.)
+        let np = if the_name {
+            leading_np(&seg[1..])
+        } else {
+            leading_np(seg)
+        };
+        return match np {
             // `Trump’s state director, Mike Rubino, reached out, writing: “…”`; not a name
             // at the end of a clause (`The duchess revealed that she reached out to a friend
             // of Harry’s mother, Princess Diana, to …`).

@@ -372,7 +372,8 @@ pub(super) static ORG_LAST: Words = Words::new(
      mail telegraph guardian observer review monitor wire channel tv radio org online \
      organisation organization council authority embassy consulate cabinet secretariat \
      parliament senate assembly legislature regime command forces ministry pentagon kremlin \
-     vatican international partners securities capital",
+     vatican international partners securities capital exchange reserve institution society \
+     federation league academy museum hospital school college tribunal caucus",
 );
 
 /// Nouns that, after `the` (`the court said`, `the company added`), stand for the

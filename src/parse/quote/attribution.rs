@@ -721,6 +721,19 @@ fn last_person(
     };
     let description = !matches!(pronoun, "he" | "she");
     if description {
+        // (`Sen. Rob Portman introduced the bill. The senator said`: the person last spoken
+        // of, when their title means the description, before anyone titled so earlier.)
+        let last = recent(events, para, 2).find_map(|e| e.person(toks, names));
+        let means = |w: &&Who| {
+            w.role.as_deref().is_some_and(|r| {
+                r.split_whitespace().any(|word| {
+                    title_nouns(&word.trim_end_matches('.').to_lowercase()).contains(&pronoun)
+                })
+            })
+        };
+        if let Some(w) = last.filter(means) {
+            return Some(w.clone());
+        }
         if let Some(w) = titled(&|word: &str| word == pronoun) {
             return Some(w);
         }
@@ -1086,6 +1099,19 @@ mod tests {
         let body = "Robert Vanasek, the House speaker, was quoted in the Star and Tribune as \
                     saying, “We are taking their concerns very seriously.”";
         assert_eq!(who(body), ["Robert Vanasek"]);
+    }
+
+    /// Issue 21: a description after a quote gives way to the name after it; `the senator`
+    /// is the person just spoken of when their `Sen.` means it, before a senator further back.
+    #[test]
+    fn descriptions_named_and_abbreviated() {
+        let body = "The bill, which Mr. Dole called “a disaster for farmers,” passed.\n\n\
+                    “It's over,” the former governor of Texas, Rick Perry, said.";
+        assert_eq!(who(body), ["Dole", "Rick Perry"]);
+        let body = "Senator Bill Cass, in a letter, wrote that “the program is broken.”\n\n\
+                    Sen. Rob Portman introduced the bill in March. The senator said the bill \
+                    was “long overdue.”";
+        assert_eq!(who(body), ["Bill Cass", "Rob Portman"]);
     }
 
     /// Issue 21: `they` are the people a sentence without a named subject lists.

@@ -136,6 +136,14 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
     let segs = segments(&w[..v]);
     let first_seg = segs.first()?;
     if let Some(np) = plain_np(first_seg) {
+        // `“…,” the former governor of Texas, Rick Perry, said`: a description, then the
+        // name it gives.
+        let description = matches!(&np, Np::Pronoun(p) if !is_personal(p));
+        if let (true, [_, second]) = (description, &segs[..]) {
+            if let Some(name @ Np::Name(_)) = plain_np(second) {
+                return Some(name);
+            }
+        }
         return Some(np);
     }
     if let Some(np @ Np::Name(_)) = segs.get(1).and_then(|s| plain_np(s)) {
@@ -697,6 +705,12 @@ fn lower_start(seg: &[Tok]) -> bool {
         .is_some_and(|t| t.text.starts_with(char::is_lowercase) && !is_pronoun(t))
 }
 
+/// Whether the word a frame's [`Np::Pronoun`] holds is a personal pronoun (`he`, `they`),
+/// not the noun of a description (`governor` for `the governor`).
+fn is_personal(p: &str) -> bool {
+    ["he", "she", "they", "it", "we", "i", "you"].contains(&p)
+}
+
 /// The subject of a speech verb from the words before it: the noun phrase next to the verb,
 /// or, when that is a description (`Kofman, an analyst at CNA, said`), a plain noun phrase
 /// before it.
@@ -735,8 +749,7 @@ pub(super) fn subject(region: &[Tok]) -> Found {
             && !seg.iter().any(Tok::is_verb)
     };
     if let (Np::Pronoun(p), Some(person)) = (&np, earlier.last()) {
-        let description =
-            !["he", "she", "they", "it", "we", "i", "you"].contains(&p.as_str()) && describes(last);
+        let description = !is_personal(p) && describes(last);
         if let Some(np) = described_person(person).filter(|_| description) {
             return Found::Np(np);
         }

@@ -800,8 +800,11 @@ fn last_person(
         })
     };
     if description && near.as_ref().is_some_and(other_title) {
-        if let Some(w) = titled(&|word: &str| title_nouns(word).contains(&pronoun)) {
-            return Some(w);
+        let found = titled(&|word: &str| title_nouns(word).contains(&pronoun));
+        // (`Rep. Nancy Mace said …. “…,” the judge wrote`: nobody, when the description is
+        // an office no one was given; `the Illinois Democrat` is any politician.)
+        if found.is_some() || !title_nouns(pronoun).is_empty() {
+            return found;
         }
     }
     near.or_else(|| {
@@ -1112,6 +1115,13 @@ mod tests {
                     Sen. Rob Portman introduced the bill in March. The senator said the bill \
                     was “long overdue.”";
         assert_eq!(who(body), ["Bill Cass", "Rob Portman"]);
+        // An office no one was given is nobody; a party is anyone's.
+        let body = "“This is a good deal,” Rep. Nancy Mace said.\n\n\
+                    “Mr. Doe is not above the law,” the judge wrote in her ruling.";
+        assert_eq!(who(body), ["Nancy Mace", ""]);
+        let body = "Rep. Cardiss Collins called the record “pathetic.”\n\n\
+                    “It strikes me odd,” said the Illinois Democrat.";
+        assert_eq!(who(body), ["Cardiss Collins", "Cardiss Collins"]);
     }
 
     /// Issue 21: `they` are the people a sentence without a named subject lists.

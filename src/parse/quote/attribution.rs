@@ -1102,6 +1102,9 @@ mod tests {
         let body = "Robert Vanasek, the House speaker, was quoted in the Star and Tribune as \
                     saying, “We are taking their concerns very seriously.”";
         assert_eq!(who(body), ["Robert Vanasek"]);
+        let body = "“We support the freedom of navigation,” the agency quoted Ernest Zverev as \
+                    saying.";
+        assert_eq!(who(body), ["Ernest Zverev"]);
     }
 
     /// Issue 21: a description after a quote gives way to the name after it; `the senator`

@@ -61,6 +61,23 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
     {
         return Some(leading_np(&w[2..]));
     }
+    // `“…,” the AP quoted Kim Jong Un as saying`: the one quoted.
+    if let Some(q) = w.iter().take(8).position(|t| t.is(&["quoted", "quoting"])) {
+        let a = q
+            + 1
+            + w[q + 1..]
+                .iter()
+                .take(10)
+                .take_while(|t| t.is_word() && t.lower != "as")
+                .count();
+        let saying = w.get(a).is_some_and(|t| t.lower == "as")
+            && w.get(a + 1).is_some_and(|t| t.lower == "saying");
+        if saying && a > q + 1 {
+            if let np @ Np::Name(_) = trailing_np(&w[q + 1..a]) {
+                return Some(np);
+            }
+        }
+    }
     if first.is_verb() {
         // Inverted: `said Kofman, the director of …`.
         let rest = &w[1..];

@@ -1082,6 +1082,9 @@ mod tests {
         let body = "The Pentagon released a report on Monday. The vote is set for Friday.\n\n\
                     “Readiness has fallen,” the report said.";
         assert_eq!(who(body), ["Pentagon"]);
+        let body = "Agent Mark Lee filed an affidavit on Monday.\n\n“The suspect fled,” the \
+                    affidavit said.";
+        assert_eq!(who(body), ["Mark Lee"]);
         let body =
             "The Justice Department filed charges on Tuesday. The trial is set for June.\n\n\
                     “No one is above the law,” it said.";

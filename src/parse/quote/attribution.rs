@@ -1128,6 +1128,10 @@ mod tests {
         let body = "Rep. Cardiss Collins called the record “pathetic.”\n\n\
                     “It strikes me odd,” said the Illinois Democrat.";
         assert_eq!(who(body), ["Cardiss Collins", "Cardiss Collins"]);
+        // A number opening a sentence is no first name.
+        let body = "Six Trump supporters ran for delegate slots.\n\n\
+                    “Look at what happened in Wyoming,” Trump said.";
+        assert_eq!(who(body), ["Trump"]);
     }
 
     /// Issue 21: `they` are the people a sentence without a named subject lists.

@@ -247,7 +247,8 @@ pub(super) static NOT_NAME: Words = Words::new(
      does did is are was were be been has have had will would can could should might must \
      yes well oh please thank thanks because whether once later earlier sources officials \
      experts analysts critics supporters aides residents people reporters voters democrats \
-     republicans americans",
+     republicans americans four five six seven eight nine ten eleven twelve twenty dozens \
+     hundreds thousands millions",
 );
 
 /// Words that make a title when they stand before a name (`Gov. Pavlo Kyrylenko`).

@@ -1132,6 +1132,10 @@ mod tests {
         let body = "Six Trump supporters ran for delegate slots.\n\n\
                     “Look at what happened in Wyoming,” Trump said.";
         assert_eq!(who(body), ["Trump"]);
+        // A role in lower case with `of` before the name is the name's.
+        let body = "“Thanks for welcoming these refugees,” said master of ceremonies Asab \
+                    Al-Tabchi, a Syrian engineer.";
+        assert_eq!(who(body), ["Asab Al-Tabchi"]);
     }
 
     /// Issue 21: `they` are the people a sentence without a named subject lists.

@@ -190,9 +190,18 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     }
     // `Charles Rangel of New York`: the speaker is the head before `of` (but `Secretary of
     // State John Kerry` is one title).
-    if let Some(of) =
-        (1..toks.len()).find(|&k| toks[k].lower == "of" && !toks[k - 1].is_in(&OF_TITLES))
-    {
+    // (Not `master of ceremonies Asab Al-Tabchi`: a role in lower case before `of`, the name
+    // after what it is of.)
+    let of = (1..toks.len()).find(|&k| toks[k].lower == "of" && !toks[k - 1].is_in(&OF_TITLES));
+    let lower_role = of.is_some_and(|of| {
+        !toks[..of]
+            .iter()
+            .any(|t| t.capitalised() || t.is_in(&NOT_NAME))
+            && toks[of + 1..]
+                .first()
+                .is_some_and(|t| !t.capitalised() && t.lower != "the")
+    });
+    if let Some(of) = of.filter(|_| !lower_role) {
         // `Bank of Japan Governor Ken Sato`, `Association of Makers Chairman Ken Sato`: a
         // title after the organisation's name, then a person's: the person speaks, and the
         // organisation with the title is the role.

@@ -1136,6 +1136,14 @@ mod tests {
         let body = "“Thanks for welcoming these refugees,” said master of ceremonies Asab \
                     Al-Tabchi, a Syrian engineer.";
         assert_eq!(who(body), ["Asab Al-Tabchi"]);
+        // Whose claim, conclusion or remarks: theirs the words, unless a speech verb says
+        // whose.
+        let body = "Politifact checked Donald Trump’s claim that there were “thousands of \
+                    shootings” in Chicago.";
+        assert_eq!(who(body), ["Donald Trump"]);
+        let body = "Cruz spokeswoman Catherine Frazier said Rubio’s claim that Cruz favors \
+                    amnesty is “simply not true.”";
+        assert_eq!(who(body), ["Catherine Frazier"]);
     }
 
     /// Issue 21: `they` are the people a sentence without a named subject lists.

@@ -2,7 +2,9 @@
 //! `“…,” said Kofman`, `“…” — Kofman`) or before it in its sentence (`Kofman said the
 //! defence “…”`, `According to Kofman, “…”`), and the subject of a speech verb.
 
-use super::names::{acronym, kind_of, listed, name_runs, name_word, trailing_name};
+use super::names::{
+    acronym, kind_of, listed, name_runs, name_word, strip_possessive, trailing_name,
+};
 use super::non_speech::NOT_JUDGING_AS;
 use super::phrases::{
     aside, impersonal, is_ly, is_pronoun, leading_np, name_then_circumstance, noun_phrase,
@@ -12,7 +14,9 @@ use super::slavic::{
     is_according_to, is_as, is_gerund, is_inverting_verb, is_role_noun, is_speech_verb,
 };
 use super::spans::SpeakerKind;
-use super::tokens::{ends_sentence, segments, strip_brackets, Kind, Tok, MAX_WINDOW};
+use super::tokens::{
+    ends_sentence, is_possessive, segments, strip_brackets, Kind, Tok, MAX_WINDOW,
+};
 use super::words::{
     ADVERBS, AUXILIARIES, CONJUNCTIONS, DOCUMENTS, INVERTIBLE, ISSUE_VERBS, NP_BREAKS, RELATIONS,
     ROLE_NOUNS, ROLE_WORDS, TITLES,
@@ -242,6 +246,48 @@ pub(super) fn issues_document(sentence: &[Tok]) -> Option<usize> {
     })
 }
 
+/// Nouns for what someone said, whose owner speaks the quote they introduce (`Comey's
+/// conclusion that …`).
+const SAYING_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "conclusion",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "argument",
+    "warning",
+    "suggestion",
+    "insistence",
+    "promise",
+    "pledge",
+    "vow",
+    "accusation",
+    "prediction",
+    "contention",
+    "characterization",
+    "description",
+    "boast",
+    "admission",
+];
+
+/// `FBI Director James Comey's conclusion that her actions were “…”`, `Trump's claim that
+/// the vote was “…”`: the owner of the last noun of saying before the quote, when the noun
+/// is followed by `that` or `of` or by the quote itself.
+fn saying_owner(prefix: &[Tok]) -> Option<Np> {
+    let k = prefix.iter().rposition(|t| t.is(SAYING_NOUNS))?;
+    let next = prefix.get(k + 1);
+    if !next.is_none_or(|t| t.is(&["that", "of"])) || k == 0 || !is_possessive(&prefix[k - 1]) {
+        return None;
+    }
+    let (_, mut name) = trailing_name(&prefix[..k])?;
+    let last = name.words.last_mut()?;
+    *last = strip_possessive(last).to_string();
+    Some(Np::Name(name))
+}
+
 /// The last speech verb before a quote in its sentence, and who it belongs to.
 pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     // A Slavic interview's speaker line (`Керівник центру Світлана Гук:`) stands in the
@@ -286,6 +332,13 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     if !prefix.iter().any(Tok::is_verb) {
         if let Some(found) = judged_as(&prefix) {
             return Some(found);
+        }
+    }
+    // (Not when a speech verb in the sentence tells whose the words are: `Frazier said
+    // Rubio's claim was “simply not true”`.)
+    if !prefix.iter().any(Tok::is_verb) {
+        if let Some(np) = saying_owner(&prefix) {
+            return Some(Found::Np(np));
         }
     }
     let Some(v) = prefix.iter().rposition(Tok::is_verb) else {

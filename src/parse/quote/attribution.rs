@@ -577,9 +577,10 @@ impl Event {
                 .is_some_and(|t| t.is(SUBORDINATORS));
         let mut end = end.min(at.max(start));
         // `He described Sen. Tim Kaine as “…”`: people named after the pronoun are the ones
-        // spoken of, not who it stands for.
+        // spoken of, not who it stands for (after the first: `When he took the stage after
+        // Mr. Vander Plaats's introduction, he said`).
         if own || at < self.sentence.1 {
-            if let Some(p) = toks[start..end].iter().rposition(|t| t.is(&["he", "she"])) {
+            if let Some(p) = toks[start..end].iter().position(|t| t.is(&["he", "she"])) {
                 end = start + p;
             }
         }
@@ -1144,6 +1145,15 @@ mod tests {
         let body = "Cruz spokeswoman Catherine Frazier said Rubio’s claim that Cruz favors \
                     amnesty is “simply not true.”";
         assert_eq!(who(body), ["Catherine Frazier"]);
+    }
+
+    /// Issue 21: in a sentence whose clause opens with the pronoun, the people named after
+    /// the first `he` are spoken of, not whom it stands for.
+    #[test]
+    fn people_after_the_first_pronoun_are_spoken_of() {
+        let body = "Ted Cruz leads the polls.\n\nWhen he took the stage after Mr. Vander \
+                    Plaats's introduction, he said “we have to awaken the body of Christ.”";
+        assert_eq!(who(body), ["Ted Cruz"]);
     }
 
     /// Issue 21: `they` are the people a sentence without a named subject lists.

@@ -218,8 +218,23 @@ fn letters(s: &str) -> usize {
     s.chars().filter(|c| c.is_alphabetic()).count()
 }
 
+/// Whether `text` may open with a dateline, by a test far cheaper than the patterns (which
+/// backtrack over the whole paragraph): every dateline ends in a dash, an agency's tag or
+/// TASS's slashes within its first few hundred bytes, or opens with an agency's name.
+fn may_open(text: &str) -> bool {
+    let mut end = text.len().min(320);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    head.contains(['—', '–', '―', '-', '/']) || TAGS.iter().any(|tag| head.contains(tag))
+}
+
 /// A dateline at the very start of `text` (a paragraph), or `None`.
 pub fn at_start(text: &str) -> Option<Dateline> {
+    if !may_open(text) {
+        return None;
+    }
     let Some(c) = STRICT.captures(text) else {
         return agency_only(text);
     };
@@ -440,6 +455,25 @@ fn month_day_of(c: &regex::Captures<'_>, mon: &str, day: &str) -> Option<(u32, u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cheap test before the patterns lets every dateline through and stops a paragraph
+    /// with no dash, slash or agency near its start.
+    #[test]
+    fn cheap_test_before_the_patterns() {
+        for opening in [
+            "LONDON, Feb 26 - Prices rose.",
+            "HEMPSTEAD, N.Y., Sept. 26 (UPI) — A debate began.",
+            "ЛОНДОН, 9 июл ПРАЙМ. Цены на нефть растут.",
+            "КРАСНОЯРСК, 10 августа. /ТАСС/. Взрывы на складе.",
+        ] {
+            assert!(may_open(opening), "{opening}");
+        }
+        let long = format!("The council met on Tuesday. {}", "It talked. ".repeat(40));
+        assert!(!may_open(&long));
+        assert!(at_start(&long).is_none());
+        // A dash far into a long paragraph is no dateline's.
+        assert!(!may_open(&format!("{long} - end")));
+    }
 
     fn start(s: &str) -> Option<(String, Option<String>)> {
         at_start(s).map(|d| (d.city, d.region))

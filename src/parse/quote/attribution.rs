@@ -1145,6 +1145,9 @@ mod tests {
         let body = "Cruz spokeswoman Catherine Frazier said Rubio’s claim that Cruz favors \
                     amnesty is “simply not true.”";
         assert_eq!(who(body), ["Catherine Frazier"]);
+        let body = "Felicia Sanders spoke on Wednesday. She also referenced the “Charleston \
+                    loophole,” a flaw in the background checks.";
+        assert_eq!(who(body), ["Felicia Sanders"]);
     }
 
     /// Issue 21: in a sentence whose clause opens with the pronoun, the people named after

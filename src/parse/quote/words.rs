@@ -94,7 +94,8 @@ static SPEECH_VERBS: Words = Words::new(
      sneered smiled shrugged cracked teased taunted mocked repeated repeats summed offered \
      reasoned reflected assured reminded informed advised counsels recommends recommended \
      concludes blamed quip joke pledged estimated estimates ruled exhorted exhorts implored \
-     implores referred refers characterized characterizes characterised expressed expresses",
+     implores referred refers characterized characterizes characterised expressed expresses \
+     referenced",
 );
 
 /// Whether a lower-case word is a speech verb, counting the `-ing` form of every listed

@@ -143,19 +143,32 @@ fn headline_speaker(toks: &[Tok], names: &Names, at: usize) -> Option<Who> {
     // the part before the colon, and is all of it (titles aside) or follows `from`, `by`,
     // `with`.
     let colon = toks.iter().position(|t| t.is_punct(':'))?;
-    (1..=3.min(colon)).find_map(|n| {
-        let mut from = colon - n;
-        if !toks[from..colon].iter().all(Tok::capitalised) {
-            return None;
-        }
-        while from > 0 && (toks[from - 1].is_in(&TITLES) || toks[from - 1].is_in(&HONORIFICS)) {
-            from -= 1;
-        }
-        let whole = from == 0 || toks[from - 1].is(&["from", "by", "with"]);
-        whole
-            .then(|| known(names, &toks[from..colon], at))
-            .flatten()
-    })
+    (1..=3.min(colon))
+        .find_map(|n| {
+            let mut from = colon - n;
+            if !toks[from..colon].iter().all(Tok::capitalised) {
+                return None;
+            }
+            while from > 0 && (toks[from - 1].is_in(&TITLES) || toks[from - 1].is_in(&HONORIFICS)) {
+                from -= 1;
+            }
+            let whole = from == 0 || toks[from - 1].is(&["from", "by", "with"]);
+            whole
+                .then(|| known(names, &toks[from..colon], at))
+                .flatten()
+        })
+        // 5. `Sanders To Clinton: …`, `Obama On Syria: …`: a name opening the part before the
+        // colon, then `to`, `on` or `about` and a few words.
+        .or_else(|| {
+            (1..=3).rev().find_map(|n| {
+                let end = start + n;
+                let opens = end < colon
+                    && colon - end <= 5
+                    && toks[end].is(&["to", "on", "about"])
+                    && toks[start..end].iter().all(Tok::capitalised);
+                opens.then(|| known(names, &toks[start..end], at)).flatten()
+            })
+        })
 }
 
 /// Whether a verb opens `toks`, after auxiliaries and adverbs (`Is Now Calling`), or a
@@ -206,6 +219,14 @@ mod tests {
         assert_eq!(
             title_found("A Lesson From Mike Pence: ‘Be kind to reporters’", body),
             vec![said("Be kind to reporters", &["Mike Pence"])]
+        );
+        assert_eq!(
+            title_found("Pence To Reporters: ‘Be Kind’", body),
+            vec![said("Be Kind", &["Mike Pence"])]
+        );
+        assert_eq!(
+            title_found("Pence on Ohio: the voters are ‘tired of waiting’", body),
+            vec![said("tired of waiting", &["Mike Pence"])]
         );
         // The body quotes the words with a speaker: that speaker, whoever the subject is.
         let body = "“Donald Trump is a disgusting fraud,” said Rep. G.K. Butterfield. The \

@@ -1148,6 +1148,13 @@ mod tests {
         let body = "Felicia Sanders spoke on Wednesday. She also referenced the “Charleston \
                     loophole,” a flaw in the background checks.";
         assert_eq!(who(body), ["Felicia Sanders"]);
+        // A post's signature with its date; not a slogan's gloss after a dash.
+        let body = "“Crooked Hillary is spending a fortune on ads” — Donald J. Trump \
+                    (@realDonaldTrump) June 1, 2016";
+        assert_eq!(who(body), ["Donald J. Trump"]);
+        let body = "Voters wanted someone who would “tell it like it is” -- essentially the \
+                    slogan for Christie's campaign; 66% of them chose Trump.";
+        assert_eq!(who(body), [""]);
     }
 
     /// Issue 21: in a sentence whose clause opens with the pronoun, the people named after

@@ -150,6 +150,36 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
             if let Some(np @ Np::Name(_)) = segments(w).first().and_then(|s| plain_np(s)) {
                 return Some(np);
             }
+            // `“…” — Donald J. Trump (@realDonaldTrump) June 1, 2016`: a post's signature,
+            // its date after the name.
+            let dated = |t: &Tok| {
+                t.text.starts_with(|c: char| c.is_ascii_digit())
+                    || t.is(&[
+                        "january",
+                        "february",
+                        "march",
+                        "april",
+                        "may",
+                        "june",
+                        "july",
+                        "august",
+                        "september",
+                        "october",
+                        "november",
+                        "december",
+                    ])
+            };
+            if let Some(seg) = segments(w).first() {
+                let end = seg.iter().position(dated).unwrap_or(0);
+                let signed = seg[..end]
+                    .iter()
+                    .all(|t| t.capitalised() || t.is_punct('.'));
+                if end > 0 && signed {
+                    if let np @ Np::Name(_) = noun_phrase(&seg[..end]) {
+                        return Some(np);
+                    }
+                }
+            }
         }
         return None;
     };

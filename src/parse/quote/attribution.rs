@@ -1111,6 +1111,31 @@ mod tests {
         assert_eq!(who(body), ["Ernest Zverev"]);
     }
 
+    /// Issue 21: an organisation's spokesperson speaks for it, by the organisation's name in
+    /// full; where an office sits is no part of its name; a spokesperson named is who speaks.
+    #[test]
+    fn spokespeople_and_offices() {
+        for (body, name) in [
+            (
+                "“We will review it,” a Justice Department spokesman said.",
+                "Justice Department",
+            ),
+            ("“No comment,” an FBI spokeswoman said.", "FBI"),
+            ("“No comment,” a Ministry spokesman said.", ""),
+            ("“No comment,” a Clinton spokesman said.", ""),
+            (
+                "“We will review it,” a White House spokesman, Josh Earnest, said.",
+                "Josh Earnest",
+            ),
+            (
+                "“He will be held accountable,” the U.S. Attorney's Office in Manhattan said.",
+                "U.S. Attorney's Office",
+            ),
+        ] {
+            assert_eq!(who(body), [name], "{body}");
+        }
+    }
+
     /// Issue 21: a description after a quote gives way to the name after it; `the senator`
     /// is the person just spoken of when their `Sen.` means it, before a senator further back.
     #[test]

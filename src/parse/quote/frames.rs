@@ -8,7 +8,7 @@ use super::names::{
 use super::non_speech::NOT_JUDGING_AS;
 use super::phrases::{
     aside, impersonal, is_ly, is_pronoun, leading_np, name_then_circumstance, noun_phrase,
-    organisation, plain_np, trailing_np, Np, SPOKESPEOPLE,
+    organisation, plain_np, seated_office, trailing_np, Np, SPOKESPEOPLE,
 };
 use super::slavic::{
     is_according_to, is_as, is_gerund, is_inverting_verb, is_role_noun, is_speech_verb,
@@ -189,7 +189,12 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
     if let Some(np) = plain_np(first_seg) {
         // `“…,” the former governor of Texas, Rick Perry, said`: a description, then the
         // name it gives.
-        let description = matches!(&np, Np::Pronoun(p) if !is_personal(p));
+        let spokes = first_seg
+            .iter()
+            .rev()
+            .find(|t| t.is_word())
+            .is_some_and(|t| t.is(SPOKESPEOPLE));
+        let description = matches!(&np, Np::Pronoun(p) if !is_personal(p)) || spokes;
         if let (true, [_, second]) = (description, &segs[..]) {
             if let Some(name @ Np::Name(_)) = plain_np(second) {
                 return Some(name);
@@ -219,7 +224,7 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
         }
     }
     if segs.len() == 1 {
-        return Some(trailing_np(first_seg));
+        return Some(seated_office(first_seg).unwrap_or_else(|| trailing_np(first_seg)));
     }
     if let Np::Name(n) = leading_np(first_seg) {
         return Some(Np::Name(n));

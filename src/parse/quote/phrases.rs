@@ -188,6 +188,28 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     if let Some(org) = possessive_organisation(&toks) {
         return Np::Name(org);
     }
+    // `a Justice Department spokesman`, `an FBI spokeswoman`: the organisation speaks
+    // through them (`a Clinton spokesman` is not Clinton, who is a person).
+    if let [det, org @ .., spokes] = &toks[..] {
+        // (A lone word is an acronym, `an FBI spokeswoman`; `a Ministry spokesman` names
+        // no ministry.)
+        let named = match org {
+            [] => false,
+            [one] => acronym(one.text),
+            _ => org.len() <= 4,
+        } && org.iter().all(|t| t.capitalised() && !is_possessive(t));
+        if det.is(&["a", "an", "the"]) && spokes.is(SPOKESPEOPLE) && named {
+            let words: Vec<String> = org.iter().map(|t| t.text.to_string()).collect();
+            if kind_of(&words.join(" "), false) == SpeakerKind::Organisation {
+                return Np::Name(Name {
+                    words,
+                    role: None,
+                    person: false,
+                    sex: None,
+                });
+            }
+        }
+    }
     // `Charles Rangel of New York`: the speaker is the head before `of` (but `Secretary of
     // State John Kerry` is one title).
     // (Not `master of ceremonies Asab Al-Tabchi`: a role in lower case before `of`, the name
@@ -410,6 +432,14 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
 
 /// An organisation's name that ends in a possessive and an office (`U.S. Attorney’s
 /// Office`), the whole of `toks` after `the`.
+/// `the U.S. Attorney’s Office in Manhattan`, `… for the Southern District of New York`: an
+/// office named after its holder, and where it sits, which is no part of who speaks.
+pub(super) fn seated_office(seg: &[Tok]) -> Option<Np> {
+    let words: Vec<Tok> = seg.iter().filter(|t| t.is_word()).copied().collect();
+    let seat = words.iter().position(|t| t.is(&["in", "for"]))?;
+    possessive_organisation(&words[..seat]).map(Np::Name)
+}
+
 fn possessive_organisation(toks: &[Tok]) -> Option<Name> {
     let [.., owner, office] = toks else {
         return None;

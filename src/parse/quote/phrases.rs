@@ -193,9 +193,10 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     if let [det, org @ .., spokes] = &toks[..] {
         // (A lone word is an acronym, `an FBI spokeswoman`; `a Ministry spokesman` names
         // no ministry.)
+        // (Nor a country's: `a U.S. spokesman` is one of many.)
         let named = match org {
             [] => false,
-            [one] => acronym(one.text),
+            [one] => acronym(one.text) && !COUNTRY_ACRONYMS.contains(&one.lower),
             _ => org.len() <= 4,
         } && org.iter().all(|t| t.capitalised() && !is_possessive(t));
         if det.is(&["a", "an", "the"]) && spokes.is(SPOKESPEOPLE) && named {

@@ -712,12 +712,7 @@ fn last_person(
     let titled = |means: &dyn Fn(&str) -> bool| {
         recent(events, para, 5)
             .filter_map(|e| e.person(toks, names))
-            .find(|w| {
-                w.role.as_deref().is_some_and(|r| {
-                    r.split_whitespace()
-                        .any(|word| means(&word.trim_end_matches('.').to_lowercase()))
-                })
-            })
+            .find(|w| role_words(w).any(|word| means(&word)))
             .cloned()
     };
     let description = !matches!(pronoun, "he" | "she");
@@ -725,13 +720,7 @@ fn last_person(
         // (`Sen. Rob Portman introduced the bill. The senator said`: the person last spoken
         // of, when their title means the description, before anyone titled so earlier.)
         let last = recent(events, para, 2).find_map(|e| e.person(toks, names));
-        let means = |w: &&Who| {
-            w.role.as_deref().is_some_and(|r| {
-                r.split_whitespace().any(|word| {
-                    title_nouns(&word.trim_end_matches('.').to_lowercase()).contains(&pronoun)
-                })
-            })
-        };
+        let means = |w: &&Who| role_words(w).any(|word| title_nouns(&word).contains(&pronoun));
         if let Some(w) = last.filter(means) {
             return Some(w.clone());
         }
@@ -789,16 +778,11 @@ fn last_person(
     // `Sen. Amy Klobuchar met Gov. Tim Walz. … “…,” the senator said`: the person last spoken
     // of holds another title (`Gov.`), so the senator is the last one given hers (`Sen.`).
     let other_title = |w: &Who| {
-        w.role.as_deref().is_some_and(|r| {
-            let words: Vec<String> = r
-                .split_whitespace()
-                .map(|word| word.trim_end_matches('.').to_lowercase())
-                .collect();
-            words.iter().any(|word| !title_nouns(word).is_empty())
-                && !words
-                    .iter()
-                    .any(|word| title_nouns(word).contains(&pronoun))
-        })
+        let words: Vec<String> = role_words(w).collect();
+        words.iter().any(|word| !title_nouns(word).is_empty())
+            && !words
+                .iter()
+                .any(|word| title_nouns(word).contains(&pronoun))
     };
     if description && near.as_ref().is_some_and(other_title) {
         let found = titled(&|word: &str| title_nouns(word).contains(&pronoun));
@@ -852,6 +836,15 @@ fn last_issuer(
         })
         .and_then(|e| e.who(toks, names))
         .cloned()
+}
+
+/// The words of a person's role, in lower case without an abbreviation's period (`Sen.`
+/// gives `sen`), none when the person has no role.
+fn role_words(w: &Who) -> impl Iterator<Item = String> + '_ {
+    w.role
+        .iter()
+        .flat_map(|r| r.split_whitespace())
+        .map(|word| word.trim_end_matches('.').to_lowercase())
 }
 
 /// The nouns of a description an abbreviated title stands for (`Sen.` the senator or the
@@ -1109,6 +1102,11 @@ mod tests {
         let body = "“We support the freedom of navigation,” the agency quoted Ernest Zverev as \
                     saying.";
         assert_eq!(who(body), ["Ernest Zverev"]);
+        // After the quote the same: a passive names no paper.
+        let body = "“We are ready,” the paper cited Ann Doe as saying.";
+        assert_eq!(who(body), ["Ann Doe"]);
+        let body = "“We are ready,” Ann Doe was quoted in the Star and Tribune as saying.";
+        assert_eq!(who(body), [""]);
     }
 
     /// Issue 21: an organisation's spokesperson speaks for it, by the organisation's name in

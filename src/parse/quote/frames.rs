@@ -66,7 +66,7 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
         return Some(leading_np(&w[2..]));
     }
     // `“…,” the AP quoted Kim Jong Un as saying`: the one quoted.
-    if let Some(q) = w.iter().take(8).position(|t| t.is(&["quoted", "quoting"])) {
+    if let Some(q) = w.iter().take(8).position(|t| t.is(QUOTING)) {
         let a = q
             + 1
             + w[q + 1..]
@@ -76,10 +76,8 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
                 .count();
         let saying = w.get(a).is_some_and(|t| t.lower == "as")
             && w.get(a + 1).is_some_and(|t| t.lower == "saying");
-        if saying && a > q + 1 {
-            if let np @ Np::Name(_) = trailing_np(&w[q + 1..a]) {
-                return Some(np);
-            }
+        if let Some(np) = quoted_one(&w[..a]).filter(|_| saying) {
+            return Some(np);
         }
     }
     if first.is_verb() {
@@ -323,6 +321,22 @@ fn saying_owner(prefix: &[Tok]) -> Option<Np> {
     Some(Np::Name(name))
 }
 
+/// Verbs of quoting someone (`quoted Ann Doe as saying`).
+const QUOTING: &[&str] = &["quoted", "quoting", "quotes", "quote", "cited", "citing"];
+
+/// The one a verb of quoting quotes, from the words before `as saying` (`the paper quoted
+/// GM vice-president Alfred Warren`): who quotes them does not speak. None for a passive
+/// (`Doe was quoted in the Star and Tribune`), whose subject is the one quoted.
+fn quoted_one(toks: &[Tok]) -> Option<Np> {
+    let q = toks.iter().rposition(|t| t.is(QUOTING))?;
+    let (first, _) = toks[q + 1..].split_first()?;
+    let passive = q > 0 && toks[q - 1].is_in(&AUXILIARIES) || first.is_in(&NP_BREAKS);
+    match trailing_np(&toks[q + 1..]) {
+        np @ Np::Name(_) if !passive => Some(np),
+        _ => None,
+    }
+}
+
 /// The last speech verb before a quote in its sentence, and who it belongs to.
 pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     // A Slavic interview's speaker line (`Керівник центру Світлана Гук:`) stands in the
@@ -475,22 +489,10 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     if let Some(np) = made_to_speak(&prefix[from..v]) {
         return Some(Found::Np(np));
     }
-    // `The Detroit Free Press quoted GM vice-president Alfred Warren as saying “…”`: the one
-    // quoted speaks, not who quotes them.
+    // `The Detroit Free Press quoted GM vice-president Alfred Warren as saying “…”`.
     if v > from + 1 && prefix[v].lower == "saying" && prefix[v - 1].lower == "as" {
-        let quoting = prefix[from..v - 1]
-            .iter()
-            .rposition(|t| t.is(&["quoted", "quoting", "quotes", "quote", "cited", "citing"]));
-        // (Not `Doe was quoted in the Star and Tribune as saying`: the one quoted is the
-        // subject.)
-        let passive = quoting.is_some_and(|q| {
-            q > 0 && prefix[from + q - 1].is_in(&AUXILIARIES)
-                || prefix[from + q + 1].is_in(&NP_BREAKS)
-        });
-        if let Some(q) = quoting.filter(|_| !passive) {
-            if let np @ Np::Name(_) = trailing_np(&prefix[from + q + 1..v - 1]) {
-                return Some(Found::Np(np));
-            }
+        if let Some(np) = quoted_one(&prefix[from..v - 1]) {
+            return Some(Found::Np(np));
         }
     }
     // `went on to say “…”`, `Putin veered close to an admission, saying “…”`, `Carson did

@@ -923,9 +923,38 @@ fn last_organisation(
         return Some(w.clone());
     }
     // Companies are many in a business story, and a mention is often another one (`… to
-    // sell its unit to Acme Industrial Corp`): only a subject or speaker is `the company`.
+    // sell its unit to Acme Industrial Corp`): only a subject or speaker is `the company`,
+    // the last one in this paragraph or the one before: an organisation (`Halvard Mining
+    // Co. has long denied …`), or a speaker that is no person (`Union Texas said …`; not
+    // `John Doe`, not `Mr. Doe`).
     if matches!(head, "company" | "firm") {
-        return None;
+        // (A subject of one word is a name only when the text also capitalises it inside
+        // a sentence, and no nationality: not `Return on equity fell`, not `Swedish mining
+        // group Boliden AB …`.)
+        let named_inside = |word: &str| {
+            !word.ends_with("ish")
+                && !word.ends_with("ese")
+                && toks.iter().any(|t| !t.initial && t.text == word)
+        };
+        return recent(events, para, 1)
+            .filter_map(|e| Some((e.spoke, e.who(toks, names)?)))
+            .find(|(spoke, w)| {
+                let [name] = &w.names[..] else { return false };
+                (name.contains(' ') || named_inside(name))
+                    && (w.kind == SpeakerKind::Organisation
+                        || *spoke
+                            && w.role.is_none()
+                            && names.sex_of(w).is_none()
+                            && name
+                                .split_whitespace()
+                                .next()
+                                .is_some_and(|first| listed(first).is_none()))
+            })
+            .map(|(_, w)| w)
+            .map(|w| Who {
+                kind: SpeakerKind::Organisation,
+                ..w.clone()
+            });
     }
     let named =
         |t: &Tok| t.is_word() && t.capitalised() && !t.not_name && !t.is(&["the", "a", "an"]);
@@ -1066,6 +1095,51 @@ mod tests {
                     The city council met on Monday.\n\nIn the speech, the former mayor argued \
                     that most thefts were petty.\n\n“Nobody listened,” she said at the time.";
         assert_eq!(who(body), ["Rita Vance", "Rita Vance"]);
+    }
+
+    /// Issue 21: `the company` is the last company a sentence was about or that spoke, even
+    /// one whose name has no `Corp` or `Inc` (not a person, not a word the text capitalises
+    /// only to open a sentence, not a nationality); `The Sanders campaign sued …` has the campaign for
+    /// subject.
+    #[test]
+    fn the_company_and_the_campaign_point_back() {
+        let body = "Halvard Mining said it denied the claims.\n\n“We regret the error,” the \
+                    company said.";
+        assert_eq!(who(body), ["Halvard Mining"]);
+        let body = "The Halvard Mining Group has long denied the claims.\n\n“We regret the \
+                    error,” the company said.";
+        assert_eq!(who(body), ["Halvard Mining Group"]);
+        let body = "Union Texas said the well was dry. Analysts at Halvard Mining agreed.\n\n\
+                    “We will drill again,” the company said.";
+        assert_eq!(who(body), ["Union Texas"]);
+        // A person is no company, nor a word capitalised only as a sentence opens.
+        let body = "Ruth Ames has long denied the claims.\n\n“We regret the error,” the \
+                    company said.";
+        assert_eq!(who(body), [""]);
+        let body = "Lower prices hurt the results.\n\n“We regret the loss,” the company said.";
+        assert_eq!(who(body), [""]);
+        // (The subject read here is the nationality opening the sentence: nobody rather
+        // than `Swedish`.)
+        let body = "Swedish mining group Boliden AB forecast a profit. The Swedish press was \
+                    kind.\n\n“These costs are behind us,” the company said.";
+        assert_eq!(who(body), [""]);
+        let body = "The Sanders campaign sued the party on Friday.\n\n“This is an egregious \
+                    act,” the campaign said.";
+        assert_eq!(who(body), ["Sanders campaign"]);
+    }
+
+    /// Issue 21: the owner of a response or a message that the sentence describes before a
+    /// colon speaks the quote (`Warren's response was blunt: “No.”`), and a description of
+    /// five words points back (`the presumptive Republican presidential nominee wrote`).
+    #[test]
+    fn responses_and_long_descriptions() {
+        let body = "Senator Ida Warren's response was blunt: “No.”";
+        assert_eq!(who(body), ["Ida Warren"]);
+        let body = "Mary Jones's message to voters was simple: “Show up.”";
+        assert_eq!(who(body), ["Mary Jones"]);
+        let body = "Dan Trask called for the judge to resign.\n\n“She has embarrassed all,” \
+                    the presumptive Republican presidential nominee wrote in an email.";
+        assert_eq!(who(body), ["Dan Trask"]);
     }
 
     /// Issue 21: a sentence opening with `The` and an organisation's name has that subject

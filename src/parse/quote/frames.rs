@@ -18,7 +18,7 @@ use super::tokens::{
     ends_sentence, is_possessive, segments, strip_brackets, Kind, Tok, MAX_WINDOW,
 };
 use super::words::{
-    ADVERBS, AUXILIARIES, CONJUNCTIONS, DOCUMENTS, INVERTIBLE, ISSUE_VERBS, NP_BREAKS, RELATIONS,
+    ADVERBS, AUXILIARIES, CONJUNCTIONS, DOCUMENTS, INVERTIBLE, ISSUE_VERBS, NP_BREAKS, ORG_NOUNS, RELATIONS,
     ROLE_NOUNS, ROLE_WORDS, TITLES,
 };
 
@@ -304,6 +304,12 @@ const SAYING_NOUNS: &[&str] = &[
     "description",
     "boast",
     "admission",
+    "response",
+    "reply",
+    "answer",
+    "message",
+    "retort",
+    "verdict",
 ];
 
 /// `FBI Director James Comey's conclusion that her actions were “…”`, `Trump's claim that
@@ -312,7 +318,19 @@ const SAYING_NOUNS: &[&str] = &[
 fn saying_owner(prefix: &[Tok]) -> Option<Np> {
     let k = prefix.iter().rposition(|t| t.is(SAYING_NOUNS))?;
     let next = prefix.get(k + 1);
-    if !next.is_none_or(|t| t.is(&["that", "of"])) || k == 0 || !is_possessive(&prefix[k - 1]) {
+    // (`Warren's response was blunt: “No.”`, `Doe's message to voters is simple: “…”`: the
+    // noun, a copula and a few words, a colon.)
+    let copula = || {
+        let rest = &prefix[k + 1..];
+        matches!(rest, [.., colon] if colon.text == ":")
+            && rest.len() <= 8
+            && rest[..rest.len() - 1].iter().all(Tok::is_word)
+            && rest.iter().take(4).any(|t| t.is(&["was", "is"]))
+    };
+    if !(next.is_none_or(|t| t.is(&["that", "of"])) || copula())
+        || k == 0
+        || !is_possessive(&prefix[k - 1])
+    {
         return None;
     }
     let (_, mut name) = trailing_name(&prefix[..k])?;
@@ -707,17 +725,25 @@ pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
         // (`The Pentagon released a report`, `The SEC has charged …`: an article before an
         // organisation's name opens the subject, whatever its verb; not `The Wisconsin
         // Republican has said`, `The Manila Stock Exchange index rose`.)
+        // (`The Sanders campaign sued …`: a person's campaign or administration, read
+        // whole.)
+        let mut campaign = None;
         let the_name = matches!(seg, [the, name, ..] if the.lower == "the" && name_word(name)) && {
             let run = 1 + seg[1..].iter().take_while(|t| name_word(t)).count();
             let last = &seg[run - 1];
+            let noun = usize::from(seg.get(run).is_some_and(|t| t.is(ORG_NOUNS)));
             let organisation = kind_of(last.text, false) == SpeakerKind::Organisation
-                || run == 2 && acronym(last.text);
-            organisation
-                && seg.get(run).is_some_and(|t| {
-                    t.is_word()
-                        && t.text.starts_with(char::is_lowercase)
-                        && (t.lower.ends_with("ed") || t.is_in(&AUXILIARIES))
-                })
+                || run == 2 && acronym(last.text)
+                || noun == 1;
+            let verb = seg.get(run + noun).is_some_and(|t| {
+                t.is_word()
+                    && t.text.starts_with(char::is_lowercase)
+                    && (t.lower.ends_with("ed") || t.is_in(&AUXILIARIES))
+            });
+            if organisation && verb && noun == 1 {
+                campaign = Some(run + 1);
+            }
+            organisation && verb
         };
         if aside(seg) && !the_name && !seg.iter().any(Tok::is_verb) {
             // A long clause, then a name alone between commas: the name is in apposition
@@ -750,7 +776,9 @@ pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
             return Found::Np(np);
         }
         // (The article read apart, as the name's own phrase would not take it.)
-        let np = if the_name {
+        let np = if let Some(end) = campaign {
+            noun_phrase(&seg[..end])
+        } else if the_name {
             leading_np(&seg[1..])
         } else {
             leading_np(seg)

@@ -74,7 +74,7 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
         .map_or(toks.len(), |p| p + 2);
     let head = &toks[..head_end];
     let last = &head[head.len() - 1];
-    if head.len() <= 4
+    if head.len() <= 5
         && head[0].lower == "the"
         && head.len() >= 2
         && ((last.text.starts_with(char::is_lowercase)

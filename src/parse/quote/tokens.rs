@@ -40,7 +40,7 @@ pub(super) struct Tok<'a> {
     /// 1999, …`).
     pub(super) not_name: bool,
     /// The first word of a sentence.
-    initial: bool,
+    pub(super) initial: bool,
     /// A speech verb's word that is no speech verb here: a noun (`his client’s answers`,
     /// `the remarks`), or a verb of going on (`continues to play`).
     no_verb: bool,

@@ -286,7 +286,7 @@ pub(super) static OF_TITLES: Words = Words::new(
 /// (`Former Obama`, `Plus Obama`).
 pub(super) static DESCRIPTORS: Words = Words::new(
     "former late then plus also top senior longtime acting outgoing incoming retired \
-     veteran embattled disgraced beleaguered see",
+     veteran embattled disgraced beleaguered presumptive likely eventual see",
 );
 
 /// Offices, departments and portfolios: capitalised before a name they are the rest of a

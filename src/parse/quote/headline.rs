@@ -198,6 +198,25 @@ mod tests {
         (text.into(), who.iter().map(|w| w.to_string()).collect())
     }
 
+    /// Issue 21: a body opening with quotes and no frame speaks in the voice of the headline's
+    /// speaker, up to the first word outside quotes; a framed quote ends that.
+    #[test]
+    fn a_body_opening_with_quotes_continues_the_headline() {
+        let body = "“The cuts were outrageous. Nobody asked us.”\n\n“We will fight them.”\n\n\
+                    Clinic director Ada Brandt spoke on Monday. “Not everyone agrees,” a nurse \
+                    said.\n\n“We are tired.”";
+        let speakers: Vec<Vec<String>> = super::super::extract_article(
+            "Ada Brandt: ‘We Are Sick Of Waiting’",
+            body,
+            Some("en"),
+        )
+        .into_iter()
+        .map(|q| q.speakers)
+        .collect();
+        let brandt = vec!["Ada Brandt".to_string()];
+        assert_eq!(speakers, [brandt.clone(), brandt.clone(), brandt, vec![], vec![]]);
+    }
+
     /// Issue 21: a headline's quote takes its speaker from the headline's subject, a colon,
     /// a possessive, or the body quoting the same words, in the body's fullest name.
     #[test]

@@ -77,9 +77,30 @@ pub fn extract_article(title: &str, body: &str, language: Option<&str>) -> Vec<Q
             slavic::base_forms(body, &mut quotes);
         }
         let mut all = headline::title_quotes(title, text, &quotes, attributed);
+        if let Some(said) = all.iter().find(|q| q.speaker_kind == Some(SpeakerKind::Person)) {
+            opening_quotes(&text.chars, said, &mut quotes);
+        }
         all.append(&mut quotes);
         all
     })
+}
+
+/// A body that opens with quotes and no frame (an interview's first answers under `Cecile
+/// Richards: ‘…’`) goes on in the voice of the headline's speaker: each quote before the
+/// first word outside quotes takes the speaker of the headline's quote `said`.
+fn opening_quotes(chars: &[char], said: &Quote, quotes: &mut [Quote]) {
+    let mut from = 0;
+    for q in quotes {
+        let between = chars.get(from..q.start.saturating_sub(1)).unwrap_or_default();
+        if q.speaker.is_some() || between.iter().any(|c| c.is_alphanumeric()) {
+            break;
+        }
+        q.speaker = said.speaker.clone();
+        q.speakers = said.speakers.clone();
+        q.speaker_kind = said.speaker_kind;
+        q.role = said.role.clone();
+        from = q.end;
+    }
 }
 
 /// The quoted spans of `text` that are speech.

@@ -1140,6 +1140,10 @@ mod tests {
         let body = "Dan Trask called for the judge to resign.\n\n“She has embarrassed all,” \
                     the presumptive Republican presidential nominee wrote in an email.";
         assert_eq!(who(body), ["Dan Trask"]);
+        // Any plain words before the noun (`the retired neurosurgeon`).
+        let body = "Ben Corso spoke on Monday. “Jobs come first,” the retired neurosurgeon \
+                    told reporters.";
+        assert_eq!(who(body), ["Ben Corso"]);
     }
 
     /// Issue 21: a sentence opening with `The` and an organisation's name has that subject

@@ -82,7 +82,17 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
             && last.is_in(&ANAPHORIC_ROLES)
             || last.is(&["republican", "democrat"]))
         && head[1..head.len() - 1].iter().all(|t| {
-            t.is_in(&DESCRIPTORS) || t.is_in(&ROLE_WORDS) || t.capitalised() && !is_possessive(t)
+            t.is_in(&DESCRIPTORS)
+                || t.is_in(&ROLE_WORDS)
+                || t.capitalised() && !is_possessive(t)
+                // (`the radio host`, `the retired neurosurgeon`; not before `of` and a
+                // name, `the permanent trade ambassador of the EC Tran Van Thinh`.)
+                || head_end == toks.len()
+                    && t.is_word()
+                    && t.text.starts_with(char::is_lowercase)
+                    && !t.is_verb()
+                    && !is_pronoun(t)
+                    && !t.is(&["and", "or", "but", "who", "that", "a", "an", "the", "this"])
         })
     {
         return Np::Pronoun(last.lower.to_string());

@@ -756,7 +756,8 @@ pub(super) static ANAPHORIC_ROLES: Words = Words::new(
     "president senator governor mayor envoy ambassador candidate nominee billionaire \
      congressman congresswoman chairman chairwoman judge businessman premier chancellor \
      frontrunner front-runner mp lawmaker aide adviser advisor strategist columnist \
-     commentator pope pontiff leader",
+     commentator pope pontiff leader neurosurgeon surgeon economist professor \
+     author actor actress singer rapper tycoon mogul activist pastor preacher",
 );
 
 /// First names read as a woman's or a man's, for `she` and `he` to agree with (a short

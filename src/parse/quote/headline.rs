@@ -277,7 +277,8 @@ mod tests {
     }
 
     /// Issue 21: a surname the body gives alone is the person the headline names in full
-    /// (`Clinton said` under `Hillary Clinton Goes After …`); a body's own full name wins.
+    /// (`Clinton said` under `Hillary Clinton Goes After …`, `Brandt said` under `Ottilie
+    /// Brandt: ‘…’`); a body's own full name wins.
     #[test]
     fn the_headline_names_a_bare_surname_in_full() {
         let speakers = |title: &str, body: &str| -> Vec<String> {
@@ -300,6 +301,16 @@ mod tests {
         assert_eq!(
             speakers("Hillary Clinton Goes After Trump", body),
             ["Bill Clinton"]
+        );
+        // A first name no list knows, in the name before a headline's colon; not a role.
+        let body = "The clinic reopened. “We never left,” Brandt said on Monday.";
+        assert_eq!(
+            speakers("Ottilie Brandt: ‘We Are Here To Stay’", body),
+            ["Ottilie Brandt"]
+        );
+        assert_eq!(
+            speakers("Hacker Brandt: ‘We Are Here To Stay’", body),
+            ["Brandt"]
         );
     }
 

@@ -671,8 +671,25 @@ impl Names<'_, '_> {
                 && !NOT_NAME.contains(&w.to_lowercase())
                 && !is_speech_verb(&w.to_lowercase())
         };
+        let raw: Vec<&str> = title.split_whitespace().collect();
         for k in 0..words.len() {
-            if listed(words[k]).is_none() || !words[k].starts_with(char::is_uppercase) {
+            // (A first name no list knows, in a name that ends before a colon: `Cecile
+            // Richards: ‘…’`; not a role, `Hacker Guccifer: ‘…’`.)
+            let role = |w: &str| {
+                let lower = w.to_lowercase();
+                TITLES.contains(&lower)
+                    || ROLE_NOUNS.contains(&lower)
+                    || ["er", "or", "ist", "ian", "man", "woman"]
+                        .iter()
+                        .any(|end| lower.ends_with(end))
+            };
+            let before_colon = raw.get(k + 1).is_some_and(|w| w.ends_with(':'))
+                && surname(words[k])
+                && !role(words[k])
+                && (k == 0 || raw[k - 1].ends_with(['.', ':', '|']));
+            if listed(words[k]).is_none() && !before_colon
+                || !words[k].starts_with(char::is_uppercase)
+            {
                 continue;
             }
             let initial = words

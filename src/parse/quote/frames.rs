@@ -1035,7 +1035,16 @@ pub(super) fn subject(region: &[Tok]) -> Found {
     match np {
         // `Trump in his announcement speech called …`: a name, then where or when, then the
         // verb.
-        Np::Other => name_then_circumstance(last).map_or(Found::Nobody, Found::Np),
+        // (`… was complete when Trump in his announcement speech called …`: after the
+        // word opening a clause.)
+        Np::Other => name_then_circumstance(last)
+            .or_else(|| {
+                let k = last
+                    .iter()
+                    .rposition(|t| t.is(&["when", "as", "after", "because", "while", "that"]))?;
+                name_then_circumstance(&last[k + 1..])
+            })
+            .map_or(Found::Nobody, Found::Np),
         np => Found::Np(np),
     }
 }
@@ -1054,6 +1063,22 @@ mod tests {
         assert_eq!(
             who("Ann Roe is questioning whether he would go “if it were held elsewhere.”"),
             ["Ann Roe"]
+        );
+    }
+
+    /// Issue 21: a name, where or when, then the verb is the subject, also inside a clause
+    /// (`… when Trump in his announcement speech called …`).
+    #[test]
+    fn name_then_circumstance_inside_a_clause() {
+        assert_eq!(
+            who("The break was complete when Ned Voss in his first speech called the plan \
+                 “a fraud” and left."),
+            ["Ned Voss"]
+        );
+        assert_eq!(
+            who("The group is such a presence that Ned Voss during a Sunday rally thanked its \
+                 members “for their support.”"),
+            ["Ned Voss"]
         );
     }
 

@@ -31,7 +31,7 @@ pub(super) fn drop_names(chars: &[char], quotes: &mut Vec<Quote>, headline: bool
         let data = is_data_key(chars, q) || prev_key.is_some_and(|k| is_data_value(chars, k, q));
         prev_key = is_data_key(chars, q).then_some(q);
         let nickname = !headline && is_nickname(chars, q);
-        keep.push(!title && !nickname && !data);
+        keep.push(!title && !nickname && !data && !is_tag(&q.text));
     }
     let mut flags = keep.into_iter();
     quotes.retain(|_| flags.next().unwrap_or(true));
@@ -312,19 +312,42 @@ const CARRIER_VERBS: &[&str] = &[
     "emblazoned",
 ];
 
-/// A one-word capitalised quote between two capitalised words: `Marcia “Cia” Price`.
+/// A page's label (`“Related:”`, `“See also:”`): no one's speech. (A hashtag may be: `the
+/// hashtag “#ChairmanCash”` ends a post.)
+fn is_tag(text: &str) -> bool {
+    let text = text.trim();
+    text.ends_with(':') && text.split_whitespace().count() <= 2 && text.starts_with(char::is_uppercase)
+}
+
+/// A one-word capitalised quote between two capitalised words (`Marcia “Cia” Price`) or
+/// initials and a word (`C.L. “Butch” Otter`).
 fn is_nickname(chars: &[char], q: &Quote) -> bool {
+    nickname_at(chars, q.start, q.end)
+}
+
+/// Whether the quoted words at `start..end` of `chars` are a nickname inside a name (see
+/// [`is_nickname`]).
+pub(super) fn nickname_at(chars: &[char], start: usize, end: usize) -> bool {
     let capitalised = |w: &str| w.starts_with(char::is_uppercase);
-    let text = q.text.trim_matches(|c: char| !c.is_alphanumeric());
+    let text: String = chars[start..end].iter().collect();
+    let text = text.trim_matches(|c: char| !c.is_alphanumeric());
     if text.split_whitespace().count() != 1 || !capitalised(text) {
         return false;
     }
-    let mut i = q.start;
+    let mut i = start;
     while i > 0 && is_mark_char(chars[i - 1]) {
         i -= 1;
     }
-    let before = words_before_raw(chars, i);
-    let mut j = q.end;
+    // (Or initials: `Gov. C.L. “Butch” Otter`.)
+    let initials = i >= 3 && chars[i - 1] == ' ' && {
+        let mut k = i - 1;
+        while k >= 2 && chars[k - 1] == '.' && chars[k - 2].is_uppercase() {
+            k -= 2;
+        }
+        k < i - 1 && (k == 0 || !chars[k - 1].is_alphanumeric())
+    };
+    let before = words_before_raw(chars, i).or_else(|| initials.then(|| "A".to_string()));
+    let mut j = end;
     while j < chars.len() && is_mark_char(chars[j]) {
         j += 1;
     }
@@ -823,6 +846,9 @@ mod tests {
             none
         );
         assert_eq!(texts("Jan “Bear” Kowalski said no."), none);
+        assert_eq!(texts("Gov. C.L. “Butch” Otter spoke."), none);
+        // A page's labels are no speech.
+        assert_eq!(texts("“Related:”\n\nA story about something else."), none);
         assert_eq!(
             texts("Read “Why the ferry stopped running,” by Ola Berg, in Sunday’s paper."),
             none

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashSet as HashSet;
 
+use super::non_speech::nickname_at;
 use super::spans::Quote;
 use super::text::{is_mark, Chars};
 use super::words::{
@@ -268,6 +269,13 @@ pub(super) fn tokenize<'a>(
                     // The period is the next character of the body: take it into the word.
                     i += 1;
                 }
+            }
+            // A nickname inside a name (`Jan “Bear” Kowalski`) is no word of it.
+            let enclosed = start > 0
+                && is_mark(chars[start - 1])
+                && chars.get(i).is_some_and(|&c| is_mark(c));
+            if enclosed && nickname_at(chars, start, i) {
+                continue;
             }
             push(
                 &mut toks,

@@ -903,7 +903,7 @@ fn last_organisation(
             && if head == "agency" {
                 t.lower == head
             } else {
-                fits_word(t.lower)
+                fits_word(strip_possessive(t.lower))
             }
     };
     // An organisation that was a sentence's subject or spoke (`Norton Co said … The company
@@ -920,7 +920,12 @@ fn last_organisation(
                     .any(|word| fits_word(&word.to_lowercase()))
         });
     if let Some(w) = subject {
-        return Some(w.clone());
+        // (Not with the word opening its sentence: `Enter The Washington Post.`)
+        let mut w = w.clone();
+        if let Some((_, rest)) = w.names[0].split_once(" The ") {
+            w.names[0] = rest.to_string();
+        }
+        return Some(w);
     }
     // Companies are many in a business story, and a mention is often another one (`… to
     // sell its unit to Acme Industrial Corp`): only a subject or speaker is `the company`,
@@ -962,7 +967,9 @@ fn last_organisation(
         if toks[k].para as usize + 5 < para {
             break;
         }
-        if !fits(&toks[k]) || is_possessive(&toks[k]) && k + 1 < at {
+        // (A newspaper's possessive is the paper: `The Wall Street Journal's editorial
+        // board …` then `the editorial board writes`.)
+        if !fits(&toks[k]) || is_possessive(&toks[k]) && k + 1 < at && head != "paper" {
             continue;
         }
         // The whole name: capitalised words before the head, `of (the) …` after it.
@@ -1126,6 +1133,13 @@ mod tests {
         let body = "The Sanders campaign sued the party on Friday.\n\n“This is an egregious \
                     act,” the campaign said.";
         assert_eq!(who(body), ["Sanders campaign"]);
+        // `the editorial board` is the newspaper's, named before even as a possessive.
+        let body = "The Harbor Gazette's editorial board weighed in.\n\n“The plan fails,” the \
+                    editorial board writes.";
+        assert_eq!(who(body), ["Harbor Gazette"]);
+        let body = "Enter The Harbor Gazette. “The plan fails,” the paper's editorial board \
+                    wrote.";
+        assert_eq!(who(body), ["Harbor Gazette"]);
     }
 
     /// Issue 21: the owner of a response or a message that the sentence describes before a

@@ -121,6 +121,10 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
             .iter()
             .all(|t| t.text.starts_with(char::is_lowercase) && !t.is_verb() && !t.is_in(&ORG_HEADS))
     {
+        // (`the editorial board`: the newspaper's.)
+        if toks[toks.len() - 1].lower == "board" && toks[toks.len() - 2].lower == "editorial" {
+            return Np::Pronoun("paper".to_string());
+        }
         return Np::Pronoun(toks[toks.len() - 1].lower.to_string());
     }
     // `The lawsuit contends …`: a document named before, read like a pronoun for whoever

@@ -1171,6 +1171,10 @@ mod tests {
         let body = "Agent Mark Lee filed an affidavit on Monday.\n\n“The suspect fled,” the \
                     affidavit said.";
         assert_eq!(who(body), ["Mark Lee"]);
+        // A book or an ad speaks for whoever published or released it.
+        let body = "Vera Holm published a book last year. The book says the war was “a \
+                    catastrophe.”";
+        assert_eq!(who(body), ["Vera Holm"]);
         let body =
             "The Justice Department filed charges on Tuesday. The trial is set for June.\n\n\
                     “No one is above the law,” it said.";

@@ -922,8 +922,10 @@ fn last_organisation(
     if let Some(w) = subject {
         // (Not with the word opening its sentence: `Enter The Washington Post.`)
         let mut w = w.clone();
-        if let Some((_, rest)) = w.names[0].split_once(" The ") {
-            w.names[0] = rest.to_string();
+        if let Some((opener, rest)) = w.names[0].split_once(" The ") {
+            if !opener.contains(' ') {
+                w.names[0] = rest.to_string();
+            }
         }
         return Some(w);
     }
@@ -939,7 +941,9 @@ fn last_organisation(
         let named_inside = |word: &str| {
             !word.ends_with("ish")
                 && !word.ends_with("ese")
-                && toks.iter().any(|t| !t.initial && t.text == word)
+                && toks
+                    .iter()
+                    .any(|t| !t.opens_sentence() && strip_possessive(t.text) == word)
         };
         return recent(events, para, 1)
             .filter_map(|e| Some((e.spoke, e.who(toks, names)?)))
@@ -958,6 +962,7 @@ fn last_organisation(
             .map(|(_, w)| w)
             .map(|w| Who {
                 kind: SpeakerKind::Organisation,
+                person: false,
                 ..w.clone()
             });
     }
@@ -1119,6 +1124,9 @@ mod tests {
         let body = "Union Texas said the well was dry. Analysts at Halvard Mining agreed.\n\n\
                     “We will drill again,” the company said.";
         assert_eq!(who(body), ["Union Texas"]);
+        let body = "Boeing said it would appeal. Analysts liked Boeing's plan.\n\n“We will \
+                    win,” the company said.";
+        assert_eq!(who(body), ["Boeing"]);
         // A person is no company, nor a word capitalised only as a sentence opens.
         let body = "Ruth Ames has long denied the claims.\n\n“We regret the error,” the \
                     company said.";
@@ -1154,10 +1162,13 @@ mod tests {
         let body = "Dan Trask called for the judge to resign.\n\n“She has embarrassed all,” \
                     the presumptive Republican presidential nominee wrote in an email.";
         assert_eq!(who(body), ["Dan Trask"]);
-        // Any plain words before the noun (`the retired neurosurgeon`).
+        // Any plain words before the noun (`the retired neurosurgeon`); not one that points
+        // away from the last person (`the other candidate`, `the group's leader`).
         let body = "Ben Corso spoke on Monday. “Jobs come first,” the retired neurosurgeon \
                     told reporters.";
         assert_eq!(who(body), ["Ben Corso"]);
+        let body = "Ann Doe spoke first. “I disagree,” the other candidate said.";
+        assert_eq!(who(body), [""]);
     }
 
     /// Issue 21: a sentence opening with `The` and an organisation's name has that subject

@@ -1037,12 +1037,14 @@ pub(super) fn subject(region: &[Tok]) -> Found {
         // verb.
         // (`… was complete when Trump in his announcement speech called …`: after the
         // word opening a clause.)
+        // (Each from the left: `after` may also open the circumstance, `… when Ned Voss
+        // after the count called …`.)
         Np::Other => name_then_circumstance(last)
             .or_else(|| {
-                let k = last
-                    .iter()
-                    .rposition(|t| t.is(&["when", "as", "after", "because", "while", "that"]))?;
-                name_then_circumstance(&last[k + 1..])
+                last.iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.is(&["when", "as", "after", "because", "while", "that"]))
+                    .find_map(|(k, _)| name_then_circumstance(&last[k + 1..]))
             })
             .map_or(Found::Nobody, Found::Np),
         np => Found::Np(np),
@@ -1078,6 +1080,10 @@ mod tests {
         assert_eq!(
             who("The group is such a presence that Ned Voss during a Sunday rally thanked its \
                  members “for their support.”"),
+            ["Ned Voss"]
+        );
+        assert_eq!(
+            who("The vote was over when Ned Voss after the count called the plan “a fraud.”"),
             ["Ned Voss"]
         );
     }

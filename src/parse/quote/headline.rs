@@ -214,7 +214,19 @@ mod tests {
         .map(|q| q.speakers)
         .collect();
         let brandt = vec!["Ada Brandt".to_string()];
-        assert_eq!(speakers, [brandt.clone(), brandt.clone(), brandt, vec![], vec![]]);
+        assert_eq!(speakers, [brandt.clone(), brandt.clone(), brandt.clone(), vec![], vec![]]);
+        // A framed quote first is its frame's.
+        let body = "“Not everyone agrees,” a nurse said.\n\nClinic director Ada Brandt runs \
+                    the clinic.";
+        let speakers: Vec<Vec<String>> = super::super::extract_article(
+            "Ada Brandt: ‘We Are Sick Of Waiting’",
+            body,
+            Some("en"),
+        )
+        .into_iter()
+        .map(|q| q.speakers)
+        .collect();
+        assert_eq!(speakers, [brandt, vec![]]);
     }
 
     /// Issue 21: a headline's quote takes its speaker from the headline's subject, a colon,
@@ -310,6 +322,14 @@ mod tests {
         );
         assert_eq!(
             speakers("Hacker Brandt: ‘We Are Here To Stay’", body),
+            ["Brandt"]
+        );
+        assert_eq!(
+            speakers("Ottilie M. Brandt: ‘We Are Here To Stay’", body),
+            ["Ottilie M. Brandt"]
+        );
+        assert_eq!(
+            speakers("Breaking Brandt: ‘We Are Here To Stay’", body),
             ["Brandt"]
         );
     }

@@ -87,14 +87,24 @@ pub fn extract_article(title: &str, body: &str, language: Option<&str>) -> Vec<Q
 
 /// A body that opens with quotes and no frame (an interview's first answers under `Cecile
 /// Richards: ‘…’`) goes on in the voice of the headline's speaker: each quote before the
-/// first word outside quotes takes the speaker of the headline's quote `said`.
+/// first word outside quotes takes the speaker of the headline's quote `said`. A quote with
+/// words after it in its line (`“…,” a nurse said.`) has a frame of its own and ends that.
 fn opening_quotes(chars: &[char], said: &Quote, quotes: &mut [Quote]) {
     let mut from = 0;
-    for q in quotes {
-        let between = chars.get(from..q.start.saturating_sub(1)).unwrap_or_default();
-        if q.speaker.is_some() || between.iter().any(|c| c.is_alphanumeric()) {
+    for k in 0..quotes.len() {
+        let q = &quotes[k];
+        let words = |span: &[char]| span.iter().any(|c| c.is_alphanumeric());
+        let before = chars.get(from..q.start).unwrap_or_default();
+        let line_end = chars[q.end..]
+            .iter()
+            .position(|&c| c == '\n')
+            .map_or(chars.len(), |p| q.end + p);
+        let next = quotes.get(k + 1).map_or(line_end, |n| n.start.min(line_end));
+        let after = chars.get(q.end..next).unwrap_or_default();
+        if q.speaker.is_some() || words(before) || words(after) {
             break;
         }
+        let q = &mut quotes[k];
         q.speaker = said.speaker.clone();
         q.speakers = said.speakers.clone();
         q.speaker_kind = said.speaker_kind;

@@ -672,46 +672,56 @@ impl Names<'_, '_> {
                 && !is_speech_verb(&w.to_lowercase())
         };
         let raw: Vec<&str> = title.split_whitespace().collect();
+        // (Not a role, `Hacker Guccifer: ‘…’`, nor a headline's label, `Fact Check: ‘…’`.)
+        let role = |w: &str| {
+            let lower = w.to_lowercase();
+            TITLES.contains(&lower)
+                || ROLE_NOUNS.contains(&lower)
+                || HEADLINE_LABELS.contains(&lower.as_str())
+                || ["er", "or", "ist", "ian", "man", "woman"]
+                    .iter()
+                    .any(|end| lower.ends_with(end))
+        };
         for k in 0..words.len() {
-            // (A first name no list knows, in a name that ends before a colon: `Cecile
-            // Richards: ‘…’`; not a role, `Hacker Guccifer: ‘…’`.)
-            let role = |w: &str| {
-                let lower = w.to_lowercase();
-                TITLES.contains(&lower)
-                    || ROLE_NOUNS.contains(&lower)
-                    || ["er", "or", "ist", "ian", "man", "woman"]
-                        .iter()
-                        .any(|end| lower.ends_with(end))
-            };
-            let before_colon = raw.get(k + 1).is_some_and(|w| w.ends_with(':'))
-                && surname(words[k])
-                && !role(words[k])
-                && (k == 0 || raw[k - 1].ends_with(['.', ':', '|']));
-            if listed(words[k]).is_none() && !before_colon
-                || !words[k].starts_with(char::is_uppercase)
-            {
+            if !words[k].starts_with(char::is_uppercase) {
                 continue;
             }
             let initial = words
                 .get(k + 1)
                 .is_some_and(|w| w.len() == 1 && w.starts_with(char::is_uppercase));
             let last = k + 1 + usize::from(initial);
-            if let Some(w) = words
+            // (A first name no list knows, in a name that ends before a colon and opens the
+            // title or a part of it: `Cecile Richards: ‘…’`, `Cecile M. Richards: ‘…’`.)
+            let before_colon = raw.get(last).is_some_and(|w| w.ends_with(':'))
+                && surname(words[k])
+                && !role(words[k])
+                && (k == 0 || raw[k - 1].ends_with(['.', ':', '|']));
+            if listed(words[k]).is_none() && !before_colon {
+                continue;
+            }
+            let Some(w) = words
                 .get(last)
                 .map(|w| strip_possessive(w))
                 .filter(|w| surname(w))
-            {
-                let mut name: Vec<String> = words[k..last].iter().map(|w| w.to_string()).collect();
-                if initial {
-                    name[1].push('.');
-                }
-                name.push(w.to_string());
-                self.headline.push(name);
+            else {
+                continue;
+            };
+            let mut name: Vec<String> = words[k..last].iter().map(|w| w.to_string()).collect();
+            if initial {
+                name[1].push('.');
             }
+            name.push(w.to_string());
+            self.headline.push(name);
         }
         self
     }
 }
+
+/// Words that open a headline as its label, not a first name (`Fact Check: …`).
+const HEADLINE_LABELS: &[&str] = &[
+    "fact", "breaking", "news", "update", "exclusive", "watch", "video", "live", "opinion",
+    "analysis", "editorial", "report", "poll",
+];
 
 /// The fullest form of `name` the article gives (`Kofman` → `Michael Kofman`): of the person
 /// the article first names with the same last words, the longest form (the latest before

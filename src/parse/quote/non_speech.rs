@@ -31,7 +31,7 @@ pub(super) fn drop_names(chars: &[char], quotes: &mut Vec<Quote>, headline: bool
         let data = is_data_key(chars, q) || prev_key.is_some_and(|k| is_data_value(chars, k, q));
         prev_key = is_data_key(chars, q).then_some(q);
         let nickname = !headline && is_nickname(chars, q);
-        keep.push(!title && !nickname && !data && !is_tag(&q.text));
+        keep.push(!title && !nickname && !data && !is_label(chars, q));
     }
     let mut flags = keep.into_iter();
     quotes.retain(|_| flags.next().unwrap_or(true));
@@ -312,11 +312,20 @@ const CARRIER_VERBS: &[&str] = &[
     "emblazoned",
 ];
 
-/// A page's label (`“Related:”`, `“See also:”`): no one's speech. (A hashtag may be: `the
-/// hashtag “#ChairmanCash”` ends a post.)
-fn is_tag(text: &str) -> bool {
-    let text = text.trim();
-    text.ends_with(':') && text.split_whitespace().count() <= 2 && text.starts_with(char::is_uppercase)
+/// A page's label alone on its line (`“Related:”`, `“See also:”`): no one's speech (not
+/// `She told him “Listen:” and left`). (A hashtag may be: `the hashtag “#ChairmanCash”` ends
+/// a post.)
+fn is_label(chars: &[char], q: &Quote) -> bool {
+    let text = q.text.trim();
+    let label = text.ends_with(':')
+        && text.split_whitespace().count() <= 2
+        && text.starts_with(char::is_uppercase);
+    // Nothing but marks and spaces up to the line's end on this side.
+    fn alone<'c>(mut side: impl Iterator<Item = &'c char>) -> bool {
+        side.find(|&&c| !is_mark_char(c) && c != ' ')
+            .is_none_or(|&c| c == '\n')
+    }
+    label && alone(chars[..q.start].iter().rev()) && alone(chars[q.end..].iter())
 }
 
 /// A one-word capitalised quote between two capitalised words (`Marcia “Cia” Price`) or
@@ -329,9 +338,12 @@ fn is_nickname(chars: &[char], q: &Quote) -> bool {
 /// [`is_nickname`]).
 pub(super) fn nickname_at(chars: &[char], start: usize, end: usize) -> bool {
     let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    // (A bare word: `“Never,” Smith said` after `… from the U.S.` is speech.)
     let text: String = chars[start..end].iter().collect();
-    let text = text.trim_matches(|c: char| !c.is_alphanumeric());
-    if text.split_whitespace().count() != 1 || !capitalised(text) {
+    let bare = text
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'));
+    if !bare || text.is_empty() || !capitalised(&text) {
         return false;
     }
     let mut i = start;
@@ -847,8 +859,13 @@ mod tests {
         );
         assert_eq!(texts("Jan “Bear” Kowalski said no."), none);
         assert_eq!(texts("Gov. C.L. “Butch” Otter spoke."), none);
+        assert_eq!(
+            texts("He flew home from the U.S. “Never,” Smith said later."),
+            ["Never,"]
+        );
         // A page's labels are no speech.
         assert_eq!(texts("“Related:”\n\nA story about something else."), none);
+        assert_eq!(texts("She told him “Listen:” and left."), ["Listen:"]);
         assert_eq!(
             texts("Read “Why the ferry stopped running,” by Ola Berg, in Sunday’s paper."),
             none

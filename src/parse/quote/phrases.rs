@@ -87,12 +87,17 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
                 || t.capitalised() && !is_possessive(t)
                 // (`the radio host`, `the retired neurosurgeon`; not before `of` and a
                 // name, `the permanent trade ambassador of the EC Tran Van Thinh`.)
+                // (Not `the other candidate`, `the group's leader`.)
                 || head_end == toks.len()
                     && t.is_word()
                     && t.text.starts_with(char::is_lowercase)
                     && !t.is_verb()
                     && !is_pronoun(t)
-                    && !t.is(&["and", "or", "but", "who", "that", "a", "an", "the", "this"])
+                    && !is_possessive(t)
+                    && !t.is(&[
+                        "and", "or", "but", "who", "that", "a", "an", "the", "this", "other",
+                        "another", "rival", "opposing", "new",
+                    ])
         })
     {
         return Np::Pronoun(last.lower.to_string());

@@ -41,7 +41,7 @@ pub(super) struct Tok<'a> {
     /// 1999, …`).
     pub(super) not_name: bool,
     /// The first word of a sentence.
-    pub(super) initial: bool,
+    initial: bool,
     /// A speech verb's word that is no speech verb here: a noun (`his client’s answers`,
     /// `the remarks`), or a verb of going on (`continues to play`).
     no_verb: bool,
@@ -496,9 +496,15 @@ pub(super) fn mark_openers(toks: &mut [Tok]) {
                     || before_modifier(k))
                 && !mid
                     .get_or_insert_with(|| {
+                        // (`Boeing’s` is `Boeing` capitalised inside a sentence.)
                         toks.iter()
                             .filter(|t| !t.initial && t.capitalised())
-                            .map(|t| t.text)
+                            .map(|t| {
+                                let text = t.text;
+                                text.strip_suffix("’s")
+                                    .or_else(|| text.strip_suffix("'s"))
+                                    .unwrap_or(text)
+                            })
                             .collect()
                     })
                     .contains(t.text)

@@ -1169,6 +1169,10 @@ mod tests {
         assert_eq!(who(body), ["Ben Corso"]);
         let body = "Ann Doe spoke first. “I disagree,” the other candidate said.";
         assert_eq!(who(body), [""]);
+        // An imperative opening the sentence is no part of the name after it.
+        let body = "Ask Vera Holm about the strike and she will tell you it is personal.\n\n\
+                    “We are exhausted,” she said.";
+        assert_eq!(who(body), ["Vera Holm"]);
     }
 
     /// Issue 21: a sentence opening with `The` and an organisation's name has that subject

@@ -222,7 +222,8 @@ pub(super) static OPENERS: Words = Words::new(
      given including regarding considering critics supporters officials analysts experts \
      democrats republicans voters people many most few several some both all none each \
      every neither either such much more less fewer other others another anyone everyone \
-     someone nobody nothing everything something update watch read see related note editor",
+     someone nobody nothing everything something update watch read see related note editor \
+     ask meet enter imagine consider remember listen",
 );
 
 /// Common English words, one of which tells that a sentence is English.

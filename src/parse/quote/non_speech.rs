@@ -134,6 +134,19 @@ pub(super) fn is_mention(chars: &[char], q: &Quote) -> bool {
     if (2..=8).contains(&words) && title_case(&q.text) && governed {
         return true;
     }
+    // `during a “Commander-in-Chief Forum”`, `Nixon's use of the “Southern Strategy”`: a
+    // title-case name after an article that a preposition governs (not `called it a “Total
+    // Disaster”`, what someone called it).
+    let named_thing = matches!(prev, "a" | "an" | "the")
+        && n >= 2
+        && matches!(
+            before[n - 2].as_str(),
+            "of" | "in" | "during" | "at" | "for" | "on" | "from" | "by" | "with" | "about"
+                | "under" | "into" | "over" | "after" | "before"
+        );
+    if (2..=8).contains(&words) && title_case(&q.text) && named_thing {
+        return true;
+    }
     // What carries the words, then up to two words that say so (`a sign that read`, `the
     // slogan is`, `hats saying`, `under a headline that said`).
     let carrier = |w: &str| SIGNS.contains(&w) || HEADINGS.contains(&w);
@@ -1011,5 +1024,10 @@ mod tests {
             who("Ada Fisher Asked Voters To “Stay Home Tonight.”"),
             ["Ada Fisher"]
         );
+        // A title-case name after an article a preposition governs; not what someone
+        // called a thing.
+        let body = "Ada Fisher spoke during a “Harbor Town Forum” sponsored by the paper. She \
+                    called the plan a “Total Disaster.”";
+        assert_eq!(who(body), ["", "Ada Fisher"]);
     }
 }

@@ -755,7 +755,27 @@ fn last_person(
                 .count()
                 >= 2
     };
-    let near = recent(events, para, 2).find_map(|e| {
+    // `A 29-year-old Berlin woman received probation … “…,” she wrote`: a sentence whose
+    // subject is a person described, not named, who agrees with the pronoun, is who it
+    // stands for: nobody named, and no one further back.
+    let unnamed = |e: &Event| {
+        let (start, end) = e.sentence;
+        let subject = &toks[start..end];
+        !e.spoke
+            && matches!(subject.first(), Some(det) if det.is(&["a", "an", "one"]))
+            && subject
+                .iter()
+                .skip(1)
+                .take(4)
+                .take_while(|t| t.is_word() && !t.is_verb())
+                .any(|t| match pronoun {
+                    "she" => t.is(&["woman", "girl"]) || t.is_in(&FEMALE_CUES),
+                    "he" => t.is(&["man", "boy"]) || t.is_in(&MALE_CUES),
+                    _ => false,
+                })
+            && e.person(toks, names).is_none()
+    };
+    let near = recent(events, para, 2).take_while(|e| !unnamed(e)).find_map(|e| {
         e.person(toks, names)
             .or_else(|| e.who(toks, names).filter(|w| has_spoken(w)))
             .filter(|w| agrees(w))
@@ -1168,6 +1188,11 @@ mod tests {
                     told reporters.";
         assert_eq!(who(body), ["Ben Corso"]);
         let body = "Ann Doe spoke first. “I disagree,” the other candidate said.";
+        assert_eq!(who(body), [""]);
+        // `she` after a sentence about a woman described, not named, is that woman: nobody
+        // named, not a woman named further back.
+        let body = "Vera Holm runs the plant's products division.\n\nA company spokeswoman \
+                    said Holm would stay.\n\n“She wanted some time off,” she said.";
         assert_eq!(who(body), [""]);
         // An imperative opening the sentence is no part of the name after it.
         let body = "Ask Vera Holm about the strike and she will tell you it is personal.\n\n\

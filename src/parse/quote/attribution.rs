@@ -775,26 +775,28 @@ fn last_person(
                 })
             && e.person(toks, names).is_none()
     };
-    let near = recent(events, para, 2).take_while(|e| !unnamed(e)).find_map(|e| {
-        e.person(toks, names)
-            .or_else(|| e.who(toks, names).filter(|w| has_spoken(w)))
-            .filter(|w| agrees(w))
-            .cloned()
-            .or_else(|| {
-                // (`In an interview with hosts Joe Doe and Ann Roe, the candidate stated`: a
-                // description is none of the people its own sentence names before it,
-                // unless in a clause of their own: `When the moderator pointed out that Trump
-                // had not answered, the candidate said`.)
-                let own = e.sentence.0 <= at && at < e.sentence.1;
-                let clause = toks[e.sentence.0..e.sentence.1]
-                    .first()
-                    .is_some_and(|t| t.is(SUBORDINATORS));
-                if description && own && !clause {
-                    return None;
-                }
-                e.others(toks, names, at).into_iter().find(|w| agrees(w))
-            })
-    });
+    let near = recent(events, para, 2)
+        .take_while(|e| !unnamed(e))
+        .find_map(|e| {
+            e.person(toks, names)
+                .or_else(|| e.who(toks, names).filter(|w| has_spoken(w)))
+                .filter(|w| agrees(w))
+                .cloned()
+                .or_else(|| {
+                    // (`In an interview with hosts Joe Doe and Ann Roe, the candidate stated`: a
+                    // description is none of the people its own sentence names before it,
+                    // unless in a clause of their own: `When the moderator pointed out that Trump
+                    // had not answered, the candidate said`.)
+                    let own = e.sentence.0 <= at && at < e.sentence.1;
+                    let clause = toks[e.sentence.0..e.sentence.1]
+                        .first()
+                        .is_some_and(|t| t.is(SUBORDINATORS));
+                    if description && own && !clause {
+                        return None;
+                    }
+                    e.others(toks, names, at).into_iter().find(|w| agrees(w))
+                })
+        });
     // `Sen. Amy Klobuchar met Gov. Tim Walz. … “…,” the senator said`: the person last spoken
     // of holds another title (`Gov.`), so the senator is the last one given hers (`Sen.`).
     let other_title = |w: &Who| {

@@ -18,8 +18,8 @@ use super::tokens::{
     ends_sentence, is_possessive, segments, strip_brackets, Kind, Tok, MAX_WINDOW,
 };
 use super::words::{
-    ADVERBS, AUXILIARIES, CONJUNCTIONS, DOCUMENTS, INVERTIBLE, ISSUE_VERBS, NP_BREAKS, ORG_NOUNS, RELATIONS,
-    ROLE_NOUNS, ROLE_WORDS, TITLES,
+    ADVERBS, AUXILIARIES, CONJUNCTIONS, DOCUMENTS, INVERTIBLE, ISSUE_VERBS, NP_BREAKS, ORG_NOUNS,
+    RELATIONS, ROLE_NOUNS, ROLE_WORDS, TITLES,
 };
 
 /// A speaker found for a quote, before pronouns and short names are resolved.
@@ -1073,13 +1073,17 @@ mod tests {
     #[test]
     fn name_then_circumstance_inside_a_clause() {
         assert_eq!(
-            who("The break was complete when Ned Voss in his first speech called the plan \
-                 “a fraud” and left."),
+            who(
+                "The break was complete when Ned Voss in his first speech called the plan \
+                 “a fraud” and left."
+            ),
             ["Ned Voss"]
         );
         assert_eq!(
-            who("The group is such a presence that Ned Voss during a Sunday rally thanked its \
-                 members “for their support.”"),
+            who(
+                "The group is such a presence that Ned Voss during a Sunday rally thanked its \
+                 members “for their support.”"
+            ),
             ["Ned Voss"]
         );
         assert_eq!(

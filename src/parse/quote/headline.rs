@@ -205,27 +205,30 @@ mod tests {
         let body = "“The cuts were outrageous. Nobody asked us.”\n\n“We will fight them.”\n\n\
                     Clinic director Ada Brandt spoke on Monday. “Not everyone agrees,” a nurse \
                     said.\n\n“We are tired.”";
-        let speakers: Vec<Vec<String>> = super::super::extract_article(
-            "Ada Brandt: ‘We Are Sick Of Waiting’",
-            body,
-            Some("en"),
-        )
-        .into_iter()
-        .map(|q| q.speakers)
-        .collect();
+        let speakers: Vec<Vec<String>> =
+            super::super::extract_article("Ada Brandt: ‘We Are Sick Of Waiting’", body, Some("en"))
+                .into_iter()
+                .map(|q| q.speakers)
+                .collect();
         let brandt = vec!["Ada Brandt".to_string()];
-        assert_eq!(speakers, [brandt.clone(), brandt.clone(), brandt.clone(), vec![], vec![]]);
+        assert_eq!(
+            speakers,
+            [
+                brandt.clone(),
+                brandt.clone(),
+                brandt.clone(),
+                vec![],
+                vec![]
+            ]
+        );
         // A framed quote first is its frame's.
         let body = "“Not everyone agrees,” a nurse said.\n\nClinic director Ada Brandt runs \
                     the clinic.";
-        let speakers: Vec<Vec<String>> = super::super::extract_article(
-            "Ada Brandt: ‘We Are Sick Of Waiting’",
-            body,
-            Some("en"),
-        )
-        .into_iter()
-        .map(|q| q.speakers)
-        .collect();
+        let speakers: Vec<Vec<String>> =
+            super::super::extract_article("Ada Brandt: ‘We Are Sick Of Waiting’", body, Some("en"))
+                .into_iter()
+                .map(|q| q.speakers)
+                .collect();
         assert_eq!(speakers, [brandt, vec![]]);
     }
 

@@ -77,7 +77,10 @@ pub fn extract_article(title: &str, body: &str, language: Option<&str>) -> Vec<Q
             slavic::base_forms(body, &mut quotes);
         }
         let mut all = headline::title_quotes(title, text, &quotes, attributed);
-        if let Some(said) = all.iter().find(|q| q.speaker_kind == Some(SpeakerKind::Person)) {
+        if let Some(said) = all
+            .iter()
+            .find(|q| q.speaker_kind == Some(SpeakerKind::Person))
+        {
             opening_quotes(&text.chars, said, &mut quotes);
         }
         all.append(&mut quotes);
@@ -99,7 +102,9 @@ fn opening_quotes(chars: &[char], said: &Quote, quotes: &mut [Quote]) {
             .iter()
             .position(|&c| c == '\n')
             .map_or(chars.len(), |p| q.end + p);
-        let next = quotes.get(k + 1).map_or(line_end, |n| n.start.min(line_end));
+        let next = quotes
+            .get(k + 1)
+            .map_or(line_end, |n| n.start.min(line_end));
         let after = chars.get(q.end..next).unwrap_or_default();
         if q.speaker.is_some() || words(before) || words(after) {
             break;

@@ -719,8 +719,19 @@ impl Names<'_, '_> {
 
 /// Words that open a headline as its label, not a first name (`Fact Check: …`).
 const HEADLINE_LABELS: &[&str] = &[
-    "fact", "breaking", "news", "update", "exclusive", "watch", "video", "live", "opinion",
-    "analysis", "editorial", "report", "poll",
+    "fact",
+    "breaking",
+    "news",
+    "update",
+    "exclusive",
+    "watch",
+    "video",
+    "live",
+    "opinion",
+    "analysis",
+    "editorial",
+    "report",
+    "poll",
 ];
 
 /// The fullest form of `name` the article gives (`Kofman` → `Michael Kofman`): of the person

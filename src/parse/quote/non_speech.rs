@@ -141,8 +141,20 @@ pub(super) fn is_mention(chars: &[char], q: &Quote) -> bool {
         && n >= 2
         && matches!(
             before[n - 2].as_str(),
-            "of" | "in" | "during" | "at" | "for" | "on" | "from" | "by" | "with" | "about"
-                | "under" | "into" | "over" | "after" | "before"
+            "of" | "in"
+                | "during"
+                | "at"
+                | "for"
+                | "on"
+                | "from"
+                | "by"
+                | "with"
+                | "about"
+                | "under"
+                | "into"
+                | "over"
+                | "after"
+                | "before"
         );
     if (2..=8).contains(&words) && title_case(&q.text) && named_thing {
         return true;

@@ -271,9 +271,8 @@ pub(super) fn tokenize<'a>(
                 }
             }
             // A nickname inside a name (`Jan “Bear” Kowalski`) is no word of it.
-            let enclosed = start > 0
-                && is_mark(chars[start - 1])
-                && chars.get(i).is_some_and(|&c| is_mark(c));
+            let enclosed =
+                start > 0 && is_mark(chars[start - 1]) && chars.get(i).is_some_and(|&c| is_mark(c));
             if enclosed && nickname_at(chars, start, i) {
                 continue;
             }

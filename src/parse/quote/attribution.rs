@@ -31,7 +31,7 @@ use super::names::{
     trailing_name, Name, Names, Sex, Who,
 };
 use super::non_speech::is_mention;
-use super::phrases::{impersonal, leading_np, plain_np, Np};
+use super::phrases::{impersonal, leading_np, plain_np, Np, SPOKESPERSON_OF};
 use super::slavic;
 use super::spans::{Quote, SpeakerKind};
 use super::text::{is_mark_char, plain, Chars};
@@ -668,6 +668,23 @@ fn last_person(
     names: &Names,
     pronoun: &str,
 ) -> Option<Who> {
+    // `a Texaco spokesman`: Texaco, when the article names it as a company or another
+    // organisation (`Texaco Inc`); not `a Clinton spokesman`, nor a word it never names so.
+    if let Some(word) = pronoun.strip_prefix(SPOKESPERSON_OF) {
+        let name = Name {
+            words: vec![word.to_string()],
+            role: None,
+            person: false,
+            sex: None,
+        };
+        let who = resolve(names, &name, at);
+        let organisation =
+            who.kind == SpeakerKind::Organisation && who.names.len() == 1 && who.names[0] != word;
+        return organisation.then_some(Who {
+            person: false,
+            ..who
+        });
+    }
     if pronoun == "it" {
         // `Kodak said its sales rose. “…,” it pointed out`: the organisation last spoken of
         // in this paragraph or the one before.
@@ -1149,6 +1166,13 @@ mod tests {
         let body = "Boeing said it would appeal. Analysts liked Boeing's plan.\n\n“We will \
                     win,” the company said.";
         assert_eq!(who(body), ["Boeing"]);
+        // `a Halvard spokesman` is the company the article names in full; `a Holm spokesman`
+        // is no one named (Vera Holm is a person), nor are the quotes after it.
+        let body = "Halvard Inc said it would appeal.\n\n“The ruling was unfair,” a Halvard \
+                    spokesman said.";
+        assert_eq!(who(body), ["Halvard Inc"]);
+        let body = "Vera Holm spoke on Monday. “It is false,” a Holm spokesman said. “All of it.”";
+        assert_eq!(who(body), ["", ""]);
         // A person is no company, nor a word capitalised only as a sentence opens.
         let body = "Ruth Ames has long denied the claims.\n\n“We regret the error,” the \
                     company said.";

@@ -34,8 +34,11 @@ pub(super) enum Np {
 /// organisation's head word (`the company`) or a document (`the report`), which speak for
 /// someone unnamed when the text does not say whose they are.
 pub(super) fn impersonal(noun: &str) -> bool {
-    ORG_HEADS.contains(noun) || DOCUMENTS.contains(noun)
+    ORG_HEADS.contains(noun) || DOCUMENTS.contains(noun) || noun.starts_with(SPOKESPERSON_OF)
 }
+
+/// What [`Np::Pronoun`] holds for `a Texaco spokesman`: this, then the word (`Texaco`).
+pub(super) const SPOKESPERSON_OF: &str = "spokesperson of ";
 
 /// Reads a noun phrase that names a speaker: `Kofman`, `Donetsk Gov. Pavlo Kyrylenko`,
 /// `Clinton spokesman Brian Fallon`, `he`, `the White House`, `the Clinton campaign`.
@@ -227,6 +230,19 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
                     person: false,
                     sex: None,
                 });
+            }
+        }
+        // `a Texaco spokesman`: a lone word is the company only when the article names it so
+        // (`Texaco Inc`), which the article's names tell (see `attribution::last_person`).
+        if let [one] = org {
+            let lone = det.is(&["a", "an"])
+                && spokes.is(SPOKESPEOPLE)
+                && one.capitalised()
+                && !one.not_name
+                && !is_possessive(one)
+                && !acronym(one.text);
+            if lone {
+                return Np::Pronoun(format!("{SPOKESPERSON_OF}{}", one.text));
             }
         }
     }

@@ -19,6 +19,9 @@
 //! A suffix keeps a person apart (`Donald Trump Jr.`), and counts as another bearer of the
 //! surname.
 //!
+//! An organisation's legal ending folds too, when the archive also has the name without it
+//! (`General Motors Corp` → `General Motors`).
+//!
 //! How often a value is named is its document frequency in the `speaker` field (articles and
 //! quotes, deleted documents included until their segment is merged): read from the same
 //! dictionaries, at no extra cost. The same documents make `--speaker` with a name resolve
@@ -151,6 +154,16 @@ impl People {
         for (k, m) in key_of.iter_mut().zip(middle_dropped) {
             if let Some(m) = m {
                 *k = m;
+            }
+        }
+        // `General Motors Corp` joins `General Motors` when the archive has that form: a
+        // company's legal ending is no part of who speaks.
+        let keys: HashSet<String> = key_of.iter().cloned().collect();
+        for k in key_of.iter_mut() {
+            if let Some((bare, ending)) = k.rsplit_once(' ') {
+                if company_ending(ending) && keys.contains(bare) {
+                    *k = bare.to_string();
+                }
             }
         }
         // Surname → the full-name keys of people with that surname, and how often each is
@@ -434,6 +447,27 @@ fn is_initial(w: &str) -> bool {
     (letters == 1 && w.chars().count() <= 2) || (w.ends_with('.') && letters <= 2 && w.len() <= 5)
 }
 
+/// A company's legal ending, folded ([`fold`] drops a last word's period after three
+/// letters: `Corp.` is `corp`, `Co.` stays `co.`).
+fn company_ending(w: &str) -> bool {
+    matches!(
+        w,
+        "corp"
+            | "inc"
+            | "co"
+            | "co."
+            | "ltd"
+            | "plc"
+            | "llc"
+            | "ag"
+            | "sa"
+            | "nv"
+            | "spa"
+            | "gmbh"
+            | "corporation"
+    )
+}
+
 fn is_suffix(w: &str) -> bool {
     matches!(w, "jr." | "jr" | "sr." | "sr" | "ii" | "iii" | "iv")
 }
@@ -561,6 +595,22 @@ mod tests {
         assert_eq!(shown(&p, "Trump"), "Trump");
         assert_eq!(shown(&p, "Clinton"), "Clinton");
         assert_eq!(shown(&p, "Bill Clinton"), "Bill Clinton");
+    }
+
+    /// A company's legal ending folds into the bare name when the archive has it; alone it
+    /// stays.
+    #[test]
+    fn a_company_ending_is_one_organisation() {
+        let p = people(&[
+            "General Motors",
+            "General Motors Corp",
+            "Halvard Mining Co.",
+            "Texaco Inc",
+        ]);
+        assert_eq!(shown(&p, "General Motors Corp"), "General Motors");
+        assert_eq!(shown(&p, "Halvard Mining Co."), "Halvard Mining Co.");
+        assert_eq!(shown(&p, "Texaco Inc"), "Texaco Inc");
+        assert_eq!(p.len(), 3);
     }
 
     #[test]

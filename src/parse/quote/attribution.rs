@@ -96,15 +96,9 @@ fn pull_quotes(chars: &[char], quotes: &mut [Quote]) {
         }
         let words = plain(&quotes[k].text);
         if let Some(&(from, _)) = said.iter().find(|(_, s)| s.contains(&words)) {
-            let source = &quotes[from];
-            let (speaker, speakers, role) = (
-                source.speaker.clone(),
-                source.speakers.clone(),
-                source.role.clone(),
-            );
-            let kind = source.speaker_kind;
-            let q = &mut quotes[k];
-            (q.speaker, q.speakers, q.speaker_kind, q.role) = (speaker, speakers, kind, role);
+            // (`from` may be before or after `k`; few quotes come here, so a copy.)
+            let source = quotes[from].clone();
+            quotes[k].take_speaker(&source);
         }
     }
 }

@@ -66,11 +66,7 @@ pub(super) fn title_quotes(
     for (k, t) in toks.iter().enumerate() {
         let Kind::Quote(qi) = t.kind else { continue };
         if let Some(source) = repeated(&quotes[qi], body_quotes) {
-            let q = &mut quotes[qi];
-            q.speaker = source.speaker.clone();
-            q.speakers = source.speakers.clone();
-            q.speaker_kind = source.speaker_kind;
-            q.role = source.role.clone();
+            quotes[qi].take_speaker(source);
             continue;
         }
         if let Some(who) = headline_speaker(&toks[..k], &names, body_toks.len()) {
@@ -205,11 +201,13 @@ mod tests {
         let body = "“The cuts were outrageous. Nobody asked us.”\n\n“We will fight them.”\n\n\
                     Clinic director Ada Brandt spoke on Monday. “Not everyone agrees,” a nurse \
                     said.\n\n“We are tired.”";
-        let speakers: Vec<Vec<String>> =
+        let speakers_of = |body: &str| -> Vec<Vec<String>> {
             super::super::extract_article("Ada Brandt: ‘We Are Sick Of Waiting’", body, Some("en"))
                 .into_iter()
                 .map(|q| q.speakers)
-                .collect();
+                .collect()
+        };
+        let speakers = speakers_of(body);
         let brandt = vec!["Ada Brandt".to_string()];
         assert_eq!(
             speakers,
@@ -224,12 +222,7 @@ mod tests {
         // A framed quote first is its frame's.
         let body = "“Not everyone agrees,” a nurse said.\n\nClinic director Ada Brandt runs \
                     the clinic.";
-        let speakers: Vec<Vec<String>> =
-            super::super::extract_article("Ada Brandt: ‘We Are Sick Of Waiting’", body, Some("en"))
-                .into_iter()
-                .map(|q| q.speakers)
-                .collect();
-        assert_eq!(speakers, [brandt, vec![]]);
+        assert_eq!(speakers_of(body), [brandt, vec![]]);
     }
 
     /// Issue 21: a headline's quote takes its speaker from the headline's subject, a colon,

@@ -93,10 +93,10 @@ pub fn extract_article(title: &str, body: &str, language: Option<&str>) -> Vec<Q
 /// first word outside quotes takes the speaker of the headline's quote `said`. A quote with
 /// words after it in its line (`“…,” a nurse said.`) has a frame of its own and ends that.
 fn opening_quotes(chars: &[char], said: &Quote, quotes: &mut [Quote]) {
+    let words = |span: &[char]| span.iter().any(|c| c.is_alphanumeric());
     let mut from = 0;
     for k in 0..quotes.len() {
         let q = &quotes[k];
-        let words = |span: &[char]| span.iter().any(|c| c.is_alphanumeric());
         let before = chars.get(from..q.start).unwrap_or_default();
         let line_end = chars[q.end..]
             .iter()
@@ -109,12 +109,8 @@ fn opening_quotes(chars: &[char], said: &Quote, quotes: &mut [Quote]) {
         if q.speaker.is_some() || words(before) || words(after) {
             break;
         }
-        let q = &mut quotes[k];
-        q.speaker = said.speaker.clone();
-        q.speakers = said.speakers.clone();
-        q.speaker_kind = said.speaker_kind;
-        q.role = said.role.clone();
         from = q.end;
+        quotes[k].take_speaker(said);
     }
 }
 

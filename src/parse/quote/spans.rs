@@ -78,6 +78,15 @@ impl Quote {
             in_title: false,
         }
     }
+
+    /// Gives this quote the speaker of `other` (names, kind and role): the same words quoted
+    /// again, or the same voice going on.
+    pub(super) fn take_speaker(&mut self, other: &Quote) {
+        self.speaker = other.speaker.clone();
+        self.speakers = other.speakers.clone();
+        self.speaker_kind = other.speaker_kind;
+        self.role = other.role.clone();
+    }
 }
 
 /// Families of double quote marks: a quote opened by one mark of a family is closed by

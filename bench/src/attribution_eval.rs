@@ -185,13 +185,20 @@ fn plain(name: &str) -> String {
     name.replace(['’', 'ʼ'], "'").to_lowercase()
 }
 
+/// A name's last word, the surname: the word before a generational suffix (`Bozell` of
+/// `Brent Bozell III`, `King` of `Martin Luther King Jr.`).
 fn last_word(name: &str) -> String {
-    plain(
-        name.split_whitespace()
-            .last()
-            .unwrap_or("")
-            .trim_end_matches(['.', ',']),
-    )
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(['.', ',']))
+        .collect();
+    let suffix = |w: &str| matches!(w.to_lowercase().as_str(), "jr" | "sr" | "ii" | "iii" | "iv");
+    let last = match &words[..] {
+        [.., before, last] if suffix(last) => before,
+        [.., last] => last,
+        [] => "",
+    };
+    plain(last)
 }
 
 fn same_set(a: &[String], b: &[String], key: impl Fn(&str) -> String) -> bool {
@@ -403,4 +410,24 @@ pub fn show(root: &Path, file: &str) -> Result<String, String> {
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::last_word;
+
+    /// The last name skips a generational suffix, so `Brent Bozell` and `Brent Bozell III`
+    /// share it and `Bozell` is not `III`.
+    #[test]
+    fn the_last_name_skips_a_suffix() {
+        assert_eq!(last_word("Brent Bozell III"), "bozell");
+        assert_eq!(last_word("Martin Luther King Jr."), "king");
+        assert_eq!(last_word("Joseph R. Biden, Jr."), "biden");
+        assert_eq!(last_word("Dan O’Neill"), "o'neill");
+        assert_eq!(last_word("Jr"), "jr");
+        assert_ne!(
+            last_word("Brent Bozell III"),
+            last_word("Brent Bozell II Smith")
+        );
+    }
 }

@@ -14,7 +14,7 @@
 //! the body gives it. Anything else keeps no speaker.
 
 use super::attribution::give;
-use super::names::{all_names, resolve, split_title, Names, Who};
+use super::names::{all_names, core, resolve, split_title, Names, Who};
 use super::non_speech;
 use super::spans::{self, Quote, SpeakerKind};
 use super::text::{plain, Chars};
@@ -179,7 +179,7 @@ fn verb_follows(toks: &[Tok]) -> bool {
 /// when the body names it by the same last word; in the body's fullest form.
 fn known(names: &Names, toks: &[Tok], at: usize) -> Option<Who> {
     let name = split_title(toks)?;
-    let last = name.words.last()?;
+    let last = core(&name.words).last()?;
     if !names.knows(last) || toks.iter().any(|t| t.is_in(&NOT_NAME)) {
         return None;
     }

@@ -176,6 +176,8 @@ pub(super) fn split_title(run: &[Tok]) -> Option<Name> {
             role_end = role_end.max(k + 1);
         } else if (t.is_in(&TITLES) || (k == 0 && t.is_in(&ROLE_NOUNS) && run.len() >= 3))
             && k + 1 < run.len()
+            // (`Martin Luther King Jr.`: a title is followed by a name, never by a suffix.)
+            && !is_suffix_tok(&run[k + 1])
         {
             role_end = k + 1;
             // `Secretary of State`, `Minister of the Interior`.
@@ -315,8 +317,23 @@ fn unglue(word: &str) -> &str {
 }
 
 /// `Jr.`, `III` and the like, which end a name.
+const SUFFIXES: &[&str] = &["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"];
+
 fn is_suffix_tok(t: &Tok) -> bool {
-    t.is(&["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"])
+    t.is(SUFFIXES)
+}
+
+/// A name without its generational suffix (`Brent Bozell III` → `Brent Bozell`): its last
+/// word is the surname a later mention (`Bozell said`) gives alone.
+pub(super) fn core(words: &[String]) -> &[String] {
+    match words {
+        [rest @ .., last]
+            if !rest.is_empty() && SUFFIXES.contains(&last.to_lowercase().as_str()) =>
+        {
+            rest
+        }
+        _ => words,
+    }
 }
 
 /// Whether the first word of `rest` (a run of capitalised words, more than one) belongs to
@@ -456,7 +473,7 @@ impl<'t, 'a> Names<'t, 'a> {
             .flatten()
             .filter_map(move |&(start, end)| {
                 split_title(&self.toks[start..end])
-                    .filter(|n| n.words.last().is_some_and(|w| w == last))
+                    .filter(|n| core(&n.words).last().is_some_and(|w| w == last))
                     .map(|n| (start, n))
             })
     }
@@ -527,7 +544,8 @@ impl Names<'_, '_> {
         {
             return Some(sex);
         }
-        let words: Vec<&str> = name.split_whitespace().collect();
+        let full: Vec<String> = name.split_whitespace().map(str::to_string).collect();
+        let words: Vec<&str> = core(&full).iter().map(String::as_str).collect();
         let (&first, &last) = (words.first()?, words.last()?);
         let (mut female, mut male) = (0u32, 0u32);
         for &(start, end) in self.runs.get(last).into_iter().flatten() {
@@ -536,7 +554,12 @@ impl Names<'_, '_> {
             // words or more starts with the same first word (`Heidi Cruz` is not `Ted Cruz`).
             let own: Vec<&str> = run
                 .iter()
-                .filter(|t| cue(t.lower).is_none() && !t.is_in(&HONORIFICS) && !t.is_in(&TITLES))
+                .filter(|t| {
+                    cue(t.lower).is_none()
+                        && !t.is_in(&HONORIFICS)
+                        && !t.is_in(&TITLES)
+                        && !is_suffix_tok(t)
+                })
                 .map(|t| strip_possessive(t.text))
                 .collect();
             if own.is_empty() || !words.ends_with(&own) || own.len() >= 2 && own[0] != first {
@@ -633,13 +656,14 @@ pub(super) fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
         while end > start + 1 && post_nominal(&toks[end - 1]) {
             end -= 1;
         }
-        // The last word `split_title` would give the run's name: that of its last token
-        // that is not an honorific.
-        let last = toks[start..end]
-            .iter()
-            .rev()
-            .find(|t| !t.is_in(&HONORIFICS))
-            .map(|t| strip_possessive(t.text));
+        // The surname `split_title` would give the run's name: its last token that is not
+        // an honorific, or the one before a suffix (`Bozell` of `Brent Bozell III`).
+        let mut own = toks[start..end].iter().filter(|t| !t.is_in(&HONORIFICS));
+        let last = match (own.next_back(), own.next_back()) {
+            (Some(suffix), Some(before)) if is_suffix_tok(suffix) => Some(before),
+            (last, _) => last,
+        }
+        .map(|t| strip_possessive(t.text));
         if let Some(last) = last {
             runs.entry(last).or_default().push((start, end));
         }
@@ -831,7 +855,7 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
     let sex = || {
         name.sex.or_else(|| {
             *inferred.get_or_init(|| {
-                let last = name.words.last()?;
+                let last = core(&name.words).last()?;
                 let mut given = names
                     .ending_in(last)
                     .filter(|(_, n)| n.words == name.words)
@@ -843,15 +867,18 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
     };
     let sex_agrees =
         |first: &str| listed(first).is_none_or(|other| sex().is_none_or(|sex| other == sex));
+    // (`Brent Bozell III` is a fuller form of `Bozell`: compared without the suffix.)
+    let own = core(&name.words);
     let longer = |n: &Name| {
+        let other = core(&n.words);
         n.words.len() > name.words.len()
-            && n.words[n.words.len() - name.words.len()..]
+            && other.len() >= own.len()
+            && other[other.len() - own.len()..]
                 .iter()
-                .zip(&name.words)
+                .zip(own)
                 .all(|(a, b)| same(a, b))
     };
-    let candidates: Vec<(usize, Name)> = name
-        .words
+    let candidates: Vec<(usize, Name)> = own
         .last()
         .map(|last| {
             let other = if last.contains('\'') {
@@ -941,7 +968,7 @@ fn formal_form(names: &Names, words: &[String]) -> Option<Vec<String>> {
         return None;
     }
     names
-        .ending_in(rest.last()?)
+        .ending_in(core(rest).last()?)
         .map(|(_, n)| n)
         .filter(|n| {
             n.words.len() > rest.len()
@@ -956,6 +983,24 @@ fn formal_form(names: &Names, words: &[String]) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::super::test_util::{found, who};
+
+    /// Issue 21: a generational suffix ends a name but is no surname: `Bozell said` is the
+    /// `Brent Bozell III` named before, and `King` before `Jr.` is no title.
+    #[test]
+    fn a_suffix_is_no_surname() {
+        let body = "“We support him,” Brent Bozell III, a founder, said.\n\n\
+                    “It is clear,” Bozell said.";
+        assert_eq!(who(body), ["Brent Bozell III", "Brent Bozell III"]);
+        let body = "“We shall overcome,” said Martin Luther King Jr. in a speech.\n\n\
+                    “Not yet,” King said.";
+        assert_eq!(
+            who(body),
+            ["Martin Luther King Jr.", "Martin Luther King Jr."]
+        );
+        // Without the suffix nothing changes.
+        let body = "“We win,” said Ann Smith.\n\n“We lose,” Smith said.";
+        assert_eq!(who(body), ["Ann Smith", "Ann Smith"]);
+    }
 
     /// Issue 21: `Premier Zhao Ziyang told parliament … Zhao said`: a titled name written
     /// family name first; not `Mr. Obama` before `President Obama Speech`.

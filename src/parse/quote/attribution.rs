@@ -1188,6 +1188,30 @@ mod tests {
         let body = "Enter The Harbor Gazette. “The plan fails,” the paper's editorial board \
                     wrote.";
         assert_eq!(who(body), ["Harbor Gazette"]);
+        // `a company spokesman`, `a ministry spokeswoman` speak for the organisation of that
+        // kind named last.
+        let body = "Halvard Corp said sales rose.\n\n“We are pleased,” said a company spokesman.";
+        assert_eq!(who(body), ["Halvard Corp"]);
+        let body = "The Finance Ministry set a new rate.\n\nA ministry spokeswoman said: “It \
+                    will hold.”";
+        assert_eq!(who(body), ["Finance Ministry"]);
+        let body = "Prices rose.\n\n“We are pleased,” a company spokesman said.";
+        assert_eq!(who(body), [""]);
+    }
+
+    /// Issue 21: an institution or company named once in full is that speaker when named
+    /// by its first words alone (`Pew` of `Pew Research Center`, `Brookings`), in the form
+    /// the article first gives; not a person's surname (`Trump` of `Trump Foundation` when
+    /// the article names Donald Trump).
+    #[test]
+    fn an_organisation_named_short() {
+        let body = "A new Halvard Research Center report came out.\n\nHalvard notes that \
+                    the surveys are not “monolithic.”";
+        assert_eq!(who(body), ["Halvard Research Center"]);
+        let body = "Rolm Corp sold a unit to Rolm Data Systems.\n\n“It was time,” Rolm said.";
+        assert_eq!(who(body), ["Rolm Corp"]);
+        let body = "Vera Holm spoke. The Holm Foundation gave money.\n\n“We win,” Holm said.";
+        assert_eq!(who(body), ["Vera Holm"]);
     }
 
     /// Issue 21: the owner of a response or a message that the sentence describes before a

@@ -8,8 +8,9 @@ use super::spans::SpeakerKind;
 use super::tokens::{is_possessive, Tok};
 use super::words::{
     is_nickname_of, is_speech_verb, ADVERBS, COMPANY_ENDINGS, COUNTRIES, DESCRIPTORS, FEMALE_CUES,
-    FEMALE_NAMES, HONORIFICS, MALE_CUES, MALE_NAMES, NICKNAMES, NOT_NAME, NOT_PERSON_LAST, OFFICES,
-    OF_TITLES, ORGANISATIONS, ORG_LAST, ORG_NOUNS, PARTICLES, PLACE_ACRONYMS, ROLE_NOUNS, TITLES,
+    FEMALE_NAMES, HONORIFICS, INSTITUTION_ENDINGS, MALE_CUES, MALE_NAMES, NICKNAMES, NOT_NAME,
+    NOT_PERSON_LAST, OFFICES, OF_TITLES, ORGANISATIONS, ORG_LAST, ORG_NOUNS, PARTICLES,
+    PLACE_ACRONYMS, ROLE_NOUNS, TITLES,
 };
 
 /// A name found in the text: its words (titles and honorifics removed, possessive dropped),
@@ -372,8 +373,9 @@ pub(super) fn join<'a>(words: impl Iterator<Item = &'a str>) -> String {
 pub(super) struct Names<'t, 'a> {
     toks: &'t [Tok<'a>],
     runs: HashMap<&'t str, Vec<(usize, usize)>>,
-    /// The last words that end a company's name (`Corp`, `Inc.`), found when first asked.
-    company_ends: std::cell::OnceCell<Vec<String>>,
+    /// The last words that end a company's or an institution's name (`Corp`, `Inc.`,
+    /// `Institute`), found when first asked.
+    org_ends: std::cell::OnceCell<Vec<String>>,
     /// Titled people of two or three words, in the order of the text, and the words written
     /// after an honorific (`Mr. Obama`), found when first asked: see `family_name_first`.
     titled_and_honorific: std::cell::OnceCell<(Vec<Name>, Vec<String>)>,
@@ -402,14 +404,19 @@ impl<'t, 'a> Names<'t, 'a> {
         })
     }
 
-    /// `Microsoft Corp` for `Microsoft`: the company's name with its ending, as the article
-    /// gives it.
-    fn company_form(&self, words: &[String]) -> Option<Name> {
-        let ends = self.company_ends.get_or_init(|| {
+    /// `Microsoft Corp` for `Microsoft`, `Pew Research Center` for `Pew`: an organisation's
+    /// name with the one or two words that end it (a company's ending, an institution's
+    /// noun), as the article first gives it (`Toshiba Corp`, not the `Toshiba Information
+    /// Systems` named later).
+    fn organisation_form(&self, words: &[String]) -> Option<Name> {
+        let ends = self.org_ends.get_or_init(|| {
             let mut ends: Vec<String> = self
                 .runs
                 .keys()
-                .filter(|k| COMPANY_ENDINGS.contains(&k.to_lowercase()))
+                .filter(|k| {
+                    let k = k.to_lowercase();
+                    COMPANY_ENDINGS.contains(&k) || INSTITUTION_ENDINGS.contains(&k)
+                })
                 .map(|k| k.to_string())
                 .collect();
             ends.sort_unstable();
@@ -417,8 +424,15 @@ impl<'t, 'a> Names<'t, 'a> {
         });
         ends.iter()
             .flat_map(|end| self.ending_in(end))
+            .filter(|(_, n)| {
+                (words.len() + 1..=words.len() + 2).contains(&n.words.len())
+                    && n.words.starts_with(words)
+                    // (`Diana Corp` is a company whatever its first word.)
+                    && (n.words.last().is_some_and(|w| COMPANY_ENDINGS.contains(&w.to_lowercase()))
+                        || kind_of(&n.words.join(" "), n.person) == SpeakerKind::Organisation)
+            })
+            .min_by_key(|(at, _)| *at)
             .map(|(_, n)| n)
-            .find(|n| n.words.len() == words.len() + 1 && n.words.starts_with(words))
     }
 
     /// `Zhao Ziyang` for `Zhao`: a person named family name first (`Premier Zhao Ziyang`),
@@ -672,7 +686,7 @@ pub(super) fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
     Names {
         toks,
         runs,
-        company_ends: std::cell::OnceCell::new(),
+        org_ends: std::cell::OnceCell::new(),
         titled_and_honorific: std::cell::OnceCell::new(),
         headline: Vec::new(),
     }
@@ -943,11 +957,12 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
     let fuller = match (best, &words[..]) {
         (None, [one]) if !name.person && acronym(one) => names.spelled_out(one).map(|n| n.words),
         (None, [one]) => names
-            .company_form(words)
-            .filter(|_| !name.person)
+            .organisation_form(words)
+            // (`Trump` is no `Trump Foundation` in a text that names Donald Trump.)
+            .filter(|_| !name.person && !names.in_full(one))
             .or_else(|| names.family_name_first(one))
             .map(|n| n.words),
-        (None, _) if !name.person => names.company_form(words).map(|n| n.words),
+        (None, _) if !name.person => names.organisation_form(words).map(|n| n.words),
         _ => None,
     };
     let words = formal.as_ref().or(fuller.as_ref()).unwrap_or(words);

@@ -232,6 +232,13 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
                 });
             }
         }
+        // `a company spokesman`, `a ministry spokeswoman`: the organisation of that kind
+        // named last, like `the company` (see `attribution::last_organisation`).
+        if let [head] = org {
+            if det.is(&["a", "an", "the"]) && spokes.is(SPOKESPEOPLE) && head.is_in(&ORG_HEADS) {
+                return Np::Pronoun(head.lower.to_string());
+            }
+        }
         // `a Texaco spokesman`: a lone word is the company only when the article names it so
         // (`Texaco Inc`), which the article's names tell (see `attribution::last_person`).
         if let [one] = org {

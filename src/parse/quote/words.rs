@@ -376,7 +376,7 @@ pub(super) static ORG_LAST: Words = Words::new(
      organisation organization council authority embassy consulate cabinet secretariat \
      parliament senate assembly legislature regime command forces ministry pentagon kremlin \
      vatican international partners securities capital exchange reserve institution society \
-     federation league academy museum hospital school college tribunal caucus",
+     federation league academy museum hospital school college tribunal caucus research",
 );
 
 /// Nouns that, after `the` (`the court said`, `the company added`), stand for the
@@ -387,6 +387,14 @@ pub(super) static ORG_HEADS: Words = Words::new(
     "company firm court agency department ministry committee bank university council \
      commission board union association institute foundation group campaign administration \
      government police authority regulator tribunal paper newspaper party",
+);
+
+/// Last words of an institution's name, which a text may drop after naming it once in full
+/// (`Pew` for `Pew Research Center`, `Brookings` for `Brookings Institution`).
+pub(super) static INSTITUTION_ENDINGS: Words = Words::new(
+    "institution institute foundation center centre fund association council society \
+     federation league coalition alliance network project commission committee bank research \
+     trust",
 );
 
 /// Last words of a company's name: what `the company` and `the firm` may stand for.

@@ -1214,6 +1214,24 @@ mod tests {
         assert_eq!(who(body), ["Vera Holm"]);
     }
 
+    /// Issue 21: verbs and nouns of judging speech name who speaks the words they quote
+    /// (`likened … to “…”`, `decried “…”`, `Comey's conclusion that … “…”`), and a
+    /// sentence framed by one names the speaker of the quotes after it (`Lutz commented,`).
+    #[test]
+    fn verbs_of_judging_speech() {
+        let body = "Ann Smith likened the plan to “a house of cards.”";
+        assert_eq!(who(body), ["Ann Smith"]);
+        let body = "Ann Smith decried “reckless spending” by the city.";
+        assert_eq!(who(body), ["Ann Smith"]);
+        let body = "Clinton was hurt by Director Jon Roe's conclusion that she was “careless.”";
+        assert_eq!(who(body), ["Jon Roe"]);
+        let body = "Ann Smith spoke first. Rolf Lutz commented, “We prefer to export.”";
+        assert_eq!(who(body), ["Rolf Lutz"]);
+        // (A verb that is no judging of words leaves the quote to nobody.)
+        let body = "Ann Smith welcomed the “Harbor Days” fair.";
+        assert_eq!(who(body), Vec::<String>::new());
+    }
+
     /// Issue 21: the owner of a response or a message that the sentence describes before a
     /// colon speaks the quote (`Warren's response was blunt: “No.”`), and a description of
     /// five words points back (`the presumptive Republican presidential nominee wrote`).

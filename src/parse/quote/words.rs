@@ -95,7 +95,9 @@ static SPEECH_VERBS: Words = Words::new(
      reasoned reflected assured reminded informed advised counsels recommends recommended \
      concludes blamed quip joke pledged estimated estimates ruled exhorted exhorts implored \
      implores referred refers characterized characterizes characterised expressed expresses \
-     referenced",
+     referenced commented bragged clarified speculated affirmed swore gloated griped \
+     likened derided decried touted lambasted ridiculed chided scolded rebuked berated \
+     trumpeted assertion conclusion characterization",
 );
 
 /// Whether a lower-case word is a speech verb, counting the `-ing` form of every listed

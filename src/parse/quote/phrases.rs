@@ -187,8 +187,10 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
                 && !a.person
                 && listed(&a.words[0]).is_none();
             let mut words = a.words;
-            // `David and Jeanne Heidler`: two first names share the surname after them.
+            // `David and Jeanne Heidler`: two first names share the surname after them (not
+            // a titled one: `Prince Harry and Meghan Markle`).
             if words.len() == 1
+                && a.role.is_none()
                 && b.words.len() >= 2
                 && listed(&words[0]).is_some()
                 && listed(&b.words[0]).is_some()
@@ -972,6 +974,12 @@ mod tests {
         assert_eq!(
             speakers(body),
             [(list(&["David Moss", "Jeanne Moss"]), Some("person"))]
+        );
+        // (Not a titled first name: a prince has no surname to share.)
+        let body = "Prince Harry and Anna Lund met on Monday.\n\n“We never left,” the pair said.";
+        assert_eq!(
+            speakers(body),
+            [(list(&["Harry", "Anna Lund"]), Some("person"))]
         );
         let body = "Shamrock Refining and Marketing Co said the sale was “on track.”\n\n\
                     Vick won Iowa and Lund said the race was “wide open.”";

@@ -598,7 +598,9 @@ fn spoken_for(before: &[Tok], name: &Name) -> bool {
     // `a memo from the Department of Homeland Security`, `a report by Ann Doe`: a document
     // speaks for whoever issued it, person or organisation.
     let document = |r: &Tok, p: &Tok| {
-        r.is_in(&DOCUMENTS) && r.text.starts_with(char::is_lowercase) && p.is(&["by", "from"])
+        (r.is_in(&DOCUMENTS) || r.is(&["paper", "papers", "article", "piece"]))
+            && r.text.starts_with(char::is_lowercase)
+            && p.is(&["by", "from"])
     };
     if matches!(before, [.., r, p] if document(r, p))
         || matches!(before, [.., r, p, the] if document(r, p) && the.lower == "the")
@@ -633,23 +635,42 @@ pub(super) const SPOKESPEOPLE: &[&str] = &[
 pub(super) fn leading_np(toks: &[Tok]) -> Np {
     let end = np_end(toks, 0);
     let np = noun_phrase(&toks[..end]);
-    // `a spokeswoman for Exxon Corp`: the organisation after `for`.
-    if np == Np::Other && end > 0 && toks.get(end).is_some_and(|t| t.is(&["for", "by", "from"])) {
-        let from = end + 1 + usize::from(toks.get(end + 1).is_some_and(|t| t.lower == "the"));
-        let mut to = np_end(toks, from);
-        // (`the Department of Homeland Security`: one organisation with `of`.)
-        while toks.get(to).is_some_and(|t| t.lower == "of")
-            && toks.get(to + 1).is_some_and(Tok::capitalised)
-            && to > from
-        {
-            to = np_end(toks, to + 1);
-        }
-        if to > from {
-            if let Np::Name(n) = noun_phrase(&toks[from..to]) {
-                if spoken_for(&toks[..from], &n) {
-                    return Np::Name(n);
-                }
+    // `a spokeswoman for Exxon Corp`: the organisation after `for`; `a paper from the
+    // Brookings Institution`: whoever issued it (a `paper` alone is a newspaper).
+    let paper = matches!(&np, Np::Pronoun(p) if p == "paper");
+    if (np == Np::Other || paper)
+        && end > 0
+        && toks.get(end).is_some_and(|t| t.is(&["for", "by", "from"]))
+    {
+        let after_the = end + 1 + usize::from(toks.get(end + 1).is_some_and(|t| t.lower == "the"));
+        // (`from the left-leaning Brookings Institution`: a word or two describing it first.)
+        let described = (1..=2).find(|&k| {
+            toks.get(after_the..after_the + k).is_some_and(|words| {
+                words.iter().all(|t| {
+                    t.is_word()
+                        && t.text.starts_with(char::is_lowercase)
+                        && !t.is_verb()
+                        && !t.is_in(&NP_BREAKS)
+                })
+            }) && toks.get(after_the + k).is_some_and(Tok::capitalised)
+        });
+        // (Read first as it stands: `for leading Japanese electronics firm Matsushita …`.)
+        let issuer = |from: usize| {
+            let mut to = np_end(toks, from);
+            // (`the Department of Homeland Security`: one organisation with `of`.)
+            while toks.get(to).is_some_and(|t| t.lower == "of")
+                && toks.get(to + 1).is_some_and(Tok::capitalised)
+                && to > from
+            {
+                to = np_end(toks, to + 1);
             }
+            match noun_phrase(&toks[from..to.max(from)]) {
+                Np::Name(n) if to > from && spoken_for(&toks[..after_the], &n) => Some(n),
+                _ => None,
+            }
+        };
+        if let Some(n) = issuer(after_the).or_else(|| issuer(after_the + described?)) {
+            return Np::Name(n);
         }
     }
     np
@@ -986,6 +1007,21 @@ mod tests {
         let got = speakers(body);
         assert_eq!(got[0].0.len(), 1, "{got:?}");
         assert_eq!(got[1].0, list(&["Lund"]));
+    }
+
+    /// Issue 21: a paper or an article from an organisation speaks for it, also when a word
+    /// describes the organisation first; a web address's ending is part of a name.
+    #[test]
+    fn papers_and_web_names() {
+        let body = "A paper from the left-leaning Halvard Institution said: “Families gain.”";
+        assert_eq!(who(body), ["Halvard Institution"]);
+        let body = "“We would not do business,” said a spokesman for leading electronics firm \
+                    Halvard Electric Co.";
+        assert_eq!(who(body), ["Halvard Electric Co."]);
+        let body = "Halvard.com Inc. said it would reach “a zero carbon goal” by 2040.";
+        assert_eq!(who(body), ["Halvard.com Inc."]);
+        let body = "“We will,” Halvard.com said.";
+        assert_eq!(who(body), ["Halvard.com"]);
     }
 
     /// Issue 21: `X and Y analyst Ann Doe` is one analyst of the firm X and Y; two names each

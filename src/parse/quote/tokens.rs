@@ -126,6 +126,17 @@ fn push_lower(text: &str, out: &mut String) {
 
 /// Cuts the body into tokens; each quote is one token. Lower-cased forms that differ from
 /// the text go to `lowered`, which the tokens then borrow.
+/// Whether `rest` opens with a web address's ending and nothing more of the word (`com` of
+/// `Amazon.com Inc.`).
+fn domain_ending(rest: &[char]) -> bool {
+    ["com", "org", "net", "gov", "edu"].iter().any(|end| {
+        let n = end.len();
+        rest.len() >= n
+            && rest[..n].iter().copied().eq(end.chars())
+            && rest.get(n).is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 pub(super) fn tokenize<'a>(
     text: &Chars<'a>,
     quotes: &[Quote],
@@ -244,10 +255,11 @@ pub(super) fn tokenize<'a>(
                 }
                 // A period joins short parts (`U.S.`, `Ph.D`), not two sentences run together
                 // (`said.Trump`).
+                // (Nor a web address's ending: `Amazon.com`, `Salon.com` are one name.)
                 let joins = i + 1 < chars.len()
                     && matches!(chars[i], '.' | '\'' | '’' | '-' | '&')
                     && chars[i + 1].is_alphanumeric()
-                    && (chars[i] != '.' || i - part <= 3);
+                    && (chars[i] != '.' || i - part <= 3 || domain_ending(&chars[i + 1..]));
                 if !joins {
                     break;
                 }

@@ -682,10 +682,30 @@ fn last_person(
     if pronoun == "it" {
         // `Kodak said its sales rose. “…,” it pointed out`: the organisation last spoken of
         // in this paragraph or the one before.
-        return recent(events, para, 1)
-            .filter_map(|e| e.who(toks, names))
-            .find(|w| !w.person && w.names.len() == 1)
-            .cloned();
+        // (`Although the IMF did not name Trump, it referenced “…”`: an organisation its own
+        // sentence names before it, in a clause of its own.)
+        return recent(events, para, 1).find_map(|e| {
+            let own = e.sentence.0 <= at && at < e.sentence.1;
+            e.who(toks, names)
+                .filter(|w| !w.person && w.names.len() == 1)
+                .cloned()
+                .or_else(|| {
+                    let clause = toks[e.sentence.0..e.sentence.1]
+                        .first()
+                        .is_some_and(|t| t.is(SUBORDINATORS));
+                    if !(own && clause) {
+                        return None;
+                    }
+                    let start = e.sentence.0;
+                    let sentence = &toks[start..at];
+                    name_runs(sentence).find_map(|(_, end)| {
+                        let (k, name) = trailing_name(&sentence[..end])?;
+                        let who = resolve(names, &name, start + k);
+                        (who.kind == SpeakerKind::Organisation && who.names.len() == 1)
+                            .then_some(who)
+                    })
+                })
+        });
     }
     if ORG_HEADS.contains(pronoun) {
         return last_organisation(events, toks, names, para, at, pronoun);
@@ -1196,6 +1216,15 @@ mod tests {
                     will hold.”";
         assert_eq!(who(body), ["Finance Ministry"]);
         let body = "Prices rose.\n\n“We are pleased,” a company spokesman said.";
+        assert_eq!(who(body), [""]);
+        // `the fund` is the fund named last; `it` after a clause naming an organisation is
+        // that organisation, not after one naming a person.
+        let body = "The Halvard Monetary Fund cut its forecast.\n\nIn its report, the fund \
+                    warned of “political tensions.”";
+        assert_eq!(who(body), ["Halvard Monetary Fund"]);
+        let body = "Although Halvard Corp did not name the buyer, it said the price was “fair.”";
+        assert_eq!(who(body), ["Halvard Corp"]);
+        let body = "Although Ann Roe did not name the buyer, it said the price was “fair.”";
         assert_eq!(who(body), [""]);
     }
 

@@ -388,7 +388,8 @@ pub(super) static ORG_LAST: Words = Words::new(
 pub(super) static ORG_HEADS: Words = Words::new(
     "company firm court agency department ministry committee bank university council \
      commission board union association institute foundation group campaign administration \
-     government police authority regulator tribunal paper newspaper party",
+     government police authority regulator tribunal paper newspaper party fund center centre \
+     organization organisation office bureau coalition alliance",
 );
 
 /// Last words of an institution's name, which a text may drop after naming it once in full

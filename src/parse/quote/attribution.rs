@@ -1268,6 +1268,14 @@ mod tests {
     fn responses_and_long_descriptions() {
         let body = "Senator Ida Warren's response was blunt: “No.”";
         assert_eq!(who(body), ["Ida Warren"]);
+        let body = "Ann Roe spoke on Monday. Her reply: “It is dead.”";
+        assert_eq!(who(body), ["Ann Roe"]);
+        let body = "Ann Roe's verdict: “It is dead.”";
+        assert_eq!(who(body), ["Ann Roe"]);
+        // (Not a possessive pronoun before `that`: the writer's paraphrase.)
+        let body = "Jon Vick spoke. Contrary to his claim that people would “learn nothing,” \
+                    they learned a lot.";
+        assert_eq!(who(body), [""]);
         let body = "Mary Jones's message to voters was simple: “Show up.”";
         assert_eq!(who(body), ["Mary Jones"]);
         let body = "Dan Trask called for the judge to resign.\n\n“She has embarrassed all,” \

@@ -327,10 +327,26 @@ fn saying_owner(prefix: &[Tok]) -> Option<Np> {
             && rest[..rest.len() - 1].iter().all(Tok::is_word)
             && rest.iter().take(4).any(|t| t.is(&["was", "is"]))
     };
-    if !(next.is_none_or(|t| t.is(&["that", "of"])) || copula())
-        || k == 0
-        || !is_possessive(&prefix[k - 1])
-    {
+    // (`Doe's verdict: “…”`: the noun, then the colon.)
+    let colon = next.is_some_and(|t| t.text == ":") && k + 2 == prefix.len();
+    if !(next.is_none_or(|t| t.is(&["that", "of"])) || copula() || colon) || k == 0 {
+        return None;
+    }
+    // `Her reply: “…”`, `His answer was simple: “…”`: whoever the pronoun stands for (not
+    // before `that` or `of`: `his claim that people would “…”` is often the writer's
+    // paraphrase of someone the paragraph does not name last).
+    let pronoun = match prefix[k - 1].lower {
+        _ if !(colon || copula()) => None,
+        "her" => Some("she"),
+        "his" => Some("he"),
+        "their" => Some("they"),
+        "its" => Some("it"),
+        _ => None,
+    };
+    if let Some(p) = pronoun {
+        return Some(Np::Pronoun(p.to_string()));
+    }
+    if !is_possessive(&prefix[k - 1]) {
         return None;
     }
     let (_, mut name) = trailing_name(&prefix[..k])?;
@@ -906,15 +922,32 @@ pub(super) fn subject(region: &[Tok]) -> Found {
     // Roe, said`: joint speakers, each a whole name, not the last one. Before the verb, each
     // must open with a first name (`Shamrock Refining and Marketing Co said` is one company,
     // `Four Seasons Hotels Inc and Realty Partners said` no people).
-    if let Np::Name(n) = &np {
-        if last.iter().any(|t| t.lower == "and") && !n.words.iter().any(|w| w == "and") {
-            if let Some(Np::Name(joint)) = plain_np(last) {
-                let mut people = joint.words.split(|w| w == "and");
-                let first_names = people.clone().count() >= 2
-                    && people.all(|p| p.len() >= 2 && listed(&p[0]).is_some());
-                if first_names {
-                    return Found::Np(Np::Name(joint));
-                }
+    // (Also with words between them and the verb, `both`, `also`, `have`, or `Both` before:
+    // `Ann Doe and Jon Roe both said`.)
+    let mut pair = last;
+    while let [rest @ .., t] = pair {
+        let between = t.is_in(&ADVERBS) || is_ly(t) || t.is_in(&AUXILIARIES) || t.lower == "both";
+        if !(t.is_word() && between) {
+            break;
+        }
+        pair = rest;
+    }
+    if let [t, rest @ ..] = pair {
+        if t.lower == "both" {
+            pair = rest;
+        }
+    }
+    let one_read = match &np {
+        Np::Name(n) => !n.words.iter().any(|w| w == "and"),
+        np => *np == Np::Other,
+    };
+    if one_read && pair.iter().any(|t| t.lower == "and") {
+        if let Some(Np::Name(joint)) = plain_np(pair) {
+            let mut people = joint.words.split(|w| w == "and");
+            let first_names = people.clone().count() >= 2
+                && people.all(|p| p.len() >= 2 && listed(&p[0]).is_some());
+            if first_names {
+                return Found::Np(Np::Name(joint));
             }
         }
     }

@@ -996,6 +996,14 @@ mod tests {
             speakers(body),
             [(list(&["David Moss", "Jeanne Moss"]), Some("person"))]
         );
+        // (`both`, `also`, an auxiliary between them and the verb, `Both` before them.)
+        for body in [
+            "Anna Vick and Peter Lund both said the plan was “dead.”",
+            "Both Anna Vick and Peter Lund said the plan was “dead.”",
+            "Anna Vick and Peter Lund have said the plan was “dead.”",
+        ] {
+            assert_eq!(speakers(body), [two()], "{body}");
+        }
         // (Not a titled first name: a prince has no surname to share.)
         let body = "Prince Harry and Anna Lund met on Monday.\n\n“We never left,” the pair said.";
         assert_eq!(

@@ -31,7 +31,7 @@ use super::names::{
     trailing_name, Name, Names, Sex, Who,
 };
 use super::non_speech::is_mention;
-use super::phrases::{impersonal, leading_np, plain_np, Np, SPOKESPERSON_OF};
+use super::phrases::{impersonal, leading_np, plain_np, Np};
 use super::slavic;
 use super::spans::{Quote, SpeakerKind};
 use super::text::{is_mark_char, plain, Chars};
@@ -259,13 +259,17 @@ fn attribute_with<'a>(
                     // `…, calling Trump “a buffoon,” Susan said`: a name right after the quote
                     // beats a frame before it that names nobody.
                     Some(Found::Nobody) => match after_frame(after_window(&toks, qt)) {
-                        Some(np @ (Np::Name(_) | Np::Pronoun(_))) => Found::Np(np),
+                        Some(np @ (Np::Name(_) | Np::Pronoun(_) | Np::SpokespersonOf(_))) => {
+                            Found::Np(np)
+                        }
                         _ => Found::Nobody,
                     },
                     // `… had to defend his honor: “…,” President Richard Nixon told …`: a
                     // speech verb after the quote beats a sentence without one before it.
                     Some(f) if verbless => match after_frame(after_window(&toks, qt)) {
-                        Some(np @ (Np::Name(_) | Np::Pronoun(_))) => Found::Np(np),
+                        Some(np @ (Np::Name(_) | Np::Pronoun(_) | Np::SpokespersonOf(_))) => {
+                            Found::Np(np)
+                        }
                         _ => f,
                     },
                     Some(f) => f,
@@ -292,11 +296,13 @@ fn attribute_with<'a>(
             let unnamed = match &found {
                 Found::Np(Np::Other) => true,
                 Found::Np(Np::Pronoun(p)) => impersonal(p),
+                Found::Np(Np::SpokespersonOf(_)) => true,
                 _ => false,
             };
             let who = match found {
                 Found::Np(Np::Name(n)) => Some(resolve(&names, &n, qt)),
                 Found::Np(Np::Pronoun(p)) => last_person(&events, para(qt), qt, &toks, &names, &p),
+                Found::Np(Np::SpokespersonOf(word)) => spokesperson_of(&names, &word, qt),
                 Found::Continue => {
                     last_speaker(&events, para(qt), qt, &toks, &names, &quoted_paras)
                 }
@@ -424,6 +430,9 @@ fn attribute_with<'a>(
                     Found::Np(Np::Name(n)) => Some(resolve(&names, &n, start + v)),
                     Found::Np(Np::Pronoun(p)) => {
                         last_person(&events, para(start), start + v, &toks, &names, &p)
+                    }
+                    Found::Np(Np::SpokespersonOf(word)) => {
+                        spokesperson_of(&names, &word, start + v)
                     }
                     _ => None,
                 };
@@ -650,6 +659,24 @@ fn recent(events: &[Event], para: usize, back: usize) -> impl Iterator<Item = &E
     events.iter().rev().take_while(move |e| e.para >= oldest)
 }
 
+/// `a Texaco spokesman`: Texaco, when the article names it as a company or another
+/// organisation (`Texaco Inc`); not `a Clinton spokesman`, nor a word it never names so.
+fn spokesperson_of(names: &Names, word: &str, at: usize) -> Option<Who> {
+    let name = Name {
+        words: vec![word.to_string()],
+        role: None,
+        person: false,
+        sex: None,
+    };
+    let who = resolve(names, &name, at);
+    let organisation =
+        who.kind == SpeakerKind::Organisation && who.names.len() == 1 && who.names[0] != word;
+    organisation.then_some(Who {
+        person: false,
+        ..who
+    })
+}
+
 /// The person a pronoun points to: the most recent speaker or sentence subject that is a
 /// person and agrees with it (`she` is not a man's first name, `he` not a woman's), within
 /// the paragraph and the two before it; a description (`the president`) may also reach a
@@ -662,23 +689,6 @@ fn last_person(
     names: &Names,
     pronoun: &str,
 ) -> Option<Who> {
-    // `a Texaco spokesman`: Texaco, when the article names it as a company or another
-    // organisation (`Texaco Inc`); not `a Clinton spokesman`, nor a word it never names so.
-    if let Some(word) = pronoun.strip_prefix(SPOKESPERSON_OF) {
-        let name = Name {
-            words: vec![word.to_string()],
-            role: None,
-            person: false,
-            sex: None,
-        };
-        let who = resolve(names, &name, at);
-        let organisation =
-            who.kind == SpeakerKind::Organisation && who.names.len() == 1 && who.names[0] != word;
-        return organisation.then_some(Who {
-            person: false,
-            ..who
-        });
-    }
     if pronoun == "it" {
         // `Kodak said its sales rose. “…,” it pointed out`: the organisation last spoken of
         // in this paragraph or the one before.

@@ -192,7 +192,9 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
             .rev()
             .find(|t| t.is_word())
             .is_some_and(|t| t.is(SPOKESPEOPLE));
-        let description = matches!(&np, Np::Pronoun(p) if !is_personal(p)) || spokes;
+        let description = matches!(&np, Np::Pronoun(p) if !is_personal(p))
+            || matches!(np, Np::SpokespersonOf(_))
+            || spokes;
         if let (true, [_, second]) = (description, &segs[..]) {
             if let Some(name @ Np::Name(_)) = plain_np(second) {
                 return Some(name);
@@ -208,7 +210,7 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
     }
     // `“…” if she loses, said David Doe, an analyst`: the speaker after a late verb.
     if w[v - 1].is_punct(',') && (w[v].is_in(&INVERTIBLE) || is_speech_verb(w[v].lower)) {
-        if let Some(np @ (Np::Name(_) | Np::Pronoun(_))) =
+        if let Some(np @ (Np::Name(_) | Np::Pronoun(_) | Np::SpokespersonOf(_))) =
             segments(&w[v + 1..]).first().map(|s| leading_np(s))
         {
             return Some(np);
@@ -232,7 +234,9 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
     }
     // `“…” was the simplest reason they left, he said.`: the quote opens a sentence whose
     // frame ends it, its subject alone between the last comma and the verb.
-    if let Some(np @ (Np::Name(_) | Np::Pronoun(_))) = segs.last().and_then(|s| plain_np(s)) {
+    if let Some(np @ (Np::Name(_) | Np::Pronoun(_) | Np::SpokespersonOf(_))) =
+        segs.last().and_then(|s| plain_np(s))
+    {
         return Some(np);
     }
     Some(Np::Other)
@@ -259,7 +263,7 @@ pub(super) fn slavic_after_verb(after: &[Tok]) -> Option<Np> {
     let after = &after[..after.len().min(MAX_WINDOW)];
     let lead = segments(after).first().map(|s| leading_np(s));
     match lead {
-        Some(np @ Np::Pronoun(_)) => Some(np),
+        Some(np @ (Np::Pronoun(_) | Np::SpokespersonOf(_))) => Some(np),
         Some(Np::Name(n)) if n.words.len() >= 2 => Some(Np::Name(n)),
         lead => first_full_name(after).or(lead.filter(|np| matches!(np, Np::Name(_)))),
     }
@@ -477,7 +481,8 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
         // `Kerpen needled the CNN “reporter,” saying, “…”`: the participle shares the
         // subject of its sentence.
         if prefix[v].lower.ends_with("ing") {
-            if let found @ Found::Np(Np::Name(_) | Np::Pronoun(_)) = sentence_subject(&prefix[..v])
+            if let found @ Found::Np(Np::Name(_) | Np::Pronoun(_) | Np::SpokespersonOf(_)) =
+                sentence_subject(&prefix[..v])
             {
                 return Some(found);
             }
@@ -557,6 +562,7 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
         Found::Np(Np::Other) | Found::Nobody => true,
         // `saying the administration believes …`: an organisation described, not named.
         Found::Np(Np::Pronoun(p)) => impersonal(p),
+        Found::Np(Np::SpokespersonOf(_)) => true,
         _ => false,
     };
     if described {
@@ -566,8 +572,9 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
                 .iter()
                 .any(|t| t.is_in(&TITLES) || t.is_in(&ROLE_NOUNS) || t.is(SPOKESPEOPLE));
             if !person {
-                if let Some(outer @ Found::Np(Np::Name(_) | Np::Pronoun(_))) =
-                    before_frame(&prefix[..from + v0 + 1])
+                if let Some(
+                    outer @ Found::Np(Np::Name(_) | Np::Pronoun(_) | Np::SpokespersonOf(_)),
+                ) = before_frame(&prefix[..from + v0 + 1])
                 {
                     return Some(outer);
                 }
@@ -604,7 +611,7 @@ fn judged_as(prefix: &[Tok]) -> Option<Found> {
         return None;
     }
     match sentence_subject(prefix) {
-        found @ Found::Np(Np::Name(_) | Np::Pronoun(_)) => Some(found),
+        found @ Found::Np(Np::Name(_) | Np::Pronoun(_) | Np::SpokespersonOf(_)) => Some(found),
         _ => None,
     }
 }
@@ -679,7 +686,7 @@ fn made_to_speak(before: &[Tok]) -> Option<Np> {
     if !rest[verb].is(CAUSATIVES) {
         return None;
     }
-    matches!(object, Np::Name(_) | Np::Pronoun(_)).then_some(object)
+    matches!(object, Np::Name(_) | Np::Pronoun(_) | Np::SpokespersonOf(_)).then_some(object)
 }
 
 /// Verbs that make someone do something (`prompted Doe to say`).
@@ -709,7 +716,7 @@ const CAUSATIVES: &[&str] = &[
 pub(super) fn inverted(subject: Found, after: &[Tok]) -> Found {
     let after_np = slavic_after_verb(after);
     match (subject, after_np) {
-        (s @ Found::Np(Np::Pronoun(_)), _) => s,
+        (s @ Found::Np(Np::Pronoun(_) | Np::SpokespersonOf(_)), _) => s,
         (_, Some(Np::Name(n))) if n.words.len() >= 2 => Found::Np(Np::Name(n)),
         (s @ Found::Np(Np::Name(_)), _) => s,
         (_, Some(np @ Np::Name(_))) => Found::Np(np),
@@ -899,13 +906,18 @@ pub(super) fn subject(region: &[Tok]) -> Found {
             .is_some_and(|t| t.is(&["the", "a", "an"]))
             && !seg.iter().any(Tok::is_verb)
     };
-    if let (Np::Pronoun(p), Some(person)) = (&np, earlier.last()) {
+    let pronoun = match &np {
+        Np::Pronoun(p) => Some(p.as_str()),
+        Np::SpokespersonOf(_) => Some("spokesperson"),
+        _ => None,
+    };
+    if let (Some(p), Some(person)) = (pronoun, earlier.last()) {
         let description = !is_personal(p) && describes(last);
         if let Some(np) = described_person(person).filter(|_| description) {
             return Found::Np(np);
         }
     }
-    if matches!(np, Np::Pronoun(_)) {
+    if matches!(np, Np::Pronoun(_) | Np::SpokespersonOf(_)) {
         return Found::Np(np);
     }
     // `Giovanni Maria Vian, the editor in chief of the Vatican's newspaper, L'Osservatore

@@ -26,6 +26,10 @@ pub(super) enum Np {
     /// `he`, `she`, `it` or `they`, lower case, or the noun of a description read like a pronoun
     /// (`president` for `the president`).
     Pronoun(String),
+    /// `a Texaco spokesman`: someone speaking for what a single capitalised word names
+    /// (`Texaco`), the organisation when the article names it so in full (`Texaco Inc`);
+    /// read against the article's names (see `attribution::spokesperson_of`).
+    SpokespersonOf(String),
     /// A description without a name (`the report`, `a spokesman for the campaign`).
     Other,
 }
@@ -34,11 +38,8 @@ pub(super) enum Np {
 /// organisation's head word (`the company`) or a document (`the report`), which speak for
 /// someone unnamed when the text does not say whose they are.
 pub(super) fn impersonal(noun: &str) -> bool {
-    ORG_HEADS.contains(noun) || DOCUMENTS.contains(noun) || noun.starts_with(SPOKESPERSON_OF)
+    ORG_HEADS.contains(noun) || DOCUMENTS.contains(noun)
 }
-
-/// What [`Np::Pronoun`] holds for `a Texaco spokesman`: this, then the word (`Texaco`).
-pub(super) const SPOKESPERSON_OF: &str = "spokesperson of ";
 
 /// Reads a noun phrase that names a speaker: `Kofman`, `Donetsk Gov. Pavlo Kyrylenko`,
 /// `Clinton spokesman Brian Fallon`, `he`, `the White House`, `the Clinton campaign`.
@@ -251,7 +252,7 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
                 && !is_possessive(one)
                 && !acronym(one.text);
             if lone {
-                return Np::Pronoun(format!("{SPOKESPERSON_OF}{}", one.text));
+                return Np::SpokespersonOf(one.text.to_string());
             }
         }
     }

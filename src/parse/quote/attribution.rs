@@ -999,14 +999,10 @@ fn last_organisation(
     // `John Doe`, not `Mr. Doe`).
     if matches!(head, "company" | "firm") {
         // (A subject of one word is a name only when the text also capitalises it inside
-        // a sentence, and no nationality: not `Return on equity fell`, not `Swedish mining
-        // group Boliden AB …`.)
+        // a sentence: not `Return on equity fell`.)
         let named_inside = |word: &str| {
-            !word.ends_with("ish")
-                && !word.ends_with("ese")
-                && toks
-                    .iter()
-                    .any(|t| !t.opens_sentence() && strip_possessive(t.text) == word)
+            toks.iter()
+                .any(|t| !t.opens_sentence() && strip_possessive(t.text) == word)
         };
         return recent(events, para, 1)
             .filter_map(|e| Some((e.spoke, e.who(toks, names)?)))

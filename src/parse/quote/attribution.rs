@@ -750,11 +750,22 @@ fn last_person(
     };
     // `the president said`: the last person the article gave that title (`President Barack
     // Obama`), if any, before the last person spoken of (`a Gold Star mother, Tina Doe`).
+    // (The subject first, then, for an office, the others its sentence names: `Sen. Jon
+    // Vick met Mayor Ann Roe` is the mayor's sentence too; but `Republican Donald Trump`
+    // named in passing is not `the Wisconsin Republican`.)
+    let office = !title_nouns(pronoun).is_empty();
     let titled = |means: &dyn Fn(&str) -> bool| {
-        recent(events, para, 5)
-            .filter_map(|e| e.person(toks, names))
-            .find(|w| role_words(w).any(|word| means(&word)))
-            .cloned()
+        recent(events, para, 5).find_map(|e| {
+            let fits = |w: &Who| role_words(w).any(|word| means(&word));
+            e.person(toks, names)
+                .filter(|w| fits(w))
+                .cloned()
+                .or_else(|| {
+                    office
+                        .then(|| e.others(toks, names, at).into_iter().find(|w| fits(w)))
+                        .flatten()
+                })
+        })
     };
     let description = !matches!(pronoun, "he" | "she");
     if description {
@@ -2129,6 +2140,15 @@ mod tests {
         let body = "Sen. John McCain spoke first.\n\n\
                     Ted Cruz answered in an ad: “We will secure the border,” the senator says.";
         assert_eq!(who(body), ["Ted Cruz"]);
+        // An office held by someone the sentence names after its subject (`met Mayor Ann
+        // Roe`); a party word is no office (`Republican Dan Trent` named in passing).
+        let body = "Sen. Jon Vick met Mayor Ann Roe on Monday.\n\n“It is dead,” the senator \
+                    said.\n\n“We will try again,” the mayor replied.";
+        assert_eq!(who(body), ["Jon Vick", "Ann Roe"]);
+        let body = "Speaker Paul Rayne says allies are rattled by Republican Dan Trent's \
+                    words.\n\nIn an interview, the Wisconsin Republican said the U.S. is \
+                    “still in the game.”";
+        assert_eq!(who(body), ["Paul Rayne"]);
         // Words of a role between `the` and the noun (`independent`, `former`, `state`).
         let body = "Paul Sandler spoke in Iowa on Monday.\n\n\
                     Six months ago, the independent Vermont senator said, the media considered him \

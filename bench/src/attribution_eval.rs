@@ -186,7 +186,8 @@ fn plain(name: &str) -> String {
 }
 
 /// A name's last word, the surname: the word before a generational suffix (`Bozell` of
-/// `Brent Bozell III`, `King` of `Martin Luther King Jr.`).
+/// `Brent Bozell III`, `King` of `Martin Luther King Jr.`). The suffixes are those the
+/// parser knows (`SUFFIXES` in `src/parse/quote/names.rs`); keep the two alike.
 fn last_word(name: &str) -> String {
     let words: Vec<&str> = name
         .split_whitespace()

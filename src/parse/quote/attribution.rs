@@ -27,7 +27,7 @@ use super::frames::{
     Found,
 };
 use super::names::{
-    all_names, listed, name_runs, name_word, one_apostrophe, resolve, strip_possessive,
+    all_names, core, listed, name_runs, name_word, one_apostrophe, resolve, strip_possessive,
     trailing_name, Name, Names, Sex, Who,
 };
 use super::non_speech::is_mention;
@@ -40,8 +40,8 @@ use super::tokens::{
     MAX_WINDOW,
 };
 use super::words::{
-    COMPANY_ENDINGS, DOCUMENTS, FEMALE_CUES, ISSUE_VERBS, MALE_CUES, OFFICES, ORG_HEADS,
-    PAPER_ENDINGS, ROLE_NOUNS, STRONG_VERBS, TITLES,
+    AUXILIARIES, COMPANY_ENDINGS, DOCUMENTS, FEMALE_CUES, ISSUE_VERBS, MALE_CUES, OFFICES,
+    ORG_HEADS, PAPER_ENDINGS, ROLE_NOUNS, STRONG_VERBS, TITLES,
 };
 
 /// Fills in `speaker` and `role` of `quotes`, the quotes of `text` that are speech (see
@@ -574,10 +574,7 @@ impl Event {
         // In the pronoun's own sentence, a name alone in a clause opening it counts too
         // (`When Meghan joined the family, she said “…”`; not `Taking Archie out is his
         // favourite thing, he said`, where the pronoun is someone else's).
-        let own = at < end
-            && toks[start..end]
-                .first()
-                .is_some_and(|t| t.is(SUBORDINATORS));
+        let own = at < end && self.opens_with_clause(toks);
         let mut end = end.min(at.max(start));
         // `He described Sen. Tim Kaine as “…”`: people named after the pronoun are the ones
         // spoken of, not who it stands for (after the first: `When he took the stage after
@@ -637,6 +634,14 @@ impl Event {
         out
     }
 
+    /// Whether the event's sentence opens with a clause of its own (`When Meghan joined the
+    /// family, she said …`).
+    fn opens_with_clause(&self, toks: &[Tok]) -> bool {
+        toks[self.sentence.0..self.sentence.1]
+            .first()
+            .is_some_and(|t| t.is(SUBORDINATORS))
+    }
+
     /// Who, when plainly one person: a full name, a title, or a name the article shows to
     /// be a man's or a woman's (`Harry said he …`).
     fn person(&self, toks: &[Tok], names: &Names) -> Option<&Who> {
@@ -694,26 +699,29 @@ fn last_person(
         // in this paragraph or the one before.
         // (`Although the IMF did not name Trump, it referenced “…”`: an organisation its own
         // sentence names before it, in a clause of its own.)
+        // (The clause's subject only, right after its first word: not `Although Acme lobbied
+        // for the bill, it states …`, where `it` is the bill.)
         return recent(events, para, 1).find_map(|e| {
-            let own = e.sentence.0 <= at && at < e.sentence.1;
             e.who(toks, names)
                 .filter(|w| !w.person && w.names.len() == 1)
                 .cloned()
                 .or_else(|| {
-                    let clause = toks[e.sentence.0..e.sentence.1]
-                        .first()
-                        .is_some_and(|t| t.is(SUBORDINATORS));
-                    if !(own && clause) {
+                    let own = e.sentence.0 <= at && at < e.sentence.1;
+                    if !own || !e.opens_with_clause(toks) {
                         return None;
                     }
                     let start = e.sentence.0;
                     let sentence = &toks[start..at];
-                    name_runs(sentence).find_map(|(_, end)| {
-                        let (k, name) = trailing_name(&sentence[..end])?;
-                        let who = resolve(names, &name, start + k);
-                        (who.kind == SpeakerKind::Organisation && who.names.len() == 1)
-                            .then_some(who)
-                    })
+                    let (run, end) = name_runs(sentence).find(|&(run, _)| run >= 1)?;
+                    let first = 1 + usize::from(sentence.get(1).is_some_and(|t| t.lower == "the"));
+                    let (k, name) = trailing_name(&sentence[..end]).filter(|_| run == first)?;
+                    // (Its verb follows it: the clause's subject, not its object.)
+                    let verb = sentence
+                        .get(end)
+                        .is_some_and(|t| t.is_verb() || t.is_in(&AUXILIARIES));
+                    let who = resolve(names, &name, start + k);
+                    (verb && who.kind == SpeakerKind::Organisation && who.names.len() == 1)
+                        .then_some(who)
                 })
         });
     }
@@ -795,7 +803,10 @@ fn last_person(
         w.kind == SpeakerKind::Person
             && !family(w)
             // (A name the text writes whole, not the first word of one: not `United`.)
-            && w.names.iter().all(|n| names.knows(n.rsplit(' ').next().unwrap_or(n)))
+            && w.names.iter().all(|n| {
+                let words: Vec<String> = n.split(' ').map(str::to_string).collect();
+                core(&words).last().is_some_and(|last| names.knows(last))
+            })
             && events
                 .iter()
                 .filter(|e| {
@@ -840,10 +851,7 @@ fn last_person(
                     // unless in a clause of their own: `When the moderator pointed out that Trump
                     // had not answered, the candidate said`.)
                     let own = e.sentence.0 <= at && at < e.sentence.1;
-                    let clause = toks[e.sentence.0..e.sentence.1]
-                        .first()
-                        .is_some_and(|t| t.is(SUBORDINATORS));
-                    if description && own && !clause {
+                    if description && own && !e.opens_with_clause(toks) {
                         return None;
                     }
                     e.others(toks, names, at).into_iter().find(|w| agrees(w))
@@ -1243,6 +1251,10 @@ mod tests {
         assert_eq!(who(body), ["Halvard Corp"]);
         let body = "Although Ann Roe did not name the buyer, it said the price was “fair.”";
         assert_eq!(who(body), [""]);
+        // (Only the clause's subject: here `it` is the bill.)
+        let body = "Although the bill was backed by Halvard Corp, it states that buyers \
+                    “must register.”";
+        assert_eq!(who(body), [""]);
     }
 
     /// Issue 21: an institution or company named once in full is that speaker when named
@@ -1258,6 +1270,8 @@ mod tests {
         assert_eq!(who(body), ["Rolm Corp"]);
         let body = "Vera Holm spoke. The Holm Foundation gave money.\n\n“We win,” Holm said.";
         assert_eq!(who(body), ["Vera Holm"]);
+        let body = "President Holm spoke at the Holm Foundation gala.\n\n“We win,” Holm said.";
+        assert_eq!(who(body), ["Holm"]);
     }
 
     /// Issue 21: verbs and nouns of judging speech name who speaks the words they quote
@@ -1289,6 +1303,10 @@ mod tests {
         assert_eq!(who(body), ["Ann Roe"]);
         let body = "Ann Roe's verdict: “It is dead.”";
         assert_eq!(who(body), ["Ann Roe"]);
+        // (Not `its`, whose owner is often unnamed: the jury.)
+        let body = "Halvard Corp sued Ann Roe. The jury met for two days. Its verdict: “Not \
+                    liable.”";
+        assert_eq!(who(body), [""]);
         // (Not a possessive pronoun before `that`: the writer's paraphrase.)
         let body = "Jon Vick spoke. Contrary to his claim that people would “learn nothing,” \
                     they learned a lot.";

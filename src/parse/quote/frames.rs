@@ -344,7 +344,7 @@ fn saying_owner(prefix: &[Tok]) -> Option<Np> {
         "her" => Some("she"),
         "his" => Some("he"),
         "their" => Some("they"),
-        "its" => Some("it"),
+        // (Not `its`: `The jury deliberated. Its verdict: “…”` is no organisation named.)
         _ => None,
     };
     if let Some(p) = pronoun {
@@ -956,8 +956,10 @@ pub(super) fn subject(region: &[Tok]) -> Found {
     if one_read && pair.iter().any(|t| t.lower == "and") {
         if let Some(Np::Name(joint)) = plain_np(pair) {
             let mut people = joint.words.split(|w| w == "and");
+            // (A first name alone is one too: `Prince Harry and Meghan Markle`, `Harry and
+            // Meghan`.)
             let first_names = people.clone().count() >= 2
-                && people.all(|p| p.len() >= 2 && listed(&p[0]).is_some());
+                && people.all(|p| !p.is_empty() && listed(&p[0]).is_some());
             if first_names {
                 return Found::Np(Np::Name(joint));
             }

@@ -324,16 +324,28 @@ fn is_suffix_tok(t: &Tok) -> bool {
     t.is(SUFFIXES)
 }
 
+/// Whether the last of a name's words is a generational suffix: `Jr.` or `Sr.` after any
+/// name, a numeral (`II`, `III`, `IV`) only after two words or more that no title opens
+/// (`Brent Bozell III`; not `Pope John Paul II`, `Queen Elizabeth II`, `Mark IV`).
+fn ends_in_suffix<'w>(words: impl ExactSizeIterator<Item = &'w str> + Clone) -> bool {
+    let n = words.len();
+    let (Some(first), Some(last)) = (words.clone().next(), words.last()) else {
+        return false;
+    };
+    match last.to_lowercase().as_str() {
+        "jr." | "jr" | "sr." | "sr" => n >= 2,
+        "ii" | "iii" | "iv" => n >= 3 && !TITLES.contains(&first.to_lowercase()),
+        _ => false,
+    }
+}
+
 /// A name without its generational suffix (`Brent Bozell III` → `Brent Bozell`): its last
 /// word is the surname a later mention (`Bozell said`) gives alone.
 pub(super) fn core(words: &[String]) -> &[String] {
-    match words {
-        [rest @ .., last]
-            if !rest.is_empty() && SUFFIXES.contains(&last.to_lowercase().as_str()) =>
-        {
-            rest
-        }
-        _ => words,
+    if ends_in_suffix(words.iter().map(String::as_str)) {
+        &words[..words.len() - 1]
+    } else {
+        words
     }
 }
 
@@ -672,12 +684,18 @@ pub(super) fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
         }
         // The surname `split_title` would give the run's name: its last token that is not
         // an honorific, or the one before a suffix (`Bozell` of `Brent Bozell III`).
-        let mut own = toks[start..end].iter().filter(|t| !t.is_in(&HONORIFICS));
-        let last = match (own.next_back(), own.next_back()) {
-            (Some(suffix), Some(before)) if is_suffix_tok(suffix) => Some(before),
-            (last, _) => last,
-        }
-        .map(|t| strip_possessive(t.text));
+        let own: Vec<&str> = toks[start..end]
+            .iter()
+            .filter(|t| !t.is_in(&HONORIFICS))
+            .map(|t| t.text)
+            .collect();
+        let suffixed = ends_in_suffix(own.iter().copied());
+        let last = toks[start..end]
+            .iter()
+            .rev()
+            .filter(|t| !t.is_in(&HONORIFICS))
+            .nth(usize::from(suffixed))
+            .map(|t| strip_possessive(t.text));
         if let Some(last) = last {
             runs.entry(last).or_default().push((start, end));
         }
@@ -885,8 +903,7 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
     let own = core(&name.words);
     let longer = |n: &Name| {
         let other = core(&n.words);
-        n.words.len() > name.words.len()
-            && other.len() >= own.len()
+        (other.len() > own.len() || other.len() == own.len() && n.words.len() > name.words.len())
             && other[other.len() - own.len()..]
                 .iter()
                 .zip(own)
@@ -958,8 +975,11 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
         (None, [one]) if !name.person && acronym(one) => names.spelled_out(one).map(|n| n.words),
         (None, [one]) => names
             .organisation_form(words)
-            // (`Trump` is no `Trump Foundation` in a text that names Donald Trump.)
-            .filter(|_| !name.person && !names.in_full(one))
+            // (`Trump` is no `Trump Foundation` in a text that names Donald Trump, nor `Ford`
+            // the `Ford Foundation` in one that says `President Ford`.)
+            .filter(|_| {
+                !name.person && !names.in_full(one) && !names.ending_in(one).any(|(_, n)| n.person)
+            })
             .or_else(|| names.family_name_first(one))
             .map(|n| n.words),
         (None, _) if !name.person => names.organisation_form(words).map(|n| n.words),
@@ -1012,6 +1032,9 @@ mod tests {
             who(body),
             ["Martin Luther King Jr.", "Martin Luther King Jr."]
         );
+        // A numeral after a title is a regnal one, no suffix: `Paul` is Ron Paul.
+        let body = "Pope John Paul II visited. Ron Paul spoke later.\n\n“We win,” Paul said.";
+        assert_eq!(who(body), ["Ron Paul"]);
         // Without the suffix nothing changes.
         let body = "“We win,” said Ann Smith.\n\n“We lose,” Smith said.";
         assert_eq!(who(body), ["Ann Smith", "Ann Smith"]);

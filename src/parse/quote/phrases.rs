@@ -599,7 +599,7 @@ fn spoken_for(before: &[Tok], name: &Name) -> bool {
     // `a memo from the Department of Homeland Security`, `a report by Ann Doe`: a document
     // speaks for whoever issued it, person or organisation.
     let document = |r: &Tok, p: &Tok| {
-        (r.is_in(&DOCUMENTS) || r.is(&["paper", "papers", "article", "piece"]))
+        (r.is_in(&DOCUMENTS) || r.is(WRITINGS))
             && r.text.starts_with(char::is_lowercase)
             && p.is(&["by", "from"])
     };
@@ -619,6 +619,10 @@ fn spoken_for(before: &[Tok], name: &Name) -> bool {
             .is_some_and(|t| t.lower == "the" || t.is(&["for", "at", "with", "from", "of"])))
         && kind_of(&name.words.join(" "), false) == SpeakerKind::Organisation
 }
+
+/// Writings that speak for whoever issued them only with `by` or `from` after them (`a paper
+/// from the Brookings Institution`): alone, `the paper` is a newspaper (see `ORG_HEADS`).
+const WRITINGS: &[&str] = &["paper", "papers", "article", "piece"];
 
 /// Who speaks for an organisation (`a spokeswoman for the ministry`).
 pub(super) const SPOKESPEOPLE: &[&str] = &[
@@ -1005,7 +1009,13 @@ mod tests {
         ] {
             assert_eq!(speakers(body), [two()], "{body}");
         }
-        // (Not a titled first name: a prince has no surname to share.)
+        // (Not a titled first name: a prince has no surname to share; a first name alone is
+        // a speaker of the pair.)
+        let body = "Prince Harry and Anna Lund said they “never left.”";
+        assert_eq!(
+            speakers(body),
+            [(list(&["Harry", "Anna Lund"]), Some("person"))]
+        );
         let body = "Prince Harry and Anna Lund met on Monday.\n\n“We never left,” the pair said.";
         assert_eq!(
             speakers(body),

@@ -124,8 +124,6 @@ fn push_lower(text: &str, out: &mut String) {
     }
 }
 
-/// Cuts the body into tokens; each quote is one token. Lower-cased forms that differ from
-/// the text go to `lowered`, which the tokens then borrow.
 /// Whether `rest` opens with a web address's ending and nothing more of the word (`com` of
 /// `Amazon.com Inc.`).
 fn domain_ending(rest: &[char]) -> bool {
@@ -137,6 +135,8 @@ fn domain_ending(rest: &[char]) -> bool {
     })
 }
 
+/// Cuts the body into tokens; each quote is one token. Lower-cased forms that differ from
+/// the text go to `lowered`, which the tokens then borrow.
 pub(super) fn tokenize<'a>(
     text: &Chars<'a>,
     quotes: &[Quote],

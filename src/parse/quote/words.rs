@@ -97,7 +97,7 @@ static SPEECH_VERBS: Words = Words::new(
      implores referred refers characterized characterizes characterised expressed expresses \
      referenced commented bragged clarified speculated affirmed swore gloated griped \
      likened derided decried touted lambasted ridiculed chided scolded rebuked berated \
-     trumpeted assertion conclusion characterization",
+     trumpeted",
 );
 
 /// Whether a lower-case word is a speech verb, counting the `-ing` form of every listed
@@ -188,7 +188,7 @@ static CUE_WORDS: Words = Words::new(
      references cry shout repeat jeered introduced portrayed quote quoted quoting quotes \
      cited citing derided insulted decried touted urging lambasted rejected vowing \
      promising dubbing branding talking crying referred refer refers referring named call \
-     uttered",
+     uttered assertion conclusion characterization",
 );
 
 /// Whether a lower-case word announces quoted speech or writing in its sentence: a speech

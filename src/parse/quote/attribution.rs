@@ -227,6 +227,7 @@ fn attribute_with<'a>(
                 spoke: false,
                 sentence: (start, end),
                 who: OnceCell::new(),
+                through_spokesperson: false,
             });
         }
         let mut quoted = false;
@@ -299,10 +300,13 @@ fn attribute_with<'a>(
                 Found::Np(Np::SpokespersonOf(_)) => true,
                 _ => false,
             };
+            let through_spokesperson = matches!(found, Found::Np(Np::SpokespersonOf(_)));
             let who = match found {
                 Found::Np(Np::Name(n)) => Some(resolve(&names, &n, qt)),
                 Found::Np(Np::Pronoun(p)) => last_person(&events, para(qt), qt, &toks, &names, &p),
-                Found::Np(Np::SpokespersonOf(word)) => spokesperson_of(&names, &word, qt),
+                Found::Np(Np::SpokespersonOf(word)) => {
+                    spokesperson_of(&events, para(qt), qt, &toks, &names, &word)
+                }
                 Found::Continue => {
                     last_speaker(&events, para(qt), qt, &toks, &names, &quoted_paras)
                 }
@@ -322,7 +326,11 @@ fn attribute_with<'a>(
             let who = who.filter(|w| !not_a_name(w, &names, lower));
             if let Some(who) = who {
                 give(&mut quotes[qi], &who);
-                events.push(Event::spoke(para(qt), who));
+                events.push(if through_spokesperson {
+                    Event::spoke_through_spokesperson(para(qt), who)
+                } else {
+                    Event::spoke(para(qt), who)
+                });
             }
         }
         if !quoted {
@@ -426,17 +434,21 @@ fn attribute_with<'a>(
                     let after = &sentence[v + 1..];
                     Found::Np(leading_np(&after[..after.len().min(MAX_WINDOW)]))
                 };
+                let through_spokesperson = matches!(found, Found::Np(Np::SpokespersonOf(_)));
                 let who = match found {
                     Found::Np(Np::Name(n)) => Some(resolve(&names, &n, start + v)),
                     Found::Np(Np::Pronoun(p)) => {
                         last_person(&events, para(start), start + v, &toks, &names, &p)
                     }
                     Found::Np(Np::SpokespersonOf(word)) => {
-                        spokesperson_of(&names, &word, start + v)
+                        spokesperson_of(&events, para(start), start + v, &toks, &names, &word)
                     }
                     _ => None,
                 };
                 match who {
+                    Some(who) if through_spokesperson => {
+                        events.push(Event::spoke_through_spokesperson(para(start), who))
+                    }
                     Some(who) => events.push(Event::spoke(para(start), who)),
                     // `A spokesperson for the university urged …, saying: “…”`: the quote
                     // after is an unnamed speaker's, not the one's before.
@@ -531,6 +543,9 @@ struct Event {
     /// Who: known for speakers; for a sentence subject, worked out when a pronoun or a
     /// frameless quote first asks (most never do), `None` when the subject is not a name.
     who: OnceCell<Option<Who>>,
+    /// A speaker who is an organisation that spoke through a spokesperson (`a company
+    /// spokesman said`): `he` or `she` next is that spokesperson, speaking for it.
+    through_spokesperson: bool,
 }
 
 impl Event {
@@ -540,6 +555,15 @@ impl Event {
             spoke: true,
             sentence: (0, 0),
             who: OnceCell::from(Some(who)),
+            through_spokesperson: false,
+        }
+    }
+
+    /// An organisation spoke through a spokesperson.
+    fn spoke_through_spokesperson(para: usize, who: Who) -> Event {
+        Event {
+            through_spokesperson: true,
+            ..Event::spoke(para, who)
         }
     }
 
@@ -550,6 +574,7 @@ impl Event {
             spoke: true,
             sentence: (0, 0),
             who: OnceCell::from(None),
+            through_spokesperson: false,
         }
     }
 
@@ -666,7 +691,18 @@ fn recent(events: &[Event], para: usize, back: usize) -> impl Iterator<Item = &E
 
 /// `a Texaco spokesman`: Texaco, when the article names it as a company or another
 /// organisation (`Texaco Inc`); not `a Clinton spokesman`, nor a word it never names so.
-fn spokesperson_of(names: &Names, word: &str, at: usize) -> Option<Who> {
+/// `a company spokesman`: the company named last, as for `the company`.
+fn spokesperson_of(
+    events: &[Event],
+    para: usize,
+    at: usize,
+    toks: &[Tok],
+    names: &Names,
+    word: &str,
+) -> Option<Who> {
+    if ORG_HEADS.contains(word) {
+        return last_organisation(events, toks, names, para, at, word);
+    }
     let name = Name {
         words: vec![word.to_string()],
         role: None,
@@ -841,6 +877,10 @@ fn last_person(
     let near = recent(events, para, 2)
         .take_while(|e| !unnamed(e))
         .find_map(|e| {
+            // (`…, a company spokesman said. “…,” he said`: the spokesman, for the company.)
+            if e.through_spokesperson && matches!(pronoun, "he" | "she") {
+                return e.who.get().cloned().flatten();
+            }
             e.person(toks, names)
                 .or_else(|| e.who(toks, names).filter(|w| has_spoken(w)))
                 .filter(|w| agrees(w))
@@ -1242,6 +1282,13 @@ mod tests {
         assert_eq!(who(body), ["Finance Ministry"]);
         let body = "Prices rose.\n\n“We are pleased,” a company spokesman said.";
         assert_eq!(who(body), [""]);
+        // `he` after a spokesman's sentence is the spokesman, for the organisation.
+        let body = "The Halvard Wheat Board advised a cut in prices, a board spokesman said.\n\n\
+                    “They're all lower,” he said.";
+        assert_eq!(who(body), ["Halvard Wheat Board"]);
+        let body = "Halvard Corp cut prices, a Halvard spokeswoman said.\n\n“We had no \
+                    choice,” she said.";
+        assert_eq!(who(body), ["Halvard Corp"]);
         // `the fund` is the fund named last; `it` after a clause naming an organisation is
         // that organisation, not after one naming a person.
         let body = "The Halvard Monetary Fund cut its forecast.\n\nIn its report, the fund \

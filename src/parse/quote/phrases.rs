@@ -26,9 +26,10 @@ pub(super) enum Np {
     /// `he`, `she`, `it` or `they`, lower case, or the noun of a description read like a pronoun
     /// (`president` for `the president`).
     Pronoun(String),
-    /// `a Texaco spokesman`: someone speaking for what a single capitalised word names
-    /// (`Texaco`), the organisation when the article names it so in full (`Texaco Inc`);
-    /// read against the article's names (see `attribution::spokesperson_of`).
+    /// `a Texaco spokesman`, `a company spokesman`: someone speaking for what a single
+    /// capitalised word names (`Texaco`, the organisation when the article names it so in
+    /// full, `Texaco Inc`) or for the organisation of a kind named last (`company`); read
+    /// against the article (see `attribution::spokesperson_of`).
     SpokespersonOf(String),
     /// A description without a name (`the report`, `a spokesman for the campaign`).
     Other,
@@ -236,10 +237,10 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
             }
         }
         // `a company spokesman`, `a ministry spokeswoman`: the organisation of that kind
-        // named last, like `the company` (see `attribution::last_organisation`).
+        // named last, like `the company` (see `attribution::spokesperson_of`).
         if let [head] = org {
             if det.is(&["a", "an", "the"]) && spokes.is(SPOKESPEOPLE) && head.is_in(&ORG_HEADS) {
-                return Np::Pronoun(head.lower.to_string());
+                return Np::SpokespersonOf(head.lower.to_string());
             }
         }
         // `a Texaco spokesman`: a lone word is the company only when the article names it so

@@ -27,7 +27,7 @@ use super::frames::{
     Found,
 };
 use super::names::{
-    all_names, core, listed, name_runs, name_word, one_apostrophe, resolve, strip_possessive,
+    all_names, listed, name_runs, name_word, one_apostrophe, resolve, strip_possessive, surname,
     trailing_name, Name, Names, Sex, Who,
 };
 use super::non_speech::is_mention;
@@ -839,10 +839,7 @@ fn last_person(
         w.kind == SpeakerKind::Person
             && !family(w)
             // (A name the text writes whole, not the first word of one: not `United`.)
-            && w.names.iter().all(|n| {
-                let words: Vec<String> = n.split(' ').map(str::to_string).collect();
-                core(&words).last().is_some_and(|last| names.knows(last))
-            })
+            && w.names.iter().all(|n| names.knows(surname(n)))
             && events
                 .iter()
                 .filter(|e| {

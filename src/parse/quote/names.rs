@@ -324,28 +324,42 @@ fn is_suffix_tok(t: &Tok) -> bool {
     t.is(SUFFIXES)
 }
 
-/// Whether the last of a name's words is a generational suffix: `Jr.` or `Sr.` after any
-/// name, a numeral (`II`, `III`, `IV`) only after two words or more that no title opens
-/// (`Brent Bozell III`; not `Pope John Paul II`, `Queen Elizabeth II`, `Mark IV`).
-fn ends_in_suffix<'w>(words: impl ExactSizeIterator<Item = &'w str> + Clone) -> bool {
-    let n = words.len();
-    let (Some(first), Some(last)) = (words.clone().next(), words.last()) else {
-        return false;
-    };
-    match last.to_lowercase().as_str() {
-        "jr." | "jr" | "sr." | "sr" => n >= 2,
-        "ii" | "iii" | "iv" => n >= 3 && !TITLES.contains(&first.to_lowercase()),
-        _ => false,
+/// Whether `last`, the last of a name's `n` words (`first` the first), is a generational
+/// suffix: `Jr.` or `Sr.` after any name, a numeral (`II`, `III`, `IV`) only after two
+/// words or more that no title opens (`Brent Bozell III`; not `Pope John Paul II`, `Queen
+/// Elizabeth II`, `Mark IV`).
+fn ends_in_suffix(n: usize, first: &str, last: &str) -> bool {
+    let is = |words: &[&str]| words.iter().any(|w| last.eq_ignore_ascii_case(w));
+    if is(&["jr.", "jr", "sr.", "sr"]) {
+        n >= 2
+    } else if is(&["ii", "iii", "iv"]) {
+        n >= 3 && !TITLES.contains(&first.to_lowercase())
+    } else {
+        false
+    }
+}
+
+/// The surname of a name written out (`Bozell` of `Brent Bozell III`), without allocating.
+pub(super) fn surname(name: &str) -> &str {
+    let (first, last) = (
+        name.split(' ').next().unwrap_or(name),
+        name.rsplit(' ').next().unwrap_or(name),
+    );
+    if ends_in_suffix(name.split(' ').count(), first, last) {
+        name.rsplit(' ').nth(1).unwrap_or(last)
+    } else {
+        last
     }
 }
 
 /// A name without its generational suffix (`Brent Bozell III` → `Brent Bozell`): its last
 /// word is the surname a later mention (`Bozell said`) gives alone.
 pub(super) fn core(words: &[String]) -> &[String] {
-    if ends_in_suffix(words.iter().map(String::as_str)) {
-        &words[..words.len() - 1]
-    } else {
-        words
+    match words {
+        [first, rest @ .., last] if ends_in_suffix(rest.len() + 2, first, last) => {
+            &words[..words.len() - 1]
+        }
+        _ => words,
     }
 }
 
@@ -684,12 +698,12 @@ pub(super) fn all_names<'t, 'a>(toks: &'t [Tok<'a>]) -> Names<'t, 'a> {
         }
         // The surname `split_title` would give the run's name: its last token that is not
         // an honorific, or the one before a suffix (`Bozell` of `Brent Bozell III`).
-        let own: Vec<&str> = toks[start..end]
-            .iter()
-            .filter(|t| !t.is_in(&HONORIFICS))
-            .map(|t| t.text)
-            .collect();
-        let suffixed = ends_in_suffix(own.iter().copied());
+        let mut own = toks[start..end].iter().filter(|t| !t.is_in(&HONORIFICS));
+        let n = own.clone().count();
+        let suffixed = match (own.next(), own.next_back()) {
+            (Some(first), Some(last)) => ends_in_suffix(n, first.text, last.text),
+            _ => false,
+        };
         let last = toks[start..end]
             .iter()
             .rev()

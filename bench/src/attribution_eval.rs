@@ -187,7 +187,7 @@ fn plain(name: &str) -> String {
 
 /// A name's last word, the surname: the word before a generational suffix (`Bozell` of
 /// `Brent Bozell III`, `King` of `Martin Luther King Jr.`). The suffixes are those the
-/// parser knows (`SUFFIXES` in `src/parse/quote/names.rs`); keep the two alike.
+/// parser knows (`GENERATIONS` and `NUMERALS` in `src/parse/quote/names.rs`); keep them alike.
 fn last_word(name: &str) -> String {
     let words: Vec<&str> = name
         .split_whitespace()

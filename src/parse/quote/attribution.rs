@@ -326,11 +326,7 @@ fn attribute_with<'a>(
             let who = who.filter(|w| !not_a_name(w, &names, lower));
             if let Some(who) = who {
                 give(&mut quotes[qi], &who);
-                events.push(if through_spokesperson {
-                    Event::spoke_through_spokesperson(para(qt), who)
-                } else {
-                    Event::spoke(para(qt), who)
-                });
+                events.push(Event::spoke(para(qt), who).through(through_spokesperson));
             }
         }
         if !quoted {
@@ -446,10 +442,9 @@ fn attribute_with<'a>(
                     _ => None,
                 };
                 match who {
-                    Some(who) if through_spokesperson => {
-                        events.push(Event::spoke_through_spokesperson(para(start), who))
+                    Some(who) => {
+                        events.push(Event::spoke(para(start), who).through(through_spokesperson))
                     }
-                    Some(who) => events.push(Event::spoke(para(start), who)),
                     // `A spokesperson for the university urged …, saying: “…”`: the quote
                     // after is an unnamed speaker's, not the one's before.
                     None if verb.is_some() && introduces(sentence, v) => {
@@ -559,11 +554,11 @@ impl Event {
         }
     }
 
-    /// An organisation spoke through a spokesperson.
-    fn spoke_through_spokesperson(para: usize, who: Who) -> Event {
+    /// The same speaker, an organisation that spoke through a spokesperson when `yes`.
+    fn through(self, yes: bool) -> Event {
         Event {
-            through_spokesperson: true,
-            ..Event::spoke(para, who)
+            through_spokesperson: yes,
+            ..self
         }
     }
 
@@ -667,6 +662,11 @@ impl Event {
             .is_some_and(|t| t.is(SUBORDINATORS))
     }
 
+    /// Whether token `at` lies in the event's sentence (a pronoun in its own sentence).
+    fn holds(&self, at: usize) -> bool {
+        self.sentence.0 <= at && at < self.sentence.1
+    }
+
     /// Who, when plainly one person: a full name, a title, or a name the article shows to
     /// be a man's or a woman's (`Harry said he …`).
     fn person(&self, toks: &[Tok], names: &Names) -> Option<&Who> {
@@ -742,8 +742,7 @@ fn last_person(
                 .filter(|w| !w.person && w.names.len() == 1)
                 .cloned()
                 .or_else(|| {
-                    let own = e.sentence.0 <= at && at < e.sentence.1;
-                    if !own || !e.opens_with_clause(toks) {
+                    if !e.holds(at) || !e.opens_with_clause(toks) {
                         return None;
                     }
                     let start = e.sentence.0;
@@ -887,8 +886,7 @@ fn last_person(
                     // description is none of the people its own sentence names before it,
                     // unless in a clause of their own: `When the moderator pointed out that Trump
                     // had not answered, the candidate said`.)
-                    let own = e.sentence.0 <= at && at < e.sentence.1;
-                    if description && own && !e.opens_with_clause(toks) {
+                    if description && e.holds(at) && !e.opens_with_clause(toks) {
                         return None;
                     }
                     e.others(toks, names, at).into_iter().find(|w| agrees(w))
@@ -1039,14 +1037,7 @@ fn last_organisation(
                     .any(|word| fits_word(&word.to_lowercase()))
         });
     if let Some(w) = subject {
-        // (Not with the word opening its sentence: `Enter The Washington Post.`)
-        let mut w = w.clone();
-        if let Some((opener, rest)) = w.names[0].split_once(" The ") {
-            if !opener.contains(' ') {
-                w.names[0] = rest.to_string();
-            }
-        }
-        return Some(w);
+        return Some(w.clone());
     }
     // Companies are many in a business story, and a mention is often another one (`… to
     // sell its unit to Acme Industrial Corp`): only a subject or speaker is `the company`,

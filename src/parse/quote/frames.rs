@@ -324,23 +324,21 @@ fn saying_owner(prefix: &[Tok]) -> Option<Np> {
     let next = prefix.get(k + 1);
     // (`Warren's response was blunt: “No.”`, `Doe's message to voters is simple: “…”`: the
     // noun, a copula and a few words, a colon.)
-    let copula = || {
-        let rest = &prefix[k + 1..];
-        matches!(rest, [.., colon] if colon.text == ":")
-            && rest.len() <= 8
-            && rest[..rest.len() - 1].iter().all(Tok::is_word)
-            && rest.iter().take(4).any(|t| t.is(&["was", "is"]))
-    };
+    let rest = &prefix[k + 1..];
+    let copula = matches!(rest, [.., colon] if colon.text == ":")
+        && rest.len() <= 8
+        && rest[..rest.len() - 1].iter().all(Tok::is_word)
+        && rest.iter().take(4).any(|t| t.is(&["was", "is"]));
     // (`Doe's verdict: “…”`: the noun, then the colon.)
     let colon = next.is_some_and(|t| t.text == ":") && k + 2 == prefix.len();
-    if !(next.is_none_or(|t| t.is(&["that", "of"])) || copula() || colon) || k == 0 {
+    if !(next.is_none_or(|t| t.is(&["that", "of"])) || copula || colon) || k == 0 {
         return None;
     }
     // `Her reply: “…”`, `His answer was simple: “…”`: whoever the pronoun stands for (not
     // before `that` or `of`: `his claim that people would “…”` is often the writer's
     // paraphrase of someone the paragraph does not name last).
     let pronoun = match prefix[k - 1].lower {
-        _ if !(colon || copula()) => None,
+        _ if !(colon || copula) => None,
         "her" => Some("she"),
         "his" => Some("he"),
         "their" => Some("they"),

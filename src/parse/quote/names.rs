@@ -317,11 +317,14 @@ fn unglue(word: &str) -> &str {
     word
 }
 
-/// `Jr.`, `III` and the like, which end a name.
-const SUFFIXES: &[&str] = &["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"];
+/// `Jr.`, `Sr.`: a generational suffix after any name.
+const GENERATIONS: &[&str] = &["jr.", "jr", "sr.", "sr"];
+/// `II`, `III`, `IV`: a numeral that ends a name, a generation or a reign.
+const NUMERALS: &[&str] = &["ii", "iii", "iv"];
 
+/// `Jr.`, `III` and the like, which end a name.
 fn is_suffix_tok(t: &Tok) -> bool {
-    t.is(SUFFIXES)
+    t.is(GENERATIONS) || t.is(NUMERALS)
 }
 
 /// Whether `last`, the last of a name's `n` words (`first` the first), is a generational
@@ -330,9 +333,9 @@ fn is_suffix_tok(t: &Tok) -> bool {
 /// Elizabeth II`, `Mark IV`).
 fn ends_in_suffix(n: usize, first: &str, last: &str) -> bool {
     let is = |words: &[&str]| words.iter().any(|w| last.eq_ignore_ascii_case(w));
-    if is(&["jr.", "jr", "sr.", "sr"]) {
+    if is(GENERATIONS) {
         n >= 2
-    } else if is(&["ii", "iii", "iv"]) {
+    } else if is(NUMERALS) {
         n >= 3 && !TITLES.contains(&first.to_lowercase())
     } else {
         false
@@ -354,9 +357,11 @@ pub(super) fn surname(name: &str) -> &str {
 
 /// A name without its generational suffix (`Brent Bozell III` → `Brent Bozell`): its last
 /// word is the surname a later mention (`Bozell said`) gives alone.
-pub(super) fn core(words: &[String]) -> &[String] {
+pub(super) fn core<S: AsRef<str>>(words: &[S]) -> &[S] {
     match words {
-        [first, rest @ .., last] if ends_in_suffix(rest.len() + 2, first, last) => {
+        [first, rest @ .., last]
+            if ends_in_suffix(rest.len() + 2, first.as_ref(), last.as_ref()) =>
+        {
             &words[..words.len() - 1]
         }
         _ => words,
@@ -584,8 +589,8 @@ impl Names<'_, '_> {
         {
             return Some(sex);
         }
-        let full: Vec<String> = name.split_whitespace().map(str::to_string).collect();
-        let words: Vec<&str> = core(&full).iter().map(String::as_str).collect();
+        let all: Vec<&str> = name.split_whitespace().collect();
+        let words = core(&all);
         let (&first, &last) = (words.first()?, words.last()?);
         let (mut female, mut male) = (0u32, 0u32);
         for &(start, end) in self.runs.get(last).into_iter().flatten() {

@@ -236,16 +236,14 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
                 });
             }
         }
-        // `a company spokesman`, `a ministry spokeswoman`: the organisation of that kind
-        // named last, like `the company` (see `attribution::spokesperson_of`).
-        if let [head] = org {
-            if det.is(&["a", "an", "the"]) && spokes.is(SPOKESPEOPLE) && head.is_in(&ORG_HEADS) {
-                return Np::SpokespersonOf(head.lower.to_string());
-            }
-        }
-        // `a Texaco spokesman`: a lone word is the company only when the article names it so
-        // (`Texaco Inc`), which the article's names tell (see `attribution::last_person`).
         if let [one] = org {
+            // `a company spokesman`, `a ministry spokeswoman`: the organisation of that kind
+            // named last, like `the company` (see `attribution::spokesperson_of`).
+            if det.is(&["a", "an", "the"]) && spokes.is(SPOKESPEOPLE) && one.is_in(&ORG_HEADS) {
+                return Np::SpokespersonOf(one.lower.to_string());
+            }
+            // `a Texaco spokesman`: a lone word is the company only when the article names it
+            // so (`Texaco Inc`), which the article's names tell (`attribution::spokesperson_of`).
             let lone = det.is(&["a", "an"])
                 && spokes.is(SPOKESPEOPLE)
                 && one.capitalised()

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashSet as HashSet;
 
+use super::names::strip_possessive;
 use super::non_speech::nickname_at;
 use super::spans::Quote;
 use super::text::{is_mark, Chars};
@@ -510,12 +511,7 @@ pub(super) fn mark_openers(toks: &mut [Tok]) {
                         // (`Boeing’s` is `Boeing` capitalised inside a sentence.)
                         toks.iter()
                             .filter(|t| !t.initial && t.capitalised())
-                            .map(|t| {
-                                let text = t.text;
-                                text.strip_suffix("’s")
-                                    .or_else(|| text.strip_suffix("'s"))
-                                    .unwrap_or(text)
-                            })
+                            .map(|t| strip_possessive(t.text))
                             .collect()
                     })
                     .contains(t.text)

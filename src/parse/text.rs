@@ -209,21 +209,51 @@ pub fn normalize_newlines(s: impl Into<String> + AsRef<str>) -> String {
     out
 }
 
-/// Paragraphs joined by exactly one blank line, lines inside a paragraph kept, outer white
-/// space trimmed.
+/// A line longer than this was not broken by a typist or a wire's fixed width: a text with
+/// such lines writes one paragraph per line.
+const WRAPPED_LINE_CHARS: usize = 100;
+
+/// Paragraphs joined by exactly one blank line, outer white space trimmed. Lines inside a
+/// paragraph are kept when the text is wrapped at a fixed width (wire copy); in a block
+/// that is not (more than a quarter of its lines longer than any wrap width), each line is
+/// a paragraph, as many text exports write them.
 pub fn tidy_paragraphs(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for para in paragraphs(s) {
+    let mut out = String::with_capacity(s.len() + s.len() / 64);
+    let mut push = |para: &str| {
         let para = para.trim();
         if para.is_empty() {
-            continue;
+            return;
         }
         if !out.is_empty() {
             out.push_str("\n\n");
         }
         out.push_str(para);
+    };
+    for para in paragraphs(s) {
+        if line_per_paragraph(para) {
+            para.lines().for_each(&mut push);
+        } else {
+            push(para);
+        }
     }
     out
+}
+
+/// Whether a block of lines writes a paragraph per line: more than a quarter of its lines
+/// (and at least one) are too long to have been wrapped.
+fn line_per_paragraph(block: &str) -> bool {
+    if !block.trim().contains('\n') {
+        return false;
+    }
+    let (mut lines, mut long) = (0, 0);
+    for line in block.lines() {
+        lines += 1;
+        // Bytes bound characters from above: count characters only when it matters.
+        if line.len() > WRAPPED_LINE_CHARS && line.chars().count() > WRAPPED_LINE_CHARS {
+            long += 1;
+        }
+    }
+    long * 4 > lines
 }
 
 /// `s.split("\n\n")`, with a vectorised search for the separator.
@@ -425,5 +455,23 @@ mod tests {
     #[test]
     fn tidy_paragraphs_collapses_blank_runs() {
         assert_eq!(tidy_paragraphs("\n\n a\n\n\n\nb \n\n"), "a\n\nb");
+    }
+
+    #[test]
+    fn a_line_per_paragraph_unless_wrapped_at_a_fixed_width() {
+        let long = "The harbour board met on Tuesday and voted to close the north quay for a month \
+                    of repairs, its chair said.";
+        let text = format!("Title\n{long}\n“We had no choice,” she said.\n{long}");
+        assert_eq!(
+            tidy_paragraphs(&text),
+            format!("Title\n\n{long}\n\n“We had no choice,” she said.\n\n{long}")
+        );
+        // Wire copy wrapped at 70 characters keeps its lines inside one paragraph.
+        let wrapped = "The harbour board met on Tuesday and voted to close the north\n\
+                       quay for a month of repairs, its chair said.\n\nShe said more.";
+        assert_eq!(tidy_paragraphs(wrapped), wrapped);
+        // One long line (a web address) among wrapped ones is not enough.
+        let url = format!("Read it at\nhttps://example.org/{}\nor in print\ntoday.", "a".repeat(120));
+        assert_eq!(tidy_paragraphs(&url), url);
     }
 }

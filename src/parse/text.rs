@@ -459,7 +459,8 @@ mod tests {
 
     #[test]
     fn a_line_per_paragraph_unless_wrapped_at_a_fixed_width() {
-        let long = "The harbour board met on Tuesday and voted to close the north quay for a month \
+        let long =
+            "The harbour board met on Tuesday and voted to close the north quay for a month \
                     of repairs, its chair said.";
         let text = format!("Title\n{long}\n“We had no choice,” she said.\n{long}");
         assert_eq!(
@@ -471,7 +472,10 @@ mod tests {
                        quay for a month of repairs, its chair said.\n\nShe said more.";
         assert_eq!(tidy_paragraphs(wrapped), wrapped);
         // One long line (a web address) among wrapped ones is not enough.
-        let url = format!("Read it at\nhttps://example.org/{}\nor in print\ntoday.", "a".repeat(120));
+        let url = format!(
+            "Read it at\nhttps://example.org/{}\nor in print\ntoday.",
+            "a".repeat(120)
+        );
         assert_eq!(tidy_paragraphs(&url), url);
     }
 }

@@ -766,6 +766,32 @@ fn last_person(
     if DOCUMENTS.contains(pronoun) {
         return last_issuer(events, toks, names, para, pronoun);
     }
+    if pronoun == "both" {
+        // `the two`, `the committee chairmen`: the joint speakers last named, past people
+        // named alone since (`X and Y wrote … Comey said … “…,” the two wrote`).
+        // (Named before the description's own sentence: `The candidates say they …, Ann
+        // Doe and Jon Roe among them` are not the two.)
+        return recent(events, para, 2)
+            .filter(|e| !e.holds(at))
+            .find_map(|e| {
+                let joint = |w: &Who| w.names.len() >= 2;
+                match e.who(toks, names) {
+                    Some(w) if joint(w) => Some(w.clone()),
+                    Some(_) => None,
+                    // (Two people a sentence lists, not a roll of names: `The candidates say
+                    // …` after a paragraph naming eight of them is none of them.)
+                    None => {
+                        let others = e.others(toks, names, at);
+                        (others.len() == 2).then(|| Who {
+                            names: others.into_iter().flat_map(|w| w.names).collect(),
+                            role: None,
+                            person: false,
+                            kind: SpeakerKind::Person,
+                        })
+                    }
+                }
+            });
+    }
     if pronoun == "they" {
         // `Nancy Pelosi and Chuck Schumer met … They said “…”`: the joint speakers last
         // named, when nobody was named since; `they` for anyone else names nobody.
@@ -786,10 +812,14 @@ fn last_person(
             })
             .filter(|w| w.names.len() >= 2);
     }
-    let agrees = |w: &Who| match pronoun {
-        "he" => names.sex_of(w) != Some(Sex::Female),
-        "she" => names.sex_of(w) != Some(Sex::Male),
-        _ => true,
+    // (One person: joint speakers are `they`, never `he` or `the congressman`.)
+    let agrees = |w: &Who| {
+        w.names.len() == 1
+            && match pronoun {
+                "he" => names.sex_of(w) != Some(Sex::Female),
+                "she" => names.sex_of(w) != Some(Sex::Male),
+                _ => true,
+            }
     };
     // `the president said`: the last person the article gave that title (`President Barack
     // Obama`), if any, before the last person spoken of (`a Gold Star mother, Tina Doe`).
@@ -2333,5 +2363,54 @@ mod tests {
                 Some("organisation")
             )]
         );
+    }
+
+    /// Issue 21, seventh session: a pair named with party tags and an opening time is the
+    /// pair that `the two`, `the committee chairmen` stand for, past a person named alone
+    /// since; `he` after the pair is never both of them; a plural description in a sentence
+    /// listing many people is none of them.
+    #[test]
+    fn the_two_and_plural_descriptions() {
+        let pair = || {
+            vec![
+                (
+                    vec!["Jon Vick".to_string(), "Ann Roe".to_string()],
+                    Some("person"),
+                ),
+                (
+                    vec!["Jon Vick".to_string(), "Ann Roe".to_string()],
+                    Some("person"),
+                ),
+            ]
+        };
+        let body = "Also Monday, Sen. Jon Vick (R-Utah) and Sen. Ann Roe (D-Md.) sent a letter \
+                    to the agency.\n\nThe director said the rules were clear.\n\n“You seem to \
+                    have picked a new standard,” the two wrote. “We do not understand it,” the \
+                    committee chairmen added.";
+        assert_eq!(speakers(body), pair());
+        let body = "The race drew Sen. Jon Vick, Sen. Ann Roe, Gov. Lee Park and Mayor Eva \
+                    Lind.\n\nThe candidates said the talks were “a waste of time.”";
+        assert_eq!(who(body), [""]);
+        let body = "The two said they had taken their pleas to the campaign.\n\nOmar Vick and \
+                    Lee Roe were not focused on turnout alone: Omar Vick cited Colorado, where \
+                    he had been.\n\n“We can win there,” he said.";
+        assert_eq!(who(body), ["Omar Vick"]);
+    }
+
+    /// Issue 21, seventh session: after a quote ending in `!` or `?`, a frame with a name in
+    /// apposition (`Scott's niece, state Del. Marcia Price, shouted`) is the quote's frame;
+    /// one that reports what follows (`warned Saturday that …`) is not.
+    #[test]
+    fn an_apposition_frames_a_quote_that_ends_a_sentence() {
+        let body = "Robert Scott spoke on Monday.\n\n“This is a big year!” Scott’s niece, \
+                    state Del. Marcia Price, shouted to the crowd. “The nation is watching.”";
+        assert_eq!(who(body), ["Marcia Price", "Marcia Price"]);
+        let body = "“Is it in our interest to act?” Lisa Monaco, the president’s adviser, said \
+                    at a summit.";
+        assert_eq!(who(body), ["Lisa Monaco"]);
+        let body = "Sanders called the move “arbitrary.” Josh Hendler, a party operative, \
+                    warned Saturday that the move could hurt the party.\n\n“The stakes are \
+                    higher,” he wrote.";
+        assert_eq!(who(body)[1], "Josh Hendler");
     }
 }

@@ -3,7 +3,7 @@
 //! defence “…”`, `According to Kofman, “…”`), and the subject of a speech verb.
 
 use super::names::{
-    acronym, kind_of, listed, name_runs, name_word, strip_possessive, trailing_name,
+    acronym, kind_of, listed, name_runs, name_word, party_tag, strip_possessive, trailing_name,
 };
 use super::non_speech::NOT_JUDGING_AS;
 use super::phrases::{
@@ -187,17 +187,26 @@ pub(super) fn after_frame(window: &[Tok]) -> Option<Np> {
     if let Some(np) = plain_np(first_seg) {
         // `“…,” the former governor of Texas, Rick Perry, said`: a description, then the
         // name it gives.
-        let spokes = first_seg
-            .iter()
-            .rev()
-            .find(|t| t.is_word())
-            .is_some_and(|t| t.is(SPOKESPEOPLE));
+        // (`Scott's niece, Marcia Price, said`, `Doe's lawyer, Jon Roe, said`: a relation
+        // or a role of someone, then the name.)
+        let head = first_seg.iter().rev().find(|t| t.is_word());
+        let spokes = head.is_some_and(|t| t.is(SPOKESPEOPLE));
+        let related = head.is_some_and(|t| {
+            t.text.starts_with(char::is_lowercase)
+                && (t.is_in(&RELATIONS) || t.is_in(&ROLE_NOUNS))
+                && first_seg.iter().any(is_possessive)
+        });
         let description = matches!(&np, Np::Pronoun(p) if !is_personal(p))
             || matches!(np, Np::SpokespersonOf(_))
-            || spokes;
+            || spokes
+            || related;
         if let (true, [_, second]) = (description, &segs[..]) {
             if let Some(name @ Np::Name(_)) = plain_np(second) {
                 return Some(name);
+            }
+            // (`Scott's niece, state Del. Marcia Price, shouted`: the name at its end.)
+            if let (true, np @ Np::Name(_)) = (related, trailing_np(second)) {
+                return Some(np);
             }
         }
         return Some(np);
@@ -636,6 +645,18 @@ const TIMES: &[&str] = &[
     "tonight",
 ];
 
+/// Whether a segment only names a time (`Monday`, `late on Tuesday`, `earlier this week`).
+fn time_phrase(seg: &[Tok]) -> bool {
+    let words = || seg.iter().filter(|t| t.is_word());
+    words().any(|t| t.is(TIMES))
+        && words().all(|t| {
+            t.is(TIMES)
+                || t.is(&[
+                    "on", "last", "this", "that", "earlier", "later", "early", "late", "next",
+                ])
+        })
+}
+
 /// `seg` without a reflexive (`herself`) or a time at its end (`last week`, `on Tuesday`,
 /// `Tuesday night`, `earlier this month`), when words are left before it.
 fn without_time<'t, 'a>(seg: &'t [Tok<'a>]) -> &'t [Tok<'a>] {
@@ -725,6 +746,11 @@ pub(super) fn inverted(subject: Found, after: &[Tok]) -> Found {
 /// The subject of a sentence: the noun phrase opening its first part that is not an aside
 /// (`In a speech, Trump said …` → Trump).
 pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
+    // `Jason Chaffetz (R-Utah) and Bob Goodlatte (R-Va.) sent …`: a party tag is part of
+    // the name before it, not an aside that ends the subject.
+    if let Some(untagged) = without_party_tags(toks) {
+        return sentence_subject(&untagged);
+    }
     let segs = segments(toks);
     for (i, seg) in segs.iter().enumerate() {
         // `And Alley is far from …`, `Plus, Alley has …`: a conjunction opening the sentence
@@ -743,6 +769,10 @@ pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
             }
             _ => seg,
         };
+        // `Also Monday, Goodlatte and …`, `Late on Tuesday, …`: a time opening the sentence.
+        if i == 0 && segs.len() > 1 && time_phrase(seg) {
+            continue;
+        }
         // (`The Pentagon released a report`, `The SEC has charged …`: an article before an
         // organisation's name opens the subject, whatever its verb; not `The Wisconsin
         // Republican has said`, `The Manila Stock Exchange index rose`.)
@@ -817,6 +847,28 @@ pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
         };
     }
     Found::Nobody
+}
+
+/// `toks` without the bracketed party tags after names (`(R-Utah)`, `(D-Md.)`), or `None`
+/// when there are none.
+fn without_party_tags<'a>(toks: &[Tok<'a>]) -> Option<Vec<Tok<'a>>> {
+    let tag_at = |k: usize| {
+        toks[k].is_punct('(')
+            && toks.get(k + 1).is_some_and(party_tag)
+            && toks.get(k + 2).is_some_and(|t| t.is_punct(')'))
+    };
+    let first = (0..toks.len()).find(|&k| tag_at(k))?;
+    let mut out = toks[..first].to_vec();
+    let mut k = first;
+    while k < toks.len() {
+        if tag_at(k) {
+            k += 3;
+        } else {
+            out.push(toks[k]);
+            k += 1;
+        }
+    }
+    Some(out)
 }
 
 /// `a spokeswoman for Exxon Corp, Jane Doe`: the spokesperson named after the organisation

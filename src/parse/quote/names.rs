@@ -95,7 +95,7 @@ pub(super) fn particles_at(toks: &[Tok], k: usize) -> bool {
 }
 
 /// A party and state tag (`D-Wis.`, `R-Ky.`), never a name.
-fn party_tag(t: &Tok) -> bool {
+pub(super) fn party_tag(t: &Tok) -> bool {
     let mut parts = t.text.splitn(2, '-');
     let first = parts.next().unwrap_or("");
     first.chars().count() == 1

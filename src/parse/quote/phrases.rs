@@ -35,6 +35,29 @@ pub(super) enum Np {
     Other,
 }
 
+/// `the senators`, `the committee chairmen`, `the two Republican lawmakers`: `the`, at most
+/// three describing words, and the plural of a role a person is referred to by.
+fn plural_role(toks: &[Tok]) -> bool {
+    let [the, describing @ .., noun] = toks else {
+        return false;
+    };
+    let singular = match noun.lower.strip_suffix("men") {
+        Some(stem) => format!("{stem}man"),
+        None => noun.lower.strip_suffix('s').unwrap_or_default().to_string(),
+    };
+    the.lower == "the"
+        && describing.len() <= 3
+        && noun.text.starts_with(char::is_lowercase)
+        && ANAPHORIC_ROLES.contains(&singular)
+        && describing.iter().all(|t| {
+            t.is_word()
+                && !is_possessive(t)
+                && !t.is_verb()
+                && !is_pronoun(t)
+                && !t.is_in(&NP_BREAKS)
+        })
+}
+
 /// Whether the noun of a description read like a pronoun names no person: an
 /// organisation's head word (`the company`) or a document (`the report`), which speak for
 /// someone unnamed when the text does not say whose they are.
@@ -54,19 +77,20 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     if toks.len() == 1 && is_pronoun(&toks[0]) {
         return Np::Pronoun(toks[0].lower.to_string());
     }
-    // `the two leaders`, `the pair`, `both men`: the joint speakers last named, like `they`.
+    // `the two leaders`, `the pair`, `both men`, `the committee chairmen`: the joint
+    // speakers last named (`both`, read like a pronoun).
     let lower = |t: &Tok| t.text.starts_with(char::is_lowercase);
     let pair = match &toks[..] {
         [first, n] => {
             first.lower == "the" && n.is(&["pair", "couple", "two", "duo"])
                 || first.lower == "both" && lower(n) && n.lower.ends_with(['s', 'n'])
         }
-        [the, two, noun] => the.lower == "the" && two.lower == "two" && lower(noun),
+        [the, two, noun] if the.lower == "the" && two.lower == "two" && lower(noun) => true,
         [both] => both.lower == "both",
         _ => false,
     };
-    if pair {
-        return Np::Pronoun("they".to_string());
+    if pair || plural_role(&toks) {
+        return Np::Pronoun("both".to_string());
     }
     // `the president`, `the former mayor`, `the Vermont senator`, `the New York
     // billionaire`, `the Conservative MP`: a person named before, read like a pronoun.

@@ -412,14 +412,84 @@ pub(super) fn ends_sentence(toks: &[Tok], k: usize) -> bool {
 }
 
 /// Whether a speech frame starts right after token `k`: a speech verb, or a few words
-/// without punctuation and then one (`she asked`, `Mr. Doe said`), not followed by `that`.
+/// without punctuation and then one (`she asked`, `Mr. Doe said`), or a name in apposition
+/// between two commas (`Doe's niece, Ann Roe, shouted`), not followed by `that`.
 fn frame_follows(toks: &[Tok], k: usize) -> bool {
     let rest = &toks[(k + 1).min(toks.len())..];
     // `“… their needs.” He added that the team …`: a verb before `that` reports what
     // follows, not the quote.
-    rest.iter().take(6).position(Tok::is_verb).is_some_and(|v| {
-        rest[..v].iter().all(Tok::is_word) && rest.get(v + 1).is_none_or(|t| t.lower != "that")
-    })
+    let not_that = |v: usize| rest.get(v + 1).is_none_or(|t| t.lower != "that");
+    if rest
+        .iter()
+        .take(6)
+        .position(Tok::is_verb)
+        .is_some_and(|v| rest[..v].iter().all(Tok::is_word) && not_that(v))
+    {
+        return true;
+    }
+    // The verb right after the second comma.
+    let mut commas = rest
+        .iter()
+        .take(14)
+        .enumerate()
+        .filter(|(_, t)| t.is_punct(','))
+        .map(|(j, _)| j);
+    let (Some(_), Some(c)) = (commas.next(), commas.next()) else {
+        return false;
+    };
+    let bracket = |t: &Tok| t.is_punct('(') || t.is_punct(')');
+    // (An abbreviation's period inside: `state Del. Ann Roe`.)
+    let abbreviation = |j: usize| {
+        rest[j].is_punct('.')
+            && j > 0
+            && rest[j - 1].capitalised()
+            && rest[j - 1].text.chars().count() <= 4
+    };
+    // A short phrase, then an apposition between the commas (not a clause: `Grandpa Bern, as
+    // he is known, described …`), and a verb that reports nothing after it (`shouted to the
+    // crowd.`; not `said the campaign has yet to …`).
+    let first = rest.iter().position(|t| t.is_punct(',')).unwrap_or(0);
+    let middle = &rest[first + 1..c];
+    let after_verb = rest.get(c + 2).is_none_or(|t| {
+        t.kind == Kind::Punct
+            || t.lower.ends_with("ly")
+            || t.is(&[
+                "to",
+                "of",
+                "in",
+                "at",
+                "on",
+                "from",
+                "with",
+                "during",
+                "after",
+                "before",
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+            ])
+    });
+    // (Nor `warned Saturday that …`.)
+    let reports = rest.iter().skip(c + 2).take(3).any(|t| t.lower == "that");
+    let clause = middle
+        .first()
+        .is_some_and(|t| t.is(&["as", "when", "while", "if", "because", "although", "though"]))
+        || middle
+            .iter()
+            .any(|t| t.is(&["he", "she", "they", "it", "he’s", "he's", "she’s", "she's"]));
+    first <= 4
+        && !reports
+        && !clause
+        && rest.get(c + 1).is_some_and(Tok::is_verb)
+        && after_verb
+        && (0..c).all(|j| {
+            let t = &rest[j];
+            t.is_word() || t.is_punct(',') || bracket(t) || abbreviation(j)
+        })
 }
 
 /// Marks capitalised words that open a sentence and are common words there, not names: those
@@ -569,12 +639,15 @@ fn mark_nouns(toks: &mut [Tok]) {
         if toks[k].is(GOING_ON) && toks[k + 1].lower == "to" {
             toks[k].no_verb = true;
         }
-        // `Minnesota state delegate Mary Susan`: `state` before an office is a noun.
+        // `Minnesota state delegate Mary Susan`, `state Del. Ann Roe`: `state` before an
+        // office is a noun.
         let next = &toks[k + 1];
-        if toks[k].lower == "state"
-            && next.text.starts_with(char::is_lowercase)
-            && (next.is_in(&TITLES) || next.is_in(&ROLE_NOUNS) || next.is(STATE_NOUNS))
-        {
+        let office = if next.text.starts_with(char::is_lowercase) {
+            next.is_in(&TITLES) || next.is_in(&ROLE_NOUNS) || next.is(STATE_NOUNS)
+        } else {
+            next.is_in(&TITLES) && next.text.ends_with('.')
+        };
+        if toks[k].lower == "state" && office {
             toks[k].no_verb = true;
         }
     }

@@ -27,8 +27,8 @@ use super::frames::{
     Found,
 };
 use super::names::{
-    all_names, listed, name_runs, name_word, one_apostrophe, resolve, strip_possessive, surname,
-    trailing_name, Name, Names, Sex, Who,
+    all_names, join, listed, name_runs, name_word, one_apostrophe, resolve, strip_possessive,
+    surname, trailing_name, Name, Names, Sex, Who,
 };
 use super::non_speech::is_mention;
 use super::phrases::{impersonal, leading_np, plain_np, Np};
@@ -324,6 +324,8 @@ fn attribute_with<'a>(
                     .collect()
             });
             let who = who.filter(|w| !not_a_name(w, &names, lower));
+            // A digest's item, `“…” [WaPo.]`: the outlet cited at the paragraph's end.
+            let who = who.or_else(|| cited_source(&toks, qt));
             if let Some(who) = who {
                 give(&mut quotes[qi], &who);
                 events.push(Event::spoke(para(qt), who).through(through_spokesperson));
@@ -459,6 +461,55 @@ fn attribute_with<'a>(
     drop(events);
     drop(names);
     recycle(toks)
+}
+
+/// The outlet a newsletter's item cites in brackets at the end of the quote's paragraph
+/// (`CHINA’S DECLINE “…” [WaPo.]`, `“…” Tune in at nine. [AP.]`): one to four capitalised
+/// words, with no other quote and no speech verb between the quote and the brackets. Only
+/// for a quote that opens its paragraph, or follows nothing but a heading in capitals: a
+/// quote inside the item's own sentence (`… a trailer for “Sherlock.” [Buzzfeed]`) is not
+/// the outlet's.
+fn cited_source(toks: &[Tok], q: usize) -> Option<Who> {
+    let start = toks[..q]
+        .iter()
+        .rposition(|t| t.kind == Kind::Para)
+        .map_or(0, |p| p + 1);
+    let heading = toks[start..q]
+        .iter()
+        .all(|t| !t.is_word() || !t.text.chars().any(char::is_lowercase));
+    if !heading {
+        return None;
+    }
+    let rest = &toks[q + 1..];
+    let mut line = &rest[..rest
+        .iter()
+        .position(|t| t.kind == Kind::Para)
+        .unwrap_or(rest.len())];
+    if let [before @ .., last] = line {
+        if last.is_punct('.') {
+            line = before;
+        }
+    }
+    let [before @ .., close] = line else {
+        return None;
+    };
+    let open = before.iter().rposition(|t| t.is_punct('['))?;
+    let inside: Vec<&Tok> = before[open + 1..]
+        .iter()
+        .filter(|t| !t.is_punct('.'))
+        .collect();
+    let cited = close.is_punct(']')
+        && (1..=4).contains(&inside.len())
+        && inside.iter().all(|t| t.is_word() && t.capitalised())
+        && !before[..open]
+            .iter()
+            .any(|t| matches!(t.kind, Kind::Quote(_)) || t.is_verb());
+    cited.then(|| Who {
+        names: vec![join(inside.iter().map(|t| t.text))],
+        role: None,
+        person: false,
+        kind: SpeakerKind::Organisation,
+    })
 }
 
 /// Who signs a quote on the line under it, a short line that ends the paragraph and is only
@@ -2412,5 +2463,21 @@ mod tests {
                     warned Saturday that the move could hurt the party.\n\n“The stakes are \
                     higher,” he wrote.";
         assert_eq!(who(body)[1], "Josh Hendler");
+    }
+
+    /// Issue 21, seventh session: a newsletter's item, a heading in capitals, a quote and the
+    /// outlet in brackets, is the outlet's; a quote inside the item's sentence is not.
+    #[test]
+    fn a_digest_item_cites_its_outlet() {
+        let body = "HARBOUR CLOSES “The north quay will shut for a month of repairs.” Boats \
+                    will moor at the south quay. [Coast Times.]\n\nNEW SEASON We have a \
+                    trailer for “Harbour Lights.” [Screen Daily]";
+        assert_eq!(
+            speakers(body),
+            [
+                (vec!["Coast Times".to_string()], Some("organisation")),
+                (vec![], None)
+            ]
+        );
     }
 }

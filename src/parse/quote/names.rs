@@ -1124,6 +1124,11 @@ mod tests {
             who("“We will wait,” Director of National Intelligence Mara Quist said."),
             ["Mara Quist"]
         );
+        // An office of a city before the name (`Public Advocate`, `Ombudsman`).
+        assert_eq!(
+            who("“We will win,” Springfield Public Advocate Dana Whitlock said."),
+            ["Dana Whitlock"]
+        );
         assert_eq!(
             who("“Output rises,” Minister of Mines and Energy Budiman said."),
             ["Budiman"]

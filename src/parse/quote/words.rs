@@ -275,7 +275,8 @@ pub(super) static TITLES: Words = Words::new(
      archbishop imam pastor coach ceo chairperson treasurer comptroller councilman \
      councilwoman alderman assemblyman assemblywoman delegate trooper detective analyst \
      economist whip executive supervisor councilmember councillor councilor alderwoman \
-     assemblymember prosecutor magistrate provost dean chaplain administrator mp mep msp mla",
+     assemblymember prosecutor magistrate provost dean chaplain administrator mp mep msp mla \
+     advocate defender auditor coroner ombudsman",
 );
 
 /// Titles that may be followed by `of` and a place or office inside the title (`Secretary

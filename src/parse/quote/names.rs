@@ -500,6 +500,38 @@ impl<'t, 'a> Names<'t, 'a> {
     }
 
     /// Whether the text names someone or something with the last word `last`.
+    /// `Jane Sanders` for `Jane`: the one person the article names in full (two or three
+    /// words) with that first name, in the fullest form it gives them, when no one else's
+    /// full name opens with it.
+    fn by_first_name(&self, first: &str) -> Option<Name> {
+        // (A first name as the lists know them: not `Obama` of `Obama Speech`.)
+        listed(first)?;
+        let mut best: Option<Name> = None;
+        for &(start, end) in self.runs.values().flatten() {
+            let Some(n) = split_title(&self.toks[start..end]) else {
+                continue;
+            };
+            let words = core(&n.words);
+            // (`Prince Charles`: the first name is what the article calls its bearer.)
+            if words.len() == 1 && n.words[0] == first && n.role.is_some() {
+                return None;
+            }
+            if !(2..=3).contains(&words.len())
+                || n.words[0] != first
+                || kind_of(&n.words.join(" "), n.person) != SpeakerKind::Person
+            {
+                continue;
+            }
+            match &best {
+                // Another surname: two people, neither is meant.
+                Some(b) if core(&b.words).last() != words.last() => return None,
+                Some(b) if b.words.len() >= n.words.len() => {}
+                _ => best = Some(n),
+            }
+        }
+        best
+    }
+
     pub(super) fn knows(&self, last: &str) -> bool {
         self.ending_in(last).next().is_some()
     }
@@ -966,6 +998,11 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
             .max_by_key(|(k, n)| (n.words.len(), *k < at, *k))
             .map_or(person, |(_, n)| n)
     });
+    // `Jane said` after `his wife, Jane Sanders`: the one person of that first name.
+    let by_first = match (best, &name.words[..]) {
+        (None, [one]) => names.by_first_name(one),
+        _ => None,
+    };
     let (words, role, person) = match best {
         Some(n) => (
             &n.words,
@@ -981,9 +1018,10 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
                     .find(|n| n.last().is_some_and(|last| same(last, one)) && sex_agrees(&n[0])),
                 _ => None,
             };
-            match from_headline {
-                Some(n) => (n, name.role.clone(), true),
-                None => (&name.words, name.role.clone(), name.person),
+            match (from_headline, &by_first) {
+                (Some(n), _) => (n, name.role.clone(), true),
+                (None, Some(n)) => (&n.words, name.role.clone(), true),
+                (None, None) => (&name.words, name.role.clone(), name.person),
             }
         }
     };
@@ -1037,6 +1075,22 @@ fn formal_form(names: &Names, words: &[String]) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::super::test_util::{found, who};
+
+    /// Issue 21, seventh session: a first name alone is the one person the article names in
+    /// full with it; not when two people share it, nor for a first name the article gives
+    /// with a title (`Prince Charles`).
+    #[test]
+    fn a_first_name_alone_is_the_one_person_of_that_name() {
+        let body = "Bernie Sanders and his wife, Jane Sanders, spoke in Burlington.\n\n\
+                    “Shutting people out is wrong,” Jane said.";
+        assert_eq!(who(body), ["Jane Sanders"]);
+        let body = "Jane Sanders and Jane Doe spoke in Burlington.\n\n“Shutting people out \
+                    is wrong,” Jane said.";
+        assert_eq!(who(body), ["Jane"]);
+        let body = "Prince Charles met Charles Walker in London.\n\n“The young have most to \
+                    offer,” Charles said.";
+        assert_eq!(who(body), ["Charles"]);
+    }
 
     /// Issue 21: a generational suffix ends a name but is no surname: `Bozell said` is the
     /// `Brent Bozell III` named before, and `King` before `Jr.` is no title.

@@ -8,6 +8,9 @@
 //! - case and apostrophes (`Martin O’Malley` / `Martin O'Malley`, `MCCAIN` / `McCain`);
 //! - middle initials (`Donald J. Trump` → `Donald Trump`), and a full middle name when the
 //!   archive has the first-and-last form too (`Hillary Rodham Clinton` → `Hillary Clinton`);
+//! - a short first name when the archive has the full one with the same surname (`Jim
+//!   Clyburn` and `James E. Clyburn`, `Ben Rhodes` and `Benjamin J. Rhodes`), by the quote
+//!   parser's table of short forms;
 //! - a surname alone (`Obama`), or with a first initial (`J. Smith`), when one person of the
 //!   archive with that surname (and initial) is named in full at least five times as often
 //!   as all others together (`Barack Obama` over `Michelle Obama`; `Hillary Clinton` and
@@ -40,6 +43,7 @@ use tantivy::Searcher;
 
 use crate::error::Result;
 use crate::parse::name_case;
+use crate::parse::quote::first_name_full_forms;
 use crate::schema::name;
 
 /// The people of one searcher generation.
@@ -154,6 +158,21 @@ impl People {
         for (k, m) in key_of.iter_mut().zip(middle_dropped) {
             if let Some(m) = m {
                 *k = m;
+            }
+        }
+        // `Jim Clyburn` joins `James Clyburn` (`James E. Clyburn`) when the archive has that
+        // form: a short first name is the same first name.
+        let keys: HashSet<String> = key_of.iter().cloned().collect();
+        for (k, &shaped) in key_of.iter_mut().zip(&shaped) {
+            let Some((first, rest)) = k.split_once(' ').filter(|_| shaped) else {
+                continue;
+            };
+            let formal = first_name_full_forms(first)
+                .iter()
+                .map(|full| format!("{full} {rest}"))
+                .find(|formal| keys.contains(formal));
+            if let Some(formal) = formal {
+                *k = formal;
             }
         }
         // `General Motors Corp` joins `General Motors` when the archive has that form: a
@@ -599,6 +618,28 @@ mod tests {
 
     /// A company's legal ending folds into the bare name when the archive has it; alone it
     /// stays.
+    /// A short first name folds into the full one the archive also has (`Jim Clyburn`,
+    /// `James E. Clyburn`); a suffix still keeps a person apart, and a short name without
+    /// its full form stays as it is.
+    #[test]
+    fn a_short_first_name_is_the_same_person() {
+        let p = people(&[
+            "James E. Clyburn",
+            "Jim Clyburn",
+            "Ben Rhodes",
+            "Benjamin J. Rhodes",
+            "Joe Biden",
+            "Joseph R. Biden Jr.",
+            "Bob Vance",
+        ]);
+        assert_eq!(shown(&p, "James E. Clyburn"), shown(&p, "Jim Clyburn"));
+        assert_eq!(shown(&p, "Benjamin J. Rhodes"), "Ben Rhodes");
+        assert_ne!(shown(&p, "Joe Biden"), shown(&p, "Joseph R. Biden Jr."));
+        assert_eq!(shown(&p, "Bob Vance"), "Bob Vance");
+        assert_eq!(p.len(), 5);
+        assert_eq!(p.find("jim clyburn"), p.find("James Clyburn"));
+    }
+
     #[test]
     fn a_company_ending_is_one_organisation() {
         let p = people(&[

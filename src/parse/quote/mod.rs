@@ -33,6 +33,7 @@ mod tokens;
 mod words;
 
 pub use spans::{Quote, SpeakerKind};
+pub(crate) use words::full_forms as first_name_full_forms;
 
 use text::Chars;
 

@@ -960,9 +960,16 @@ pub(super) const NICKNAMES: &[(&str, &[&str])] = &[
 
 /// Whether `short` is a short form of the first name `full` (both lower case).
 pub(super) fn is_nickname_of(short: &str, full: &str) -> bool {
+    full_forms(short).contains(&full)
+}
+
+/// The first names `short` is a short form of (`jim` → `james`), lower case; none for a
+/// name that is no short form.
+pub(crate) fn full_forms(short: &str) -> &'static [&'static str] {
     NICKNAMES
         .iter()
-        .any(|(n, fulls)| *n == short && fulls.contains(&full))
+        .find(|(n, _)| *n == short)
+        .map_or(&[], |(_, fulls)| fulls)
 }
 
 #[cfg(test)]

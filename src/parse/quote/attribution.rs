@@ -2480,4 +2480,19 @@ mod tests {
             ]
         );
     }
+
+    /// Issue 21, seventh session: a participle after `X said,` goes on with X, not with the
+    /// reported clause's subject; two roles joined by `and` open the subject's name.
+    #[test]
+    fn a_participle_goes_on_with_the_speaker_before_it() {
+        let body = "Sean Vick spoke on Thursday. Ryan and Trump will meet next week, Vick said, \
+                    adding, “They need to sit down and have a good talk.”";
+        assert_eq!(who(body), ["Sean Vick"]);
+        let body = "Cory Lund spoke on Thursday. Comey cannot say that “from his perspective,” \
+                    Lund added, saying it should be “up to the prosecutor to move forward.”";
+        assert_eq!(who(body), ["Cory Lund", "Cory Lund"]);
+        let body = "Former prosecutor and New York City Mayor Rudy Vance trashed the report, \
+                    calling it a “no-brainer” to prosecute.";
+        assert_eq!(who(body), ["Rudy Vance"]);
+    }
 }

@@ -547,6 +547,14 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     let gerund = prefix[v].lower.ends_with("ing")
         || is_gerund(prefix[v].lower, v > 0 && prefix[v - 1].is_punct(','));
     let linked = tail.is_some_and(|t| t.is(&["and", "but", "then", "to"])) && !then_after_name;
+    // `Ryan and Trump will meet next week, Spicer said, adding, “…”`: a participle after a
+    // speech verb whose subject stands alone between commas shares that subject, not the
+    // reported clause's.
+    if gerund {
+        if let Some(np) = earlier_speaker(&prefix[..v]) {
+            return Some(Found::Np(np));
+        }
+    }
     let found = if gerund || linked {
         match sentence_subject(&prefix[..v]) {
             Found::Nobody if from > 0 => return Some(Found::Continue),
@@ -869,6 +877,26 @@ fn without_party_tags<'a>(toks: &[Tok<'a>]) -> Option<Vec<Tok<'a>>> {
         }
     }
     Some(out)
+}
+
+/// The speaker of the last speech verb of `toks` when that verb and its subject make a
+/// clause of their own at the end, between commas or after a quote (`…, Spicer said,`,
+/// `“…,” Lewandowski added,`): the one a participle after it (`adding, “…”`) goes on with.
+fn earlier_speaker(toks: &[Tok]) -> Option<Np> {
+    let end = toks.len() - usize::from(toks.last().is_some_and(|t| t.is_punct(',')));
+    let w = end.checked_sub(1)?;
+    let verb = &toks[w];
+    if !verb.is_verb() || verb.lower.ends_with("ing") {
+        return None;
+    }
+    let start = toks[..w]
+        .iter()
+        .rposition(|t| t.is_punct(',') || matches!(t.kind, Kind::Quote(_)))?
+        + 1;
+    match plain_np(&toks[start..w])? {
+        np @ (Np::Name(_) | Np::Pronoun(_)) => Some(np),
+        _ => None,
+    }
 }
 
 /// `a spokeswoman for Exxon Corp, Jane Doe`: the spokesperson named after the organisation

@@ -789,6 +789,15 @@ fn np_end(toks: &[Tok], from: usize) -> usize {
         while j < toks.len() && j < k + 4 && role_word(&toks[j]) && !toks[j].capitalised() {
             j += 1;
         }
+        // (`Former prosecutor and New York City Mayor Rudy Giuliani`: two roles.)
+        if j > k
+            && toks.get(j).is_some_and(|t| t.lower == "and")
+            && toks
+                .get(j + 1)
+                .is_some_and(|t| name_word(t) || t.is_in(&TITLES))
+        {
+            j += 1;
+        }
         let role_then_name = j > k && toks.get(j).is_some_and(name_word);
         // `Mark Doe and Jon Roe`.
         if toks.get(k).is_some_and(|t| t.lower == "and") && toks.get(k + 1).is_some_and(name_word) {

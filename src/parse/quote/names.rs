@@ -10,7 +10,7 @@ use super::words::{
     is_nickname_of, is_speech_verb, ADVERBS, COMPANY_ENDINGS, COUNTRIES, DESCRIPTORS, FEMALE_CUES,
     FEMALE_NAMES, HONORIFICS, INSTITUTION_ENDINGS, MALE_CUES, MALE_NAMES, NICKNAMES, NOT_NAME,
     NOT_PERSON_LAST, OFFICES, OF_TITLES, ORGANISATIONS, ORG_LAST, ORG_NOUNS, PARTICLES,
-    PLACE_ACRONYMS, ROLE_NOUNS, TITLES,
+    PLACE_ACRONYMS, ROLE_NOUNS, TITLES, VENUES,
 };
 
 /// A name found in the text: its words (titles and honorifics removed, possessive dropped),
@@ -909,15 +909,18 @@ pub(super) fn kind_of(name: &str, person: bool) -> SpeakerKind {
         .and_then(|of| of.checked_sub(1))
         .map(|h| words[h].to_lowercase());
     let org_word = |w: &str| NOT_PERSON_LAST.contains(w) || ORG_LAST.contains(w);
-    let organisation = !first_name
-        && (org_word(&last)
-            || head.as_deref().is_some_and(org_word)
-            || ORG_NOUNS.contains(&last.as_str())
-            || ORGANISATIONS.contains(&lower.as_str())
-            || COUNTRIES.contains(&lower.as_str())
-            || words.len() == 1 && acronym(first) && !person
-            || words.len() >= 2 && first == "The"
-            || words.iter().all(|w| acronym(w)) && !person);
+    // (`Madison Square Garden`: a place, whatever its first word; `Ann Garden` is a person.)
+    let venue = VENUES.contains(&last) && (words.len() >= 3 || !first_name);
+    let organisation = venue
+        || !first_name
+            && (org_word(&last)
+                || head.as_deref().is_some_and(org_word)
+                || ORG_NOUNS.contains(&last.as_str())
+                || ORGANISATIONS.contains(&lower.as_str())
+                || COUNTRIES.contains(&lower.as_str())
+                || words.len() == 1 && acronym(first) && !person
+                || words.len() >= 2 && first == "The"
+                || words.iter().all(|w| acronym(w)) && !person);
     if organisation {
         SpeakerKind::Organisation
     } else {
@@ -1309,6 +1312,10 @@ mod tests {
     /// Places and organisations are not people, and their fragments are not speakers.
     #[test]
     fn places_and_organisations_are_no_person() {
+        // A venue is no `she`, whatever its first word.
+        let body = "The tennis great Billie Jean King remembered Ali. She saw the fight at \
+                    Madison Square Garden in 1971.\n\n“He always whispered in my ear,” she said.";
+        assert_eq!(who(body), ["Billie Jean King"]);
         assert_eq!(
             who("One bond salesman in New York said, “They misjudged it.”"),
             [""]

@@ -2463,6 +2463,10 @@ mod tests {
                     warned Saturday that the move could hurt the party.\n\n“The stakes are \
                     higher,” he wrote.";
         assert_eq!(who(body)[1], "Josh Hendler");
+        // A comma after `!` goes on into the frame.
+        let body = "Many admire him. “Go Vick, go!!!,” Northern League leader Matteo Salvi \
+                    wrote on Facebook.";
+        assert_eq!(who(body), ["Matteo Salvi"]);
     }
 
     /// Issue 21, seventh session: a newsletter's item, a heading in capitals, a quote and the

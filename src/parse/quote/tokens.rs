@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet as HashSet;
 use super::names::strip_possessive;
 use super::non_speech::nickname_at;
 use super::spans::Quote;
-use super::text::{is_mark, Chars};
+use super::text::{is_mark, is_mark_char, Chars};
 use super::words::{
     is_speech_verb, Words, ABBREVIATIONS, NOT_NAME, NOUNISH_VERBS, OPENERS, PREPOSITIONS,
     ROLE_NOUNS, TITLES,
@@ -169,11 +169,17 @@ pub(super) fn tokenize<'a>(
             }
         }
         let cap = !plain && kind == Kind::Word && text.starts_with(char::is_uppercase);
+        // (`“Go, go!!!,” Salvini wrote`: a comma last goes on into the frame.)
         let terminal = match kind {
-            Kind::Quote(qi) => quotes[qi]
-                .text
-                .trim_end_matches(|c: char| !c.is_alphanumeric() && !".!?…".contains(c))
-                .ends_with(['.', '!', '?', '…']),
+            Kind::Quote(qi) => {
+                let text = quotes[qi].text.trim_end_matches(|c: char| {
+                    c.is_whitespace() || is_mark_char(c) || c == '‘' || c == '’'
+                });
+                !text.ends_with(',')
+                    && text
+                        .trim_end_matches(|c: char| !c.is_alphanumeric() && !".!?…".contains(c))
+                        .ends_with(['.', '!', '?', '…'])
+            }
             _ => false,
         };
         toks.push(Tok {

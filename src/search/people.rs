@@ -167,12 +167,14 @@ impl People {
             let Some((first, rest)) = k.split_once(' ').filter(|_| shaped) else {
                 continue;
             };
-            let formal = first_name_full_forms(first)
+            // (Only to the one full form the archive has: `Chris Smith` joins neither
+            // `Christine Smith` nor `Christopher Smith` when it has both.)
+            let mut formal = first_name_full_forms(first)
                 .iter()
                 .map(|full| format!("{full} {rest}"))
-                .find(|formal| keys.contains(formal));
-            if let Some(formal) = formal {
-                *k = formal;
+                .filter(|formal| keys.contains(formal));
+            if let (Some(one), None) = (formal.next(), formal.next()) {
+                *k = one;
             }
         }
         // `General Motors Corp` joins `General Motors` when the archive has that form: a
@@ -616,8 +618,6 @@ mod tests {
         assert_eq!(shown(&p, "Bill Clinton"), "Bill Clinton");
     }
 
-    /// A company's legal ending folds into the bare name when the archive has it; alone it
-    /// stays.
     /// A short first name folds into the full one the archive also has (`Jim Clyburn`,
     /// `James E. Clyburn`); a suffix still keeps a person apart, and a short name without
     /// its full form stays as it is.
@@ -631,15 +631,22 @@ mod tests {
             "Joe Biden",
             "Joseph R. Biden Jr.",
             "Bob Vance",
+            "Chris Lee",
+            "Christine Lee",
+            "Christopher Lee",
         ]);
         assert_eq!(shown(&p, "James E. Clyburn"), shown(&p, "Jim Clyburn"));
         assert_eq!(shown(&p, "Benjamin J. Rhodes"), "Ben Rhodes");
         assert_ne!(shown(&p, "Joe Biden"), shown(&p, "Joseph R. Biden Jr."));
         assert_eq!(shown(&p, "Bob Vance"), "Bob Vance");
-        assert_eq!(p.len(), 5);
+        assert_eq!(shown(&p, "Chris Lee"), "Chris Lee");
+        assert_eq!(shown(&p, "Christopher Lee"), "Christopher Lee");
+        assert_eq!(p.len(), 8);
         assert_eq!(p.find("jim clyburn"), p.find("James Clyburn"));
     }
 
+    /// A company's legal ending folds into the bare name when the archive has it; alone it
+    /// stays.
     #[test]
     fn a_company_ending_is_one_organisation() {
         let p = people(&[

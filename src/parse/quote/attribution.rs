@@ -464,20 +464,23 @@ fn attribute_with<'a>(
 }
 
 /// The outlet a newsletter's item cites in brackets at the end of the quote's paragraph
-/// (`CHINA’S DECLINE “…” [WaPo.]`, `“…” Tune in at nine. [AP.]`): one to four capitalised
+/// (`CHINA’S DECLINE “…” [WaPo.]`, `… “…” Tune in at nine. [AP.]`): one to four capitalised
 /// words, with no other quote and no speech verb between the quote and the brackets. Only
-/// for a quote that opens its paragraph, or follows nothing but a heading in capitals: a
-/// quote inside the item's own sentence (`… a trailer for “Sherlock.” [Buzzfeed]`) is not
-/// the outlet's.
+/// for a quote after the item's heading in capitals and nothing else: a quote inside the
+/// item's own sentence (`… a trailer for “Sherlock.” [Buzzfeed]`) is not the outlet's, nor
+/// is a transcript's `“…” [Applause]` or a page's `“…” [Read More]`.
 fn cited_source(toks: &[Tok], q: usize) -> Option<Who> {
     let start = toks[..q]
         .iter()
         .rposition(|t| t.kind == Kind::Para)
         .map_or(0, |p| p + 1);
-    let heading = toks[start..q]
+    let heading = &toks[start..q];
+    let capitals = |t: &Tok| t.is_word() && !t.text.chars().any(char::is_lowercase);
+    if !heading
         .iter()
-        .all(|t| !t.is_word() || !t.text.chars().any(char::is_lowercase));
-    if !heading {
+        .any(|t| capitals(t) && t.text.chars().count() > 1)
+        || heading.iter().any(|t| t.is_word() && !capitals(t))
+    {
         return None;
     }
     let rest = &toks[q + 1..];
@@ -494,18 +497,15 @@ fn cited_source(toks: &[Tok], q: usize) -> Option<Who> {
         return None;
     };
     let open = before.iter().rposition(|t| t.is_punct('['))?;
-    let inside: Vec<&Tok> = before[open + 1..]
-        .iter()
-        .filter(|t| !t.is_punct('.'))
-        .collect();
+    let inside = || before[open + 1..].iter().filter(|t| !t.is_punct('.'));
     let cited = close.is_punct(']')
-        && (1..=4).contains(&inside.len())
-        && inside.iter().all(|t| t.is_word() && t.capitalised())
+        && (1..=4).contains(&inside().count())
+        && inside().all(|t| t.is_word() && t.capitalised())
         && !before[..open]
             .iter()
             .any(|t| matches!(t.kind, Kind::Quote(_)) || t.is_verb());
     cited.then(|| Who {
-        names: vec![join(inside.iter().map(|t| t.text))],
+        names: vec![join(inside().map(|t| t.text))],
         role: None,
         person: false,
         kind: SpeakerKind::Organisation,
@@ -817,31 +817,39 @@ fn last_person(
     if DOCUMENTS.contains(pronoun) {
         return last_issuer(events, toks, names, para, pronoun);
     }
-    if pronoun == "both" {
+    if let Some(plural) = pronoun
+        .strip_prefix("both")
+        .map(str::trim_start)
+        .filter(|_| pronoun == "both" || pronoun.starts_with("both "))
+    {
+        // `the senators`, after the article spoke of senators before (`met three
+        // senators`): that group, none of whom is named.
+        let sentence = toks[at].sentence as usize;
+        if !plural.is_empty() && toks[..sentence.min(at)].iter().any(|t| t.lower == plural) {
+            return None;
+        }
         // `the two`, `the committee chairmen`: the joint speakers last named, past people
-        // named alone since (`X and Y wrote … Comey said … “…,” the two wrote`).
-        // (Named before the description's own sentence: `The candidates say they …, Ann
-        // Doe and Jon Roe among them` are not the two.)
-        return recent(events, para, 2)
-            .filter(|e| !e.holds(at))
-            .find_map(|e| {
-                let joint = |w: &Who| w.names.len() >= 2;
-                match e.who(toks, names) {
-                    Some(w) if joint(w) => Some(w.clone()),
-                    Some(_) => None,
-                    // (Two people a sentence lists, not a roll of names: `The candidates say
-                    // …` after a paragraph naming eight of them is none of them.)
-                    None => {
-                        let others = e.others(toks, names, at);
-                        (others.len() == 2).then(|| Who {
-                            names: others.into_iter().flat_map(|w| w.names).collect(),
-                            role: None,
-                            person: false,
-                            kind: SpeakerKind::Person,
-                        })
-                    }
+        // named alone since (`X and Y wrote … Comey said … “…,” the two wrote`); in the
+        // description's own sentence, its subject only (`X and Y met, and both said`; not
+        // `The candidates say …` after a sentence listing two of them).
+        return recent(events, para, 2).find_map(|e| {
+            let joint = |w: &Who| w.names.len() >= 2;
+            match e.who(toks, names) {
+                Some(w) if joint(w) => Some(w.clone()),
+                Some(_) => None,
+                None if e.holds(at) => None,
+                // (Two people a sentence lists, not a roll of names.)
+                None => {
+                    let others = e.others(toks, names, at);
+                    (others.len() == 2).then(|| Who {
+                        names: others.into_iter().flat_map(|w| w.names).collect(),
+                        role: None,
+                        person: false,
+                        kind: SpeakerKind::Person,
+                    })
                 }
-            });
+            }
+        });
     }
     if pronoun == "they" {
         // `Nancy Pelosi and Chuck Schumer met … They said “…”`: the joint speakers last
@@ -2483,6 +2491,9 @@ mod tests {
                 (vec![], None)
             ]
         );
+        let body = "“We are going to win this state.” [Applause]\n\n“We will rebuild every \
+                    home.” [Read More]";
+        assert_eq!(who(body), ["", ""]);
     }
 
     /// Issue 21, seventh session: a participle after `X said,` goes on with X, not with the

@@ -632,7 +632,7 @@ fn judged_as(prefix: &[Tok]) -> Option<Found> {
 }
 
 /// Words naming a time that may stand between a subject and its verb.
-const TIMES: &[&str] = &[
+pub(super) const TIMES: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",

@@ -10,7 +10,7 @@ use super::words::{
     is_nickname_of, is_speech_verb, ADVERBS, COMPANY_ENDINGS, COUNTRIES, DESCRIPTORS, FEMALE_CUES,
     FEMALE_NAMES, HONORIFICS, INSTITUTION_ENDINGS, MALE_CUES, MALE_NAMES, NICKNAMES, NOT_NAME,
     NOT_PERSON_LAST, OFFICES, OF_TITLES, ORGANISATIONS, ORG_LAST, ORG_NOUNS, PARTICLES,
-    PLACE_ACRONYMS, ROLE_NOUNS, TITLES, VENUES,
+    PLACE_ACRONYMS, RELATIONS, ROLE_NOUNS, TITLES, VENUES,
 };
 
 /// A name found in the text: its words (titles and honorifics removed, possessive dropped),
@@ -499,22 +499,36 @@ impl<'t, 'a> Names<'t, 'a> {
         titled.iter().find(|n| n.words[0] == word).cloned()
     }
 
-    /// Whether the text names someone or something with the last word `last`.
     /// `Jane Sanders` for `Jane`: the one person the article names in full (two or three
     /// words) with that first name, in the fullest form it gives them, when no one else's
-    /// full name opens with it.
+    /// full name opens with it and the article introduces no one else by that first name
+    /// alone (`his son, Mark,`, `gave only her first name, Jane`).
     fn by_first_name(&self, first: &str) -> Option<Name> {
         // (A first name as the lists know them: not `Obama` of `Obama Speech`.)
         listed(first)?;
+        // (Set off by a comma, `his son, Mark,`; `his brother Donald` only refers to him.)
+        let introduced = |start: usize| match &self.toks[..start] {
+            [.., word, comma] if comma.is_punct(',') => {
+                word.is_in(&RELATIONS) || word.is(&["name", "named"])
+            }
+            _ => false,
+        };
         let mut best: Option<Name> = None;
+        // Where the first name is first given alone with a relation, and the full name first.
+        let (mut alone_at, mut full_at) = (usize::MAX, usize::MAX);
         for &(start, end) in self.runs.values().flatten() {
             let Some(n) = split_title(&self.toks[start..end]) else {
                 continue;
             };
             let words = core(&n.words);
-            // (`Prince Charles`: the first name is what the article calls its bearer.)
-            if words.len() == 1 && n.words[0] == first && n.role.is_some() {
-                return None;
+            if words.len() == 1 && n.words[0] == first {
+                // (`Prince Charles`: the first name is what the article calls its bearer.)
+                if n.role.is_some() {
+                    return None;
+                }
+                if introduced(start) {
+                    alone_at = alone_at.min(start);
+                }
             }
             if !(2..=3).contains(&words.len())
                 || n.words[0] != first
@@ -522,6 +536,7 @@ impl<'t, 'a> Names<'t, 'a> {
             {
                 continue;
             }
+            full_at = full_at.min(start);
             match &best {
                 // Another surname: two people, neither is meant.
                 Some(b) if core(&b.words).last() != words.last() => return None,
@@ -529,9 +544,12 @@ impl<'t, 'a> Names<'t, 'a> {
                 _ => best = Some(n),
             }
         }
-        best
+        // (`her husband, Tom,` then `Tom Ebeling`: one man, met first by his first name;
+        // `Mark Doe died …` then `his son, Mark,`: someone else.)
+        best.filter(|_| alone_at == usize::MAX || alone_at < full_at)
     }
 
+    /// Whether the text names someone or something with the last word `last`.
     pub(super) fn knows(&self, last: &str) -> bool {
         self.ending_in(last).next().is_some()
     }
@@ -909,8 +927,10 @@ pub(super) fn kind_of(name: &str, person: bool) -> SpeakerKind {
         .and_then(|of| of.checked_sub(1))
         .map(|h| words[h].to_lowercase());
     let org_word = |w: &str| NOT_PERSON_LAST.contains(w) || ORG_LAST.contains(w);
-    // (`Madison Square Garden`: a place, whatever its first word; `Ann Garden` is a person.)
-    let venue = VENUES.contains(&last) && (words.len() >= 3 || !first_name);
+    // (`Madison Square Garden`: a place, whatever its first word; not `Ann Garden`, `Ann B.
+    // Garden`.)
+    let venue =
+        words.len() >= 3 && VENUES.contains(&last) && !words.iter().any(|w| w.ends_with('.'));
     let organisation = venue
         || !first_name
             && (org_word(&last)
@@ -1001,11 +1021,7 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
             .max_by_key(|(k, n)| (n.words.len(), *k < at, *k))
             .map_or(person, |(_, n)| n)
     });
-    // `Jane said` after `his wife, Jane Sanders`: the one person of that first name.
-    let by_first = match (best, &name.words[..]) {
-        (None, [one]) => names.by_first_name(one),
-        _ => None,
-    };
+    let mut by_first = None;
     let (words, role, person) = match best {
         Some(n) => (
             &n.words,
@@ -1021,6 +1037,12 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
                     .find(|n| n.last().is_some_and(|last| same(last, one)) && sex_agrees(&n[0])),
                 _ => None,
             };
+            // `Jane said` after `his wife, Jane Sanders`: the one person of that first name.
+            if from_headline.is_none() {
+                if let [one] = &name.words[..] {
+                    by_first = names.by_first_name(one);
+                }
+            }
             match (from_headline, &by_first) {
                 (Some(n), _) => (n, name.role.clone(), true),
                 (None, Some(n)) => (&n.words, name.role.clone(), true),
@@ -1093,6 +1115,12 @@ mod tests {
         let body = "Prince Charles met Charles Walker in London.\n\n“The young have most to \
                     offer,” Charles said.";
         assert_eq!(who(body), ["Charles"]);
+        let body = "Mark Doe died on Sunday at 80, his family said.\n\n“He loved the sea,” his \
+                    son, Mark, said.";
+        assert_eq!(who(body), ["Mark"]);
+        let body = "Ann Vale and her husband, Tom, came too.\n\nTom Vale is a retired \
+                    teacher.\n\n“We have been friends since school,” Tom said.";
+        assert_eq!(who(body), ["Tom Vale"]);
     }
 
     /// Issue 21: a generational suffix ends a name but is no surname: `Bozell said` is the

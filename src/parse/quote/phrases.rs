@@ -36,26 +36,26 @@ pub(super) enum Np {
 }
 
 /// `the senators`, `the committee chairmen`, `the two Republican lawmakers`: `the`, at most
-/// three describing words, and the plural of a role a person is referred to by.
-fn plural_role(toks: &[Tok]) -> bool {
+/// three describing words, and the plural of a role a person is referred to by; the plural
+/// noun.
+fn plural_role<'a>(toks: &[Tok<'a>]) -> Option<&'a str> {
     let [the, describing @ .., noun] = toks else {
-        return false;
+        return None;
     };
-    let singular = match noun.lower.strip_suffix("men") {
-        Some(stem) => format!("{stem}man"),
-        None => noun.lower.strip_suffix('s').unwrap_or_default().to_string(),
+    if the.lower != "the" || describing.len() > 3 || !noun.text.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let role = match noun.lower.strip_suffix("men") {
+        Some(stem) => ANAPHORIC_ROLES.contains(&[stem, "man"].concat()),
+        None => noun
+            .lower
+            .strip_suffix('s')
+            .is_some_and(|one| ANAPHORIC_ROLES.contains(one)),
     };
-    the.lower == "the"
-        && describing.len() <= 3
-        && noun.text.starts_with(char::is_lowercase)
-        && ANAPHORIC_ROLES.contains(&singular)
-        && describing.iter().all(|t| {
-            t.is_word()
-                && !is_possessive(t)
-                && !t.is_verb()
-                && !is_pronoun(t)
-                && !t.is_in(&NP_BREAKS)
-        })
+    let plain = describing.iter().all(|t| {
+        t.is_word() && !is_possessive(t) && !t.is_verb() && !is_pronoun(t) && !t.is_in(&NP_BREAKS)
+    });
+    (role && plain).then_some(noun.lower)
 }
 
 /// Whether the noun of a description read like a pronoun names no person: an
@@ -85,12 +85,16 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
             first.lower == "the" && n.is(&["pair", "couple", "two", "duo"])
                 || first.lower == "both" && lower(n) && n.lower.ends_with(['s', 'n'])
         }
-        [the, two, noun] if the.lower == "the" && two.lower == "two" && lower(noun) => true,
+        [the, two, noun] => the.lower == "the" && two.lower == "two" && lower(noun),
         [both] => both.lower == "both",
         _ => false,
     };
-    if pair || plural_role(&toks) {
+    if pair {
         return Np::Pronoun("both".to_string());
+    }
+    // (The plural kept: `the governors` after `met three governors` are not the pair.)
+    if let Some(plural) = plural_role(&toks) {
+        return Np::Pronoun(format!("both {plural}"));
     }
     // `the president`, `the former mayor`, `the Vermont senator`, `the New York
     // billionaire`, `the Conservative MP`: a person named before, read like a pronoun.

@@ -6,8 +6,10 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashSet as HashSet;
 
+use super::frames::TIMES;
 use super::names::strip_possessive;
 use super::non_speech::nickname_at;
+use super::phrases::is_pronoun;
 use super::spans::Quote;
 use super::text::{is_mark, is_mark_char, Chars};
 use super::words::{
@@ -452,44 +454,43 @@ fn frame_follows(toks: &[Tok], k: usize) -> bool {
             && rest[j - 1].text.chars().count() <= 4
     };
     // A short phrase, then an apposition between the commas (not a clause: `Grandpa Bern, as
-    // he is known, described …`), and a verb that reports nothing after it (`shouted to the
-    // crowd.`; not `said the campaign has yet to …`).
+    // he is known, described …`), and a verb that reports nothing after it up to the next
+    // comma or the sentence's end (`shouted to the crowd.`, `said of the talks he had`; not
+    // `said the campaign has yet to …`, `said in an interview that …`, `said on Monday she
+    // …`).
     let first = rest.iter().position(|t| t.is_punct(',')).unwrap_or(0);
     let middle = &rest[first + 1..c];
     let after_verb = rest.get(c + 2).is_none_or(|t| {
         t.kind == Kind::Punct
             || t.lower.ends_with("ly")
+            || t.is(TIMES)
             || t.is(&[
-                "to",
-                "of",
-                "in",
-                "at",
-                "on",
-                "from",
-                "with",
-                "during",
-                "after",
-                "before",
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
+                "to", "of", "in", "at", "on", "from", "with", "during", "after", "before",
             ])
     });
-    // (Nor `warned Saturday that …`.)
-    let reports = rest.iter().skip(c + 2).take(3).any(|t| t.lower == "that");
+    let personal = |t: &Tok| is_pronoun(t) || t.is(&["he’s", "he's", "she’s", "she's"]);
+    let reports = rest
+        .iter()
+        .skip(c + 2)
+        .take_while(|t| t.is_word())
+        .enumerate()
+        .any(|(j, t)| t.lower == "that" || j < 3 && personal(t));
     let clause = middle
         .first()
         .is_some_and(|t| t.is(&["as", "when", "while", "if", "because", "although", "though"]))
-        || middle
-            .iter()
-            .any(|t| t.is(&["he", "she", "they", "it", "he’s", "he's", "she’s", "she's"]));
+        || middle.iter().any(personal);
+    // (Nor after a quote its own sentence frames: `The crowd chanted “Lock her up!” Vick's
+    // aide, Ann Roe, said …`.)
+    let framed = toks[..k]
+        .iter()
+        .rev()
+        .take(40)
+        .take_while(|t| t.kind == Kind::Word || t.is_punct(','))
+        .any(Tok::is_verb);
     first <= 4
         && !reports
         && !clause
+        && !framed
         && rest.get(c + 1).is_some_and(Tok::is_verb)
         && after_verb
         && (0..c).all(|j| {

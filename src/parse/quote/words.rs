@@ -361,13 +361,6 @@ pub(super) static RELATIONS: Words = Words::new(
 pub(super) const ORG_NOUNS: &[&str] = &["campaign", "administration", "camp", "government", "team"];
 
 /// Last words of names that are places or organisations, never a person.
-/// Last words of a place people go to (`Madison Square Garden`, `Lincoln Center`), never a
-/// speaker, even when its first word is a first name.
-pub(super) static VENUES: Words = Words::new(
-    "garden gardens square arena stadium plaza airport station cathedral mosque temple \
-     avenue boulevard center centre theater theatre coliseum",
-);
-
 pub(super) static NOT_PERSON_LAST: Words = Words::new(
     "house court department party committee senate congress news post times journal network \
      university institute association center centre council foundation bank group states \
@@ -375,6 +368,13 @@ pub(super) static NOT_PERSON_LAST: Words = Words::new(
      office ministry service administration campaign club company corp. inc. tribune today \
      magazine reuters press fund project union nations republic kingdom army force police \
      co co. corp inc ltd ltd. plc llc ag gmbh sa nv bv ab asa spa",
+);
+
+/// Last words of a place people go to (`Madison Square Garden`, `Lincoln Center`), never a
+/// speaker, even when its first word is a first name.
+pub(super) static VENUES: Words = Words::new(
+    "garden gardens square arena stadium plaza airport cathedral mosque avenue boulevard \
+     center centre theater theatre coliseum",
 );
 
 /// Last words of names that make a speaker an organisation (beside [`NOT_PERSON_LAST`]):

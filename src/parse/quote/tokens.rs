@@ -442,9 +442,13 @@ fn frame_follows(toks: &[Tok], k: usize) -> bool {
         .enumerate()
         .filter(|(_, t)| t.is_punct(','))
         .map(|(j, _)| j);
-    let (Some(_), Some(c)) = (commas.next(), commas.next()) else {
+    let (Some(first), Some(c)) = (commas.next(), commas.next()) else {
         return false;
     };
+    // (Most quotes that end a sentence fail here, before anything costlier.)
+    if first > 4 || !rest.get(c + 1).is_some_and(Tok::is_verb) {
+        return false;
+    }
     let bracket = |t: &Tok| t.is_punct('(') || t.is_punct(')');
     // (An abbreviation's period inside: `state Del. Ann Roe`.)
     let abbreviation = |j: usize| {
@@ -458,7 +462,6 @@ fn frame_follows(toks: &[Tok], k: usize) -> bool {
     // comma or the sentence's end (`shouted to the crowd.`, `said of the talks he had`; not
     // `said the campaign has yet to …`, `said in an interview that …`, `said on Monday she
     // …`).
-    let first = rest.iter().position(|t| t.is_punct(',')).unwrap_or(0);
     let middle = &rest[first + 1..c];
     let after_verb = rest.get(c + 2).is_none_or(|t| {
         t.kind == Kind::Punct
@@ -487,11 +490,9 @@ fn frame_follows(toks: &[Tok], k: usize) -> bool {
         .take(40)
         .take_while(|t| t.kind == Kind::Word || t.is_punct(','))
         .any(Tok::is_verb);
-    first <= 4
-        && !reports
+    !reports
         && !clause
         && !framed
-        && rest.get(c + 1).is_some_and(Tok::is_verb)
         && after_verb
         && (0..c).all(|j| {
             let t = &rest[j];
@@ -649,12 +650,14 @@ fn mark_nouns(toks: &mut [Tok]) {
         // `Minnesota state delegate Mary Susan`, `state Del. Ann Roe`: `state` before an
         // office is a noun.
         let next = &toks[k + 1];
-        let office = if next.text.starts_with(char::is_lowercase) {
-            next.is_in(&TITLES) || next.is_in(&ROLE_NOUNS) || next.is(STATE_NOUNS)
-        } else {
-            next.is_in(&TITLES) && next.text.ends_with('.')
+        let office = || {
+            if next.text.starts_with(char::is_lowercase) {
+                next.is_in(&TITLES) || next.is_in(&ROLE_NOUNS) || next.is(STATE_NOUNS)
+            } else {
+                next.text.ends_with('.') && next.is_in(&TITLES)
+            }
         };
-        if toks[k].lower == "state" && office {
+        if toks[k].lower == "state" && office() {
             toks[k].no_verb = true;
         }
     }

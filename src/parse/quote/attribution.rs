@@ -31,7 +31,7 @@ use super::names::{
     surname, trailing_name, Name, Names, Sex, Who,
 };
 use super::non_speech::is_mention;
-use super::phrases::{impersonal, leading_np, plain_np, Np};
+use super::phrases::{impersonal, leading_np, plain_np, plural_of_role, Np};
 use super::slavic;
 use super::spans::{Quote, SpeakerKind};
 use super::text::{is_mark_char, plain, Chars};
@@ -41,7 +41,7 @@ use super::tokens::{
 };
 use super::words::{
     AUXILIARIES, COMPANY_ENDINGS, DOCUMENTS, FEMALE_CUES, ISSUE_VERBS, MALE_CUES, OFFICES,
-    ORG_HEADS, PAPER_ENDINGS, ROLE_NOUNS, STRONG_VERBS, TITLES,
+    ORG_HEADS, PAPER_ENDINGS, ROLE_NOUNS, STRONG_VERBS, SUBORDINATORS, TITLES,
 };
 
 /// Fills in `speaker` and `role` of `quotes`, the quotes of `text` that are speech (see
@@ -726,13 +726,6 @@ impl Event {
     }
 }
 
-/// Words opening a clause before a sentence's subject (`When Meghan joined the family, she
-/// said`).
-const SUBORDINATORS: &[&str] = &[
-    "when", "after", "as", "while", "before", "since", "because", "if", "although", "though",
-    "once", "until",
-];
-
 /// The events of paragraph `para` and the `back` paragraphs before it, latest first: where
 /// a pronoun, a description or a frameless quote looks for who it stands for.
 fn recent(events: &[Event], para: usize, back: usize) -> impl Iterator<Item = &Event> {
@@ -817,15 +810,11 @@ fn last_person(
     if DOCUMENTS.contains(pronoun) {
         return last_issuer(events, toks, names, para, pronoun);
     }
-    if let Some(plural) = pronoun
-        .strip_prefix("both")
-        .map(str::trim_start)
-        .filter(|_| pronoun == "both" || pronoun.starts_with("both "))
-    {
+    if pronoun == "both" || plural_of_role(pronoun) {
         // `the senators`, after the article spoke of senators before (`met three
         // senators`): that group, none of whom is named.
         let sentence = toks[at].sentence as usize;
-        if !plural.is_empty() && toks[..sentence.min(at)].iter().any(|t| t.lower == plural) {
+        if pronoun != "both" && toks[..sentence.min(at)].iter().any(|t| t.lower == pronoun) {
             return None;
         }
         // `the two`, `the committee chairmen`: the joint speakers last named, past people
@@ -841,12 +830,7 @@ fn last_person(
                 // (Two people a sentence lists, not a roll of names.)
                 None => {
                     let others = e.others(toks, names, at);
-                    (others.len() == 2).then(|| Who {
-                        names: others.into_iter().flat_map(|w| w.names).collect(),
-                        role: None,
-                        person: false,
-                        kind: SpeakerKind::Person,
-                    })
+                    (others.len() == 2).then(|| Who::joint(others))
                 }
             }
         });
@@ -861,12 +845,7 @@ fn last_person(
                 Some(w) => Some(w.clone()),
                 None => {
                     let others = e.others(toks, names, at);
-                    (others.len() >= 2).then(|| Who {
-                        names: others.into_iter().flat_map(|w| w.names).collect(),
-                        role: None,
-                        person: false,
-                        kind: SpeakerKind::Person,
-                    })
+                    (others.len() >= 2).then(|| Who::joint(others))
                 }
             })
             .filter(|w| w.names.len() >= 2);

@@ -653,16 +653,15 @@ pub(super) const TIMES: &[&str] = &[
     "tonight",
 ];
 
-/// Whether a segment only names a time (`Monday`, `late on Tuesday`, `earlier this week`).
+/// Words that make a time of a word of [`TIMES`] before it (`last week`, `on Tuesday`).
+const TIME_MODIFIERS: &[&str] = &["last", "this", "next", "on", "earlier", "late", "early"];
+
+/// Whether a segment only names a time (`Monday`, `late on Tuesday`, `earlier this week`,
+/// `later that day`).
 fn time_phrase(seg: &[Tok]) -> bool {
     let words = || seg.iter().filter(|t| t.is_word());
     words().any(|t| t.is(TIMES))
-        && words().all(|t| {
-            t.is(TIMES)
-                || t.is(&[
-                    "on", "last", "this", "that", "earlier", "later", "early", "late", "next",
-                ])
-        })
+        && words().all(|t| t.is(TIMES) || t.is(TIME_MODIFIERS) || t.is(&["that", "later"]))
 }
 
 /// `seg` without a reflexive (`herself`) or a time at its end (`last week`, `on Tuesday`,
@@ -675,10 +674,7 @@ fn without_time<'t, 'a>(seg: &'t [Tok<'a>]) -> &'t [Tok<'a>] {
     }
     while end > 1 && seg[end - 1].is(TIMES) {
         end -= 1;
-        while end > 1
-            && (seg[end - 1].is(TIMES)
-                || seg[end - 1].is(&["last", "this", "next", "on", "earlier", "late", "early"]))
-        {
+        while end > 1 && (seg[end - 1].is(TIMES) || seg[end - 1].is(TIME_MODIFIERS)) {
             end -= 1;
         }
     }

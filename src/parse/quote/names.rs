@@ -38,6 +38,18 @@ pub(super) struct Who {
     pub(super) kind: SpeakerKind,
 }
 
+impl Who {
+    /// The people a sentence lists, speaking together (`Senators Ann Doe and Jon Roe`).
+    pub(super) fn joint(people: Vec<Who>) -> Who {
+        Who {
+            names: people.into_iter().flat_map(|w| w.names).collect(),
+            role: None,
+            person: false,
+            kind: SpeakerKind::Person,
+        }
+    }
+}
+
 /// Whether `t` can be a word of a name: capitalised, and neither a function word nor a
 /// common word capitalised only because it opens a sentence.
 pub(super) fn name_word(t: &Tok) -> bool {

@@ -24,7 +24,8 @@ pub(super) fn is_pronoun(t: &Tok) -> bool {
 pub(super) enum Np {
     Name(Name),
     /// `he`, `she`, `it` or `they`, lower case, or the noun of a description read like a pronoun
-    /// (`president` for `the president`).
+    /// (`president` for `the president`, `senators` for `the senators`; `both` for a pair,
+    /// `the two`).
     Pronoun(String),
     /// `a Texaco spokesman`, `a company spokesman`: someone speaking for what a single
     /// capitalised word names (`Texaco`, the organisation when the article names it so in
@@ -45,17 +46,21 @@ fn plural_role<'a>(toks: &[Tok<'a>]) -> Option<&'a str> {
     if the.lower != "the" || describing.len() > 3 || !noun.text.starts_with(char::is_lowercase) {
         return None;
     }
-    let role = match noun.lower.strip_suffix("men") {
-        Some(stem) => ANAPHORIC_ROLES.contains(&[stem, "man"].concat()),
-        None => noun
-            .lower
-            .strip_suffix('s')
-            .is_some_and(|one| ANAPHORIC_ROLES.contains(one)),
-    };
     let plain = describing.iter().all(|t| {
         t.is_word() && !is_possessive(t) && !t.is_verb() && !is_pronoun(t) && !t.is_in(&NP_BREAKS)
     });
-    (role && plain).then_some(noun.lower)
+    (plain && plural_of_role(noun.lower)).then_some(noun.lower)
+}
+
+/// Whether `word` (lower case) is the plural of a role a person is referred to by
+/// (`senators`, `chairmen`).
+pub(super) fn plural_of_role(word: &str) -> bool {
+    match word.strip_suffix("men") {
+        Some(stem) => ANAPHORIC_ROLES.contains(&[stem, "man"].concat()),
+        None => word
+            .strip_suffix('s')
+            .is_some_and(|one| ANAPHORIC_ROLES.contains(one)),
+    }
 }
 
 /// Whether the noun of a description read like a pronoun names no person: an
@@ -77,8 +82,8 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     if toks.len() == 1 && is_pronoun(&toks[0]) {
         return Np::Pronoun(toks[0].lower.to_string());
     }
-    // `the two leaders`, `the pair`, `both men`, `the committee chairmen`: the joint
-    // speakers last named (`both`, read like a pronoun).
+    // `the two leaders`, `the pair`, `both men`: the joint speakers last named (`both`,
+    // read like a pronoun); `the committee chairmen` too, its plural noun read so.
     let lower = |t: &Tok| t.text.starts_with(char::is_lowercase);
     let pair = match &toks[..] {
         [first, n] => {
@@ -94,7 +99,7 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
     }
     // (The plural kept: `the governors` after `met three governors` are not the pair.)
     if let Some(plural) = plural_role(&toks) {
-        return Np::Pronoun(format!("both {plural}"));
+        return Np::Pronoun(plural.to_string());
     }
     // `the president`, `the former mayor`, `the Vermont senator`, `the New York
     // billionaire`, `the Conservative MP`: a person named before, read like a pronoun.

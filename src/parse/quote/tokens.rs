@@ -14,7 +14,7 @@ use super::spans::Quote;
 use super::text::{is_mark, is_mark_char, Chars};
 use super::words::{
     is_speech_verb, Words, ABBREVIATIONS, NOT_NAME, NOUNISH_VERBS, OPENERS, PREPOSITIONS,
-    ROLE_NOUNS, TITLES,
+    ROLE_NOUNS, SUBORDINATORS, TITLES,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -478,10 +478,7 @@ fn frame_follows(toks: &[Tok], k: usize) -> bool {
         .take_while(|t| t.is_word())
         .enumerate()
         .any(|(j, t)| t.lower == "that" || j < 3 && personal(t));
-    let clause = middle
-        .first()
-        .is_some_and(|t| t.is(&["as", "when", "while", "if", "because", "although", "though"]))
-        || middle.iter().any(personal);
+    let clause = middle.first().is_some_and(|t| t.is(SUBORDINATORS)) || middle.iter().any(personal);
     // (Nor after a quote its own sentence frames: `The crowd chanted “Lock her up!” Vick's
     // aide, Ann Roe, said …`.)
     let framed = toks[..k]

@@ -360,6 +360,13 @@ pub(super) static RELATIONS: Words = Words::new(
 /// (`the Clinton campaign said`).
 pub(super) const ORG_NOUNS: &[&str] = &["campaign", "administration", "camp", "government", "team"];
 
+/// Words opening a clause before a sentence's subject (`When Meghan joined the family, she
+/// said`).
+pub(super) const SUBORDINATORS: &[&str] = &[
+    "when", "after", "as", "while", "before", "since", "because", "if", "although", "though",
+    "once", "until",
+];
+
 /// Last words of names that are places or organisations, never a person.
 pub(super) static NOT_PERSON_LAST: Words = Words::new(
     "house court department party committee senate congress news post times journal network \

@@ -7,7 +7,8 @@
 //!    the title, `“a disgusting fraud,” Butterfield said` in the body);
 //! 2. a person's possessive right before the quote (`Trump’s ‘Obama founded ISIS’`);
 //! 3. the headline's subject, a name followed by a verb (`De Blasio says`, `Obama Slams`,
-//!    `Trump Is Now Calling`);
+//!    `Trump Is Now Calling`), after a description in a sentence-case headline (`Former
+//!    Mexico leader Calderon calls`);
 //! 4. the name a colon ends (`Sanders: …`, `A Lesson From Loretta Lynch: ‘…’`).
 //!
 //! A name counts only when the body names the same person; it is given in the fullest form
@@ -34,14 +35,19 @@ pub(super) fn title_quotes(
 ) -> Vec<Quote> {
     let text = Chars::new(title);
     let mut quotes = spans::find_headline(&text);
-    // A title that is the body's first sentence (a file with no title of its own) has no
-    // quotes the body does not.
+    // A title that is the body's first sentence (a file with no title of its own): its
+    // quotes in double marks are the body's own; those in single marks, which a body
+    // paragraph keeps only with a speaker, are read as a headline's (`Clinton: Trump's view
+    // is 'dangerously wrong';` heading a text file).
     if !quotes.is_empty() {
-        let opening: String = body.chars[..body.chars.len().min(text.chars.len() + 64)]
-            .iter()
-            .collect();
+        let reach = body.chars.len().min(text.chars.len() + 64);
+        let opening: String = body.chars[..reach].iter().collect();
         if plain(&opening).starts_with(&plain(title)) {
-            return Vec::new();
+            quotes.retain(|q| {
+                !body_quotes
+                    .iter()
+                    .any(|b| b.start < reach && b.text == q.text)
+            });
         }
     }
     // Names of works are not speech in a title either; a short quote is no
@@ -131,6 +137,28 @@ fn headline_speaker(toks: &[Tok], names: &Names, at: usize) -> Option<Who> {
         }
         if verb_follows(&toks[end..]) {
             if let Some(who) = known(names, &toks[start..end], at) {
+                return Some(who);
+            }
+        }
+    }
+    // (A description first: `Former Mexico leader Calderon calls …`, `Ex-FBI chief Comey
+    // says`: the name of up to three words right before the verb, in the headline's first
+    // words, none of them punctuation.)
+    let words = toks[start..]
+        .iter()
+        .take(8)
+        .take_while(|t| t.is_word())
+        .count();
+    if let Some(verb) = (start + 2..start + words).find(|&v| {
+        toks[v - 1].capitalised() && !toks[v].capitalised() && verb_follows(&toks[v..])
+    }) {
+        let from = (start..verb)
+            .rev()
+            .take_while(|&k| toks[k].capitalised())
+            .last()
+            .unwrap_or(verb);
+        if verb - from <= 3 && from > start {
+            if let Some(who) = known(names, &toks[from..verb], at) {
                 return Some(who);
             }
         }
@@ -331,11 +359,42 @@ mod tests {
     }
 
     /// A title that is the body's first sentence (a file without a title of its own) adds
-    /// no quotes: they are the body's.
+    /// no quote the body lists: it is the body's.
     #[test]
-    fn a_title_taken_from_the_body_adds_no_quotes() {
+    fn a_title_taken_from_the_body_adds_no_body_quotes() {
         let body = "Doe says ‘we will win’ in Kyiv. The rest of the story.";
         let title = "Doe says ‘we will win’ in Kyiv.";
         assert_eq!(title_found(title, body), vec![]);
+        // Issue 21: but a headline line of a text file, whose quote in single marks the
+        // body paragraph keeps only with a speaker, is read as a headline (once).
+        let body = "Doe: Roe's plan is 'dangerously wrong';\nIn a speech, she attacks it.\n\n\
+                    Ann Doe spoke in Kyiv on Monday.";
+        let title = "Doe: Roe's plan is 'dangerously wrong'; In a speech, she attacks it.";
+        assert_eq!(
+            title_found(title, body),
+            vec![said("dangerously wrong", &["Ann Doe"])]
+        );
+        let all = super::super::extract_article(title, body, None);
+        assert_eq!(all.len(), 1);
+    }
+
+    /// Issue 21: a sentence-case headline's subject may follow a description (`Former
+    /// leader Doe calls …`); a description alone is no one.
+    #[test]
+    fn a_described_subject_speaks_a_headline_quote() {
+        let body = "Former President Ann Doe spoke in Kyiv. Doe did not name Roe.";
+        assert_eq!(
+            title_found("Former Ruritania leader Doe calls Roe's wall ‘stupid’", body),
+            vec![said("stupid", &["Ann Doe"])]
+        );
+        assert_eq!(
+            title_found("Ex-PM and party leader Doe says voters are ‘tired of waiting’", body),
+            vec![said("tired of waiting", &["Ann Doe"])]
+        );
+        // (Nobody the body names: no speaker, and one word is no quote then.)
+        assert_eq!(
+            title_found("Former Ruritania leader Poe calls Roe's wall ‘utterly stupid’", body),
+            vec![said("utterly stupid", &[])]
+        );
     }
 }

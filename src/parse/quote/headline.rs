@@ -149,9 +149,9 @@ fn headline_speaker(toks: &[Tok], names: &Names, at: usize) -> Option<Who> {
         .take(8)
         .take_while(|t| t.is_word())
         .count();
-    if let Some(verb) = (start + 2..start + words).find(|&v| {
-        toks[v - 1].capitalised() && !toks[v].capitalised() && verb_follows(&toks[v..])
-    }) {
+    if let Some(verb) = (start + 2..start + words)
+        .find(|&v| toks[v - 1].capitalised() && !toks[v].capitalised() && verb_follows(&toks[v..]))
+    {
         let from = (start..verb)
             .rev()
             .take_while(|&k| toks[k].capitalised())
@@ -384,16 +384,25 @@ mod tests {
     fn a_described_subject_speaks_a_headline_quote() {
         let body = "Former President Ann Doe spoke in Kyiv. Doe did not name Roe.";
         assert_eq!(
-            title_found("Former Ruritania leader Doe calls Roe's wall ‘stupid’", body),
+            title_found(
+                "Former Ruritania leader Doe calls Roe's wall ‘stupid’",
+                body
+            ),
             vec![said("stupid", &["Ann Doe"])]
         );
         assert_eq!(
-            title_found("Ex-PM and party leader Doe says voters are ‘tired of waiting’", body),
+            title_found(
+                "Ex-PM and party leader Doe says voters are ‘tired of waiting’",
+                body
+            ),
             vec![said("tired of waiting", &["Ann Doe"])]
         );
         // (Nobody the body names: no speaker, and one word is no quote then.)
         assert_eq!(
-            title_found("Former Ruritania leader Poe calls Roe's wall ‘utterly stupid’", body),
+            title_found(
+                "Former Ruritania leader Poe calls Roe's wall ‘utterly stupid’",
+                body
+            ),
             vec![said("utterly stupid", &[])]
         );
     }

@@ -8,9 +8,10 @@ use super::slavic::PRONOUNS;
 use super::spans::SpeakerKind;
 use super::tokens::{is_possessive, Kind, Tok, MAX_WINDOW};
 use super::words::{
-    ADVERBS, ANAPHORIC_ROLES, AUXILIARIES, COUNTRY_ACRONYMS, DESCRIPTORS, DOCUMENTS, FEMALE_CUES,
-    MALE_CUES, NOT_NAME, NOT_PERSON_LAST, NP_BREAKS, OF_TITLES, ORG_HEADS, ORG_LAST, ORG_NOUNS,
-    PLACE_LAST, PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS, ROLE_WORDS, TEXTS, TITLES,
+    ADVERBS, ANAPHORIC_ROLES, AUXILIARIES, COUNTRY_ACRONYMS, DESCRIPTORS, DOCUMENTS, EPITHETS,
+    FEMALE_CUES, MALE_CUES, NOT_NAME, NOT_PERSON_LAST, NP_BREAKS, OF_TITLES, ORG_HEADS, ORG_LAST,
+    ORG_NOUNS, PLACE_LAST, PREPOSITIONS, PUBLICATIONS, RELATIONS, ROLE_NOUNS, ROLE_WORDS, TEXTS,
+    TITLES,
 };
 
 /// Whether `t` is a personal pronoun that may stand for a speaker (`he`, `she`, `it`, `they`,
@@ -117,7 +118,7 @@ pub(super) fn noun_phrase(toks: &[Tok]) -> Np {
         && head.len() >= 2
         && ((last.text.starts_with(char::is_lowercase)
             || last.text.chars().all(char::is_uppercase))
-            && last.is_in(&ANAPHORIC_ROLES)
+            && (last.is_in(&ANAPHORIC_ROLES) || last.is_in(&EPITHETS))
             || last.is(&["republican", "democrat"]))
         && head[1..head.len() - 1].iter().all(|t| {
             t.is_in(&DESCRIPTORS)

@@ -787,6 +787,21 @@ pub(super) static ANAPHORIC_ROLES: Words = Words::new(
      author actor actress singer rapper tycoon mogul activist pastor preacher",
 );
 
+/// More nouns that, after `the` (`the radioman pointed out`, `the investor said`), stand for
+/// the person last spoken of, in the singular only: their plurals (`the directors`, `the
+/// editors`) are bodies of people, not a pair named before.
+pub(super) static EPITHETS: Words = Words::new(
+    "host anchor radioman broadcaster pundit blogger critic journalist editor \
+     publisher writer novelist poet playwright historian scientist physicist philosopher \
+     theologian investor entrepreneur executive ceo founder co-founder cofounder \
+     financier banker magnate heiress philanthropist millionaire \
+     coach quarterback athlete star comedian celebrity filmmaker producer director artist \
+     prosecutor sheriff commissioner superintendent general admiral commander \
+     bishop cardinal rabbi imam cleric priest evangelist televangelist diplomat \
+     politician legislator king queen prince princess monarch dictator strongman \
+     hopeful contender challenger incumbent pollster lawyer attorney doctor physician",
+);
+
 /// First names read as a woman's or a man's, for `she` and `he` to agree with (a short
 /// list of common English ones; a name on neither list agrees with both, so names given to
 /// both, like Terry, Jordan, Chris, Kelly or Jean, are on neither).

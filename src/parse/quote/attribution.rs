@@ -980,6 +980,24 @@ fn last_person(
         if found.is_some() || !title_nouns(pronoun).is_empty() {
             return found;
         }
+        // `Trump called on Mayor Bill de Blasio to …. De Blasio disbanded the unit. “…,” the
+        // Republican presidential candidate said`: not the mayor, but the last person spoken
+        // of whom no other title sets apart, if the article names them more often (the one
+        // it is about, whom a description stands for).
+        let named = |w: &Who| w.names.first().map_or(0, |n| names.mentions(surname(n)));
+        let untitled = recent(events, para, 2).find_map(|e| {
+            e.person(toks, names)
+                .filter(|w| {
+                    agrees(w)
+                        && !other_title(w)
+                        && w.kind == SpeakerKind::Person
+                        && near.as_ref().is_some_and(|n| named(w) > named(n))
+                })
+                .cloned()
+        });
+        if untitled.is_some() {
+            return untitled;
+        }
     }
     near.or_else(|| {
         // `“…,” he said at the time` after a paragraph about `the former mayor`: the last
@@ -2566,5 +2584,23 @@ mod tests {
         let body = "The directors want to keep its “considerable future prospects,” according \
                     to director Winthrop Vick.";
         assert_eq!(who(body), ["Winthrop Vick"]);
+    }
+
+    /// Issue 21: a particle capitalised to open a sentence (`De Vos said`) is the person the
+    /// article names in full (`Pieter de Vos`); a description that the last person's other
+    /// office rules out (`the candidate` after `Mayor Pieter de Vos`) stands for the person
+    /// the article names more often, when no one holds that office.
+    #[test]
+    fn particles_and_descriptions_past_another_office() {
+        let body = "Finance Minister Pieter de Vos spoke. “Growth will return,” De Vos said.";
+        assert_eq!(who(body), ["Pieter de Vos"]);
+        let body = "Jon Vick met voters. Vick spoke for an hour.\n\nVick then called on Mayor \
+                    Pieter de Vos to act. De Vos disbanded the unit in 2014.\n\n“There is \
+                    hatred here,” the presidential candidate said.";
+        assert_eq!(who(body), ["Jon Vick"]);
+        // (The mayor, when the article names him as often.)
+        let body = "Jon Vick called on Mayor Pieter de Vos to act. De Vos disbanded the unit \
+                    in 2014.\n\n“There is hatred here,” the presidential candidate said.";
+        assert_eq!(who(body), ["Pieter de Vos"]);
     }
 }

@@ -566,6 +566,11 @@ impl<'t, 'a> Names<'t, 'a> {
         self.ending_in(last).next().is_some()
     }
 
+    /// How many times the text names someone or something with the last word `last`.
+    pub(super) fn mentions(&self, last: &str) -> usize {
+        self.ending_in(last).count()
+    }
+
     /// Whether the text gives a name of two words or more ending in `last` (`Steve King`).
     pub(super) fn in_full(&self, last: &str) -> bool {
         self.ending_in(last).any(|(_, n)| n.words.len() >= 2)
@@ -963,7 +968,13 @@ pub(super) fn kind_of(name: &str, person: bool) -> SpeakerKind {
 /// [`resolve`] for one speaker: the name, its role, and whether plainly a person.
 fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>, bool) {
     // One apostrophe: `O'Neill` is the `James O’Neill` of a text that mixes the marks.
-    let same = |a: &String, b: &String| a == b || one_apostrophe(a) == one_apostrophe(b);
+    // (A particle capitalised to open a sentence, `De Blasio disbanded`, is the `de` of
+    // `Bill de Blasio`.)
+    let same = |a: &String, b: &String| {
+        a == b
+            || one_apostrophe(a) == one_apostrophe(b)
+            || a.eq_ignore_ascii_case(b) && PARTICLES.contains(&a.to_lowercase())
+    };
     // A fuller form's first name may not be of the other sex than the honorific says, or,
     // for a surname without one, than `Mr.`, when the article gives that surname only `Mr.`
     // (`Obama Sees …` over a text of `Mr. Obama` is not `Michelle Obama`; but a text that

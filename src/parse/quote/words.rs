@@ -97,7 +97,9 @@ static SPEECH_VERBS: Words = Words::new(
      implores referred refers characterized characterizes characterised expressed expresses \
      referenced commented bragged clarified speculated affirmed swore gloated griped \
      likened derided decried touted lambasted ridiculed chided scolded rebuked berated \
-     trumpeted",
+     trumpeted accuses slams blasts criticizes criticises praises dismisses condemns \
+     denounces hails lauds applauds derides decries touts ridicules likens rebukes chides \
+     scolds berates lambasts",
 );
 
 /// Whether a lower-case word is a speech verb, counting the `-ing` form of every listed

@@ -1451,6 +1451,9 @@ mod tests {
         assert_eq!(who(body), ["Ann Smith"]);
         let body = "Ann Smith decried “reckless spending” by the city.";
         assert_eq!(who(body), ["Ann Smith"]);
+        // (In the present tense too.)
+        let body = "Ann Smith accuses Jon Roe of “leading from behind” and slams his plan.";
+        assert_eq!(who(body), ["Ann Smith"]);
         let body = "Clinton was hurt by Director Jon Roe's conclusion that she was “careless.”";
         assert_eq!(who(body), ["Jon Roe"]);
         let body = "Ann Smith spoke first. Rolf Lutz commented, “We prefer to export.”";

@@ -1068,7 +1068,13 @@ fn last_issuer(
         .find(|e| {
             let (start, end) = e.sentence;
             let sentence = &toks[start..end];
-            sentence.iter().enumerate().any(|(k, t)| {
+            // (`The Democratic Party sued Arizona`: whoever sues files the lawsuit; a name
+            // right before the verb, not `His campaign sued the DNC`.)
+            let sued = matches!(noun, "lawsuit" | "suit" | "complaint")
+                && sentence.windows(2).any(|w| {
+                    w[0].capitalised() && w[0].is_word() && w[1].is(&["sued", "sues"])
+                });
+            sued || sentence.iter().enumerate().any(|(k, t)| {
                 t.lower == noun
                     && sentence[k.saturating_sub(5)..k].iter().any(|v| {
                         v.is_in(&ISSUE_VERBS)
@@ -1991,6 +1997,13 @@ mod tests {
         let body = "Julian Roe urged action. Roe, commenting in the annual report, said the \
                     industry remained “cynical” about it.";
         assert_eq!(who(body), ["Julian Roe"]);
+        // Whoever sues files the lawsuit; not the one sued.
+        let body = "The Democratic Party sued Ruritania on Friday. Its “inadequate polling \
+                    places resulted in burdens,” the lawsuit says.";
+        assert_eq!(who(body), ["Democratic Party"]);
+        let body = "His campaign sued the Democratic National Committee on Friday. The DNC \
+                    “failed to secure data,” the complaint says.";
+        assert_eq!(who(body), [""]);
     }
 
     /// Issue 21: a sentence in brackets ends after its bracket, so the next line's sentence

@@ -552,7 +552,7 @@ pub(super) static DOCUMENTS: Words = Words::new(
     "report reports memo memorandum statement letter study filing ruling release email \
      editorial analysis audit complaint lawsuit column survey tweet post document assessment \
      brief briefing notice guidance review affidavit indictment petition motion warrant \
-     transcript book ad advertisement op-ed essay",
+     transcript book ad advertisement op-ed essay website webpage site blog newsletter video",
 );
 
 /// Last words of two-word and longer names of places (`New York`, `South Dakota`).

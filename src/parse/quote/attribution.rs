@@ -2004,6 +2004,10 @@ mod tests {
         let body = "His campaign sued the Democratic National Committee on Friday. The DNC \
                     “failed to secure data,” the complaint says.";
         assert_eq!(who(body), [""]);
+        // A site or a video speaks for its owner, as a report does.
+        let body = "As the Ruritan Foundation website notes: “In the fall of 1960, some 90 \
+                    young people met.”";
+        assert_eq!(who(body), ["Ruritan Foundation"]);
     }
 
     /// Issue 21: a sentence in brackets ends after its bracket, so the next line's sentence

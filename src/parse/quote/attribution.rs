@@ -1063,35 +1063,56 @@ fn last_issuer(
     para: usize,
     noun: &str,
 ) -> Option<Who> {
-    recent(events, para, 2)
-        .filter(|e| !e.spoke)
-        .find(|e| {
-            let (start, end) = e.sentence;
-            let sentence = &toks[start..end];
-            // (`The Democratic Party sued Arizona`: whoever sues files the lawsuit; a name
-            // right before the verb, not `His campaign sued the DNC`.)
-            let sued = matches!(noun, "lawsuit" | "suit" | "complaint")
-                && sentence.windows(2).any(|w| {
-                    w[0].capitalised() && w[0].is_word() && w[1].is(&["sued", "sues"])
-                });
-            sued || sentence.iter().enumerate().any(|(k, t)| {
-                t.lower == noun
-                    && sentence[k.saturating_sub(5)..k].iter().any(|v| {
-                        v.is_in(&ISSUE_VERBS)
-                            || v.is(&[
-                                "filed",
-                                "files",
-                                "wrote",
-                                "writes",
-                                "submitted",
-                                "signed",
-                                "brought",
-                            ])
+    let issuing = |v: &Tok| {
+        v.is_in(&ISSUE_VERBS)
+            || v.is(&[
+                "filed",
+                "files",
+                "wrote",
+                "writes",
+                "submitted",
+                "signed",
+                "brought",
+            ])
+    };
+    recent(events, para, 2).find_map(|e| {
+        let (start, end) = e.sentence;
+        let sentence = &toks[start..end];
+        // The verb that issued it: one of the five words before the noun (`sent out a
+        // fundraising email`), or, for a lawsuit, `sued` after a name (`The Democratic
+        // Party sued Arizona`; not `His campaign sued the DNC`).
+        // (`released a statement` … `the release said`.)
+        let same = |t: &Tok| t.lower == noun || noun == "release" && t.lower == "statement";
+        let verb = sentence.iter().enumerate().find_map(|(k, t)| {
+            same(t)
+                .then(|| (k.saturating_sub(5)..k).find(|&v| issuing(&sentence[v])))
+                .flatten()
+        });
+        let sued = || {
+            matches!(noun, "lawsuit" | "suit" | "complaint")
+                .then(|| {
+                    (1..sentence.len()).find(|&v| {
+                        sentence[v].is(&["sued", "sues"])
+                            && sentence[v - 1].capitalised()
+                            && sentence[v - 1].is_word()
                     })
+                })
+                .flatten()
+        };
+        let v = verb.or_else(sued)?;
+        // Its subject: the sentence's, or the noun phrase right before the verb, after any
+        // opening phrase (`On Saturday, the Sanders campaign sent an email`).
+        let from = sentence[..v]
+            .iter()
+            .rposition(|t| t.is_punct(','))
+            .map_or(0, |c| c + 1);
+        e.who(toks, names)
+            .cloned()
+            .or_else(|| match plain_np(&sentence[from..v]) {
+                Some(Np::Name(name)) => Some(resolve(names, &name, start)),
+                _ => None,
             })
-        })
-        .and_then(|e| e.who(toks, names))
-        .cloned()
+    })
 }
 
 /// The words of a person's role, in lower case without an abbreviation's period (`Sen.`
@@ -2004,6 +2025,17 @@ mod tests {
         let body = "His campaign sued the Democratic National Committee on Friday. The DNC \
                     “failed to secure data,” the complaint says.";
         assert_eq!(who(body), [""]);
+        // Whoever sent, released or issued it, named right before the verb, after any
+        // opening phrase.
+        let body = "On Saturday, the Vick campaign sent out a fundraising email. “Our revolution \
+                    goes on,” read the email.";
+        assert_eq!(who(body), ["Vick campaign"]);
+        let body = "The Ruritan Museum released a statement. “We have no position,” the \
+                    release said.";
+        assert_eq!(who(body), ["Ruritan Museum"]);
+        let body = "Days after its report was issued, the Ruritan Museum issued a statement. The \
+                    statement urged Americans to “avoid condemning refugees.”";
+        assert_eq!(who(body), ["Ruritan Museum"]);
         // A site or a video speaks for its owner, as a report does.
         let body = "As the Ruritan Foundation website notes: “In the fall of 1960, some 90 \
                     young people met.”";

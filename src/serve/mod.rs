@@ -260,9 +260,9 @@ where
 
 /// The state of the index a request sees and what it asks, as an entity tag: the same search
 /// on an unchanged index is answered `304 Not Modified`.
-fn etag(app: &App, uri: &Uri) -> HeaderValue {
+fn etag(generation: u64, uri: &Uri) -> HeaderValue {
     let hash = xxhash_rust::xxh3::xxh3_64(uri.to_string().as_bytes());
-    HeaderValue::from_str(&format!("W/\"{}-{hash:016x}\"", app.index.generation()))
+    HeaderValue::from_str(&format!("W/\"{generation}-{hash:016x}\""))
         .unwrap_or_else(|_| HeaderValue::from_static("W/\"0\""))
 }
 
@@ -271,9 +271,9 @@ fn etag(app: &App, uri: &Uri) -> HeaderValue {
 async fn answer<T, F>(app: &App, uri: &Uri, headers: &HeaderMap, job: F) -> Response
 where
     T: Serialize + Send + 'static,
-    F: FnOnce(&DatelineIndex) -> dateline::Result<Option<T>> + Send + 'static,
+    F: Fn(&DatelineIndex) -> dateline::Result<Option<T>> + Send + 'static,
 {
-    let tag = etag(app, uri);
+    let tag = etag(app.index.generation(), uri);
     if headers.get(header::IF_NONE_MATCH) == Some(&tag) {
         return (StatusCode::NOT_MODIFIED, [(header::ETAG, tag)]).into_response();
     }
@@ -283,7 +283,20 @@ where
         let permit = permits.acquire_owned().await;
         tokio::task::spawn_blocking(move || {
             let _permit = permit;
-            job(&index)
+            // The tag names the state the answer was read from: a commit loaded while the
+            // job ran (the generation moved) runs it again, so a new commit's results never
+            // go out under the old commit's tag (at most three times; the last answer then
+            // carries the newer tag).
+            let mut tries = 0;
+            loop {
+                let before = index.generation();
+                let result = job(&index);
+                let after = index.generation();
+                tries += 1;
+                if before == after || tries == 3 {
+                    return (result, after);
+                }
+            }
         })
         .await
     };
@@ -292,7 +305,7 @@ where
     // A search that finished on another thread before its first poll is late all the same
     // when the timeout has passed: the deadline holds whatever the scheduling.
     let late = outcome.is_err() || started.elapsed() > app.timeout;
-    let result = match outcome {
+    let (result, generation) = match outcome {
         Ok(Ok(r)) if !late => r,
         Ok(Err(_panicked)) if !late => return error(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -317,7 +330,7 @@ where
                         header::CONTENT_TYPE,
                         HeaderValue::from_static("application/json"),
                     ),
-                    (header::ETAG, tag),
+                    (header::ETAG, etag(generation, uri)),
                 ],
                 body,
             )

@@ -809,7 +809,7 @@ fn last_person(
         return last_organisation(events, toks, names, para, at, pronoun);
     }
     if DOCUMENTS.contains(pronoun) {
-        return last_issuer(events, toks, names, para, pronoun);
+        return last_issuer(events, toks, names, (para, at), pronoun);
     }
     if pronoun == "both" || plural_of_role(pronoun) {
         // `the senators`, after the article spoke of senators before (`met three
@@ -981,22 +981,26 @@ fn last_person(
             return found;
         }
         // `Trump called on Mayor Bill de Blasio to …. De Blasio disbanded the unit. “…,” the
-        // Republican presidential candidate said`: not the mayor, but the last person spoken
-        // of whom no other title sets apart, if the article names them more often (the one
-        // it is about, whom a description stands for).
+        // Republican presidential candidate said`: a contender's description, not the
+        // mayor's, but the last person spoken of whom no other title sets apart, if the
+        // article names them more often (the one it is about). (Not `the Democrat`, `the
+        // professor`, which an office holder may well be.)
         let named = |w: &Who| w.names.first().map_or(0, |n| names.mentions(surname(n)));
-        let untitled = recent(events, para, 2).find_map(|e| {
-            e.person(toks, names)
-                .filter(|w| {
-                    agrees(w)
-                        && !other_title(w)
-                        && w.kind == SpeakerKind::Person
-                        && near.as_ref().is_some_and(|n| named(w) > named(n))
-                })
-                .cloned()
-        });
-        if untitled.is_some() {
-            return untitled;
+        if CONTENDERS.contains(&pronoun) {
+            let near_named = near.as_ref().map_or(usize::MAX, named);
+            let untitled = recent(events, para, 2).find_map(|e| {
+                e.person(toks, names)
+                    .filter(|w| {
+                        agrees(w)
+                            && !other_title(w)
+                            && w.kind == SpeakerKind::Person
+                            && named(w) > near_named
+                    })
+                    .cloned()
+            });
+            if untitled.is_some() {
+                return untitled;
+            }
         }
     }
     near.or_else(|| {
@@ -1010,40 +1014,64 @@ fn last_person(
     })
 }
 
+/// Descriptions of someone running for office, which the holder of another office named
+/// last is less likely to be than the person the article is about.
+const CONTENDERS: &[&str] = &[
+    "candidate",
+    "nominee",
+    "hopeful",
+    "contender",
+    "challenger",
+    "frontrunner",
+    "front-runner",
+];
+
 /// Whether the text before `at` introduces someone by the noun of the description `noun`
-/// without a name (`a lawyer for the family said …`, `one Trump adviser said …`), naming
-/// no one in full since: `the lawyer` then is that person, whom no name stands for.
+/// without a name (`a lawyer for the family said …`, `one Trump adviser said …`, `Roe's
+/// lawyer said …`) and names no one in full after that (checked loosely: any name of two
+/// capitalised words): `the lawyer` then is that person, whom no name stands for.
 fn introduced_unnamed(at: usize, toks: &[Tok], names: &Names, noun: &str) -> bool {
-    // (The noun itself, no title before a name, after the article and describing words
-    // only: not `a question for the president`, `an explosion that Mayor Ann Roe described`.)
-    // (`Washington-based`: a participle after a hyphen describes.)
-    let describing = |j: usize| {
-        let t = &toks[j];
-        let hyphened = j >= 1 && toks[j - 1].is_punct('-');
-        t.is_punct('-')
-            || t.is_word()
-                && (!t.is_verb() || hyphened)
-                && !t.is_in(&PREPOSITIONS)
-                && !t.is(SUBORDINATORS)
-                && !t.is(&[
-                    "the", "this", "that", "his", "her", "their", "its", "and", "or",
+    // An article, or whose the person is (`Roe's`, `his`).
+    let determiner =
+        |t: &Tok| t.is(&["a", "an", "one", "another", "his", "her", "their"]) || is_possessive(t);
+    // (Describing words only between it and the noun: not `a question for the president`.)
+    let describing = |t: &Tok| {
+        t.is_word()
+            && !t.is_verb()
+            && !t.is_in(&PREPOSITIONS)
+            && !t.is(SUBORDINATORS)
+            && !t.is(&["the", "this", "that", "its", "and", "or"])
+    };
+    // (The noun heads its phrase, `a banker close to the talks`: not `an executive order`,
+    // `a host of issues`, `an explosion that Mayor Ann Roe described`.)
+    let head = |k: usize| {
+        toks.get(k + 1).is_none_or(|t| {
+            !t.is_word()
+                || t.is_verb()
+                || t.is(&[
+                    "who", "for", "with", "at", "in", "from", "on", "and", "close", "familiar",
+                    "involved", "based",
                 ])
+        })
     };
     // (As a speaker, opening its sentence or after a quote or a verb of saying: not in
     // apposition, `Ann Doe, a lawyer,`, nor a predicate, `Doe is a lawyer`.)
+    // (Whose: the name of the one whose they are opens the sentence, `Jon Roe's lawyer`.)
     let speaking = |j: usize| {
         let quote = |t: &Tok| matches!(t.kind, Kind::Quote(_));
-        toks[j].sentence as usize == j
+        let opens = toks[j].sentence as usize;
+        opens == j
+            || is_possessive(&toks[j]) && toks[opens..j].iter().all(Tok::capitalised)
             || j >= 1 && (quote(&toks[j - 1]) || is_speech_verb(toks[j - 1].lower))
             || j >= 2 && toks[j - 1].is_punct(',') && quote(&toks[j - 2])
     };
     let Some(k) = (0..at).rev().find(|&k| {
         toks[k].lower == noun
-            && !toks.get(k + 1).is_some_and(Tok::capitalised)
-            && (k.saturating_sub(6)..k)
+            && head(k)
+            && (k.saturating_sub(5)..k)
                 .rev()
-                .take_while(|&j| toks[j].is(&["a", "an", "one", "another"]) || describing(j))
-                .any(|j| toks[j].is(&["a", "an", "one", "another"]) && speaking(j))
+                .take_while(|&j| determiner(&toks[j]) || describing(&toks[j]))
+                .any(|j| determiner(&toks[j]) && speaking(j))
     }) else {
         return false;
     };
@@ -1053,14 +1081,17 @@ fn introduced_unnamed(at: usize, toks: &[Tok], names: &Names, noun: &str) -> boo
         .any(|i| toks[i].capitalised() && toks[i - 1].capitalised() && names.in_full(toks[i].text))
 }
 
-/// Who issued the document `noun` stands for (`the lawsuit`): the named subject of a recent
-/// sentence in which it was filed, sent or released (`Patricia Smith and Charles Woods have
-/// filed a wrongful death lawsuit`), within the paragraph and the two before.
+/// Who issued the document `noun` stands for (`the lawsuit`), within the paragraph and the
+/// two before: the subject of the last sentence in which it was filed, sent or released
+/// (`Patricia Smith and Charles Woods have filed a wrongful death lawsuit`), or, when the
+/// sentence has none of its own, the noun phrase right before that verb (`On Saturday, the
+/// Sanders campaign sent out an email`); for a lawsuit, also whoever sued (`The Democratic
+/// Party sued Arizona`), unless a later sentence speaks of the lawsuit otherwise.
 fn last_issuer(
     events: &[Event],
     toks: &[Tok],
     names: &Names,
-    para: usize,
+    (para, at): (usize, usize),
     noun: &str,
 ) -> Option<Who> {
     let issuing = |v: &Tok| {
@@ -1075,7 +1106,7 @@ fn last_issuer(
                 "brought",
             ])
     };
-    recent(events, para, 2).find_map(|e| {
+    for e in recent(events, para, 2) {
         let (start, end) = e.sentence;
         let sentence = &toks[start..end];
         // The verb that issued it: one of the five words before the noun (`sent out a
@@ -1099,20 +1130,31 @@ fn last_issuer(
                 })
                 .flatten()
         };
-        let v = verb.or_else(sued)?;
+        // (`Doe sued the city. Police received a complaint from neighbours. “…,” the
+        // complaint says`: the last document so named is the neighbours'.)
+        let mentioned = sentence.iter().any(same);
+        let Some(v) = verb.or_else(|| if mentioned { None } else { sued() }) else {
+            // (The description's own sentence speaks of it as `the lawsuit says`.)
+            if mentioned && !e.holds(at) {
+                return None;
+            }
+            continue;
+        };
         // Its subject: the sentence's, or the noun phrase right before the verb, after any
         // opening phrase (`On Saturday, the Sanders campaign sent an email`).
         let from = sentence[..v]
             .iter()
             .rposition(|t| t.is_punct(','))
             .map_or(0, |c| c + 1);
-        e.who(toks, names)
+        return e
+            .who(toks, names)
             .cloned()
             .or_else(|| match plain_np(&sentence[from..v]) {
                 Some(Np::Name(name)) => Some(resolve(names, &name, start)),
                 _ => None,
-            })
-    })
+            });
+    }
+    None
 }
 
 /// The words of a person's role, in lower case without an abbreviation's period (`Sen.`
@@ -2036,6 +2078,10 @@ mod tests {
         let body = "Days after its report was issued, the Ruritan Museum issued a statement. The \
                     statement urged Americans to “avoid condemning refugees.”";
         assert_eq!(who(body), ["Ruritan Museum"]);
+        // (A later document of the same name is another's: not the one who sued.)
+        let body = "Ann Doe sued the city in 2019.\n\nLast week police received a complaint \
+                    from neighbours. “The noise never stops,” the complaint says.";
+        assert_eq!(who(body), [""]);
         // A site or a video speaks for its owner, as a report does.
         let body = "As the Ruritan Foundation website notes: “In the fall of 1960, some 90 \
                     young people met.”";
@@ -2632,6 +2678,16 @@ mod tests {
         let body = "Ann Roe, a lawyer for the family, spoke on Monday. “It is a disgrace,” the \
                     lawyer said.";
         assert_eq!(who(body), ["Ann Roe"]);
+        // Introduced by whose they are: that unnamed person too.
+        let body = "Jon Roe's lawyer said he would appeal. “It is not over,” the lawyer said.";
+        assert_eq!(who(body), [""]);
+        let body = "Jon Roe's lawyer, Ann Vick, said he would appeal. “It is not over,” the \
+                    lawyer said.";
+        assert_eq!(who(body), ["Ann Vick"]);
+        // (`an executive order` introduces no one.)
+        let body = "Mark Vick, the chief executive, spoke. Roe signed an executive order on \
+                    Monday. “It hurts us,” the executive said.";
+        assert_eq!(who(body), ["Mark Vick"]);
         // (Their plurals are no pair: `the directors` leave the quote to its own frame.)
         let body = "The directors want to keep its “considerable future prospects,” according \
                     to director Winthrop Vick.";
@@ -2650,6 +2706,11 @@ mod tests {
                     Pieter de Vos to act. De Vos disbanded the unit in 2014.\n\n“There is \
                     hatred here,” the presidential candidate said.";
         assert_eq!(who(body), ["Jon Vick"]);
+        // (Only a contender's description: `the Democrat` may be the mayor.)
+        let body = "Jon Vick met voters. Vick spoke for an hour.\n\nVick then called on Mayor \
+                    Pieter de Vos to act. De Vos hit back.\n\n“He knows nothing of the city,” \
+                    the Democrat said.";
+        assert_eq!(who(body), ["Pieter de Vos"]);
         // (The mayor, when the article names him as often.)
         let body = "Jon Vick called on Mayor Pieter de Vos to act. De Vos disbanded the unit \
                     in 2014.\n\n“There is hatred here,” the presidential candidate said.";

@@ -21,7 +21,8 @@ use super::spans::{self, Quote, SpeakerKind};
 use super::text::{plain, Chars};
 use super::tokens::{is_possessive, mark_openers, tokenize, Kind, Tok};
 use super::words::{
-    is_speech_verb, ADVERBS, BEFORE_SUBJECT, HEADLINE_VERBS, HONORIFICS, NOT_NAME, TITLES,
+    is_speech_verb, ADVERBS, BEFORE_SUBJECT, HEADLINE_VERBS, HONORIFICS, NOT_NAME, PREPOSITIONS,
+    TITLES,
 };
 
 /// The quotes of `title`, each with the speaker the rules above find. `body` is the article
@@ -43,10 +44,16 @@ pub(super) fn title_quotes(
         let reach = body.chars.len().min(text.chars.len() + 64);
         let opening: String = body.chars[..reach].iter().collect();
         if plain(&opening).starts_with(&plain(title)) {
+            let single = |q: &Quote| {
+                q.start
+                    .checked_sub(1)
+                    .is_some_and(|k| matches!(text.chars[k], '\'' | '‘' | '’'))
+            };
             quotes.retain(|q| {
-                !body_quotes
-                    .iter()
-                    .any(|b| b.start < reach && b.text == q.text)
+                single(q)
+                    && !body_quotes
+                        .iter()
+                        .any(|b| b.start < reach && b.text == q.text)
             });
         }
     }
@@ -157,7 +164,15 @@ fn headline_speaker(toks: &[Tok], names: &Names, at: usize) -> Option<Who> {
             .take_while(|&k| toks[k].capitalised())
             .last()
             .unwrap_or(verb);
-        if verb - from <= 3 && from > start {
+        // (Describing words only before it: not `Lawyer for Cohen says`, `Sources close to
+        // Trump say`, `Pence and Trump say`.)
+        // (`Ex-PM and party leader Doe`: two roles, not two people.)
+        let describing = (start..from).all(|k| {
+            let t = &toks[k];
+            let pair = t.is(&["and", "or"]) && toks[k + 1].capitalised();
+            !t.is_verb() && !t.is_in(&PREPOSITIONS) && !pair
+        });
+        if verb - from <= 3 && from > start && describing {
             if let Some(who) = known(names, &toks[from..verb], at) {
                 return Some(who);
             }
@@ -396,6 +411,16 @@ mod tests {
                 body
             ),
             vec![said("tired of waiting", &["Ann Doe"])]
+        );
+        // (Not past a preposition or `and`: the lawyer, the sources, the pair speak.)
+        let body = "Jon Cohen spoke. Ann Doe spoke. Sources close to the case spoke.";
+        assert_eq!(
+            title_found("Lawyer for Cohen says Doe knew ‘all of it’", body),
+            vec![said("all of it", &[])]
+        );
+        assert_eq!(
+            title_found("Sources close to Doe say she was ‘very upset’", body),
+            vec![said("very upset", &[])]
         );
         // (Nobody the body names: no speaker, and one word is no quote then.)
         assert_eq!(

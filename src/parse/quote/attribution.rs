@@ -1783,6 +1783,12 @@ mod tests {
         let body = "After the jury left, Judge Mara Quist returned to the bench. She thanked \
                     both sides. “From now on,” she said, “I want shorter briefs.”";
         assert_eq!(who(body), ["Mara Quist", "Mara Quist"]);
+        // An opening time ending in `later` is no subject either.
+        let body = "Ann Roe began Sunday with a post.\n\nHours later, she issued a statement \
+                    calling on the state “to redouble its efforts.”";
+        assert_eq!(who(body), ["Ann Roe"]);
+        let body = "Two days later, Ann Roe issued a statement calling for “calm.”";
+        assert_eq!(who(body), ["Ann Roe"]);
     }
 
     /// Issue 21: `it` is the organisation last spoken of, never a person.

@@ -656,12 +656,21 @@ pub(super) const TIMES: &[&str] = &[
 /// Words that make a time of a word of [`TIMES`] before it (`last week`, `on Tuesday`).
 const TIME_MODIFIERS: &[&str] = &["last", "this", "next", "on", "earlier", "late", "early"];
 
+/// Spans of time that `later` follows (`Hours later,`, `A few days later,`).
+const DURATIONS: &[&str] = &[
+    "minutes", "hours", "days", "weeks", "months", "years", "moments", "minute", "hour", "day",
+    "a", "an", "few", "several", "two", "three",
+];
+
 /// Whether a segment only names a time (`Monday`, `late on Tuesday`, `earlier this week`,
-/// `later that day`).
+/// `later that day`, `Hours later`).
 fn time_phrase(seg: &[Tok]) -> bool {
     let words = || seg.iter().filter(|t| t.is_word());
-    words().any(|t| t.is(TIMES))
-        && words().all(|t| t.is(TIMES) || t.is(TIME_MODIFIERS) || t.is(&["that", "later"]))
+    let later = matches!(words().last(), Some(t) if t.lower == "later")
+        && words().all(|t| t.is(DURATIONS) || t.lower == "later");
+    later
+        || words().any(|t| t.is(TIMES))
+            && words().all(|t| t.is(TIMES) || t.is(TIME_MODIFIERS) || t.is(&["that", "later"]))
 }
 
 /// `seg` without a reflexive (`herself`) or a time at its end (`last week`, `on Tuesday`,

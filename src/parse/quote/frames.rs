@@ -666,7 +666,7 @@ const DURATIONS: &[&str] = &[
 /// `later that day`, `Hours later`).
 fn time_phrase(seg: &[Tok]) -> bool {
     let words = || seg.iter().filter(|t| t.is_word());
-    let later = matches!(words().last(), Some(t) if t.lower == "later")
+    let later = matches!(words().next_back(), Some(t) if t.lower == "later")
         && words().all(|t| t.is(DURATIONS) || t.lower == "later");
     later
         || words().any(|t| t.is(TIMES))

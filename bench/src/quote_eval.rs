@@ -58,6 +58,11 @@ pub struct Report {
     pub named: usize,
     /// ... of which the extracted speaker contains the name's last capitalised word.
     pub speaker_right: usize,
+    /// Found fragments whose gold Source is a pronoun (`he`, `she`, `they`) or a description
+    /// (`the president`, five words at most): the gold gives no name to check them against.
+    pub unnamed_sources: usize,
+    /// ... of which the extracted quote has a speaker at all (coverage, not accuracy).
+    pub unnamed_given: usize,
     /// Gold fragments not found: `article @offset: text`.
     pub missed: Vec<String>,
     /// Extracted quotes outside every Content span.
@@ -682,11 +687,19 @@ pub fn score_article(id: &str, raw: &str, ann: &str, report: &mut Report) {
             };
             report.found += 1;
             covering.push(qi);
-            let Some(name) = source_of
-                .get(*cid)
-                .and_then(|sid| spans.get(sid))
-                .and_then(|s| source_name(&doc, s))
-            else {
+            let source = source_of.get(*cid).and_then(|sid| spans.get(sid));
+            let Some(name) = source.and_then(|s| source_name(&doc, s)) else {
+                let text = source.map(|s| span_text(&doc, s)).unwrap_or_default();
+                let lower = text.trim().to_lowercase();
+                let pronoun = matches!(lower.as_str(), "he" | "she" | "they");
+                let description =
+                    lower.starts_with("the ") && lower.split_whitespace().count() <= 5;
+                if pronoun || description {
+                    report.unnamed_sources += 1;
+                    if !quotes[qi].speakers.is_empty() {
+                        report.unnamed_given += 1;
+                    }
+                }
                 continue;
             };
             report.named += 1;
@@ -801,6 +814,14 @@ pub fn summary(label: &str, r: &Report) -> String {
         r.named,
         TARGET_SPEAKER,
         mark(r.speaker_accuracy(), TARGET_SPEAKER)
+    );
+    let _ = writeln!(
+        out,
+        "  unnamed sources   {:.4}  {:>5} / {:<5} pronoun or description sources given a speaker \
+         (coverage only: the gold names no one)",
+        ratio(r.unnamed_given, r.unnamed_sources),
+        r.unnamed_given,
+        r.unnamed_sources,
     );
     out
 }

@@ -260,10 +260,15 @@ where
 
 /// The state of the index a request sees and what it asks, as an entity tag: the same search
 /// on an unchanged index is answered `304 Not Modified`.
-fn etag(generation: u64, uri: &Uri) -> HeaderValue {
-    let hash = xxhash_rust::xxh3::xxh3_64(uri.to_string().as_bytes());
+/// `hash` is the request's (see [`request_hash`]), computed once per request.
+fn etag(generation: u64, hash: u64) -> HeaderValue {
     HeaderValue::from_str(&format!("W/\"{generation}-{hash:016x}\""))
         .unwrap_or_else(|_| HeaderValue::from_static("W/\"0\""))
+}
+
+/// What a request asks, hashed for its entity tag.
+fn request_hash(uri: &Uri) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(uri.to_string().as_bytes())
 }
 
 /// Runs `job` on the index on the blocking pool, within the timeout, and answers with its
@@ -273,7 +278,8 @@ where
     T: Serialize + Send + 'static,
     F: Fn(&DatelineIndex) -> dateline::Result<Option<T>> + Send + 'static,
 {
-    let tag = etag(app.index.generation(), uri);
+    let hash = request_hash(uri);
+    let tag = etag(app.index.generation(), hash);
     if headers.get(header::IF_NONE_MATCH) == Some(&tag) {
         return (StatusCode::NOT_MODIFIED, [(header::ETAG, tag)]).into_response();
     }
@@ -330,7 +336,7 @@ where
                         header::CONTENT_TYPE,
                         HeaderValue::from_static("application/json"),
                     ),
-                    (header::ETAG, etag(generation, uri)),
+                    (header::ETAG, etag(generation, hash)),
                 ],
                 body,
             )

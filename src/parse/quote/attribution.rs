@@ -985,8 +985,8 @@ fn last_person(
         // mayor's, but the last person spoken of whom no other title sets apart, if the
         // article names them more often (the one it is about). (Not `the Democrat`, `the
         // professor`, which an office holder may well be.)
-        let named = |w: &Who| w.names.first().map_or(0, |n| names.mentions(surname(n)));
         if CONTENDERS.contains(&pronoun) {
+            let named = |w: &Who| w.names.first().map_or(0, |n| names.mentions(surname(n)));
             let near_named = near.as_ref().map_or(usize::MAX, named);
             let untitled = recent(events, para, 2).find_map(|e| {
                 e.person(toks, names)
@@ -1106,14 +1106,14 @@ fn last_issuer(
                 "brought",
             ])
     };
+    // (`released a statement` … `the release said`.)
+    let same = |t: &Tok| t.lower == noun || noun == "release" && t.lower == "statement";
     for e in recent(events, para, 2) {
         let (start, end) = e.sentence;
         let sentence = &toks[start..end];
         // The verb that issued it: one of the five words before the noun (`sent out a
         // fundraising email`), or, for a lawsuit, `sued` after a name (`The Democratic
         // Party sued Arizona`; not `His campaign sued the DNC`).
-        // (`released a statement` … `the release said`.)
-        let same = |t: &Tok| t.lower == noun || noun == "release" && t.lower == "statement";
         let verb = sentence.iter().enumerate().find_map(|(k, t)| {
             same(t)
                 .then(|| (k.saturating_sub(5)..k).find(|&v| issuing(&sentence[v])))

@@ -64,6 +64,24 @@ fn speaker_accuracy_on_test_split() {
     );
 }
 
+/// Quotes whose gold source is a pronoun or a description (`he`, `the president`), which
+/// speaker accuracy cannot check: all counted, and nearly nine in ten given some speaker
+/// (159 of 178 when the count was added; the floor keeps that from sliding unseen).
+#[test]
+fn pronoun_and_description_sources_get_a_speaker() {
+    let Some(r) = report() else { return };
+    assert!(
+        r.unnamed_sources > 150,
+        "too few pronoun or description sources: {}",
+        r.unnamed_sources
+    );
+    let given = r.unnamed_given as f64 / r.unnamed_sources as f64;
+    assert!(
+        given >= 0.85,
+        "pronoun or description sources given a speaker {given:.4} < 0.85"
+    );
+}
+
 /// The seed article of issue 4 (kept outside the repository): exactly three quotes, by
 /// Pavlo Kyrylenko, Michael Kofman and Michael Kofman.
 #[test]

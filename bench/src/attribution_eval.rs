@@ -32,6 +32,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use dateline::parse::quote::Quote;
+use dateline::parse::text::repair_mojibake;
 
 /// The rows of issue 21's table, in its order, with their label names.
 pub const ROWS: &[(&str, &str)] = &[
@@ -93,6 +94,10 @@ pub fn read_labels(text: &str) -> Result<Vec<Label>, String> {
         if !matches!(kind, "person" | "organisation" | "none") {
             return Err(format!("line {}: unknown kind {kind:?}", i + 1));
         }
+        // Labels copy the article as the labeller saw it; a name or opening in mojibake is
+        // repaired as the parser repairs the article (`PeÃ±a` is `Peña`).
+        let repaired = |s: &str| repair_mojibake(s).map_or_else(|| s.to_string(), |(r, _)| r);
+        let (opening, speaker) = (repaired(opening), repaired(speaker));
         let speakers: Vec<String> = if speaker == "-" {
             Vec::new()
         } else {
@@ -109,7 +114,7 @@ pub fn read_labels(text: &str) -> Result<Vec<Label>, String> {
             row: row.into(),
             file: file.into(),
             record: (record != "-").then(|| record.to_string()),
-            opening: opening.into(),
+            opening,
             kind: kind.into(),
             speakers,
             line: i + 1,
@@ -361,26 +366,31 @@ pub fn show_blind(root: &Path, file: &str) -> Result<String, String> {
         .iter()
         .filter(|a| !a.quotes.is_empty())
     {
-        let chars: Vec<char> = a.body.chars().collect();
-        let _ = writeln!(
-            out,
-            "=== {} ({} quotes)\n{}\n",
-            a.id,
-            a.quotes.len(),
-            a.title
-        );
-        let mut at = 0;
-        for (n, q) in a.quotes.iter().enumerate() {
-            let start = q.start.clamp(at, chars.len());
-            let end = q.end.clamp(start, chars.len());
-            out.extend(&chars[at..start]);
-            let _ = write!(out, "[[{}| {}]]", n + 1, q.text);
-            at = end;
-        }
-        out.extend(&chars[at..]);
+        let _ = writeln!(out, "=== {} ({} quotes)", a.id, a.quotes.len());
+        // Title quotes are numbered first, as the article lists them; their offsets are in
+        // the title.
+        let numbered: Vec<(usize, &Quote)> = a.quotes.iter().enumerate().collect();
+        let (title, body): (Vec<_>, Vec<_>) = numbered.into_iter().partition(|(_, q)| q.in_title);
+        marked(&mut out, &a.title, &title);
+        out.push_str("\n\n");
+        marked(&mut out, &a.body, &body);
         out.push_str("\n\n");
     }
     Ok(out)
+}
+
+/// `text` with each of `quotes` (numbered, offsets in `text`) marked `[[n| …]]`.
+fn marked(out: &mut String, text: &str, quotes: &[(usize, &Quote)]) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut at = 0;
+    for (n, q) in quotes {
+        let start = q.start.clamp(at, chars.len());
+        let end = q.end.clamp(start, chars.len());
+        out.extend(&chars[at..start]);
+        let _ = write!(out, "[[{}| {}]]", n + 1, q.text);
+        at = end;
+    }
+    out.extend(&chars[at..]);
 }
 
 /// Every quote dateline extracts from a corpus file, with its speaker and the text before

@@ -43,7 +43,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    Ok(Decoded { text, note })
+    Ok(repaired(Decoded { text, note }))
 }
 
 /// Decodes an HTML page: like [`decode`], except that a page that is not UTF-8 is read in the
@@ -88,10 +88,10 @@ pub fn decode_html(bytes: &[u8]) -> Result<Decoded, ParseError> {
         enc.name(),
         if had_errors { " (with errors)" } else { "" }
     );
-    Ok(Decoded {
+    Ok(repaired(Decoded {
         text,
         note: Some(note),
-    })
+    }))
 }
 
 /// A UTF-8 page with a few damaged sequences (a truncated character, one Latin-1 byte pasted
@@ -117,10 +117,143 @@ fn damaged_utf8(bytes: &[u8]) -> Option<Decoded> {
         "not valid UTF-8, read as UTF-8 with {bad} damaged sequence{} replaced",
         if bad == 1 { "" } else { "s" }
     );
-    (!text.trim().is_empty()).then_some(Decoded {
-        text,
-        note: Some(note),
+    (!text.trim().is_empty()).then(|| {
+        repaired(Decoded {
+            text,
+            note: Some(note),
+        })
     })
+}
+
+/// `decoded` with its mojibake repaired (see [`repair_mojibake`]) and a note saying so.
+fn repaired(decoded: Decoded) -> Decoded {
+    let Some((text, n)) = repair_mojibake(&decoded.text) else {
+        return decoded;
+    };
+    let repair = format!(
+        "{n} character{} repaired that had been decoded twice (UTF-8 read as Windows-1252)",
+        if n == 1 { "" } else { "s" }
+    );
+    Decoded {
+        text,
+        note: Some(match decoded.note {
+            Some(note) => format!("{note}; {repair}"),
+            None => repair,
+        }),
+    }
+}
+
+/// The byte Windows-1252 (or Latin-1, for the five bytes Windows-1252 leaves undefined)
+/// decodes to `c`, for the characters of bytes 0x80 to 0xFF.
+fn high_byte(c: char) -> Option<u8> {
+    static HIGH: std::sync::LazyLock<[char; 32]> = std::sync::LazyLock::new(|| {
+        let bytes: Vec<u8> = (0x80..=0x9F).collect();
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+        let mut high = ['\0'; 32];
+        for (slot, c) in high.iter_mut().zip(text.chars()) {
+            *slot = c;
+        }
+        high
+    });
+    match u32::from(c) {
+        u @ 0x80..=0xFF => Some(u as u8),
+        u if u < 0x80 => None,
+        _ => HIGH.iter().position(|&h| h == c).map(|i| 0x80 + i as u8),
+    }
+}
+
+/// Text that was UTF-8, decoded once as Windows-1252 before it reached us (`PeÃ±a Nieto`,
+/// `FranÃ§ois`, `donâ€™t`), with each such character restored (`Peña Nieto`, `François`,
+/// `don’t`), and how many were restored; `None` when there is nothing to repair.
+///
+/// A restored character is a run of characters whose Windows-1252 bytes form one well-formed
+/// UTF-8 sequence of two to four bytes. A text is repaired only when it has a run that is
+/// mojibake beyond reasonable doubt — `Â` or `Ã` opening it (Latin-1's symbols and accented
+/// letters: real text does not put `Ã` before `©` or `±`), `â€`, `â‚` or `â„` (punctuation,
+/// `€`, `™`), `ðŸ` (emoji) — and then every run in it is: the other runs (`Å‚` for `ł`, `Ð¸`
+/// for `и`) can be real text on their own (`CAFÉ”` would read as `CAFɔ`, French `été »` with
+/// its no-break space as a Chinese character). A run whose damage went further (a byte
+/// dropped, a symbol decomposed to a space and an accent) is left as it is. Double mojibake
+/// is undone by passes, at most three.
+pub fn repair_mojibake(text: &str) -> Option<(String, usize)> {
+    if text.is_ascii() {
+        return None;
+    }
+    // Mojibake that was then decomposed (`Ã` as `A` and a combining tilde, as some pipelines
+    // store text) is read composed; the text is returned composed only when repaired.
+    let composed;
+    let text = if text.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c)) {
+        composed = nfc(text.to_string());
+        composed.as_str()
+    } else {
+        text
+    };
+    let mut out: Option<(String, usize)> = None;
+    for _ in 0..3 {
+        let current = out.as_ref().map_or(text, |(t, _)| t.as_str());
+        let Some((next, n)) = repair_pass(current) else {
+            break;
+        };
+        let total = out.as_ref().map_or(0, |(_, m)| *m) + n;
+        out = Some((next, total));
+    }
+    out
+}
+
+/// One pass of [`repair_mojibake`].
+fn repair_pass(text: &str) -> Option<(String, usize)> {
+    if text.is_ascii() {
+        return None;
+    }
+    // (byte offset, length in bytes, restored character, certain)
+    let mut runs: Vec<(usize, usize, char, bool)> = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let need = match high_byte(c) {
+            Some(0xC2..=0xDF) => 1,
+            Some(0xE0..=0xEF) => 2,
+            Some(0xF0..=0xF4) => 3,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let Some(seq) = chars.get(i..=i + need) else {
+            break;
+        };
+        let bytes: Option<Vec<u8>> = seq.iter().map(|&(_, c)| high_byte(c)).collect();
+        let restored = bytes
+            .as_deref()
+            .filter(|b| b[1..].iter().all(|&b| (0x80..=0xBF).contains(&b)))
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .and_then(|s| s.chars().next())
+            .filter(|r| !r.is_control());
+        let Some(restored) = restored else {
+            i += 1;
+            continue;
+        };
+        let (last_at, last) = seq[need];
+        let certain = matches!(
+            (c, seq[1].1),
+            ('Â' | 'Ã', _) | ('â', '€' | '‚' | '„') | ('ð', 'Ÿ')
+        );
+        runs.push((at, last_at + last.len_utf8() - at, restored, certain));
+        i += need + 1;
+    }
+    if !runs.iter().any(|r| r.3) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for &(start, len, restored, _) in &runs {
+        out.push_str(&text[at..start]);
+        out.push(restored);
+        at = start + len;
+    }
+    out.push_str(&text[at..]);
+    Some((out, runs.len()))
 }
 
 /// The encoding named by `charset=` in a `<meta>` tag in the head of a page (the prescan HTML
@@ -362,6 +495,43 @@ mod tests {
         assert!(latin.note.unwrap().contains("Windows-1252"));
         assert_eq!(decode(b"  \n\t ").unwrap_err(), ParseError::Empty);
         assert_eq!(decode(b"ab\0cd").unwrap_err(), ParseError::Binary);
+    }
+
+    #[test]
+    fn mojibake_is_repaired_where_it_is_certain() {
+        let fix = |s: &str| repair_mojibake(s);
+        assert_eq!(
+            fix("Enrique PeÃ±a Nieto and FranÃ§ois Hollande"),
+            Some(("Enrique Peña Nieto and François Hollande".to_string(), 2))
+        );
+        assert_eq!(
+            fix("donâ€™t â€œgoâ€\u{9d}"),
+            Some(("don’t “go”".to_string(), 3))
+        );
+        // Stored decomposed (`Ã` as `A` and a combining tilde), as some pipelines leave it.
+        assert_eq!(fix("PeA\u{303}±a"), Some(("Peña".to_string(), 1)));
+        // Twice over: `ChÃƒÂ¡vez` is `ChÃ¡vez` is `Chávez`.
+        assert_eq!(fix("ChÃƒÂ¡vez"), Some(("Chávez".to_string(), 3)));
+        // Other two-byte runs only beside a certain one: `Å‚` is `ł`, `Ä™` is `ę`.
+        assert_eq!(
+            fix("WaÅ‚Ä™sa, cafÃ©"),
+            Some(("Wałęsa, café".to_string(), 3))
+        );
+        // Real text that looks like it is left alone.
+        for real in [
+            "WaÅ‚Ä™sa",
+            "“CAFÉ”",
+            "«\u{a0}l’été\u{a0}»",
+            "São Paulo, Ångström, naïve",
+            "Київ і Москва",
+            "plain ASCII",
+        ] {
+            assert_eq!(fix(real), None, "{real}");
+        }
+        // Through decoding, with a note.
+        let d = decode("Mr. PeÃ±a said".as_bytes()).unwrap();
+        assert_eq!(d.text, "Mr. Peña said");
+        assert!(d.note.unwrap().contains("1 character repaired"));
     }
 
     #[test]

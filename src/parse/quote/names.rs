@@ -515,6 +515,37 @@ impl<'t, 'a> Names<'t, 'a> {
     /// words) with that first name, in the fullest form it gives them, when no one else's
     /// full name opens with it and the article introduces no one else by that first name
     /// alone (`his son, Mark,`, `gave only her first name, Jane`).
+    /// `Peña` of `Enrique Peña Nieto`, `Basáñez` of `Miguel Basáñez Ebergenyi`: a person
+    /// named in full with two surnames, Spanish-style, is called by the first of them alone.
+    /// The one person whose name of three or four words has `surname` second from the end,
+    /// when no name ends in it.
+    fn by_paternal_surname(&self, surname: &str) -> Option<Name> {
+        let mut found: Option<Name> = None;
+        for &(start, end) in self.runs.values().flatten() {
+            let Some(n) = split_title(&self.toks[start..end]) else {
+                continue;
+            };
+            let words = core(&n.words);
+            // (Not `John Labatt Ltd`, nor `John Podesta Tuesday` of a name run on into a day.)
+            let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+            if !(3..=4).contains(&words.len())
+                || words[words.len() - 2] != surname
+                || listed(&words[0]).is_none()
+                || NOT_PERSON_LAST.contains(&last)
+                || ORG_LAST.contains(&last)
+                || super::frames::TIMES.contains(&last.as_str())
+                || kind_of(&n.words.join(" "), n.person) != SpeakerKind::Person
+            {
+                continue;
+            }
+            match &found {
+                Some(f) if f.words != n.words => return None,
+                _ => found = Some(n),
+            }
+        }
+        found
+    }
+
     fn by_first_name(&self, first: &str) -> Option<Name> {
         // (A first name as the lists know them: not `Obama` of `Obama Speech`.)
         listed(first)?;
@@ -1060,10 +1091,13 @@ fn resolve_one(names: &Names, name: &Name, at: usize) -> (String, Option<String>
                     .find(|n| n.last().is_some_and(|last| same(last, one)) && sex_agrees(&n[0])),
                 _ => None,
             };
-            // `Jane said` after `his wife, Jane Sanders`: the one person of that first name.
+            // `Jane said` after `his wife, Jane Sanders`: the one person of that first name;
+            // `Peña said` after `Enrique Peña Nieto`.
             if from_headline.is_none() {
                 if let [one] = &name.words[..] {
-                    by_first = names.by_first_name(one);
+                    by_first = names
+                        .by_first_name(one)
+                        .or_else(|| names.by_paternal_surname(one));
                 }
             }
             match (from_headline, &by_first) {
@@ -1144,6 +1178,22 @@ mod tests {
         let body = "Ann Vale and her husband, Tom, came too.\n\nTom Vale is a retired \
                     teacher.\n\n“We have been friends since school,” Tom said.";
         assert_eq!(who(body), ["Tom Vale"]);
+    }
+
+    /// Issue 21, ninth session: a Spanish-style name with two surnames is called by the first
+    /// of them alone; not when two people share it, nor through a name run on into a day or a
+    /// company's name.
+    #[test]
+    fn the_first_of_two_surnames_is_the_person_named_in_full() {
+        let body = "President Enrique Peña Nieto met the governors in Mexico City.\n\n\
+                    “We will not pay for any wall,” Peña said.";
+        assert_eq!(who(body), ["Enrique Peña Nieto"]);
+        let body = "Juan Lechin Oquendo and Mario Lechin Suarez met on Monday.\n\n“The \
+                    strike goes on,” Lechin said.";
+        assert_eq!(who(body), ["Lechin"]);
+        let body = "John Labatt Ltd reported higher profits.\n\n“Growth was strong,” Labatt \
+                    said.";
+        assert_ne!(who(body), ["John Labatt Ltd"]);
     }
 
     /// Issue 21: a generational suffix ends a name but is no surname: `Bozell said` is the

@@ -7,7 +7,7 @@ use super::names::{
 };
 use super::non_speech::NOT_JUDGING_AS;
 use super::phrases::{
-    aside, impersonal, is_ly, is_pronoun, leading_np, name_then_circumstance, noun_phrase,
+    aside, impersonal, is_ly, is_pronoun, leading_np, name_then_circumstance, noun_phrase, np_end,
     organisation, plain_np, seated_office, trailing_np, Np, SPOKESPEOPLE,
 };
 use super::slavic::{
@@ -558,6 +558,12 @@ pub(super) fn before_frame(prefix: &[Tok]) -> Option<Found> {
     let found = if gerund || linked {
         match sentence_subject(&prefix[..v]) {
             Found::Nobody if from > 0 => return Some(Found::Continue),
+            // `…, such as when Cruz knocked Rubio on trade and called him a “moderate”`: a
+            // verb joined to one whose subject opens a clause (`when`, `that`) inside the
+            // sentence.
+            Found::Nobody | Found::Np(Np::Other) if linked => {
+                clause_subject(region).map_or(Found::Nobody, Found::Np)
+            }
             found => found,
         }
     } else {
@@ -955,6 +961,22 @@ fn is_personal(p: &str) -> bool {
 /// The subject of a speech verb from the words before it: the noun phrase next to the verb,
 /// or, when that is a description (`Kofman, an analyst at CNA, said`), a plain noun phrase
 /// before it.
+/// The name opening the last clause of `region` after `when`, `that`, `because` (…): `Cruz`
+/// of `such as when Cruz knocked Rubio on trade and`; a name followed by a word in lower
+/// case, its verb.
+fn clause_subject(region: &[Tok]) -> Option<Np> {
+    let opens = region
+        .iter()
+        .rposition(|t| t.is(&["that", "when", "while", "because", "although", "though"]))?;
+    let rest = &region[opens + 1..];
+    let end = np_end(rest, 0);
+    let np = noun_phrase(&rest[..end]);
+    let verb = rest
+        .get(end)
+        .is_some_and(|t| t.is_word() && t.text.starts_with(char::is_lowercase));
+    matches!(np, Np::Name(_)).then_some(np).filter(|_| verb)
+}
+
 pub(super) fn subject(region: &[Tok]) -> Found {
     let segs = segments(region);
     let Some((&last, earlier)) = segs.split_last() else {
@@ -1070,11 +1092,28 @@ pub(super) fn subject(region: &[Tok]) -> Found {
     }
     // `Michael Seaman, who lives outside the state capital, Sacramento, said`: a name after
     // a relative clause belongs to it; the subject is the name before `who`.
-    if let Some(who) = earlier.iter().position(|seg| {
+    let opens_relative = |seg: &[Tok]| {
         seg.iter()
             .find(|t| t.is_word())
-            .is_some_and(|t| t.is(&["who", "whose", "whom"]))
-    }) {
+            .is_some_and(|t| t.is(&["who", "whose", "whom", "who's"]))
+    };
+    // `Critics note that Michael Bloomberg, who's thinking about running, said`: a relative
+    // clause right before the verb, after a name that ends a clause's opening (`that`,
+    // `when`; not `after`, `since`, which are prepositions as often).
+    if opens_relative(last) {
+        let clause_name = earlier.last().and_then(|seg| {
+            let opens = seg.iter().rposition(|t| {
+                t.is(&[
+                    "that", "when", "while", "because", "although", "though", "as",
+                ])
+            })?;
+            plain_np(&seg[opens + 1..])
+        });
+        if let Some(np @ Np::Name(_)) = clause_name {
+            return Found::Np(np);
+        }
+    }
+    if let Some(who) = earlier.iter().position(|seg| opens_relative(seg)) {
         if let Some(np @ Np::Name(_)) = who.checked_sub(1).and_then(|k| plain_np(earlier[k])) {
             if !last.iter().any(Tok::is_verb) {
                 return Found::Np(np);
@@ -1184,6 +1223,33 @@ pub(super) fn subject(region: &[Tok]) -> Found {
 #[cfg(test)]
 mod tests {
     use super::super::test_util::{found, who};
+
+    /// Issue 21, ninth session: a relative clause between a speaker and the verb, when the
+    /// speaker opens a clause after `that` (`It was three years ago that Michael Bloomberg,
+    /// who's thinking about running, said it was “impossible”`); not the name after `after`.
+    #[test]
+    fn a_verb_joined_to_one_whose_subject_opens_a_clause() {
+        let body = "Ted Cruz and Marco Rubio have traded barbs, such as when Cruz knocked Rubio \
+                    on trade and called him a “moderate,” a dig at a tea party darling.";
+        assert_eq!(who(body), ["Ted Cruz"]);
+        let body = "The debate was so subdued that Donald Trump was prompted to say, “So far, \
+                    I cannot believe how civil it's been.”";
+        assert_eq!(who(body), ["Donald Trump"]);
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_name_that_opens_a_clause() {
+        let body = "It was three years ago that Michael Bloomberg, who's thinking about \
+                    running, said it was “impossible” for anyone to win.";
+        assert_eq!(who(body), ["Michael Bloomberg"]);
+        let body = "Critics note that Ann Doe, who is running for mayor, said the plan was \
+                    “a disaster” last year.";
+        assert_eq!(who(body), ["Ann Doe"]);
+        let body = "Donald Trump spoke on Tuesday.\n\nSpeaking after his daughter Ivanka, who \
+                    has overseen the building, Trump said the project “shows how to get things \
+                    done.”";
+        assert_eq!(who(body), ["Donald Trump"]);
+    }
 
     /// Issue 21: `questioned`, `is questioning` frame a quote like `asked`.
     #[test]

@@ -739,7 +739,7 @@ pub(super) fn name_then_circumstance(seg: &[Tok]) -> Option<Np> {
 }
 
 /// Index where the noun phrase starting at `from` ends.
-fn np_end(toks: &[Tok], from: usize) -> usize {
+pub(super) fn np_end(toks: &[Tok], from: usize) -> usize {
     // A phrase opening with a name ends with the name (`Bernie Sanders visited NBC`), unless
     // the name is possessive (`Trump’s campaign manager`) or a role and another name follow
     // (`Clinton spokesman Brian Fallon`).

@@ -40,9 +40,9 @@ use super::tokens::{
     MAX_WINDOW,
 };
 use super::words::{
-    is_speech_verb, AUXILIARIES, COMPANY_ENDINGS, DOCUMENTS, FEMALE_CUES, ISSUE_VERBS, MALE_CUES,
-    OFFICES, ORG_HEADS, PAPER_ENDINGS, PREPOSITIONS, ROLE_NOUNS, STRONG_VERBS, SUBORDINATORS,
-    TITLES,
+    is_speech_verb, ANAPHORIC_ROLES, AUXILIARIES, COMPANY_ENDINGS, DOCUMENTS, EPITHETS,
+    FEMALE_CUES, ISSUE_VERBS, MALE_CUES, OFFICES, ORG_HEADS, PAPER_ENDINGS, PREPOSITIONS,
+    ROLE_NOUNS, STRONG_VERBS, SUBORDINATORS, TITLES,
 };
 
 /// Fills in `speaker` and `role` of `quotes`, the quotes of `text` that are speech (see
@@ -775,6 +775,23 @@ fn last_person(
     names: &Names,
     pronoun: &str,
 ) -> Option<Who> {
+    last_person_chained(events, para, at, toks, names, pronoun, 0)
+}
+
+/// How many sentences back a `he` or `she` follows a chain of subjects (`He did not mention
+/// …. But they were on his mind as he called …`) before it stops.
+const CHAIN: usize = 3;
+
+/// [`last_person`], `depth` links down a chain of pronoun or description subjects.
+fn last_person_chained(
+    events: &[Event],
+    para: usize,
+    at: usize,
+    toks: &[Tok],
+    names: &Names,
+    pronoun: &str,
+    depth: usize,
+) -> Option<Who> {
     if pronoun == "it" {
         // `Kodak said its sales rose. “…,” it pointed out`: the organisation last spoken of
         // in this paragraph or the one before.
@@ -942,9 +959,63 @@ fn last_person(
                 })
             && e.person(toks, names).is_none()
     };
-    let near = recent(events, para, 2)
-        .take_while(|e| !unnamed(e))
-        .find_map(|e| {
+    // `Speaking at the James S. Brady briefing room, the president framed …. He did not
+    // mention …. But they were on his mind as he called on Americans not to “…”`: a sentence
+    // whose subject is the same pronoun, or a description of a person, before the pronoun's
+    // own, stands for whom that subject stands for, not for people it names in passing.
+    let chained = |k: usize, e: &Event| {
+        if depth >= CHAIN || e.spoke || e.holds(at) || !matches!(pronoun, "he" | "she") {
+            return None;
+        }
+        let (start, end) = e.sentence;
+        let sentence = &toks[start..end.min(start + MAX_WINDOW)];
+        let described = |noun: &str| {
+            !title_nouns(noun).is_empty()
+                || ANAPHORIC_ROLES.contains(noun)
+                || EPITHETS.contains(noun)
+        };
+        // (A description opening the sentence or its first clause after an opening phrase,
+        // its verb after it: `Speaking to reporters, the president framed …`.)
+        let description = segments(sentence)
+            .into_iter()
+            .take(2)
+            .find_map(|seg| match seg {
+                [the, noun, verb, ..]
+                    if the.lower == "the"
+                        && described(noun.lower)
+                        && verb.is_word()
+                        && verb.text.starts_with(char::is_lowercase) =>
+                {
+                    Some(noun.lower.to_string())
+                }
+                _ => None,
+            });
+        let subject = match description {
+            Some(noun) => noun,
+            None => match sentence_subject(sentence) {
+                Found::Np(Np::Pronoun(p)) if p == pronoun || described(&p) => p,
+                _ => return None,
+            },
+        };
+        last_person_chained(
+            &events[..k],
+            e.para,
+            start,
+            toks,
+            names,
+            &subject,
+            depth + 1,
+        )
+        .filter(|w| agrees(w) && w.kind == SpeakerKind::Person)
+    };
+    let oldest = para.saturating_sub(2);
+    let near = events
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, e)| e.para >= oldest)
+        .take_while(|(_, e)| !unnamed(e))
+        .find_map(|(k, e)| {
             // (`…, a company spokesman said. “…,” he said`: the spokesman, for the company.)
             if e.through_spokesperson && matches!(pronoun, "he" | "she") {
                 return e.who.get().cloned().flatten();
@@ -953,6 +1024,7 @@ fn last_person(
                 .or_else(|| e.who(toks, names).filter(|w| has_spoken(w)))
                 .filter(|w| agrees(w))
                 .cloned()
+                .or_else(|| chained(k, e))
                 .or_else(|| {
                     // (`In an interview with hosts Joe Doe and Ann Roe, the candidate stated`: a
                     // description is none of the people its own sentence names before it,
@@ -1415,6 +1487,25 @@ mod tests {
                     The city council met on Monday.\n\nIn the speech, the former mayor argued \
                     that most thefts were petty.\n\n“Nobody listened,” she said at the time.";
         assert_eq!(who(body), ["Rita Vance", "Rita Vance"]);
+    }
+
+    /// Issue 21, ninth session: `he` after sentences whose subject is the same pronoun, or
+    /// a description of a person, stands for whom they stand for, not for a person those
+    /// sentences name in passing (`on front-runner Donald Trump's appeal`, `at the White
+    /// House Jon T. Roe briefing room`).
+    #[test]
+    fn a_pronoun_follows_a_chain_of_subjects() {
+        let body = "Tim Allen spoke to the magazine on Monday.\n\nNoting he majored in \
+                    philosophy, Allen said he tends to give issues more thought.\n\nWhen the \
+                    interview steered Allen toward the 2016 field, he offered his thoughts on \
+                    Republican front-runner Donald Trump's continued appeal.\n\n“I think it's \
+                    funny,” he said.";
+        assert_eq!(who(body), ["Tim Allen"]);
+        let body = "President Tom Holm spoke on Sunday.\n\nSpeaking to reporters at the White \
+                    House Jon T. Roe briefing room Sunday, the president framed the attack as a \
+                    test.\n\nHe did not mention the ban. But it was clearly on his mind as he \
+                    called on people not to “give in to fear.”";
+        assert_eq!(who(body), ["Tom Holm"]);
     }
 
     /// Issue 21: `the company` is the last company a sentence was about or that spoke, even

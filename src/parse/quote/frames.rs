@@ -777,11 +777,12 @@ pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
         let seg: &[Tok] = match *seg {
             [first] if first.is(LINKING) => continue,
             [first, ref rest @ ..] if i == 0 && first.is(LINKING) => rest,
-            // `Reached by POLITICO, Bennett denied …`: a participle opening the sentence.
+            // `Reached by POLITICO, Bennett denied …`, `Speaking to reporters at the Jon Roe
+            // briefing room, the president said …`: a participle opening the sentence.
             [first, second, ..]
                 if i == 0
                     && segs.len() > 1
-                    && first.lower.ends_with("ed")
+                    && (first.lower.ends_with("ed") || first.lower.ends_with("ing"))
                     && second.text.starts_with(char::is_lowercase) =>
             {
                 continue
@@ -1227,6 +1228,16 @@ mod tests {
     /// Issue 21, ninth session: a relative clause between a speaker and the verb, when the
     /// speaker opens a clause after `that` (`It was three years ago that Michael Bloomberg,
     /// who's thinking about running, said it was “impossible”`); not the name after `after`.
+    /// Issue 21, ninth session: a present participle opening the sentence is no subject,
+    /// as a past one is not (`Reached by POLITICO, Bennett denied`).
+    #[test]
+    fn an_opening_participle_is_no_subject() {
+        let body = "Ben Carson spoke on the radio.\n\nContinuing to explain his view, Carson \
+                    rejected the notion, saying that if he “found something that was rotten, I \
+                    would fix it.”";
+        assert_eq!(who(body), ["Ben Carson"]);
+    }
+
     #[test]
     fn a_verb_joined_to_one_whose_subject_opens_a_clause() {
         let body = "Ted Cruz and Marco Rubio have traded barbs, such as when Cruz knocked Rubio \

@@ -962,20 +962,27 @@ fn is_personal(p: &str) -> bool {
 /// The subject of a speech verb from the words before it: the noun phrase next to the verb,
 /// or, when that is a description (`Kofman, an analyst at CNA, said`), a plain noun phrase
 /// before it.
-/// The name opening the last clause of `region` after `when`, `that`, `because` (…): `Cruz`
-/// of `such as when Cruz knocked Rubio on trade and`; a name followed by a word in lower
-/// case, its verb.
+/// The name (or `he`, `she`) opening the last clause of `region` after `when`, `that`,
+/// `because` (…): `Cruz` of `such as when Cruz knocked Rubio on trade and`, `he` of `Where he
+/// used to`; followed by a word in lower case, its verb.
 fn clause_subject(region: &[Tok]) -> Option<Np> {
-    let opens = region
-        .iter()
-        .rposition(|t| t.is(&["that", "when", "while", "because", "although", "though"]))?;
+    let opens = region.iter().rposition(|t| {
+        t.is(&[
+            "that", "when", "where", "while", "because", "although", "though",
+        ])
+    })?;
     let rest = &region[opens + 1..];
     let end = np_end(rest, 0);
     let np = noun_phrase(&rest[..end]);
     let verb = rest
         .get(end)
         .is_some_and(|t| t.is_word() && t.text.starts_with(char::is_lowercase));
-    matches!(np, Np::Name(_)).then_some(np).filter(|_| verb)
+    let subject = match &np {
+        Np::Name(_) => true,
+        Np::Pronoun(p) => matches!(p.as_str(), "he" | "she"),
+        _ => false,
+    };
+    (subject && verb).then_some(np)
 }
 
 pub(super) fn subject(region: &[Tok]) -> Found {
@@ -1246,6 +1253,10 @@ mod tests {
         let body = "The debate was so subdued that Donald Trump was prompted to say, “So far, \
                     I cannot believe how civil it's been.”";
         assert_eq!(who(body), ["Donald Trump"]);
+        // (`he` opening the clause, and a verb's plain form after `to`.)
+        let body = "Tom Holm spoke on Tuesday.\n\nWhere he used to boast that he had \
+                    beaten “the old guard,” on Tuesday night he said it was back.";
+        assert_eq!(who(body), ["Tom Holm"]);
     }
 
     #[test]

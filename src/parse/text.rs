@@ -176,7 +176,17 @@ fn high_byte(c: char) -> Option<u8> {
 /// dropped, a symbol decomposed to a space and an accent) is left as it is. Double mojibake
 /// is undone by passes, at most three.
 pub fn repair_mojibake(text: &str) -> Option<(String, usize)> {
-    if text.is_ascii() {
+    // Every repair needs a certain run, which opens with `Â`, `Ã`, `â` or `ð` (C3 82, C3 83,
+    // C3 A2, C3 B0), or with `A` or `a` and a combining circumflex or tilde (CC 82, CC 83):
+    // a text without those bytes is left at once.
+    let bytes = text.as_bytes();
+    let opens = memchr::memchr2_iter(0xC3, 0xCC, bytes).any(|i| {
+        matches!(
+            (bytes[i], bytes.get(i + 1)),
+            (0xC3, Some(0x82 | 0x83 | 0xA2 | 0xB0)) | (0xCC, Some(0x82 | 0x83))
+        )
+    });
+    if !opens {
         return None;
     }
     // Mojibake that was then decomposed (`Ã` as `A` and a combining tilde, as some pipelines

@@ -522,7 +522,12 @@ impl<'t, 'a> Names<'t, 'a> {
     fn by_paternal_surname(&self, surname: &str) -> Option<Name> {
         let mut found: Option<Name> = None;
         for &(start, end) in self.runs.values().flatten() {
-            let Some(n) = split_title(&self.toks[start..end]) else {
+            // (Read only a run of three words or more that has the surname in it.)
+            let run = &self.toks[start..end];
+            if run.len() < 3 || !run[1..].iter().any(|t| t.text == surname) {
+                continue;
+            }
+            let Some(n) = split_title(run) else {
                 continue;
             };
             let words = core(&n.words);

@@ -173,8 +173,8 @@ fn high_byte(c: char) -> Option<u8> {
 /// `€`, `™`), `ðŸ` (emoji) — and then every run in it is: the other runs (`Å‚` for `ł`, `Ð¸`
 /// for `и`) can be real text on their own (`CAFÉ”` would read as `CAFɔ`, French `été »` with
 /// its no-break space as a Chinese character). A run whose damage went further (a byte
-/// dropped, a symbol decomposed to a space and an accent) is left as it is. Double mojibake
-/// is undone by passes, at most three.
+/// dropped, `º` normalised to `o`) is left as it is. Double mojibake is undone by passes, at
+/// most three.
 pub fn repair_mojibake(text: &str) -> Option<(String, usize)> {
     // Every repair needs a certain run, which opens with `Â`, `Ã`, `â` or `ð` (C3 82, C3 83,
     // C3 A2, C3 B0), or with `A` or `a` and a combining circumflex or tilde (CC 82, CC 83):
@@ -191,9 +191,31 @@ pub fn repair_mojibake(text: &str) -> Option<(String, usize)> {
     }
     // Mojibake that was then decomposed (`Ã` as `A` and a combining tilde, as some pipelines
     // store text) is read composed; the text is returned composed only when repaired.
+    // (And `Ã¨` normalised for compatibility, `¨` as a space and a combining diaeresis: the
+    // spacing mark is put back after `Ã` or `Â`, where a space never stands before an accent.)
     let composed;
     let text = if text.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c)) {
-        composed = nfc(text.to_string());
+        let text = nfc(text.to_string());
+        let mut spaced = String::with_capacity(text.len());
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            spaced.push(c);
+            if !matches!(c, 'Ã' | 'Â') {
+                continue;
+            }
+            let mut ahead = chars.clone();
+            let mark = match (ahead.next(), ahead.next()) {
+                (Some(' '), Some('\u{308}')) => '¨',
+                (Some(' '), Some('\u{304}')) => '¯',
+                (Some(' '), Some('\u{301}')) => '´',
+                (Some(' '), Some('\u{327}')) => '¸',
+                _ => continue,
+            };
+            spaced.push(mark);
+            chars.next();
+            chars.next();
+        }
+        composed = spaced;
         composed.as_str()
     } else {
         text
@@ -518,8 +540,13 @@ mod tests {
             fix("donâ€™t â€œgoâ€\u{9d}"),
             Some(("don’t “go”".to_string(), 3))
         );
-        // Stored decomposed (`Ã` as `A` and a combining tilde), as some pipelines leave it.
+        // Stored decomposed (`Ã` as `A` and a combining tilde), as some pipelines leave it,
+        // or normalised for compatibility (`¨` as a space and a combining diaeresis).
         assert_eq!(fix("PeA\u{303}±a"), Some(("Peña".to_string(), 1)));
+        assert_eq!(
+            fix("SA\u{303}©golA\u{303} \u{308}ne"),
+            Some(("Ségolène".to_string(), 2))
+        );
         // Twice over: `ChÃƒÂ¡vez` is `ChÃ¡vez` is `Chávez`.
         assert_eq!(fix("ChÃƒÂ¡vez"), Some(("Chávez".to_string(), 3)));
         // Other two-byte runs only beside a certain one: `Å‚` is `ł`, `Ä™` is `ę`.

@@ -2133,6 +2133,22 @@ mod tests {
         assert_eq!(who(body), ["Pete King"]);
     }
 
+    /// Issue 21, ninth session: a document after one name as a possessive (`Trump's
+    /// statement said`, `Chirac's statement said that`, `Batra's book … predicts`) speaks
+    /// for whom the article calls so; not a day's or a month's.
+    #[test]
+    fn a_document_of_one_named_speaks_for_them() {
+        let body = "Donald Trump spoke on Sunday.\n\n“Really bad shooting in Orlando,” \
+                    Trump's statement said.";
+        assert_eq!(who(body), ["Donald Trump"]);
+        let body = "Prime Minister Jacques Chirac wrote to ministers. Chirac's first statement \
+                    said that “a vigorous effort to contain spending will have to be made.”";
+        assert_eq!(who(body), ["Jacques Chirac"]);
+        let body = "Donald Trump spoke on Sunday.\n\n“Really bad shooting in Orlando,” \
+                    Monday's statement said.";
+        assert_eq!(who(body), [""]);
+    }
+
     /// Issue 21: `the lawsuit`, `the report`, `the statement` speak for whoever the text
     /// said filed, issued or released them; a document in an aside is where, not who.
     #[test]

@@ -563,6 +563,11 @@ fn document_author(toks: &[Tok]) -> Option<Name> {
             "joint",
             "written",
             "final",
+            "first",
+            "second",
+            "third",
+            "earlier",
+            "previous",
         ])
     {
         end -= 1;
@@ -596,7 +601,10 @@ fn document_author(toks: &[Tok]) -> Option<Name> {
         && !place(&words)
         && kind_of(&words.join(" "), false) == SpeakerKind::Person;
     let person = words.len() >= 2 && (listed(&words[0]).is_some() || full_name);
+    // (`Trump's statement`: one name as a possessive, whoever the article calls so.)
+    let one_possessive = words.len() == 1 && run.last().is_some_and(is_possessive);
     let issuer = person
+        || one_possessive
         || words.len() == 1 && acronym(&words[0])
         || kind_of(&words.join(" "), false) == SpeakerKind::Organisation;
     if !issuer {

@@ -522,9 +522,13 @@ impl<'t, 'a> Names<'t, 'a> {
     fn by_paternal_surname(&self, surname: &str) -> Option<Name> {
         let mut found: Option<Name> = None;
         for &(start, end) in self.runs.values().flatten() {
-            // (Read only a run of three words or more that has the surname in it.)
+            // (Read only a run of three words or more that has the surname in it; not after
+            // `the`, which makes it a thing named after a person: `The Rachel Maddow Show`.)
             let run = &self.toks[start..end];
             if run.len() < 3 || !run[1..].iter().any(|t| t.text == surname) {
+                continue;
+            }
+            if start > 0 && self.toks[start - 1].lower == "the" {
                 continue;
             }
             let Some(n) = split_title(run) else {
@@ -533,9 +537,14 @@ impl<'t, 'a> Names<'t, 'a> {
             let words = core(&n.words);
             // (Not `John Labatt Ltd`, nor `John Podesta Tuesday` of a name run on into a day.)
             let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+            let thing = matches!(
+                last.as_str(),
+                "show" | "act" | "award" | "prize" | "doctrine" | "program" | "memorial" | "hall"
+            );
             if !(3..=4).contains(&words.len())
                 || words[words.len() - 2] != surname
                 || listed(&words[0]).is_none()
+                || thing
                 || NOT_PERSON_LAST.contains(&last)
                 || ORG_LAST.contains(&last)
                 || super::frames::TIMES.contains(&last.as_str())
@@ -1199,6 +1208,13 @@ mod tests {
         let body = "John Labatt Ltd reported higher profits.\n\n“Growth was strong,” Labatt \
                     said.";
         assert_ne!(who(body), ["John Labatt Ltd"]);
+        // (A show named after its host is not the host.)
+        let body = "Clinton spoke on MSNBC's “The Rachel Maddow Show” on Thursday.\n\n“In any \
+                    other year they would be short-listed,” Maddow said.";
+        assert_eq!(who(body), ["Maddow"]);
+        let body = "Clinton spoke on Rachel Maddow Show on Thursday.\n\n“In any other year \
+                    they would be short-listed,” Maddow said.";
+        assert_eq!(who(body), ["Maddow"]);
     }
 
     /// Issue 21: a generational suffix ends a name but is no surname: `Bozell said` is the

@@ -425,7 +425,35 @@ pub fn show(root: &Path, file: &str) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::last_word;
+    use super::{last_word, read_labels, show_blind};
+
+    /// A headline's quotes are marked in the headline, a body's in the body (the offsets of a
+    /// headline quote are the headline's); labels are read through the parser's mojibake
+    /// repair.
+    #[test]
+    fn the_blind_view_marks_headline_quotes_in_the_headline() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.txt"),
+            "Vick: 'We will win so much.'\n\nJon Vick was magnanimous in declaring victory \
+             on Tuesday night.\n\n“We will keep going,” Vick said.\n",
+        )
+        .unwrap();
+        let out = show_blind(dir.path(), "a.txt").unwrap();
+        assert!(out.contains("Vick: '[[1| We will win so much.]]'"), "{out}");
+        assert!(
+            out.contains("Jon Vick was magnanimous in declaring"),
+            "{out}"
+        );
+        assert!(
+            out.contains("“[[2| We will keep going,]]” Vick said."),
+            "{out}"
+        );
+        let labels =
+            read_labels("held\tbefore\ta.txt\t-\tNo to the wall\tperson\tEnrique PeÃ±a Nieto\n")
+                .unwrap();
+        assert_eq!(labels[0].speakers, ["Enrique Peña Nieto"]);
+    }
 
     /// The last name skips a generational suffix, so `Brent Bozell` and `Brent Bozell III`
     /// share it and `Bozell` is not `III`.

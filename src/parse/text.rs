@@ -240,6 +240,9 @@ fn repair_pass(text: &str) -> Option<(String, usize)> {
     // (byte offset, length in bytes, restored character, certain)
     let mut runs: Vec<(usize, usize, char, bool)> = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Non-ASCII characters inside runs, to tell a text decoded twice as a whole from one with
+    // a damaged part (a page's footer) and real accented text elsewhere.
+    let mut in_runs = 0;
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
@@ -253,7 +256,8 @@ fn repair_pass(text: &str) -> Option<(String, usize)> {
             }
         };
         let Some(seq) = chars.get(i..=i + need) else {
-            break;
+            i += 1;
+            continue;
         };
         let bytes: Option<Vec<u8>> = seq.iter().map(|&(_, c)| high_byte(c)).collect();
         let restored = bytes
@@ -261,22 +265,32 @@ fn repair_pass(text: &str) -> Option<(String, usize)> {
             .filter(|b| b[1..].iter().all(|&b| (0x80..=0xBF).contains(&b)))
             .and_then(|b| std::str::from_utf8(b).ok())
             .and_then(|s| s.chars().next())
-            .filter(|r| !r.is_control());
+            .filter(|&r| plausible(r));
         let Some(restored) = restored else {
             i += 1;
             continue;
         };
         let (last_at, last) = seq[need];
-        let certain = matches!(
-            (c, seq[1].1),
-            ('Â' | 'Ã', _) | ('â', '€' | '‚' | '„') | ('ð', 'Ÿ')
-        );
+        // (`Ã` or `Â` before a Latin-1 symbol, `Ã±`, `Â©`, never stands in real text; before
+        // punctuation, `Ã”`, only inside a word: Portuguese capitals end in `Ã`, `“A CAMPEÃ”`.)
+        let next = chars.get(i + need + 1).map(|&(_, c)| c);
+        let certain = match (c, seq[1].1) {
+            ('Â' | 'Ã', '\u{a1}'..='\u{bf}') => seq[1].1 != '»',
+            ('Â' | 'Ã', _) => next.is_some_and(char::is_alphabetic),
+            ('â', '€' | '‚' | '„') | ('ð', 'Ÿ') => true,
+            _ => false,
+        };
         runs.push((at, last_at + last.len_utf8() - at, restored, certain));
+        in_runs += need + 1;
         i += need + 1;
     }
     if !runs.iter().any(|r| r.3) {
         return None;
     }
+    // The other runs only in a text that is mojibake throughout (every character outside
+    // ASCII in a run): beside real accented text, `Spaß“` and `été »` are what they say.
+    let whole = in_runs == chars.iter().filter(|(_, c)| !c.is_ascii()).count();
+    runs.retain(|r| r.3 || whole);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for &(start, len, restored, _) in &runs {
@@ -286,6 +300,14 @@ fn repair_pass(text: &str) -> Option<(String, usize)> {
     }
     out.push_str(&text[at..]);
     Some((out, runs.len()))
+}
+
+/// A character mojibake is made of: letters and signs of the Latin, Greek and Cyrillic
+/// blocks, general punctuation, `€`, `™`, emoji; not a letter of a script the text shows no
+/// other sign of (`ɔ`, `ߓ`, CJK).
+fn plausible(c: char) -> bool {
+    matches!(u32::from(c),
+        0xA0..=0x24F | 0x370..=0x4FF | 0x2000..=0x206F | 0x20AC | 0x2122 | 0x1F300..=0x1FAFF)
 }
 
 /// The encoding named by `charset=` in a `<meta>` tag in the head of a page (the prescan HTML
@@ -562,9 +584,20 @@ mod tests {
             "São Paulo, Ångström, naïve",
             "Київ і Москва",
             "plain ASCII",
+            "“A CAMPEÃ”",
+            "«VOLTO AMANHÃ»",
         ] {
             assert_eq!(fix(real), None, "{real}");
         }
+        // A damaged part (a footer's `Â©`) beside real accented text: only what is certain.
+        assert_eq!(
+            fix("„Das macht Spaß“ … Â© 2016"),
+            Some(("„Das macht Spaß“ … © 2016".to_string(), 1))
+        );
+        assert_eq!(
+            fix("« l’été\u{a0}» Â©"),
+            Some(("« l’été\u{a0}» ©".to_string(), 1))
+        );
         // Through decoding, with a note.
         let d = decode("Mr. PeÃ±a said".as_bytes()).unwrap();
         assert_eq!(d.text, "Mr. Peña said");

@@ -963,8 +963,16 @@ fn last_person_chained(
     // mention …. But they were on his mind as he called on Americans not to “…”`: a sentence
     // whose subject is the same pronoun, or a description of a person, before the pronoun's
     // own, stands for whom that subject stands for, not for people it names in passing.
+    // (Only the first sentence that can link is followed, found or not: the look back stays
+    // linear.)
+    let tried = std::cell::Cell::new(false);
     let chained = |k: usize, e: &Event| {
-        if depth >= CHAIN || e.spoke || e.holds(at) || !matches!(pronoun, "he" | "she") {
+        if depth >= CHAIN
+            || tried.get()
+            || e.spoke
+            || e.holds(at)
+            || !matches!(pronoun, "he" | "she")
+        {
             return None;
         }
         let (start, end) = e.sentence;
@@ -974,17 +982,26 @@ fn last_person_chained(
                 || ANAPHORIC_ROLES.contains(noun)
                 || EPITHETS.contains(noun)
         };
-        // (A description opening the sentence or its first clause after an opening phrase,
-        // its verb after it: `Speaking to reporters, the president framed …`.)
-        let description = segments(sentence)
+        // (A description opening the sentence, or its clause after an opening participle or
+        // phrase, its verb after it: `Speaking to reporters, the president framed …`, `In a
+        // talk moderated by Ann Roe, the singer discussed …`; not an apposition further in,
+        // `…, the senator from Florida, …`.)
+        let segs = segments(sentence);
+        let opening = segs.first().and_then(|s| s.first()).is_some_and(|t| {
+            t.capitalised()
+                && (t.lower.ends_with("ing") || t.lower.ends_with("ed") || t.is_in(&PREPOSITIONS))
+        });
+        let description = segs
             .into_iter()
-            .take(2)
+            .take(if opening { 2 } else { 1 })
             .find_map(|seg| match seg {
                 [the, noun, verb, ..]
                     if the.lower == "the"
                         && described(noun.lower)
                         && verb.is_word()
-                        && verb.text.starts_with(char::is_lowercase) =>
+                        && verb.text.starts_with(char::is_lowercase)
+                        && !verb.is_in(&PREPOSITIONS)
+                        && !verb.is(&["who", "whose", "and", "or"]) =>
                 {
                     Some(noun.lower.to_string())
                 }
@@ -997,6 +1014,7 @@ fn last_person_chained(
                 _ => return None,
             },
         };
+        tried.set(true);
         last_person_chained(
             &events[..k],
             e.para,
@@ -1506,6 +1524,10 @@ mod tests {
                     test.\n\nHe did not mention the ban. But it was clearly on his mind as he \
                     called on people not to “give in to fear.”";
         assert_eq!(who(body), ["Tom Holm"]);
+        // (A description in apposition further in is no subject to follow.)
+        let body = "Sen. Ted Cruz spoke in Iowa on Monday.\n\nThe plan drew fire from Marco \
+                    Rubio, the senator from Florida, on Tuesday.\n\n“It is a disaster,” he said.";
+        assert_eq!(who(body), ["Marco Rubio"]);
     }
 
     /// Issue 21: `the company` is the last company a sentence was about or that spoke, even
@@ -2146,6 +2168,9 @@ mod tests {
         assert_eq!(who(body), ["Jacques Chirac"]);
         let body = "Donald Trump spoke on Sunday.\n\n“Really bad shooting in Orlando,” \
                     Monday's statement said.";
+        assert_eq!(who(body), [""]);
+        // (Not a document others write about one: the prosecutors' indictment.)
+        let body = "Donald Trump spoke.\n\n“He lied to the bank,” Trump's indictment says.";
         assert_eq!(who(body), [""]);
     }
 

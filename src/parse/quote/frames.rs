@@ -778,12 +778,20 @@ pub(super) fn sentence_subject(toks: &[Tok]) -> Found {
             [first] if first.is(LINKING) => continue,
             [first, ref rest @ ..] if i == 0 && first.is(LINKING) => rest,
             // `Reached by POLITICO, Bennett denied …`, `Speaking to reporters at the Jon Roe
-            // briefing room, the president said …`: a participle opening the sentence.
+            // briefing room, the president said …`: a participle opening the sentence (one in
+            // `-ing` before a preposition or an article only: not `Manning left the court`,
+            // `Beijing hit back`, `Presiding judge Ann Doe`).
             [first, second, ..]
                 if i == 0
                     && segs.len() > 1
-                    && (first.lower.ends_with("ed") || first.lower.ends_with("ing"))
-                    && second.text.starts_with(char::is_lowercase) =>
+                    && second.text.starts_with(char::is_lowercase)
+                    && (first.lower.ends_with("ed")
+                        || first.lower.ends_with("ing")
+                            && (second.is_in(&NP_BREAKS)
+                                || second.is(&[
+                                    "the", "a", "an", "his", "her", "their", "its", "our", "up",
+                                    "out", "back", "down", "off",
+                                ]))) =>
             {
                 continue
             }
@@ -962,14 +970,19 @@ fn is_personal(p: &str) -> bool {
 /// The subject of a speech verb from the words before it: the noun phrase next to the verb,
 /// or, when that is a description (`Kofman, an analyst at CNA, said`), a plain noun phrase
 /// before it.
-/// The name (or `he`, `she`) opening the last clause of `region` after `when`, `that`,
-/// `because` (…): `Cruz` of `such as when Cruz knocked Rubio on trade and`, `he` of `Where he
+/// The name (or `he`, `she`) opening the last clause of `region` after `when`, `because`,
+/// `so … that` (…): `Cruz` of `such as when Cruz knocked Rubio on trade and`, `he` of `Where he
 /// used to`; followed by a word in lower case, its verb.
 fn clause_subject(region: &[Tok]) -> Option<Np> {
-    let opens = region.iter().rposition(|t| {
-        t.is(&[
-            "that", "when", "where", "while", "because", "although", "though",
-        ])
+    // (`that` only after `so` or `such`, `so subdued that Trump was prompted to say`: not a
+    // reported clause's subject, `Democrats argued that Trump had overstepped and vowed`.)
+    let opens = (0..region.len()).rev().find(|&k| {
+        let t = &region[k];
+        t.is(&["when", "where", "while", "because", "although", "though"])
+            || t.lower == "that"
+                && region[k.saturating_sub(3)..k]
+                    .iter()
+                    .any(|t| t.is(&["so", "such"]))
     })?;
     let rest = &region[opens + 1..];
     let end = np_end(rest, 0);
@@ -1257,6 +1270,10 @@ mod tests {
         let body = "Tom Holm spoke on Tuesday.\n\nWhere he used to boast that he had \
                     beaten “the old guard,” on Tuesday night he said it was back.";
         assert_eq!(who(body), ["Tom Holm"]);
+        // (Not the subject of a reported clause.)
+        let body = "Democrats argued that Donald Trump had overstepped and vowed to “fight \
+                    this in court.”";
+        assert_eq!(who(body), [""]);
     }
 
     #[test]

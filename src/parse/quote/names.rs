@@ -520,6 +520,10 @@ impl<'t, 'a> Names<'t, 'a> {
     /// The one person whose name of three or four words has `surname` second from the end,
     /// when no name ends in it.
     fn by_paternal_surname(&self, surname: &str) -> Option<Name> {
+        // (A first name is no surname: `María` of `José María Aznar`.)
+        if listed(surname).is_some() {
+            return None;
+        }
         let mut found: Option<Name> = None;
         for &(start, end) in self.runs.values().flatten() {
             // (Read only a run of three words or more that has the surname in it; not after
@@ -537,10 +541,24 @@ impl<'t, 'a> Names<'t, 'a> {
             let words = core(&n.words);
             // (Not `John Labatt Ltd`, nor `John Podesta Tuesday` of a name run on into a day.)
             let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-            let thing = matches!(
-                last.as_str(),
-                "show" | "act" | "award" | "prize" | "doctrine" | "program" | "memorial" | "hall"
-            );
+            let thing = VENUES.contains(&last)
+                || matches!(
+                    last.as_str(),
+                    "show"
+                        | "act"
+                        | "award"
+                        | "prize"
+                        | "doctrine"
+                        | "program"
+                        | "memorial"
+                        | "hall"
+                        | "world"
+                        | "studios"
+                        | "pictures"
+                        | "library"
+                        | "bridge"
+                        | "airport"
+                );
             if !(3..=4).contains(&words.len())
                 || words[words.len() - 2] != surname
                 || listed(&words[0]).is_none()
@@ -1208,6 +1226,12 @@ mod tests {
         let body = "John Labatt Ltd reported higher profits.\n\n“Growth was strong,” Labatt \
                     said.";
         assert_ne!(who(body), ["John Labatt Ltd"]);
+        // (A first name is no surname; a park named after a man is not the man.)
+        let body = "José María Aznar spoke.\n\nAznar's daughter, María, came too. “We are \
+                    happy,” María said.";
+        assert_eq!(who(body), ["María"]);
+        let body = "Walt Disney World opened a park.\n\n“We are proud,” Disney said.";
+        assert_eq!(who(body), ["Disney"]);
         // (A show named after its host is not the host.)
         let body = "Clinton spoke on MSNBC's “The Rachel Maddow Show” on Thursday.\n\n“In any \
                     other year they would be short-listed,” Maddow said.";

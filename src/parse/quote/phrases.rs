@@ -601,8 +601,28 @@ fn document_author(toks: &[Tok]) -> Option<Name> {
         && !place(&words)
         && kind_of(&words.join(" "), false) == SpeakerKind::Person;
     let person = words.len() >= 2 && (listed(&words[0]).is_some() || full_name);
-    // (`Trump's statement`: one name as a possessive, whoever the article calls so.)
-    let one_possessive = words.len() == 1 && run.last().is_some_and(is_possessive);
+    // (`Trump's statement`: one name as a possessive, whoever the article calls so, for what
+    // one writes oneself: not `Trump's indictment`, `Manafort's warrant`.)
+    let one_possessive = words.len() == 1
+        && run.last().is_some_and(is_possessive)
+        && doc.is(&[
+            "statement",
+            "letter",
+            "memo",
+            "memorandum",
+            "tweet",
+            "email",
+            "op-ed",
+            "essay",
+            "column",
+            "book",
+            "blog",
+            "post",
+            "release",
+            "website",
+            "newsletter",
+            "editorial",
+        ]);
     let issuer = person
         || one_possessive
         || words.len() == 1 && acronym(&words[0])

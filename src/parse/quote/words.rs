@@ -88,7 +88,7 @@ static SPEECH_VERBS: Words = Words::new(
      puts called calls calling described describes describing dubbed labeled labelled \
      branded deemed termed reported reports read reads chanted sang sings whispered \
      screamed echoed echoes tweet write tell ask add warn insist explain note argue state \
-     declare claim suggest admit predict promise vow boast brag complain concede acknowledge \
+     declare claim suggest admit predict promise vow boast brag complain acknowledge \
      thinks think believes believe \
      remembered remembers points pointed believed thought boomed raged seethed beamed \
      gushed exulted marveled marvelled enthused raved groused grumbled muttered fumed \

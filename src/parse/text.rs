@@ -167,14 +167,17 @@ fn high_byte(c: char) -> Option<u8> {
 /// `don’t`), and how many were restored; `None` when there is nothing to repair.
 ///
 /// A restored character is a run of characters whose Windows-1252 bytes form one well-formed
-/// UTF-8 sequence of two to four bytes. A text is repaired only when it has a run that is
-/// mojibake beyond reasonable doubt — `Â` or `Ã` opening it (Latin-1's symbols and accented
-/// letters: real text does not put `Ã` before `©` or `±`), `â€`, `â‚` or `â„` (punctuation,
-/// `€`, `™`), `ðŸ` (emoji) — and then every run in it is: the other runs (`Å‚` for `ł`, `Ð¸`
-/// for `и`) can be real text on their own (`CAFÉ”` would read as `CAFɔ`, French `été »` with
-/// its no-break space as a Chinese character). A run whose damage went further (a byte
-/// dropped, `º` normalised to `o`) is left as it is. Double mojibake is undone by passes, at
-/// most three.
+/// UTF-8 sequence of two to four bytes, restored to a plausible character (a Latin, Greek or
+/// Cyrillic letter, punctuation, `€`, `™`, an emoji). A text is repaired only when it has a
+/// run that is mojibake beyond reasonable doubt — `Â` or `Ã` before a Latin-1 symbol (real
+/// text does not put `Ã` before `©` or `±`), or before punctuation inside a word (not
+/// Portuguese `“A CAMPEÃ”`), `â€`, `â‚` or `â„` (punctuation, `€`, `™`), `ðŸ` (emoji). The
+/// other runs (`Å‚` for `ł`, `Ð¸` for `и`) can be real text (`CAFÉ”` would read as `CAFɔ`,
+/// French `été »` with its no-break space as a Chinese character), and are repaired only in a
+/// text whose every character outside ASCII is in a run: one decoded twice as a whole, not a
+/// page with a damaged footer beside real accented text. A run whose damage went further (a
+/// byte dropped, `º` normalised to `o`) is left as it is. Double mojibake is undone by passes,
+/// at most three.
 pub fn repair_mojibake(text: &str) -> Option<(String, usize)> {
     // Every repair needs a certain run, which opens with `Â`, `Ã`, `â` or `ð` (C3 82, C3 83,
     // C3 A2, C3 B0), or with `A` or `a` and a combining circumflex or tilde (CC 82, CC 83):
@@ -197,7 +200,7 @@ pub fn repair_mojibake(text: &str) -> Option<(String, usize)> {
     let text = if text.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c)) {
         let text = nfc(text.to_string());
         let mut spaced = String::with_capacity(text.len());
-        let mut chars = text.chars().peekable();
+        let mut chars = text.chars();
         while let Some(c) = chars.next() {
             spaced.push(c);
             if !matches!(c, 'Ã' | 'Â') {

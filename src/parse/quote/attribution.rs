@@ -730,8 +730,21 @@ impl Event {
 /// The events of paragraph `para` and the `back` paragraphs before it, latest first: where
 /// a pronoun, a description or a frameless quote looks for who it stands for.
 fn recent(events: &[Event], para: usize, back: usize) -> impl Iterator<Item = &Event> {
+    recent_indexed(events, para, back).map(|(_, e)| e)
+}
+
+/// [`recent`], each event with its index in `events`.
+fn recent_indexed(
+    events: &[Event],
+    para: usize,
+    back: usize,
+) -> impl Iterator<Item = (usize, &Event)> {
     let oldest = para.saturating_sub(back);
-    events.iter().rev().take_while(move |e| e.para >= oldest)
+    events
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(move |(_, e)| e.para >= oldest)
 }
 
 /// `a Texaco spokesman`: Texaco, when the article names it as a company or another
@@ -1026,12 +1039,7 @@ fn last_person_chained(
         )
         .filter(|w| agrees(w) && w.kind == SpeakerKind::Person)
     };
-    let oldest = para.saturating_sub(2);
-    let near = events
-        .iter()
-        .enumerate()
-        .rev()
-        .take_while(|(_, e)| e.para >= oldest)
+    let near = recent_indexed(events, para, 2)
         .take_while(|(_, e)| !unnamed(e))
         .find_map(|(k, e)| {
             // (`…, a company spokesman said. “…,” he said`: the spokesman, for the company.)
